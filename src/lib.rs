@@ -1,0 +1,15 @@
+//! baocao — a terminal wizard that helps Vietnamese local officials write administrative
+//! reports from a YAML questionnaire, laid out by Nghị định 30/2020/NĐ-CP.
+//!
+//! The core — [`questionnaire`] (format and loading), [`answers`] (values and their file),
+//! [`template`] (the MiniJinja engine used for conditions and text), [`report`] (documents and
+//! their text forms) and [`vn`] (Vietnamese dates and numbers) — knows nothing about terminals.
+//! [`cli`] wires them into commands; [`messages`] holds every sentence the user reads.
+
+pub mod answers;
+pub mod cli;
+pub mod messages;
+pub mod questionnaire;
+pub mod report;
+pub mod template;
+pub mod vn;

@@ -1,0 +1,346 @@
+//! Every sentence the user sees, in Vietnamese, in one place.
+//!
+//! Owns: labels, the loader's problem messages (what is wrong, and how to fix it), answers-file
+//! messages, CLI messages, and words used inside reports ("Có", "Không", "và"). Another
+//! language would be a sibling of this module.
+//!
+//! Must not: decide anything; it only words what other modules found.
+
+use crate::questionnaire::Kind;
+
+pub const ERROR_LABEL: &str = "lỗi";
+pub const WARNING_LABEL: &str = "cảnh báo";
+pub const FIX_LABEL: &str = "→ cách sửa:";
+pub const YES: &str = "Có";
+pub const NO: &str = "Không";
+pub const AND: &str = "và";
+pub const DEFAULT_KIND: &str = "BÁO CÁO";
+pub const TO_LABEL: &str = "Kính gửi:";
+pub const CC_LABEL: &str = "Nơi nhận:";
+pub const NATION: &str = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM";
+pub const MOTTO: &str = "Độc lập - Tự do - Hạnh phúc";
+pub const TOTAL: &str = "Tổng";
+
+pub const SHAPE_MAP: &str = "một bảng khóa–giá trị (các dòng `khóa: giá trị`)";
+pub const SHAPE_TEXT: &str = "một đoạn văn bản";
+pub const SHAPE_BOOL: &str = "`true` hoặc `false`";
+pub const SHAPE_INTEGER: &str = "một số nguyên";
+pub const SHAPE_NUMBER: &str = "một số";
+pub const SHAPE_COUNT: &str = "một số nguyên không âm";
+pub const SHAPE_LIST: &str = "một danh sách (các dòng bắt đầu bằng `- `)";
+pub const SHAPE_VAR: &str = "một giá trị đơn hoặc một danh sách";
+
+pub const KIND_NAME_TEXT: &str = "văn bản";
+pub const KIND_NAME_BOOL: &str = "có/không";
+pub const KIND_NAME_NUMBER: &str = "số";
+pub const KIND_NAME_LIST: &str = "danh sách";
+pub const KIND_NAME_MAP: &str = "bảng khóa–giá trị";
+pub const KIND_NAME_DATE: &str = "ngày tháng";
+
+pub const CONDITION_HAS_DELIMITERS: &str =
+    "điều kiện `when` chỉ là một biểu thức, không dùng `{{ }}` hay `{% %}`";
+
+/// The sentence for a template problem found by MiniJinja.
+pub fn template_error_detail(err: &minijinja::Error) -> String {
+    use minijinja::ErrorKind as K;
+    let detail = err.detail().unwrap_or_default();
+    match err.kind() {
+        K::UndefinedError => format!("dùng một tên chưa được khai báo{}", suffix(detail)),
+        K::SyntaxError => format!("sai cú pháp mẫu câu{}", suffix(detail)),
+        K::UnknownFilter => format!("không có bộ lọc này{}", suffix(detail)),
+        K::UnknownFunction => format!("không có hàm này{}", suffix(detail)),
+        K::OutOfFuel => "mẫu câu chạy quá lâu (vòng lặp quá lớn) nên đã bị dừng".to_owned(),
+        K::InvalidOperation if !detail.is_empty() => detail.to_owned(),
+        K::TemplateNotFound => "mẫu câu không được đọc tệp khác (include/import)".to_owned(),
+        _ => format!("mẫu câu bị lỗi khi tạo văn bản{}", suffix(&err.to_string())),
+    }
+}
+
+fn suffix(detail: &str) -> String {
+    if detail.is_empty() {
+        String::new()
+    } else {
+        format!(" ({detail})")
+    }
+}
+
+/// A Vietnamese filter got a value of the wrong kind.
+pub fn filter_wrong_kind(filter: &str, expected: &str, found: &str) -> String {
+    format!(
+        "bộ lọc `{filter}` dùng cho giá trị kiểu {expected}, nhưng ở đây nhận giá trị kiểu {found}"
+    )
+}
+
+pub fn regex_detail(err: &regex::Error) -> String {
+    match err {
+        regex::Error::CompiledTooBig(_) => "biểu thức quá lớn".to_owned(),
+        _ => err
+            .to_string()
+            .lines()
+            .last()
+            .unwrap_or_default()
+            .trim()
+            .to_owned(),
+    }
+}
+
+pub fn io_detail(err: &std::io::Error) -> String {
+    match err.kind() {
+        std::io::ErrorKind::NotFound => "không tìm thấy tệp".to_owned(),
+        std::io::ErrorKind::PermissionDenied => "không có quyền đọc/ghi tệp".to_owned(),
+        std::io::ErrorKind::IsADirectory => "đây là một thư mục, không phải tệp".to_owned(),
+        _ => format!("lỗi hệ thống: {err}"),
+    }
+}
+
+pub fn kind_expectation(kind: &str) -> &'static str {
+    match kind {
+        "text" | "paragraph" => "một đoạn văn bản",
+        "integer" => "một số nguyên, ví dụ `12`",
+        "decimal" => "một số, ví dụ `1.5`",
+        "date" => "một ngày dạng `2025-07-31`",
+        "yes_no" => "`true` hoặc `false`",
+        "choice" => "một trong các lựa chọn ở `options`",
+        "choices" => "một danh sách gồm các lựa chọn ở `options`",
+        "list" => "một danh sách văn bản",
+        _ => "không có giá trị mặc định cho loại câu hỏi này",
+    }
+}
+
+pub fn table_summary(rows: usize) -> String {
+    format!("bảng {rows} dòng")
+}
+
+pub fn problem_count(file: &str, n: usize) -> String {
+    format!("{file}: tìm thấy {n} lỗi.")
+}
+
+fn maybe(suggestion: Option<&str>) -> String {
+    suggestion
+        .map(|s| format!(" Có phải ý bạn là `{s}`?"))
+        .unwrap_or_default()
+}
+
+/// (what is wrong, how to fix it) for a loader problem.
+pub fn diagnostic(kind: &Kind) -> (String, String) {
+    match kind {
+        Kind::Unreadable { detail } => (format!("Không đọc được tệp bảng hỏi: {detail}."), "Kiểm tra lại đường dẫn và quyền đọc tệp.".into()),
+        Kind::TooLarge { bytes } => (
+            format!("Tệp quá lớn ({} byte); bảng hỏi không được quá {} MB.", crate::vn::format_integer(i64::try_from(*bytes).unwrap_or(i64::MAX)), crate::questionnaire::MAX_BYTES / (1024 * 1024)),
+            "Kiểm tra xem có chọn nhầm tệp không; một bảng hỏi thường chỉ vài chục KB.".into(),
+        ),
+        Kind::NotUtf8 => ("Tệp không phải văn bản UTF-8 (có thể đã lưu bằng bảng mã TCVN3/VNI hoặc không phải tệp văn bản).".into(), "Mở tệp bằng trình soạn thảo và lưu lại với bảng mã UTF-8 (Unicode).".into()),
+        Kind::ControlChar { code } => (format!("Có ký tự điều khiển không hợp lệ (mã U+{code:04X}) trong tệp."), "Xóa ký tự này; bảng hỏi chỉ chứa chữ, số, dấu câu, dấu cách và xuống dòng.".into()),
+        Kind::TabIndent => ("Dòng này thụt lề bằng phím Tab; YAML chỉ cho phép thụt lề bằng dấu cách.".into(), "Thay các ký tự Tab ở đầu dòng bằng dấu cách (mỗi cấp 2 dấu cách).".into()),
+        Kind::EmptyFile => ("Tệp trống: không có nội dung bảng hỏi.".into(), "Viết bảng hỏi bắt đầu bằng `format: 1`, `id:`, `version:`, `title:`, `document:` và `sections:`.".into()),
+        Kind::Syntax { detail } => (format!("Sai cú pháp YAML ở đây ({}).", syntax_detail(detail)), "Kiểm tra thụt lề (các khóa cùng cấp phải thẳng cột), dấu `:` sau mỗi khóa, và dấu ngoặc kép đóng mở đủ cặp.".into()),
+        Kind::SeveralDocuments => ("Tệp chứa nhiều tài liệu YAML (có dòng `---` thứ hai).".into(), "Mỗi tệp chỉ chứa một bảng hỏi; xóa dòng `---` hoặc tách ra tệp khác.".into()),
+        Kind::UnknownAnchor => ("Dùng `*tên` nhưng không có `&tên` nào được khai báo trước đó.".into(), "Khai báo `&tên` trước khi dùng `*tên`, hoặc viết thẳng nội dung.".into()),
+        Kind::TooManyNodes => ("Các tham chiếu `*tên` nở ra quá nhiều phần tử (có thể là tệp độc hại).".into(), "Viết thẳng nội dung thay vì lồng nhiều tham chiếu `&`/`*`.".into()),
+        Kind::TooDeep => (format!("Các mức lồng nhau quá sâu (quá {} mức).", crate::questionnaire::MAX_DEPTH), "Giảm số mức mục con; một báo cáo hiếm khi cần quá 4 mức.".into()),
+        Kind::ComplexKey => ("Khóa phải là một từ, không được là danh sách hay bảng.".into(), "Viết khóa dạng `ten_khoa: giá trị`.".into()),
+        Kind::DuplicateKey { key, first_line } => (format!("Khóa `{key}` xuất hiện hai lần trong cùng một mục (lần đầu ở dòng {first_line})."), "Xóa một trong hai dòng, hoặc gộp nội dung lại.".into()),
+        Kind::UnknownKey { key, place, suggestion } => (format!("Khóa `{key}` không dùng được ở {place}.{}", maybe(*suggestion)), suggestion.map_or_else(|| "Xóa khóa này, hoặc xem các khóa hợp lệ trong docs/questionnaire-format.md.".to_owned(), |s| format!("Đổi `{key}` thành `{s}`."))),
+        Kind::MissingKey { key, place } => (format!("Thiếu khóa bắt buộc `{key}` ở {place}."), format!("Thêm dòng `{key}: …` vào đây.")),
+        Kind::WrongType { key, expected, found } => (
+            if key.is_empty() { format!("Cần {expected}, nhưng ở đây là {found}.") } else { format!("Giá trị của `{key}` phải là {expected}, nhưng ở đây là {found}.") },
+            format!("Sửa giá trị thành {expected}."),
+        ),
+        Kind::UnsupportedFormat { found } => (format!("Phiên bản định dạng `format: {found}` không được hỗ trợ."), "Ghi `format: 1`.".into()),
+        Kind::BadId { id } => (format!("Tên `{id}` không hợp lệ: chỉ dùng chữ thường không dấu, chữ số và dấu gạch dưới, bắt đầu bằng chữ, và không trùng từ khóa (and, or, not, if, …)."), format!("Ví dụ: `{}`.", suggest_id(id))),
+        Kind::BadQuestionnaireId { id } => (format!("Mã bảng hỏi `{id}` không hợp lệ: chỉ dùng chữ thường không dấu, chữ số, `-` và `_`."), "Ví dụ: `ct1322-so-ket-2021-2025`.".into()),
+        Kind::DuplicateId { id, first_line } => (format!("Mã `{id}` đã được dùng ở dòng {first_line}; mỗi mã chỉ được dùng một lần."), "Đổi một trong hai mã thành tên khác.".into()),
+        Kind::NameClash { name, .. } => (format!("Tên `{name}` vừa là một biến ở `vars` vừa là mã câu hỏi."), "Đổi tên biến hoặc mã câu hỏi để không trùng nhau.".into()),
+        Kind::UnknownKind { kind, suggestion } => (format!("Không có loại câu hỏi `{kind}`.{}", maybe(*suggestion)), "Dùng một trong: text, paragraph, integer, decimal, date, yes_no, choice, choices, list, table (cột bảng: text, integer, decimal).".into()),
+        Kind::UnknownNumbering { style } => (format!("Không có kiểu đánh số `{style}`."), "Dùng một trong: roman (I.), arabic (1.), nested (1.1.), alpha (a)), none.".into()),
+        Kind::KeyNotForKind { key, kind } => (format!("Khóa `{key}` không dùng được cho câu hỏi loại `{kind}`."), format!("Xóa `{key}`, hoặc đổi loại câu hỏi cho phù hợp.")),
+        Kind::MissingForKind { key, kind } => (format!("Câu hỏi loại `{kind}` cần khóa `{key}` (không được để trống)."), format!("Thêm `{key}:` với ít nhất một mục.")),
+        Kind::BadDefault { expected } => (format!("Giá trị mặc định không hợp với loại câu hỏi: cần {expected}."), "Sửa `default:` hoặc xóa dòng này.".into()),
+        Kind::DuplicateOption { option } => (format!("Lựa chọn \"{option}\" bị lặp lại."), "Xóa lựa chọn trùng.".into()),
+        Kind::BadRange => ("Giới hạn dưới lớn hơn giới hạn trên (min > max hoặc min_length > max_length).".into(), "Đổi lại cho giới hạn dưới nhỏ hơn hoặc bằng giới hạn trên.".into()),
+        Kind::BadRegex { detail } => (format!("Mẫu kiểm tra `pattern` không phải biểu thức chính quy hợp lệ ({detail})."), "Sửa biểu thức; ví dụ số văn bản: `^[0-9]+/[A-ZĐ-]+$`.".into()),
+        Kind::EmptySection => ("Mục này không có nội dung: không có `questions`, `text` hay `sections`.".into(), "Thêm câu hỏi hoặc mẫu câu cho mục, hoặc xóa mục.".into()),
+        Kind::ConditionSyntax { detail } => (format!("Điều kiện `when` viết sai: {detail}."), "Viết điều kiện như: `co_ke_hoach`, `not co_ke_hoach`, `so_lop > 0`, `loai == \"Hợp tác xã\"`, `a and (b or c)`.".into()),
+        Kind::TemplateSyntax { detail } => (format!("Mẫu câu viết sai: {detail}."), "Kiểm tra các cặp `{{ }}` và `{% %}`, và mỗi `{% if %}`/`{% for %}` có `{% endif %}`/`{% endfor %}`.".into()),
+        Kind::TemplateFails { detail } => (format!("Mẫu câu bị lỗi khi thử với câu trả lời mẫu: {detail}."), "Sửa mẫu câu: dùng bộ lọc đúng loại (ngay_dai/ngay_ngan cho ngày, so/phan_tram cho số, noi cho danh sách).".into()),
+        Kind::UnknownName { name, suggestion, in_condition } => (
+            format!("{} nhắc đến `{name}`, nhưng không có câu hỏi hay biến nào tên như vậy.{}", if *in_condition { "Điều kiện" } else { "Mẫu câu" }, maybe(suggestion.as_deref())),
+            suggestion.as_ref().map_or_else(|| "Sửa tên cho đúng mã câu hỏi (`id`) hoặc tên biến trong `vars`.".to_owned(), |s| format!("Đổi `{name}` thành `{s}`.")),
+        ),
+        Kind::LaterName { name, line } => (format!("Điều kiện nhắc đến câu hỏi `{name}` (dòng {line}), nhưng câu hỏi đó nằm sau (hoặc chính là câu hỏi này); điều kiện chỉ được dựa vào câu trả lời đã hỏi trước."), format!("Chuyển câu hỏi `{name}` lên trước, hoặc đổi điều kiện.")),
+        Kind::FilterWrongKind { filter, id, kind } => (format!("Bộ lọc `{filter}` không dùng được cho câu hỏi `{id}` (loại `{kind}`)."), "Dùng ngay_dai/ngay_ngan cho ngày, so/phan_tram cho số, noi cho danh sách.".into()),
+        Kind::RenameTarget { to } => (format!("`renames` chuyển sang `{to}`, nhưng không có câu hỏi nào mã `{to}`."), "Sửa tên đích cho đúng mã một câu hỏi hiện có.".into()),
+        Kind::SumOnText => ("Cột văn bản không thể là cột tổng (`sum: true`).".into(), "Đặt `kind: integer` hoặc `kind: decimal` cho cột này, hoặc bỏ `sum`.".into()),
+    }
+}
+
+fn suggest_id(id: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    let base: String = id
+        .nfd()
+        .filter(char::is_ascii)
+        .map(|c| {
+            if c.is_ascii_alphanumeric() {
+                c.to_ascii_lowercase()
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    let base = base.replace('đ', "d").trim_matches('_').to_owned();
+    if base.is_empty() || !base.starts_with(|c: char| c.is_ascii_lowercase()) {
+        format!("q_{base}")
+    } else {
+        format!("{base}_1")
+    }
+}
+
+/// A Vietnamese rendering of the YAML parser's English detail.
+fn syntax_detail(detail: &str) -> String {
+    let known = [
+        (
+            "did not find expected key",
+            "thiếu khóa, hoặc thụt lề không thẳng cột",
+        ),
+        (
+            "mapping values are not allowed",
+            "có dấu `:` ở chỗ không được phép — nếu văn bản có dấu `:`, hãy đặt cả câu trong ngoặc kép",
+        ),
+        (
+            "did not find expected '-'",
+            "thiếu dấu `-` của một mục danh sách, hoặc thụt lề sai",
+        ),
+        ("unclosed quote", "thiếu dấu ngoặc kép đóng"),
+        (
+            "found unexpected end of stream",
+            "tệp kết thúc khi một chuỗi hay ngoặc chưa được đóng",
+        ),
+        ("while scanning a quoted scalar", "thiếu dấu ngoặc kép đóng"),
+        ("did not find expected ',' or ']'", "thiếu dấu `,` hoặc `]`"),
+        ("did not find expected ',' or '}'", "thiếu dấu `,` hoặc `}`"),
+        ("invalid indentation", "thụt lề không đúng"),
+        (
+            "block sequence entries are not allowed",
+            "có dấu `-` ở chỗ không được phép, kiểm tra thụt lề",
+        ),
+        (
+            "found character that cannot start any token",
+            "có ký tự không được phép ở đầu giá trị (ví dụ `@`, `` ` ``, `%`) — đặt giá trị trong ngoặc kép",
+        ),
+        ("found undefined tag handle", "dùng thẻ `!` không xác định"),
+        ("mapping ended after a key", "khóa không có giá trị"),
+    ];
+    for (en, vi) in known {
+        if detail.contains(en) {
+            return vi.to_owned();
+        }
+    }
+    format!("chi tiết kỹ thuật: {detail}")
+}
+
+// ----- answers files -----
+
+/// The header comment written at the top of every answers file.
+pub const ANSWERS_HEADER: &str = "# Câu trả lời cho bảng hỏi baocao. Tệp do chương trình ghi; có thể sửa bằng tay.\n# Câu trả lời nhiều dòng được ghi dạng khối (dấu |).\n";
+
+pub fn answers_unreadable(file: &str, detail: &str) -> String {
+    format!(
+        "{ERROR_LABEL}: {file}: không đọc được tệp câu trả lời: {detail}.\n  {FIX_LABEL} kiểm tra đường dẫn (`--answers`) và quyền đọc tệp."
+    )
+}
+
+pub fn answers_syntax(file: &str, line: usize, col: usize, detail: &str) -> String {
+    format!(
+        "{ERROR_LABEL}: {file}:{line}:{col}: tệp câu trả lời không phải YAML hợp lệ ({}).\n  {FIX_LABEL} sửa dòng {line} (thụt lề, dấu `:`, ngoặc kép), hoặc khôi phục tệp từ bản sao lưu.",
+        syntax_detail(detail)
+    )
+}
+
+pub fn answers_shape(file: &str, detail: &str) -> String {
+    format!(
+        "{ERROR_LABEL}: {file}: tệp câu trả lời không đúng cấu trúc: {detail}.\n  {FIX_LABEL} tệp cần có khóa `answers:` chứa các dòng `mã_câu_hỏi: câu trả lời`."
+    )
+}
+
+pub const ANSWERS_NOT_MAP: &str = "nội dung phải là một bảng khóa–giá trị";
+pub const ANSWERS_NO_ANSWERS: &str = "khóa `answers` phải là một bảng khóa–giá trị";
+
+pub fn answers_wrong_questionnaire(file: &str, found: &str, expected: &str) -> String {
+    format!(
+        "{WARNING_LABEL}: {file}: tệp câu trả lời ghi cho bảng hỏi `{found}`, không phải `{expected}`; vẫn dùng các câu trả lời có mã trùng."
+    )
+}
+
+pub fn answers_questionnaire_changed(file: &str) -> String {
+    format!(
+        "{WARNING_LABEL}: {file}: bảng hỏi đã thay đổi kể từ lần lưu câu trả lời này; hãy xem lại báo cáo."
+    )
+}
+
+pub fn orphan_answer(file: &str, id: &str) -> String {
+    format!(
+        "{WARNING_LABEL}: {file}: câu trả lời `{id}` không còn câu hỏi tương ứng trong bảng hỏi; đã giữ nguyên trong tệp, không dùng trong báo cáo.\n  {FIX_LABEL} nếu câu hỏi đã đổi mã, thêm `renames: {{ {id}: mã_mới }}` vào bảng hỏi."
+    )
+}
+
+pub fn invalid_answer(file: &str, id: &str, expected: &str) -> String {
+    format!(
+        "{WARNING_LABEL}: {file}: câu trả lời `{id}` không hợp với loại câu hỏi (cần {expected}); đã giữ nguyên trong tệp, không dùng trong báo cáo.\n  {FIX_LABEL} sửa câu trả lời trong tệp, hoặc trả lời lại câu hỏi này."
+    )
+}
+
+pub fn answer_expectation(kind: &str) -> &'static str {
+    match kind {
+        "table" => "một danh sách các dòng, mỗi dòng dạng `mã_cột: giá trị`",
+        "choice" => "một trong các lựa chọn của câu hỏi",
+        "choices" => "một danh sách các lựa chọn của câu hỏi",
+        other => kind_expectation(other),
+    }
+}
+
+pub fn missing_required(file: &str, id: &str, ask: &str) -> String {
+    format!("{WARNING_LABEL}: {file}: chưa trả lời câu bắt buộc `{id}` ({ask}).")
+}
+
+pub fn invalid_value(file: &str, id: &str, message: &str) -> String {
+    format!("{WARNING_LABEL}: {file}: câu trả lời `{id}`: {message}")
+}
+
+// ----- validation of answers -----
+
+pub fn too_short(min: usize) -> String {
+    format!("Cần ít nhất {min} ký tự.")
+}
+pub fn too_long(max: usize) -> String {
+    format!("Không được quá {max} ký tự.")
+}
+pub fn too_small(min: &str) -> String {
+    format!("Không được nhỏ hơn {min}.")
+}
+pub fn too_large(max: &str) -> String {
+    format!("Không được lớn hơn {max}.")
+}
+pub const PATTERN_MISMATCH: &str = "Câu trả lời không đúng dạng yêu cầu.";
+
+// ----- command line -----
+
+pub const CLI_ABOUT: &str =
+    "baocao — viết báo cáo hành chính theo Nghị định 30/2020/NĐ-CP từ một bảng hỏi YAML.";
+
+pub fn write_failed(path: &str, detail: &str) -> String {
+    format!(
+        "{ERROR_LABEL}: không ghi được tệp {path}: {detail}.\n  {FIX_LABEL} kiểm tra thư mục có tồn tại và có quyền ghi, hoặc chọn nơi khác bằng `-o`."
+    )
+}
+
+pub fn check_ok(file: &str) -> String {
+    format!("{file}: hợp lệ.")
+}
+
+pub fn render_failed(detail: &str) -> String {
+    format!(
+        "{ERROR_LABEL}: không tạo được báo cáo: {detail}.\n  {FIX_LABEL} chạy `baocao check` với bảng hỏi để xem lỗi mẫu câu, hoặc sửa câu trả lời liên quan."
+    )
+}
+
+pub const WIZARD_NOT_YET: &str = "Trình hỏi đáp toàn màn hình chưa có trong phiên bản này.\n  → hiện tại: dùng `baocao render BẢNG_HỎI.yaml --answers CÂU_TRẢ_LỜI.yaml` để tạo báo cáo, `baocao check BẢNG_HỎI.yaml` để kiểm tra bảng hỏi.";

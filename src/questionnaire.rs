@@ -1,0 +1,68 @@
+//! Questionnaires: the YAML files that mirror a report's structure.
+//!
+//! Loading runs in two stages: `yaml` turns text into a tree of positioned nodes (syntax,
+//! size, depth and alias limits), then `build` turns that tree into the validated model and
+//! cross-checks it, reporting every problem at once. `diag` holds the problem kinds and how they
+//! are shown. The built-in questionnaire is compiled into the binary.
+//!
+//! Must not: know about terminals, answers files or output formats.
+
+mod build;
+pub mod diag;
+pub mod model;
+mod yaml;
+
+pub use yaml::{MAX_BYTES, MAX_DEPTH};
+
+use std::path::Path;
+
+pub use diag::{Diagnostic, Kind, LoadError, Pos};
+pub use model::{
+    CellKind, Column, Condition, Frame, NumberStyle, Question, QuestionKind, Questionnaire,
+    Section, TableSpec, Text, Validation,
+};
+
+/// The built-in questionnaire's file name.
+pub const BUILTIN_NAME: &str = "ct1322-so-ket-2021-2025.yaml";
+/// The built-in questionnaire's text.
+pub const BUILTIN_SOURCE: &str = include_str!("../questionnaires/ct1322-so-ket-2021-2025.yaml");
+
+/// Loads a questionnaire from a file.
+pub fn load_path(path: &Path) -> Result<Questionnaire, LoadError> {
+    let file = path.display().to_string();
+    let bytes = std::fs::read(path).map_err(|err| LoadError {
+        file: file.clone(),
+        source: None,
+        diagnostics: vec![Diagnostic::new(
+            Pos::START,
+            Kind::Unreadable {
+                detail: crate::messages::io_detail(&err),
+            },
+        )],
+    })?;
+    load_bytes(&file, &bytes)
+}
+
+/// Loads a questionnaire from bytes; `file` names it in messages.
+pub fn load_bytes(file: &str, bytes: &[u8]) -> Result<Questionnaire, LoadError> {
+    let fail = |source: Option<String>, diagnostics| LoadError {
+        file: file.to_owned(),
+        source,
+        diagnostics,
+    };
+    let (text, root) = yaml::parse(bytes)
+        .map_err(|d| fail(std::str::from_utf8(bytes).ok().map(str::to_owned), d))?;
+    build::build(&root, &text, content_hash(bytes)).map_err(|d| fail(Some(text.clone()), d))
+}
+
+/// Loads the built-in questionnaire.
+pub fn builtin() -> Result<Questionnaire, LoadError> {
+    load_bytes(BUILTIN_NAME, BUILTIN_SOURCE.as_bytes())
+}
+
+/// A short, stable hash of a questionnaire's bytes.
+pub fn content_hash(bytes: &[u8]) -> String {
+    use sha2::Digest;
+    let digest = sha2::Sha256::digest(bytes);
+    digest.iter().take(8).map(|b| format!("{b:02x}")).collect()
+}

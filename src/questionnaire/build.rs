@@ -1,0 +1,1393 @@
+//! The second loading stage: node tree → validated [`Questionnaire`].
+//!
+//! Owns: the questionnaire schema (which keys each place accepts, their kinds, their
+//! defaults), turning nodes into model types, and every cross-check — unique ids, names in
+//! conditions and templates, earlier-only conditions, filters used on the right kind (by
+//! rendering each template with sample answers), valid regexes, non-empty sections. It keeps
+//! going after a problem so that the user sees all of them at once.
+//!
+//! Must not: read files or parse YAML text (that is `yaml.rs`), or render reports.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+use indexmap::IndexMap;
+use regex::Regex;
+
+use super::diag::{Diagnostic, Kind, Pos};
+use super::model::{
+    CellKind, Column, Condition, Frame, NumberStyle, Question, QuestionKind, Questionnaire,
+    Section, TableSpec, Text, Validation,
+};
+use super::yaml::{Node, Value};
+use crate::answers::AnswerValue;
+use crate::template::{self, Compiled, Context, Engine, TemplateError};
+use crate::vn::Date;
+
+const TOP_KEYS: &[&str] = &[
+    "format",
+    "id",
+    "version",
+    "title",
+    "vars",
+    "numbering",
+    "renames",
+    "document",
+    "questions",
+    "sections",
+];
+const DOCUMENT_KEYS: &[&str] = &[
+    "issuer",
+    "number",
+    "place_date",
+    "kind",
+    "summary",
+    "to",
+    "closing",
+    "signer",
+    "cc",
+];
+const SIGNER_KEYS: &[&str] = &["authority", "title", "name"];
+const SECTION_KEYS: &[&str] = &[
+    "heading",
+    "inline",
+    "number",
+    "when",
+    "questions",
+    "text",
+    "sections",
+];
+const QUESTION_KEYS: &[&str] = &[
+    "id",
+    "ask",
+    "help",
+    "kind",
+    "required",
+    "default",
+    "suggestions",
+    "validate",
+    "when",
+    "label",
+    "options",
+    "other",
+    "columns",
+    "rows",
+    "total_row",
+];
+const VALIDATE_KEYS: &[&str] = &[
+    "min_length",
+    "max_length",
+    "min",
+    "max",
+    "pattern",
+    "message",
+];
+const COLUMN_KEYS: &[&str] = &["id", "title", "kind", "sum"];
+const CELL_KINDS: &[&str] = &["text", "integer", "decimal"];
+/// Words that cannot be ids because templates and conditions read them as keywords.
+const RESERVED: &[&str] = &[
+    "and",
+    "or",
+    "not",
+    "in",
+    "is",
+    "if",
+    "else",
+    "elif",
+    "endif",
+    "for",
+    "endfor",
+    "true",
+    "false",
+    "none",
+    "True",
+    "False",
+    "None",
+    "loop",
+    "range",
+    "self",
+    "super",
+    "namespace",
+    "dict",
+    "debug",
+];
+
+/// Where in the file a place is, for "unknown key" messages.
+mod place {
+    pub const TOP: &str = "đầu tệp";
+    pub const DOCUMENT: &str = "document";
+    pub const SIGNER: &str = "document.signer";
+    pub const SECTION: &str = "một mục (section)";
+    pub const QUESTION: &str = "một câu hỏi";
+    pub const VALIDATE: &str = "validate";
+    pub const COLUMN: &str = "một cột của bảng";
+}
+
+/// Builds the model. `hash` identifies the file's bytes.
+pub fn build(root: &Node, source: &str, hash: String) -> Result<Questionnaire, Vec<Diagnostic>> {
+    let mut b = Builder {
+        source,
+        diags: Vec::new(),
+        engine: Engine::new(),
+        questions: Vec::new(),
+        pending: Vec::new(),
+    };
+    let q = b.top(root, hash);
+    b.cross_check(q.as_ref());
+    if let (Some(q), true) = (q, b.diags.is_empty()) {
+        let mut q = q;
+        q.engine = b.engine;
+        q.questions = b.questions;
+        return Ok(q);
+    }
+    let mut diags = b.diags;
+    diags.sort_by_key(|d| d.pos);
+    diags.dedup();
+    Err(diags)
+}
+
+/// A name check to run once every question is known.
+enum Pending {
+    /// Names in a condition must be vars or questions before index `limit`.
+    Condition {
+        compiled: Compiled,
+        pos: Pos,
+        limit: usize,
+    },
+    /// Names in a template must be vars or questions.
+    Template { compiled: Compiled, pos: Pos },
+    /// A template that only vars may feed (the title).
+    VarsOnly { compiled: Compiled, pos: Pos },
+}
+
+struct Builder<'s> {
+    source: &'s str,
+    diags: Vec<Diagnostic>,
+    engine: Engine,
+    questions: Vec<Question>,
+    pending: Vec<Pending>,
+}
+
+/// A mapping's entries, after unknown keys were reported.
+struct Fields<'n> {
+    pos: Pos,
+    entries: Vec<(&'n str, &'n Node, &'n Node)>,
+}
+
+impl<'n> Fields<'n> {
+    fn get(&self, key: &str) -> Option<&'n Node> {
+        self.entries
+            .iter()
+            .find(|(k, _, _)| *k == key)
+            .map(|(_, _, v)| *v)
+            .filter(|v| !v.is_null())
+    }
+
+    fn key_pos(&self, key: &str) -> Pos {
+        self.entries
+            .iter()
+            .find(|(k, _, _)| *k == key)
+            .map_or(self.pos, |(_, k, _)| k.pos)
+    }
+
+    fn has(&self, key: &str) -> bool {
+        self.get(key).is_some()
+    }
+}
+
+fn did_you_mean(word: &str, candidates: &[&'static str]) -> Option<&'static str> {
+    candidates
+        .iter()
+        .map(|c| (strsim::damerau_levenshtein(word, c), *c))
+        .filter(|(d, c)| *d <= 2.max(c.len() / 3) && *d < c.len())
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, c)| c)
+}
+
+fn did_you_mean_owned(word: &str, candidates: &[&str]) -> Option<String> {
+    candidates
+        .iter()
+        .map(|c| (strsim::damerau_levenshtein(word, c), *c))
+        .filter(|(d, c)| *d <= 2.max(c.len() / 3) && *d < c.len())
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, c)| c.to_owned())
+}
+
+fn valid_name(id: &str) -> bool {
+    let mut chars = id.chars();
+    chars.next().is_some_and(|c| c.is_ascii_lowercase())
+        && chars.all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+        && !RESERVED.contains(&id)
+}
+
+impl<'s> Builder<'s> {
+    fn err(&mut self, pos: Pos, kind: Kind) {
+        self.diags.push(Diagnostic::new(pos, kind));
+    }
+
+    fn fields<'n>(
+        &mut self,
+        node: &'n Node,
+        key: &str,
+        place: &'static str,
+        allowed: &[&'static str],
+    ) -> Option<Fields<'n>> {
+        let Value::Map(entries) = &node.value else {
+            if !node.is_null() {
+                self.err(
+                    node.pos,
+                    Kind::WrongType {
+                        key: key.to_owned(),
+                        expected: crate::messages::SHAPE_MAP,
+                        found: node.shape(),
+                    },
+                );
+            }
+            return None;
+        };
+        let mut kept = Vec::new();
+        for (k, v) in entries {
+            let name = k.scalar().unwrap_or_default();
+            if allowed.contains(&name) {
+                kept.push((name, k, v));
+            } else {
+                let suggestion = did_you_mean(name, allowed);
+                self.err(
+                    k.pos,
+                    Kind::UnknownKey {
+                        key: name.to_owned(),
+                        place,
+                        suggestion,
+                    },
+                );
+            }
+        }
+        Some(Fields {
+            pos: node.pos,
+            entries: kept,
+        })
+    }
+
+    fn require<'n>(
+        &mut self,
+        f: &Fields<'n>,
+        key: &'static str,
+        place: &'static str,
+    ) -> Option<&'n Node> {
+        let node = f.get(key);
+        if node.is_none() {
+            self.err(f.key_pos(key), Kind::MissingKey { key, place });
+        }
+        node
+    }
+
+    /// A scalar read as text. Control characters (from escapes like "\e") are refused.
+    fn string(&mut self, node: &Node, key: &str) -> Option<String> {
+        match &node.value {
+            Value::Scalar { text, .. } if !node.is_null() => {
+                if let Some(c) = text
+                    .chars()
+                    .find(|c| c.is_control() && *c != '\n' && *c != '\t')
+                {
+                    self.err(node.pos, Kind::ControlChar { code: u32::from(c) });
+                    return None;
+                }
+                Some(text.clone())
+            }
+            _ => {
+                self.err(
+                    node.pos,
+                    Kind::WrongType {
+                        key: key.to_owned(),
+                        expected: crate::messages::SHAPE_TEXT,
+                        found: node.shape(),
+                    },
+                );
+                None
+            }
+        }
+    }
+
+    fn boolean(&mut self, node: &Node, key: &str) -> Option<bool> {
+        match &node.value {
+            Value::Scalar {
+                text, plain: true, ..
+            } if matches!(text.as_str(), "true" | "True" | "TRUE") => Some(true),
+            Value::Scalar {
+                text, plain: true, ..
+            } if matches!(text.as_str(), "false" | "False" | "FALSE") => Some(false),
+            _ => {
+                self.err(
+                    node.pos,
+                    Kind::WrongType {
+                        key: key.to_owned(),
+                        expected: crate::messages::SHAPE_BOOL,
+                        found: node.shape(),
+                    },
+                );
+                None
+            }
+        }
+    }
+
+    fn integer(&mut self, node: &Node, key: &str) -> Option<i64> {
+        if let Value::Scalar {
+            text, plain: true, ..
+        } = &node.value
+        {
+            if let Ok(n) = text.parse::<i64>() {
+                return Some(n);
+            }
+        }
+        self.err(
+            node.pos,
+            Kind::WrongType {
+                key: key.to_owned(),
+                expected: crate::messages::SHAPE_INTEGER,
+                found: node.shape(),
+            },
+        );
+        None
+    }
+
+    fn number(&mut self, node: &Node, key: &str) -> Option<f64> {
+        if let Value::Scalar {
+            text, plain: true, ..
+        } = &node.value
+        {
+            if let Ok(x) = text.parse::<f64>() {
+                if x.is_finite() {
+                    return Some(x);
+                }
+            }
+        }
+        self.err(
+            node.pos,
+            Kind::WrongType {
+                key: key.to_owned(),
+                expected: crate::messages::SHAPE_NUMBER,
+                found: node.shape(),
+            },
+        );
+        None
+    }
+
+    fn count(&mut self, node: &Node, key: &str) -> Option<usize> {
+        let n = self.integer(node, key)?;
+        let Ok(n) = usize::try_from(n) else {
+            self.err(
+                node.pos,
+                Kind::WrongType {
+                    key: key.to_owned(),
+                    expected: crate::messages::SHAPE_COUNT,
+                    found: node.shape(),
+                },
+            );
+            return None;
+        };
+        Some(n)
+    }
+
+    fn seq<'n>(&mut self, node: &'n Node, key: &str) -> &'n [Node] {
+        match &node.value {
+            Value::Seq(items) => items,
+            _ if node.is_null() => &[],
+            _ => {
+                self.err(
+                    node.pos,
+                    Kind::WrongType {
+                        key: key.to_owned(),
+                        expected: crate::messages::SHAPE_LIST,
+                        found: node.shape(),
+                    },
+                );
+                &[]
+            }
+        }
+    }
+
+    fn strings(&mut self, node: &Node, key: &str) -> Vec<(Pos, String)> {
+        let items = self.seq(node, key);
+        items
+            .iter()
+            .filter_map(|item| self.string(item, key).map(|s| (item.pos, s)))
+            .collect()
+    }
+
+    /// The file position of line `line` (1-based) of a template written at `node`.
+    fn template_pos(&self, node_pos: Pos, line: Option<usize>) -> Pos {
+        let block = self
+            .source
+            .lines()
+            .nth(node_pos.line - 1)
+            .and_then(|l| l.chars().nth(node_pos.col - 1))
+            .is_some_and(|c| c == '|' || c == '>');
+        let offset = usize::from(block) + line.unwrap_or(1) - 1;
+        if offset == 0 {
+            node_pos
+        } else {
+            Pos::new(node_pos.line + offset, 1)
+        }
+    }
+
+    fn template_problem(&mut self, pos: Pos, err: &TemplateError, condition: bool) {
+        let at = self.template_pos(pos, err.line);
+        let at = if condition { pos } else { at };
+        let kind = if condition {
+            Kind::ConditionSyntax {
+                detail: err.detail.clone(),
+            }
+        } else if err.syntax {
+            Kind::TemplateSyntax {
+                detail: err.detail.clone(),
+            }
+        } else {
+            Kind::TemplateFails {
+                detail: err.detail.clone(),
+            }
+        };
+        self.err(at, kind);
+    }
+
+    /// A text that may be a template over vars and answers.
+    fn text(&mut self, node: &Node, key: &str) -> Option<Text> {
+        let source = self.string(node, key)?;
+        self.text_from(source, node.pos, false)
+    }
+
+    fn text_from(&mut self, source: String, pos: Pos, vars_only: bool) -> Option<Text> {
+        if !template::is_template(&source) {
+            return Some(Text {
+                source,
+                pos,
+                compiled: None,
+            });
+        }
+        match self.engine.add_template(&source) {
+            Ok(compiled) => {
+                let check = compiled.clone();
+                self.pending.push(if vars_only {
+                    Pending::VarsOnly {
+                        compiled: check,
+                        pos,
+                    }
+                } else {
+                    Pending::Template {
+                        compiled: check,
+                        pos,
+                    }
+                });
+                Some(Text {
+                    source,
+                    pos,
+                    compiled: Some(compiled),
+                })
+            }
+            Err(err) => {
+                self.template_problem(pos, &err, false);
+                None
+            }
+        }
+    }
+
+    fn texts(&mut self, node: Option<&Node>, key: &str) -> Vec<Text> {
+        let Some(node) = node else { return Vec::new() };
+        let items = if let Value::Scalar { .. } = node.value {
+            vec![(node.pos, self.string(node, key).unwrap_or_default())]
+        } else {
+            self.strings(node, key)
+        };
+        items
+            .into_iter()
+            .filter_map(|(pos, s)| self.text_from(s, pos, false))
+            .collect()
+    }
+
+    fn condition(&mut self, node: &Node) -> Option<Condition> {
+        let source = self.string(node, "when")?;
+        match self.engine.add_condition(&source) {
+            Ok(compiled) => {
+                self.pending.push(Pending::Condition {
+                    compiled: compiled.clone(),
+                    pos: node.pos,
+                    limit: self.questions.len(),
+                });
+                Some(Condition {
+                    source,
+                    pos: node.pos,
+                    compiled,
+                })
+            }
+            Err(err) => {
+                self.template_problem(node.pos, &err, true);
+                None
+            }
+        }
+    }
+
+    fn top(&mut self, root: &Node, hash: String) -> Option<Questionnaire> {
+        if !matches!(root.value, Value::Map(_)) {
+            self.err(
+                root.pos,
+                Kind::WrongType {
+                    key: String::new(),
+                    expected: crate::messages::SHAPE_MAP,
+                    found: root.shape(),
+                },
+            );
+            return None;
+        }
+        let f = self.fields(root, "", place::TOP, TOP_KEYS)?;
+        if let Some(node) = self.require(&f, "format", place::TOP) {
+            if node.scalar() != Some("1") {
+                self.err(
+                    node.pos,
+                    Kind::UnsupportedFormat {
+                        found: node.scalar().unwrap_or_default().to_owned(),
+                    },
+                );
+            }
+        }
+        let id = self.require(&f, "id", place::TOP).and_then(|n| {
+            let id = self.string(n, "id")?;
+            let ok = id
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
+                && id
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_');
+            if !ok {
+                self.err(n.pos, Kind::BadQuestionnaireId { id: id.clone() });
+            }
+            Some(id)
+        });
+        let version = self
+            .require(&f, "version", place::TOP)
+            .and_then(|n| self.string(n, "version"));
+        let vars = f.get("vars").map(|n| self.vars(n)).unwrap_or_default();
+        let title_node = self.require(&f, "title", place::TOP);
+        let title = title_node.and_then(|n| {
+            let s = self.string(n, "title")?;
+            self.text_from(s, n.pos, true)
+        });
+        let numbering = f
+            .get("numbering")
+            .map_or_else(NumberStyle::defaults, |n| self.numbering(n));
+        let frame = f.get("document").map(|n| self.frame(n)).unwrap_or_default();
+        if !f.has("document") {
+            self.err(
+                f.key_pos("document"),
+                Kind::MissingKey {
+                    key: "document",
+                    place: place::TOP,
+                },
+            );
+        }
+        let header = f
+            .get("questions")
+            .map(|n| self.seq(n, "questions"))
+            .unwrap_or_default();
+        for item in header {
+            self.question(item);
+        }
+        let header_len = self.questions.len();
+        let sections = self
+            .require(&f, "sections", place::TOP)
+            .map(|n| self.sections(n))
+            .unwrap_or_default();
+        let renames = f
+            .get("renames")
+            .map(|n| self.renames(n))
+            .unwrap_or_default();
+
+        let title = title
+            .map(|t| self.render_title(&t, &vars))
+            .unwrap_or_default();
+        Some(Questionnaire {
+            id: id?,
+            version: version?,
+            title,
+            hash,
+            vars: vars.into_iter().map(|(k, (_, v))| (k, v)).collect(),
+            numbering,
+            frame,
+            questions: Vec::new(),
+            header_len,
+            sections,
+            renames,
+            engine: Engine::new(),
+        })
+    }
+
+    fn render_title(
+        &mut self,
+        title: &Text,
+        vars: &IndexMap<String, (Pos, minijinja::Value)>,
+    ) -> String {
+        let Some(compiled) = &title.compiled else {
+            return title.source.clone();
+        };
+        let ctx = Context::new(
+            vars.iter()
+                .map(|(k, (_, v))| (k.clone(), v.clone()))
+                .collect(),
+        );
+        self.engine
+            .render(compiled, &ctx)
+            .unwrap_or_else(|_| title.source.clone())
+    }
+
+    fn vars(&mut self, node: &Node) -> IndexMap<String, (Pos, minijinja::Value)> {
+        let mut out = IndexMap::new();
+        let Value::Map(entries) = &node.value else {
+            self.err(
+                node.pos,
+                Kind::WrongType {
+                    key: "vars".into(),
+                    expected: crate::messages::SHAPE_MAP,
+                    found: node.shape(),
+                },
+            );
+            return out;
+        };
+        for (k, v) in entries {
+            let name = k.scalar().unwrap_or_default().to_owned();
+            if !valid_name(&name) {
+                self.err(k.pos, Kind::BadId { id: name });
+                continue;
+            }
+            let value = match &v.value {
+                Value::Scalar { text, plain, .. } if !v.is_null() => {
+                    if *plain {
+                        scalar_value(text)
+                    } else {
+                        self.string(v, &name).map(minijinja::Value::from)
+                    }
+                }
+                Value::Seq(_) => {
+                    let items: Vec<String> =
+                        self.strings(v, &name).into_iter().map(|(_, s)| s).collect();
+                    Some(minijinja::Value::from(items))
+                }
+                _ => {
+                    self.err(
+                        v.pos,
+                        Kind::WrongType {
+                            key: name.clone(),
+                            expected: crate::messages::SHAPE_VAR,
+                            found: v.shape(),
+                        },
+                    );
+                    None
+                }
+            };
+            if let Some(value) = value {
+                out.insert(name, (k.pos, value));
+            }
+        }
+        out
+    }
+
+    fn numbering(&mut self, node: &Node) -> Vec<NumberStyle> {
+        let mut out = Vec::new();
+        for (pos, name) in self.strings(node, "numbering") {
+            match NumberStyle::from_name(&name) {
+                Some(style) => out.push(style),
+                None => self.err(pos, Kind::UnknownNumbering { style: name }),
+            }
+        }
+        out
+    }
+
+    fn renames(&mut self, node: &Node) -> IndexMap<String, String> {
+        let mut out = IndexMap::new();
+        let Value::Map(entries) = &node.value else {
+            self.err(
+                node.pos,
+                Kind::WrongType {
+                    key: "renames".into(),
+                    expected: crate::messages::SHAPE_MAP,
+                    found: node.shape(),
+                },
+            );
+            return out;
+        };
+        for (k, v) in entries {
+            if let Some(to) = self.string(v, "renames") {
+                if !self.questions.iter().any(|q| q.id == to) {
+                    self.err(v.pos, Kind::RenameTarget { to: to.clone() });
+                }
+                out.insert(k.scalar().unwrap_or_default().to_owned(), to);
+            }
+        }
+        out
+    }
+
+    fn frame(&mut self, node: &Node) -> Frame {
+        let Some(f) = self.fields(node, "document", place::DOCUMENT, DOCUMENT_KEYS) else {
+            return Frame::default();
+        };
+        let mut frame = Frame {
+            issuer: self.texts(f.get("issuer"), "issuer"),
+            to: self.texts(f.get("to"), "to"),
+            cc: self.texts(f.get("cc"), "cc"),
+            ..Frame::default()
+        };
+        frame.number = f.get("number").and_then(|n| self.text(n, "number"));
+        frame.place_date = f.get("place_date").and_then(|n| self.text(n, "place_date"));
+        frame.kind = f.get("kind").and_then(|n| self.text(n, "kind"));
+        frame.summary = f.get("summary").and_then(|n| self.text(n, "summary"));
+        frame.closing = f.get("closing").and_then(|n| self.text(n, "closing"));
+        if let Some(signer) = f.get("signer") {
+            if let Some(s) = self.fields(signer, "signer", place::SIGNER, SIGNER_KEYS) {
+                frame.authority = self.texts(s.get("authority"), "authority");
+                frame.signer_title = s.get("title").and_then(|n| self.text(n, "title"));
+                frame.signer_name = s.get("name").and_then(|n| self.text(n, "name"));
+            }
+        }
+        frame
+    }
+
+    fn sections(&mut self, node: &Node) -> Vec<Section> {
+        let items = self.seq(node, "sections");
+        items.iter().filter_map(|item| self.section(item)).collect()
+    }
+
+    fn section(&mut self, node: &Node) -> Option<Section> {
+        let f = self.fields(node, "sections", place::SECTION, SECTION_KEYS)?;
+        let heading = f.get("heading").and_then(|n| self.text(n, "heading"));
+        let inline = f
+            .get("inline")
+            .and_then(|n| self.boolean(n, "inline"))
+            .unwrap_or(false);
+        let numbered = f
+            .get("number")
+            .and_then(|n| self.boolean(n, "number"))
+            .unwrap_or(true);
+        let when = f.get("when").and_then(|n| self.condition(n));
+        let mut questions = Vec::new();
+        for item in f
+            .get("questions")
+            .map(|n| self.seq(n, "questions"))
+            .unwrap_or_default()
+        {
+            if self.question(item) {
+                questions.push(self.questions.len() - 1);
+            }
+        }
+        let text = f.get("text").and_then(|n| self.text(n, "text"));
+        let sections = f
+            .get("sections")
+            .map(|n| self.sections(n))
+            .unwrap_or_default();
+        if !f.has("questions") && !f.has("text") && !f.has("sections") {
+            self.err(node.pos, Kind::EmptySection);
+        }
+        Some(Section {
+            pos: node.pos,
+            heading,
+            inline,
+            numbered,
+            when,
+            questions,
+            text,
+            sections,
+        })
+    }
+
+    /// Reads one question and appends it; false when it was too broken to keep.
+    fn question(&mut self, node: &Node) -> bool {
+        let Some(f) = self.fields(node, "questions", place::QUESTION, QUESTION_KEYS) else {
+            if node.is_null() {
+                self.err(
+                    node.pos,
+                    Kind::MissingKey {
+                        key: "id",
+                        place: place::QUESTION,
+                    },
+                );
+            }
+            return false;
+        };
+        let id_node = self.require(&f, "id", place::QUESTION);
+        let id = id_node.and_then(|n| {
+            let id = self.string(n, "id")?;
+            if !valid_name(&id) {
+                self.err(n.pos, Kind::BadId { id: id.clone() });
+            }
+            if let Some(first) = self.questions.iter().find(|q| q.id == id) {
+                let first_line = first.pos.line;
+                self.err(
+                    n.pos,
+                    Kind::DuplicateId {
+                        id: id.clone(),
+                        first_line,
+                    },
+                );
+            }
+            Some(id)
+        });
+        let ask = self
+            .require(&f, "ask", place::QUESTION)
+            .and_then(|n| self.text(n, "ask"));
+        let kind_node = self.require(&f, "kind", place::QUESTION);
+        let kind = kind_node.and_then(|n| self.kind(n, &f));
+        // The condition is read before the question joins the list: it may only name earlier ones.
+        let when = f.get("when").and_then(|n| self.condition(n));
+        let help = f.get("help").and_then(|n| self.text(n, "help"));
+        let required = f
+            .get("required")
+            .and_then(|n| self.boolean(n, "required"))
+            .unwrap_or(false);
+        let suggestions = self.texts(f.get("suggestions"), "suggestions");
+        let label = f.get("label").and_then(|n| self.string(n, "label"));
+        let validation = kind
+            .as_ref()
+            .map(|k| self.validation(&f, k))
+            .unwrap_or_default();
+        let default = match (f.get("default"), &kind) {
+            (Some(n), Some(k)) => self.default(n, k),
+            _ => None,
+        };
+        let (Some(id), Some(ask), Some(kind)) = (id, ask, kind) else {
+            return false;
+        };
+        let pos = id_node.map_or(f.pos, |n| n.pos);
+        self.questions.push(Question {
+            id,
+            pos,
+            ask,
+            help,
+            kind,
+            required,
+            default,
+            suggestions,
+            validation,
+            when,
+            label,
+        });
+        true
+    }
+
+    fn kind(&mut self, node: &Node, f: &Fields) -> Option<QuestionKind> {
+        let name = self.string(node, "kind")?;
+        let kind = match name.as_str() {
+            "text" => QuestionKind::Text,
+            "paragraph" => QuestionKind::Paragraph,
+            "integer" => QuestionKind::Integer,
+            "decimal" => QuestionKind::Decimal,
+            "date" => QuestionKind::Date,
+            "yes_no" => QuestionKind::YesNo,
+            "choice" | "choices" => {
+                let options = self.options(f, &name);
+                let other = f
+                    .get("other")
+                    .and_then(|n| self.boolean(n, "other"))
+                    .unwrap_or(false);
+                if name == "choice" {
+                    QuestionKind::Choice { options, other }
+                } else {
+                    QuestionKind::Choices { options, other }
+                }
+            }
+            "list" => QuestionKind::List,
+            "table" => QuestionKind::Table(self.table(f)?),
+            _ => {
+                let suggestion = did_you_mean(&name, &QuestionKind::NAMES);
+                self.err(
+                    node.pos,
+                    Kind::UnknownKind {
+                        kind: name,
+                        suggestion,
+                    },
+                );
+                return None;
+            }
+        };
+        let kind_name = kind.name();
+        let only: [(&'static str, bool); 5] = [
+            (
+                "options",
+                matches!(
+                    kind,
+                    QuestionKind::Choice { .. } | QuestionKind::Choices { .. }
+                ),
+            ),
+            (
+                "other",
+                matches!(
+                    kind,
+                    QuestionKind::Choice { .. } | QuestionKind::Choices { .. }
+                ),
+            ),
+            ("columns", matches!(kind, QuestionKind::Table(_))),
+            ("rows", matches!(kind, QuestionKind::Table(_))),
+            ("total_row", matches!(kind, QuestionKind::Table(_))),
+        ];
+        for (key, allowed) in only {
+            if f.has(key) && !allowed {
+                let pos = f.key_pos(key);
+                self.err(
+                    pos,
+                    Kind::KeyNotForKind {
+                        key,
+                        kind: kind_name,
+                    },
+                );
+            }
+        }
+        Some(kind)
+    }
+
+    fn options(&mut self, f: &Fields, kind: &str) -> Vec<String> {
+        let kind: &'static str = if kind == "choice" {
+            "choice"
+        } else {
+            "choices"
+        };
+        let Some(node) = f.get("options") else {
+            self.err(
+                f.key_pos("kind"),
+                Kind::MissingForKind {
+                    key: "options",
+                    kind,
+                },
+            );
+            return Vec::new();
+        };
+        let mut seen = HashSet::new();
+        let mut out = Vec::new();
+        for (pos, option) in self.strings(node, "options") {
+            if seen.insert(option.clone()) {
+                out.push(option);
+            } else {
+                self.err(pos, Kind::DuplicateOption { option });
+            }
+        }
+        if out.is_empty() {
+            self.err(
+                node.pos,
+                Kind::MissingForKind {
+                    key: "options",
+                    kind,
+                },
+            );
+        }
+        out
+    }
+
+    fn table(&mut self, f: &Fields) -> Option<TableSpec> {
+        let Some(node) = f.get("columns") else {
+            self.err(
+                f.key_pos("kind"),
+                Kind::MissingForKind {
+                    key: "columns",
+                    kind: "table",
+                },
+            );
+            return None;
+        };
+        let mut columns: Vec<Column> = Vec::new();
+        let mut first_lines: HashMap<String, usize> = HashMap::new();
+        for item in self.seq(node, "columns") {
+            let Some(c) = self.fields(item, "columns", place::COLUMN, COLUMN_KEYS) else {
+                continue;
+            };
+            let id_node = self.require(&c, "id", place::COLUMN);
+            let id = id_node.and_then(|n| self.string(n, "id"));
+            let title = self
+                .require(&c, "title", place::COLUMN)
+                .and_then(|n| self.text(n, "title"));
+            let kind = match c.get("kind") {
+                None => Some(CellKind::Text),
+                Some(n) => match self.string(n, "kind").as_deref() {
+                    Some("text") => Some(CellKind::Text),
+                    Some("integer") => Some(CellKind::Integer),
+                    Some("decimal") => Some(CellKind::Decimal),
+                    Some(other) => {
+                        let suggestion = did_you_mean(other, CELL_KINDS);
+                        self.err(
+                            n.pos,
+                            Kind::UnknownKind {
+                                kind: other.to_owned(),
+                                suggestion,
+                            },
+                        );
+                        None
+                    }
+                    None => None,
+                },
+            };
+            let sum = c
+                .get("sum")
+                .and_then(|n| self.boolean(n, "sum"))
+                .unwrap_or(false);
+            if sum && kind == Some(CellKind::Text) {
+                self.err(c.key_pos("sum"), Kind::SumOnText);
+            }
+            if let (Some(id), Some(id_node)) = (&id, id_node) {
+                if !valid_name(id) {
+                    self.err(id_node.pos, Kind::BadId { id: id.clone() });
+                }
+                if let Some(first_line) = first_lines.get(id) {
+                    self.err(
+                        id_node.pos,
+                        Kind::DuplicateId {
+                            id: id.clone(),
+                            first_line: *first_line,
+                        },
+                    );
+                }
+                first_lines.insert(id.clone(), id_node.pos.line);
+            }
+            if let (Some(id), Some(title), Some(kind)) = (id, title, kind) {
+                columns.push(Column {
+                    id,
+                    title,
+                    kind,
+                    sum,
+                });
+            }
+        }
+        if columns.is_empty() {
+            self.err(
+                node.pos,
+                Kind::MissingForKind {
+                    key: "columns",
+                    kind: "table",
+                },
+            );
+            return None;
+        }
+        let rows = f
+            .get("rows")
+            .map(|n| {
+                self.strings(n, "rows")
+                    .into_iter()
+                    .map(|(_, s)| s)
+                    .collect()
+            })
+            .unwrap_or_default();
+        let total_row = f.get("total_row").and_then(|n| self.string(n, "total_row"));
+        Some(TableSpec {
+            columns,
+            rows,
+            total_row,
+        })
+    }
+
+    fn validation(&mut self, f: &Fields, kind: &QuestionKind) -> Validation {
+        let Some(node) = f.get("validate") else {
+            return Validation::default();
+        };
+        let Some(v) = self.fields(node, "validate", place::VALIDATE, VALIDATE_KEYS) else {
+            return Validation::default();
+        };
+        let textual = matches!(
+            kind,
+            QuestionKind::Text | QuestionKind::Paragraph | QuestionKind::List
+        );
+        let numeric = matches!(kind, QuestionKind::Integer | QuestionKind::Decimal);
+        for (key, allowed) in [
+            ("min_length", textual),
+            ("max_length", textual),
+            ("pattern", textual),
+            ("min", numeric),
+            ("max", numeric),
+        ] {
+            if v.has(key) && !allowed {
+                let pos = v.key_pos(key);
+                let key = VALIDATE_KEYS
+                    .iter()
+                    .find(|k| **k == key)
+                    .copied()
+                    .unwrap_or("validate");
+                self.err(
+                    pos,
+                    Kind::KeyNotForKind {
+                        key,
+                        kind: kind.name(),
+                    },
+                );
+            }
+        }
+        let mut out = Validation {
+            min_length: v
+                .get("min_length")
+                .and_then(|n| self.count(n, "min_length")),
+            max_length: v
+                .get("max_length")
+                .and_then(|n| self.count(n, "max_length")),
+            min: v.get("min").and_then(|n| self.number(n, "min")),
+            max: v.get("max").and_then(|n| self.number(n, "max")),
+            message: v.get("message").and_then(|n| self.string(n, "message")),
+            pattern: None,
+        };
+        if let Some(n) = v.get("pattern") {
+            if let Some(p) = self.string(n, "pattern") {
+                match regex::RegexBuilder::new(&p).size_limit(1 << 20).build() {
+                    Ok(re) => out.pattern = Some(anchored(&re, &p).unwrap_or(re)),
+                    Err(err) => self.err(
+                        n.pos,
+                        Kind::BadRegex {
+                            detail: crate::messages::regex_detail(&err),
+                        },
+                    ),
+                }
+            }
+        }
+        let bad_len = matches!((out.min_length, out.max_length), (Some(a), Some(b)) if a > b);
+        let bad_num = matches!((out.min, out.max), (Some(a), Some(b)) if a > b);
+        if bad_len || bad_num {
+            self.err(node.pos, Kind::BadRange);
+        }
+        out
+    }
+
+    fn default(&mut self, node: &Node, kind: &QuestionKind) -> Option<AnswerValue> {
+        let expected = crate::messages::kind_expectation(kind.name());
+        let value = match kind {
+            QuestionKind::Text | QuestionKind::Paragraph => {
+                node.scalar().map(|s| AnswerValue::Text(s.to_owned()))
+            }
+            QuestionKind::Integer => match &node.value {
+                Value::Scalar {
+                    text, plain: true, ..
+                } => text.parse().ok().map(AnswerValue::Integer),
+                _ => None,
+            },
+            QuestionKind::Decimal => match &node.value {
+                Value::Scalar {
+                    text, plain: true, ..
+                } => text
+                    .parse::<f64>()
+                    .ok()
+                    .filter(|x| x.is_finite())
+                    .map(AnswerValue::Decimal),
+                _ => None,
+            },
+            QuestionKind::Date => node
+                .scalar()
+                .and_then(|s| Date::parse_iso(s).or_else(|| Date::parse_user(s)))
+                .map(AnswerValue::Date),
+            QuestionKind::YesNo => match node.scalar() {
+                Some("true" | "True" | "TRUE") => Some(AnswerValue::Bool(true)),
+                Some("false" | "False" | "FALSE") => Some(AnswerValue::Bool(false)),
+                _ => None,
+            },
+            QuestionKind::Choice { options, other } => node
+                .scalar()
+                .filter(|s| *other || options.iter().any(|o| o == s))
+                .map(|s| AnswerValue::Choice(s.to_owned())),
+            QuestionKind::Choices { options, other } => match &node.value {
+                Value::Seq(items) => {
+                    let picked: Option<Vec<String>> = items
+                        .iter()
+                        .map(|i| i.scalar().map(str::to_owned))
+                        .collect();
+                    picked
+                        .filter(|p| {
+                            p.iter().filter(|s| !options.contains(s)).count() <= usize::from(*other)
+                        })
+                        .map(AnswerValue::Choices)
+                }
+                _ => None,
+            },
+            QuestionKind::List => match &node.value {
+                Value::Seq(items) => items
+                    .iter()
+                    .map(|i| i.scalar().map(str::to_owned))
+                    .collect::<Option<Vec<_>>>()
+                    .map(AnswerValue::List),
+                _ => None,
+            },
+            QuestionKind::Table(_) => None,
+        };
+        if value.is_none() {
+            self.err(node.pos, Kind::BadDefault { expected });
+        }
+        value
+    }
+
+    /// Checks names in conditions and templates, and renders templates with sample answers.
+    fn cross_check(&mut self, q: Option<&Questionnaire>) {
+        let index: HashMap<&str, usize> = self
+            .questions
+            .iter()
+            .enumerate()
+            .map(|(i, q)| (q.id.as_str(), i))
+            .collect();
+        let vars: HashSet<&str> = q
+            .map(|q| q.vars.keys().map(String::as_str).collect())
+            .unwrap_or_default();
+        let mut problems = Vec::new();
+        for (name, pos) in q
+            .map(|q| q.vars.keys().collect::<Vec<_>>())
+            .unwrap_or_default()
+            .into_iter()
+            .zip(std::iter::repeat(Pos::START))
+        {
+            if let Some(i) = index.get(name.as_str()) {
+                problems.push(Diagnostic::new(
+                    self.questions[*i].pos,
+                    Kind::NameClash {
+                        name: name.clone(),
+                        first_line: pos.line,
+                    },
+                ));
+            }
+        }
+        let all: Vec<&str> = index.keys().copied().chain(vars.iter().copied()).collect();
+        for pending in &self.pending {
+            match pending {
+                Pending::Condition {
+                    compiled,
+                    pos,
+                    limit,
+                } => {
+                    for name in &compiled.names {
+                        if vars.contains(name.as_str()) || template::is_builtin_name(name) {
+                            continue;
+                        }
+                        match index.get(name.as_str()) {
+                            Some(i) if i < limit => {}
+                            Some(i) => problems.push(Diagnostic::new(
+                                *pos,
+                                Kind::LaterName {
+                                    name: name.clone(),
+                                    line: self.questions[*i].pos.line,
+                                },
+                            )),
+                            None => problems.push(Diagnostic::new(
+                                *pos,
+                                Kind::UnknownName {
+                                    name: name.clone(),
+                                    suggestion: did_you_mean_owned(name, &all),
+                                    in_condition: true,
+                                },
+                            )),
+                        }
+                    }
+                }
+                Pending::Template { compiled, pos } | Pending::VarsOnly { compiled, pos } => {
+                    let vars_only = matches!(pending, Pending::VarsOnly { .. });
+                    for name in &compiled.names {
+                        let known = vars.contains(name.as_str())
+                            || (!vars_only && index.contains_key(name.as_str()));
+                        if !known && !template::is_builtin_name(name) {
+                            let candidates: Vec<&str> = if vars_only {
+                                vars.iter().copied().collect()
+                            } else {
+                                all.clone()
+                            };
+                            problems.push(Diagnostic::new(
+                                *pos,
+                                Kind::UnknownName {
+                                    name: name.clone(),
+                                    suggestion: did_you_mean_owned(name, &candidates),
+                                    in_condition: false,
+                                },
+                            ));
+                        }
+                    }
+                }
+            }
+        }
+        let names_ok = problems.is_empty();
+        self.diags.extend(problems);
+        if !names_ok || !self.diags.is_empty() {
+            return;
+        }
+        let Some(q) = q else { return };
+        // Render every template that uses a filter with sample answers, once with yes/no
+        // answers true and once false, so both branches of a condition are exercised.
+        for yes in [true, false] {
+            let ctx = sample_context(q, &self.questions, yes);
+            let mut failures = Vec::new();
+            for pending in &self.pending {
+                let (Pending::Template { compiled, pos } | Pending::VarsOnly { compiled, pos }) =
+                    pending
+                else {
+                    continue;
+                };
+                if let Err(err) = self.engine.render(compiled, &ctx) {
+                    failures.push((*pos, err));
+                }
+            }
+            for (pos, err) in failures {
+                self.template_problem(pos, &err, false);
+            }
+            if !self.diags.is_empty() {
+                break;
+            }
+        }
+    }
+}
+
+/// A regex that must match the whole answer.
+fn anchored(_re: &Regex, pattern: &str) -> Option<Regex> {
+    Regex::new(&format!("^(?:{pattern})$")).ok()
+}
+
+/// A plain YAML scalar as a template value (number, boolean or text).
+fn scalar_value(text: &str) -> Option<minijinja::Value> {
+    if let Ok(n) = text.parse::<i64>() {
+        return Some(minijinja::Value::from(n));
+    }
+    if let Ok(x) = text.parse::<f64>() {
+        if x.is_finite() && text.chars().any(|c| c.is_ascii_digit()) {
+            return Some(minijinja::Value::from(x));
+        }
+    }
+    Some(match text {
+        "true" | "True" | "TRUE" => minijinja::Value::from(true),
+        "false" | "False" | "FALSE" => minijinja::Value::from(false),
+        _ => minijinja::Value::from(text),
+    })
+}
+
+/// Typical answers of every kind, for checking templates before any real answer exists.
+fn sample_context(q: &Questionnaire, questions: &[Question], yes: bool) -> Context {
+    let mut values: BTreeMap<String, minijinja::Value> =
+        q.vars.iter().map(|(k, v)| (k.clone(), v.clone())).collect();
+    for question in questions {
+        let sample = match &question.kind {
+            QuestionKind::Text | QuestionKind::Paragraph => AnswerValue::Text("mẫu".into()),
+            QuestionKind::Integer => AnswerValue::Integer(12),
+            QuestionKind::Decimal => AnswerValue::Decimal(1.5),
+            QuestionKind::Date => AnswerValue::Date(Date {
+                year: 2025,
+                month: 7,
+                day: 31,
+            }),
+            QuestionKind::YesNo => AnswerValue::Bool(yes),
+            QuestionKind::Choice { options, .. } => {
+                AnswerValue::Choice(options.first().cloned().unwrap_or_default())
+            }
+            QuestionKind::Choices { options, .. } => {
+                AnswerValue::Choices(options.iter().take(1).cloned().collect())
+            }
+            QuestionKind::List => AnswerValue::List(vec!["mục 1".into(), "mục 2".into()]),
+            QuestionKind::Table(spec) => {
+                let row = spec
+                    .columns
+                    .iter()
+                    .map(|c| {
+                        let cell = match c.kind {
+                            CellKind::Text => crate::answers::Cell::Text("mẫu".into()),
+                            CellKind::Integer => crate::answers::Cell::Integer(3),
+                            CellKind::Decimal => crate::answers::Cell::Decimal(1.5),
+                        };
+                        (c.id.clone(), cell)
+                    })
+                    .collect();
+                AnswerValue::Table(vec![row])
+            }
+        };
+        values.insert(
+            question.id.clone(),
+            template::answer_value(&question.id, &sample),
+        );
+    }
+    Context::new(values)
+}

@@ -1,0 +1,262 @@
+//! The validated, immutable questionnaire: what the rest of the program works with.
+//!
+//! Owns: [`Questionnaire`], [`Section`], [`Question`], [`QuestionKind`], [`TableSpec`],
+//! [`Validation`], [`NumberStyle`], [`Frame`] and [`Text`] (a piece of text that may be a
+//! compiled template). Everything here has passed the loader's checks, so the other modules can
+//! rely on it: ids are unique, conditions name only earlier answers, templates name only
+//! known things.
+//!
+//! Must not: parse YAML, know about answers files, terminals or output formats.
+
+use indexmap::IndexMap;
+use regex::Regex;
+
+use super::diag::Pos;
+use crate::answers::AnswerValue;
+use crate::template::{Compiled, Engine};
+
+/// A loaded questionnaire.
+#[derive(Debug)]
+pub struct Questionnaire {
+    pub id: String,
+    pub version: String,
+    /// The title with vars filled in.
+    pub title: String,
+    /// A short hash of the file's bytes, recorded in answers files.
+    pub hash: String,
+    /// Per-period values, as template values.
+    pub vars: IndexMap<String, minijinja::Value>,
+    pub numbering: Vec<NumberStyle>,
+    pub frame: Frame,
+    /// Every question, in file order: header questions first, then the sections' depth-first.
+    pub questions: Vec<Question>,
+    /// How many of `questions` are header questions.
+    pub header_len: usize,
+    /// The report body.
+    pub sections: Vec<Section>,
+    /// Old id → new id, for answers saved under an old id.
+    pub renames: IndexMap<String, String>,
+    pub(crate) engine: Engine,
+}
+
+impl Questionnaire {
+    /// The index of a question by id.
+    pub fn index_of(&self, id: &str) -> Option<usize> {
+        self.questions.iter().position(|q| q.id == id)
+    }
+
+    /// A question by id.
+    pub fn question(&self, id: &str) -> Option<&Question> {
+        self.questions.iter().find(|q| q.id == id)
+    }
+
+    /// The template engine holding this questionnaire's compiled templates.
+    pub fn engine(&self) -> &Engine {
+        &self.engine
+    }
+
+    /// Every section, depth first, with its level (1 = top).
+    pub fn walk_sections(&self) -> Vec<(usize, &Section)> {
+        let mut out = Vec::new();
+        let mut todo: Vec<(usize, &Section)> = self.sections.iter().rev().map(|s| (1, s)).collect();
+        while let Some((level, section)) = todo.pop() {
+            out.push((level, section));
+            todo.extend(section.sections.iter().rev().map(|s| (level + 1, s)));
+        }
+        out
+    }
+}
+
+/// A piece of text from the questionnaire: plain, or a compiled template.
+#[derive(Debug, Clone)]
+pub struct Text {
+    pub source: String,
+    pub pos: Pos,
+    pub compiled: Option<Compiled>,
+}
+
+/// A `when:` condition.
+#[derive(Debug, Clone)]
+pub struct Condition {
+    pub source: String,
+    pub pos: Pos,
+    pub compiled: Compiled,
+}
+
+/// How headings of one level are numbered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NumberStyle {
+    /// I., II., III.
+    Roman,
+    /// 1., 2., 3.
+    Arabic,
+    /// 1.1., 1.2. — the parent's number followed by this one.
+    Nested,
+    /// a), b), c)
+    Alpha,
+    /// No number.
+    None,
+}
+
+impl NumberStyle {
+    pub const NAMES: [&'static str; 5] = ["roman", "arabic", "nested", "alpha", "none"];
+
+    pub fn from_name(name: &str) -> Option<Self> {
+        Some(match name {
+            "roman" => Self::Roman,
+            "arabic" => Self::Arabic,
+            "nested" => Self::Nested,
+            "alpha" => Self::Alpha,
+            "none" => Self::None,
+            _ => return None,
+        })
+    }
+
+    /// The default styles: I. → 1. → 1.1. → a).
+    pub fn defaults() -> Vec<Self> {
+        vec![Self::Roman, Self::Arabic, Self::Nested, Self::Alpha]
+    }
+}
+
+/// The NĐ 30 frame around the body.
+#[derive(Debug, Clone, Default)]
+pub struct Frame {
+    pub issuer: Vec<Text>,
+    pub number: Option<Text>,
+    pub place_date: Option<Text>,
+    pub kind: Option<Text>,
+    pub summary: Option<Text>,
+    pub to: Vec<Text>,
+    pub closing: Option<Text>,
+    pub authority: Vec<Text>,
+    pub signer_title: Option<Text>,
+    pub signer_name: Option<Text>,
+    pub cc: Vec<Text>,
+}
+
+/// One node of the report tree.
+#[derive(Debug, Clone)]
+pub struct Section {
+    pub pos: Pos,
+    pub heading: Option<Text>,
+    /// The heading runs into the first paragraph ("1.1. Heading: text").
+    pub inline: bool,
+    /// Takes part in automatic numbering.
+    pub numbered: bool,
+    pub when: Option<Condition>,
+    /// Indices into [`Questionnaire::questions`].
+    pub questions: Vec<usize>,
+    pub text: Option<Text>,
+    pub sections: Vec<Section>,
+}
+
+/// One question.
+#[derive(Debug, Clone)]
+pub struct Question {
+    pub id: String,
+    pub pos: Pos,
+    pub ask: Text,
+    pub help: Option<Text>,
+    pub kind: QuestionKind,
+    pub required: bool,
+    pub default: Option<AnswerValue>,
+    pub suggestions: Vec<Text>,
+    pub validation: Validation,
+    pub when: Option<Condition>,
+    pub label: Option<String>,
+}
+
+/// What kind of answer a question takes.
+#[derive(Debug, Clone)]
+pub enum QuestionKind {
+    /// One line of text.
+    Text,
+    /// Several lines of text.
+    Paragraph,
+    /// A whole number.
+    Integer,
+    /// A number with decimals.
+    Decimal,
+    /// A calendar date.
+    Date,
+    /// Có / Không.
+    YesNo,
+    /// One of the options (or, with `other`, a free text).
+    Choice { options: Vec<String>, other: bool },
+    /// Any of the options (and, with `other`, one free text).
+    Choices { options: Vec<String>, other: bool },
+    /// A repeatable item: a list of texts.
+    List,
+    /// Rows × typed columns.
+    Table(TableSpec),
+}
+
+impl QuestionKind {
+    /// The name used in the YAML `kind:` key.
+    pub fn name(&self) -> &'static str {
+        match self {
+            Self::Text => "text",
+            Self::Paragraph => "paragraph",
+            Self::Integer => "integer",
+            Self::Decimal => "decimal",
+            Self::Date => "date",
+            Self::YesNo => "yes_no",
+            Self::Choice { .. } => "choice",
+            Self::Choices { .. } => "choices",
+            Self::List => "list",
+            Self::Table(_) => "table",
+        }
+    }
+
+    pub const NAMES: [&'static str; 10] = [
+        "text",
+        "paragraph",
+        "integer",
+        "decimal",
+        "date",
+        "yes_no",
+        "choice",
+        "choices",
+        "list",
+        "table",
+    ];
+}
+
+/// Columns and rows of a table question.
+#[derive(Debug, Clone)]
+pub struct TableSpec {
+    pub columns: Vec<Column>,
+    /// Fixed row labels, filled into the first column.
+    pub rows: Vec<String>,
+    /// Label of a computed totals row, if any.
+    pub total_row: Option<String>,
+}
+
+/// One table column.
+#[derive(Debug, Clone)]
+pub struct Column {
+    pub id: String,
+    pub title: Text,
+    pub kind: CellKind,
+    /// Computed: the sum of the row's other numeric columns.
+    pub sum: bool,
+}
+
+/// What a table cell holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CellKind {
+    Text,
+    Integer,
+    Decimal,
+}
+
+/// Checks on an answer, with an optional message from the questionnaire.
+#[derive(Debug, Clone, Default)]
+pub struct Validation {
+    pub min_length: Option<usize>,
+    pub max_length: Option<usize>,
+    pub min: Option<f64>,
+    pub max: Option<f64>,
+    pub pattern: Option<Regex>,
+    pub message: Option<String>,
+}

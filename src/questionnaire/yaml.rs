@@ -1,0 +1,354 @@
+//! The first loading stage: YAML text → a tree of nodes that remember where they were written.
+//!
+//! Owns: the checks on raw bytes (size, UTF-8, control characters, tabs in indentation), driving
+//! the `saphyr-parser` event stream, alias expansion under a node budget, the nesting limit,
+//! and duplicate-key detection. Every node carries its [`Pos`] so that later stages can point at
+//! the exact line of a problem.
+//!
+//! Must not: know what a questionnaire is (keys, kinds, ids) — that is `build.rs`.
+//!
+//! Why not serde: a serde deserializer stops at the first error and `serde_yaml` keeps no
+//! position for values that parsed fine, so it can neither report every problem at once nor say
+//! on which line a duplicate id or a bad condition is. The event parser gives both.
+
+use saphyr_parser::{Event, Parser, ScalarStyle, ScanError};
+
+use super::diag::{Diagnostic, Kind, Pos};
+
+/// Largest questionnaire accepted, in bytes. Real ones are tens of kilobytes.
+pub const MAX_BYTES: usize = 8 * 1024 * 1024;
+/// Deepest nesting of mappings and sequences accepted.
+pub const MAX_DEPTH: usize = 64;
+/// Most nodes a document may expand to (aliases included).
+pub const MAX_NODES: usize = 500_000;
+
+/// One YAML value with its position.
+#[derive(Clone, Debug)]
+pub struct Node {
+    pub pos: Pos,
+    pub value: Value,
+}
+
+/// The shape of a YAML value; scalars keep their source text and whether they were quoted.
+#[derive(Clone, Debug)]
+pub enum Value {
+    Scalar { text: String, plain: bool },
+    Seq(Vec<Node>),
+    Map(Vec<(Node, Node)>),
+}
+
+impl Node {
+    /// The scalar's text, if this is a scalar.
+    pub fn scalar(&self) -> Option<&str> {
+        match &self.value {
+            Value::Scalar { text, .. } => Some(text),
+            _ => None,
+        }
+    }
+
+    /// True for a plain `null`, `~` or empty scalar.
+    pub fn is_null(&self) -> bool {
+        matches!(&self.value, Value::Scalar { text, plain: true, .. } if matches!(text.as_str(), "" | "~" | "null" | "Null" | "NULL"))
+    }
+
+    /// A short Vietnamese name of the node's shape, for error messages.
+    pub fn shape(&self) -> &'static str {
+        match &self.value {
+            Value::Scalar { .. } if self.is_null() => "giá trị rỗng",
+            Value::Scalar { .. } => "một giá trị đơn",
+            Value::Seq(_) => "một danh sách",
+            Value::Map(_) => "một bảng khóa–giá trị",
+        }
+    }
+}
+
+/// Parses `source` into one document node. Problems are returned as diagnostics (never a panic).
+pub fn parse(bytes: &[u8]) -> Result<(String, Node), Vec<Diagnostic>> {
+    if bytes.len() > MAX_BYTES {
+        return Err(vec![Diagnostic::new(
+            Pos::START,
+            Kind::TooLarge { bytes: bytes.len() },
+        )]);
+    }
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let text = match std::str::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(err) => {
+            let good = &bytes[..err.valid_up_to()];
+            let pos = Pos::of_offset(std::str::from_utf8(good).unwrap_or(""), good.len());
+            return Err(vec![Diagnostic::new(pos, Kind::NotUtf8)]);
+        }
+    };
+    let mut problems = check_characters(text);
+    if !problems.is_empty() {
+        problems.truncate(20);
+        return Err(problems);
+    }
+    if text.trim().is_empty() {
+        return Err(vec![Diagnostic::new(Pos::START, Kind::EmptyFile)]);
+    }
+    let root = Builder::default().run(text)?;
+    let mut dups = Vec::new();
+    find_duplicate_keys(&root, &mut dups);
+    if dups.is_empty() {
+        Ok((text.to_owned(), root))
+    } else {
+        Err(dups)
+    }
+}
+
+/// Control characters and tabs in indentation, found before parsing so that the message is ours.
+fn check_characters(text: &str) -> Vec<Diagnostic> {
+    let mut problems = Vec::new();
+    for (index, line) in text.split('\n').enumerate() {
+        let line_no = index + 1;
+        let mut in_indent = true;
+        for (col, ch) in line.chars().enumerate() {
+            let pos = Pos::new(line_no, col + 1);
+            if ch == '\t' {
+                if in_indent {
+                    problems.push(Diagnostic::new(pos, Kind::TabIndent));
+                    break;
+                }
+            } else if ch == '\r' {
+                // CR LF line ends are fine.
+            } else if ch.is_control() {
+                problems.push(Diagnostic::new(
+                    pos,
+                    Kind::ControlChar {
+                        code: u32::from(ch),
+                    },
+                ));
+                break;
+            } else if ch != ' ' && ch != '-' {
+                in_indent = false;
+            }
+        }
+    }
+    problems
+}
+
+#[derive(Default)]
+struct Builder {
+    /// Open collections: the node being filled and, for maps, a pending key.
+    stack: Vec<Frame>,
+    anchors: std::collections::HashMap<usize, Node>,
+    nodes: usize,
+    root: Option<Node>,
+}
+
+struct Frame {
+    node: Node,
+    anchor: usize,
+    pending_key: Option<Node>,
+}
+
+impl Builder {
+    fn run(mut self, text: &str) -> Result<Node, Vec<Diagnostic>> {
+        let mut parser = Parser::new_from_str(text);
+        let mut documents = 0;
+        while let Some(next) = parser.next_event() {
+            let (event, span) = next.map_err(|err| vec![syntax(&err)])?;
+            let pos = Pos::new(span.start.line(), span.start.col() + 1);
+            match event {
+                Event::DocumentStart(_) => {
+                    documents += 1;
+                    if documents > 1 {
+                        return Err(vec![Diagnostic::new(pos, Kind::SeveralDocuments)]);
+                    }
+                }
+                Event::Scalar(text, style, anchor, _tag) => {
+                    let plain = style == ScalarStyle::Plain;
+                    let value = Value::Scalar {
+                        text: text.into_owned(),
+                        plain,
+                    };
+                    let node = Node { pos, value };
+                    self.add(node, anchor)?;
+                }
+                Event::SequenceStart(anchor, _) => {
+                    self.open(pos, Value::Seq(Vec::new()), anchor)?
+                }
+                Event::MappingStart(anchor, _) => self.open(pos, Value::Map(Vec::new()), anchor)?,
+                Event::SequenceEnd | Event::MappingEnd => {
+                    if let Some(frame) = self.stack.pop() {
+                        if frame.pending_key.is_some() {
+                            return Err(vec![Diagnostic::new(
+                                frame.node.pos,
+                                Kind::Syntax {
+                                    detail: "mapping ended after a key".into(),
+                                },
+                            )]);
+                        }
+                        self.add(frame.node, frame.anchor)?;
+                    }
+                }
+                Event::Alias(id) => {
+                    let Some(target) = self.anchors.get(&id).cloned() else {
+                        return Err(vec![Diagnostic::new(pos, Kind::UnknownAnchor)]);
+                    };
+                    self.nodes += count(&target);
+                    if self.nodes > MAX_NODES {
+                        return Err(vec![Diagnostic::new(pos, Kind::TooManyNodes)]);
+                    }
+                    let mut node = target;
+                    node.pos = pos;
+                    self.add(node, 0)?;
+                }
+                Event::StreamEnd => break,
+                Event::Nothing | Event::StreamStart | Event::DocumentEnd => {}
+            }
+        }
+        self.root
+            .ok_or_else(|| vec![Diagnostic::new(Pos::START, Kind::EmptyFile)])
+    }
+
+    fn open(&mut self, pos: Pos, value: Value, anchor: usize) -> Result<(), Vec<Diagnostic>> {
+        if self.stack.len() >= MAX_DEPTH {
+            return Err(vec![Diagnostic::new(pos, Kind::TooDeep)]);
+        }
+        self.stack.push(Frame {
+            node: Node { pos, value },
+            anchor,
+            pending_key: None,
+        });
+        Ok(())
+    }
+
+    fn add(&mut self, node: Node, anchor: usize) -> Result<(), Vec<Diagnostic>> {
+        self.nodes += 1;
+        if self.nodes > MAX_NODES {
+            return Err(vec![Diagnostic::new(node.pos, Kind::TooManyNodes)]);
+        }
+        if anchor != 0 {
+            self.anchors.insert(anchor, node.clone());
+        }
+        match self.stack.last_mut() {
+            None => self.root = Some(node),
+            Some(frame) => match &mut frame.node.value {
+                Value::Seq(items) => items.push(node),
+                Value::Map(entries) => match frame.pending_key.take() {
+                    None => {
+                        if !matches!(node.value, Value::Scalar { .. }) {
+                            return Err(vec![Diagnostic::new(node.pos, Kind::ComplexKey)]);
+                        }
+                        frame.pending_key = Some(node);
+                    }
+                    Some(key) => entries.push((key, node)),
+                },
+                Value::Scalar { .. } => unreachable!("scalars are never open frames"),
+            },
+        }
+        Ok(())
+    }
+}
+
+fn count(node: &Node) -> usize {
+    let mut total = 0;
+    let mut todo = vec![node];
+    while let Some(n) = todo.pop() {
+        total += 1;
+        match &n.value {
+            Value::Scalar { .. } => {}
+            Value::Seq(items) => todo.extend(items),
+            Value::Map(entries) => {
+                for (k, v) in entries {
+                    todo.push(k);
+                    todo.push(v);
+                }
+            }
+        }
+    }
+    total
+}
+
+fn find_duplicate_keys(root: &Node, out: &mut Vec<Diagnostic>) {
+    let mut todo = vec![root];
+    while let Some(node) = todo.pop() {
+        match &node.value {
+            Value::Scalar { .. } => {}
+            Value::Seq(items) => todo.extend(items),
+            Value::Map(entries) => {
+                let mut seen: std::collections::HashMap<&str, Pos> =
+                    std::collections::HashMap::new();
+                for (key, value) in entries {
+                    let name = key.scalar().unwrap_or_default();
+                    if let Some(first) = seen.get(name) {
+                        out.push(Diagnostic::new(
+                            key.pos,
+                            Kind::DuplicateKey {
+                                key: name.to_owned(),
+                                first_line: first.line,
+                            },
+                        ));
+                    } else {
+                        seen.insert(name, key.pos);
+                    }
+                    todo.push(value);
+                }
+            }
+        }
+    }
+    out.sort_by_key(|d| d.pos);
+}
+
+fn syntax(err: &ScanError) -> Diagnostic {
+    let mark = err.marker();
+    Diagnostic::new(
+        Pos::new(mark.line(), mark.col() + 1),
+        Kind::Syntax {
+            detail: err.info().to_owned(),
+        },
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kinds(src: &str) -> Vec<(usize, String)> {
+        match parse(src.as_bytes()) {
+            Ok(_) => vec![],
+            Err(diags) => diags
+                .iter()
+                .map(|d| (d.pos.line, format!("{:?}", d.kind)))
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn positions_are_one_based() {
+        let (_, root) = parse(b"a: 1\nb:\n  - x\n").unwrap();
+        let Value::Map(entries) = &root.value else {
+            panic!()
+        };
+        assert_eq!(entries[1].0.pos, Pos::new(2, 1));
+        let Value::Seq(items) = &entries[1].1.value else {
+            panic!()
+        };
+        assert_eq!(items[0].pos, Pos::new(3, 5));
+    }
+
+    #[test]
+    fn rejects_tabs_nul_duplicates_and_deep_nesting() {
+        assert!(kinds("a:\n\tb: 1\n")[0].1.starts_with("TabIndent"));
+        assert!(kinds("a: b\0c\n")[0].1.starts_with("ControlChar"));
+        let dup = kinds("a: 1\nb: 2\na: 3\n");
+        assert_eq!(dup[0].0, 3);
+        assert!(dup[0].1.starts_with("DuplicateKey"));
+        let deep = "[".repeat(20_000);
+        assert!(kinds(&deep)[0].1.starts_with("TooDeep"));
+        assert!(kinds("")[0].1.starts_with("EmptyFile"));
+        assert!(parse(&[0xff, 0xfe, 0x00]).is_err());
+    }
+
+    #[test]
+    fn alias_bomb_hits_the_budget() {
+        let mut src = String::from("a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n");
+        for i in 1..10 {
+            let prev = i - 1;
+            src.push_str(&format!("a{i}: &a{i} [*a{prev}, *a{prev}, *a{prev}, *a{prev}, *a{prev}, *a{prev}, *a{prev}, *a{prev}, *a{prev}, *a{prev}]\n"));
+        }
+        assert!(kinds(&src)[0].1.starts_with("TooManyNodes"));
+    }
+}

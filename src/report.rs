@@ -1,0 +1,15 @@
+//! Reports: from a questionnaire and its answers to a finished document.
+//!
+//! `document` is the backend-neutral shape of a report (frame texts and body blocks), `build`
+//! fills it from questionnaire + answers honouring conditions, `text` writes it as plain text
+//! or Markdown.
+//!
+//! Must not: know about terminals, or read and write files.
+
+pub mod build;
+pub mod document;
+pub mod text;
+
+pub use build::{Applied, Problem, RenderError, applicability, build, problems};
+pub use document::{Block, Document, FrameText, Lead, TableBlock};
+pub use text::{Format, render, sanitize_line};

@@ -1,0 +1,682 @@
+//! Building a [`Document`] from a questionnaire and its answers.
+//!
+//! Owns: which questions and sections apply (conditions evaluated in file order, so a hidden
+//! answer reads as `none` to later conditions), the effective value of each question (its
+//! answer, or its default), heading numbers over the sections that apply, default rendering of
+//! a section's answers, turning template output into blocks, tables with computed totals, and
+//! the list of missing or invalid answers.
+//!
+//! Must not: format bytes for any output (that is `text.rs` and later `docx.rs`).
+
+use std::collections::BTreeMap;
+
+use minijinja::Value;
+
+use super::document::{Block, Document, FrameText, Lead, TableBlock};
+use crate::answers::{self, AnswerValue, Answers, Cell};
+use crate::messages;
+use crate::questionnaire::{
+    CellKind, Condition, NumberStyle, Pos, QuestionKind, Questionnaire, Section, TableSpec, Text,
+};
+use crate::template::{self, BLOCK_END, BLOCK_START, Context, TemplateError};
+use crate::vn;
+
+/// A template failed while rendering real answers.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RenderError {
+    /// Where the failing template is written in the questionnaire.
+    pub pos: Pos,
+    pub detail: String,
+}
+
+impl std::fmt::Display for RenderError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "dòng {}: {}", self.pos.line, self.detail)
+    }
+}
+
+impl std::error::Error for RenderError {}
+
+/// Which parts of a questionnaire apply to a set of answers, and the values that count.
+#[derive(Debug, Clone)]
+pub struct Applied {
+    /// Per question (same order as `Questionnaire::questions`): does it apply?
+    pub applies: Vec<bool>,
+    /// Per question: the answer, or the default, when it applies.
+    pub values: Vec<Option<AnswerValue>>,
+    /// Per section in depth-first order: does it apply?
+    pub sections: Vec<bool>,
+}
+
+impl Applied {
+    /// The template context: vars plus every question (none when it does not apply).
+    pub fn context(&self, q: &Questionnaire) -> Context {
+        let mut names: BTreeMap<String, Value> =
+            q.vars.iter().map(|(k, v)| (k.clone(), v.clone())).collect();
+        for (question, value) in q.questions.iter().zip(&self.values) {
+            let v = value
+                .as_ref()
+                .map_or(Value::from(()), |v| template::answer_value(&question.id, v));
+            names.insert(question.id.clone(), v);
+        }
+        Context::new(names)
+    }
+}
+
+/// Evaluates every condition in file order.
+pub fn applicability(q: &Questionnaire, answers: &Answers) -> Result<Applied, RenderError> {
+    let n = q.questions.len();
+    let mut applied = Applied {
+        applies: vec![false; n],
+        values: vec![None; n],
+        sections: Vec::new(),
+    };
+    let engine = q.engine();
+    let eval = |cond: &Option<Condition>, applied: &Applied| -> Result<bool, RenderError> {
+        let Some(cond) = cond else { return Ok(true) };
+        let mut names = BTreeMap::new();
+        for name in &cond.compiled.names {
+            let value = if let Some(v) = q.vars.get(name) {
+                v.clone()
+            } else if let Some(i) = q.index_of(name) {
+                applied.values[i]
+                    .as_ref()
+                    .map_or(Value::from(()), |v| template::answer_value(name, v))
+            } else {
+                Value::from(())
+            };
+            names.insert(name.clone(), value);
+        }
+        engine
+            .eval(&cond.compiled, &Context::new(names))
+            .map_err(|e| error_at(cond.pos, &e))
+    };
+    let settle = |i: usize, parent: bool, applied: &mut Applied| -> Result<(), RenderError> {
+        let question = &q.questions[i];
+        let applies = parent && eval(&question.when, applied)?;
+        applied.applies[i] = applies;
+        if applies {
+            applied.values[i] = answers
+                .get(&question.id)
+                .filter(|v| !v.is_empty())
+                .or(question.default.as_ref())
+                .cloned();
+        }
+        Ok(())
+    };
+    for i in 0..q.header_len {
+        settle(i, true, &mut applied)?;
+    }
+    let mut todo: Vec<(&Section, bool)> = q.sections.iter().rev().map(|s| (s, true)).collect();
+    while let Some((section, parent)) = todo.pop() {
+        let visible = parent && eval(&section.when, &applied)?;
+        applied.sections.push(visible);
+        for &i in &section.questions {
+            settle(i, visible, &mut applied)?;
+        }
+        todo.extend(section.sections.iter().rev().map(|s| (s, visible)));
+    }
+    Ok(applied)
+}
+
+fn error_at(pos: Pos, err: &TemplateError) -> RenderError {
+    RenderError {
+        pos,
+        detail: err.detail.clone(),
+    }
+}
+
+/// An answer that is missing or does not pass its checks.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Problem {
+    /// A required question that applies has no answer.
+    Missing { id: String, ask: String },
+    /// An answer fails the question's validation.
+    Invalid { id: String, message: String },
+}
+
+/// Missing required answers and failing validations, among the questions that apply.
+pub fn problems(q: &Questionnaire, answers: &Answers) -> Result<Vec<Problem>, RenderError> {
+    let applied = applicability(q, answers)?;
+    let ctx = applied.context(q);
+    let mut out = Vec::new();
+    for (i, question) in q.questions.iter().enumerate() {
+        if !applied.applies[i] {
+            continue;
+        }
+        match &applied.values[i] {
+            None if question.required => out.push(Problem::Missing {
+                id: question.id.clone(),
+                ask: render_text(q, &question.ask, &ctx)?,
+            }),
+            None => {}
+            Some(v) => {
+                for message in answers::check::check(question, v) {
+                    out.push(Problem::Invalid {
+                        id: question.id.clone(),
+                        message,
+                    });
+                }
+            }
+        }
+    }
+    Ok(out)
+}
+
+fn render_text(q: &Questionnaire, text: &Text, ctx: &Context) -> Result<String, RenderError> {
+    match &text.compiled {
+        None => Ok(text.source.clone()),
+        Some(compiled) => q
+            .engine()
+            .render(compiled, ctx)
+            .map_err(|e| error_at(text.pos, &e)),
+    }
+}
+
+fn render_opt(
+    q: &Questionnaire,
+    text: Option<&Text>,
+    ctx: &Context,
+) -> Result<String, RenderError> {
+    text.map_or(Ok(String::new()), |t| render_text(q, t, ctx))
+        .map(|s| s.trim().to_owned())
+}
+
+fn render_lines(
+    q: &Questionnaire,
+    texts: &[Text],
+    ctx: &Context,
+) -> Result<Vec<String>, RenderError> {
+    let mut out = Vec::new();
+    for text in texts {
+        let rendered = strip_markers(&render_text(q, text, ctx)?);
+        out.extend(
+            rendered
+                .lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty())
+                .map(str::to_owned),
+        );
+    }
+    Ok(out)
+}
+
+/// Removes block markers from text that cannot hold blocks (frame lines, headings).
+fn strip_markers(s: &str) -> String {
+    s.chars()
+        .filter(|c| *c != BLOCK_START && *c != BLOCK_END)
+        .collect()
+}
+
+/// Builds the whole document.
+pub fn build(q: &Questionnaire, answers: &Answers) -> Result<Document, RenderError> {
+    let applied = applicability(q, answers)?;
+    let ctx = applied.context(q);
+    let f = &q.frame;
+    let frame = FrameText {
+        issuer: render_lines(q, &f.issuer, &ctx)?,
+        number: strip_markers(&render_opt(q, f.number.as_ref(), &ctx)?),
+        place_date: strip_markers(&render_opt(q, f.place_date.as_ref(), &ctx)?),
+        kind: match &f.kind {
+            Some(kind) => strip_markers(&render_opt(q, Some(kind), &ctx)?),
+            None => messages::DEFAULT_KIND.to_owned(),
+        },
+        summary: strip_markers(&render_opt(q, f.summary.as_ref(), &ctx)?),
+        to: render_lines(q, &f.to, &ctx)?,
+        closing: strip_markers(&render_opt(q, f.closing.as_ref(), &ctx)?),
+        authority: render_lines(q, &f.authority, &ctx)?,
+        signer_title: strip_markers(&render_opt(q, f.signer_title.as_ref(), &ctx)?),
+        signer_name: strip_markers(&render_opt(q, f.signer_name.as_ref(), &ctx)?),
+        cc: render_lines(q, &f.cc, &ctx)?,
+    };
+    let mut body = Body {
+        q,
+        applied: &applied,
+        ctx: &ctx,
+        blocks: Vec::new(),
+        section_index: 0,
+    };
+    body.sections(&q.sections, 1, "")?;
+    Ok(Document {
+        frame,
+        body: body.blocks,
+    })
+}
+
+struct Body<'a> {
+    q: &'a Questionnaire,
+    applied: &'a Applied,
+    ctx: &'a Context,
+    blocks: Vec<Block>,
+    /// Depth-first index of the next section, matching `Applied::sections`.
+    section_index: usize,
+}
+
+impl Body<'_> {
+    fn sections(
+        &mut self,
+        sections: &[Section],
+        level: usize,
+        parent_number: &str,
+    ) -> Result<(), RenderError> {
+        let style = self
+            .q
+            .numbering
+            .get(level - 1)
+            .copied()
+            .unwrap_or(NumberStyle::None);
+        let parent_style = level
+            .checked_sub(2)
+            .and_then(|l| self.q.numbering.get(l).copied());
+        let mut counter = 0;
+        for section in sections {
+            let index = self.section_index;
+            self.section_index += 1;
+            if !self.applied.sections[index] {
+                self.section_index += count_descendants(section);
+                continue;
+            }
+            let number = if section.numbered && section.heading.is_some() {
+                counter += 1;
+                number_for(style, counter, parent_number, parent_style)
+            } else {
+                String::new()
+            };
+            self.section(section, level, &number)?;
+        }
+        Ok(())
+    }
+
+    fn section(
+        &mut self,
+        section: &Section,
+        level: usize,
+        number: &str,
+    ) -> Result<(), RenderError> {
+        let content = match &section.text {
+            Some(text) => {
+                let rendered = render_text(self.q, text, self.ctx)?;
+                self.blocks_from_text(&rendered)
+            }
+            None => self.default_blocks(section)?,
+        };
+        if let Some(heading) = &section.heading {
+            let text = strip_markers(render_text(self.q, heading, self.ctx)?.trim());
+            let mut content = content.into_iter().peekable();
+            if section.inline {
+                let lead = Lead {
+                    level,
+                    number: number.to_owned(),
+                    text,
+                };
+                if let Some(Block::Paragraph { lead: None, .. }) = content.peek() {
+                    if let Some(Block::Paragraph { text, .. }) = content.next() {
+                        self.blocks.push(Block::Paragraph {
+                            lead: Some(lead),
+                            text,
+                        });
+                    }
+                } else {
+                    let text = if lead.text.ends_with(':') {
+                        lead.text
+                    } else {
+                        format!("{}:", lead.text)
+                    };
+                    self.blocks.push(Block::Heading {
+                        level,
+                        number: lead.number,
+                        text,
+                    });
+                }
+            } else {
+                self.blocks.push(Block::Heading {
+                    level,
+                    number: number.to_owned(),
+                    text,
+                });
+            }
+            self.blocks.extend(content);
+        } else {
+            self.blocks.extend(content);
+        }
+        self.sections(&section.sections, level + 1, number)
+    }
+
+    /// A section without a template: its answers in order.
+    fn default_blocks(&self, section: &Section) -> Result<Vec<Block>, RenderError> {
+        let mut out = Vec::new();
+        for &i in &section.questions {
+            let question = &self.q.questions[i];
+            let Some(value) = &self.applied.values[i] else {
+                continue;
+            };
+            match (value, &question.kind) {
+                (AnswerValue::Text(s), _) => out.extend(text_blocks(s)),
+                (AnswerValue::List(items), _) => {
+                    let items: Vec<String> = items
+                        .iter()
+                        .map(|s| s.trim().to_owned())
+                        .filter(|s| !s.is_empty())
+                        .collect();
+                    if !items.is_empty() {
+                        out.push(Block::Bullets(items));
+                    }
+                }
+                (AnswerValue::Table(rows), QuestionKind::Table(spec)) => {
+                    if let Some(table) = self.table(spec, rows)? {
+                        out.push(Block::Table(table));
+                    }
+                }
+                (AnswerValue::Bool(_), _) if question.label.is_none() => {}
+                (value, _) => {
+                    let label = match &question.label {
+                        Some(label) => label.clone(),
+                        None => render_text(self.q, &question.ask, self.ctx)?
+                            .trim()
+                            .trim_end_matches(['?', ':'])
+                            .to_owned(),
+                    };
+                    out.push(Block::Paragraph {
+                        lead: None,
+                        text: format!("{label}: {}", value.display()),
+                    });
+                }
+            }
+        }
+        Ok(out)
+    }
+
+    /// Template output → blocks: bullets, whole-line lists and tables, paragraphs.
+    fn blocks_from_text(&self, rendered: &str) -> Vec<Block> {
+        let mut out: Vec<Block> = Vec::new();
+        for line in rendered.lines() {
+            let line = line.trim();
+            if line.is_empty() {
+                continue;
+            }
+            if let Some(id) = whole_marker(line) {
+                if let Some(block) = self.block_for(id) {
+                    out.push(block);
+                }
+                continue;
+            }
+            let line = self.inline_markers(line);
+            let line = line.trim();
+            if line.is_empty() {
+                continue;
+            }
+            if let Some(item) = line.strip_prefix("- ") {
+                if let Some(Block::Bullets(items)) = out.last_mut() {
+                    items.push(item.trim().to_owned());
+                } else {
+                    out.push(Block::Bullets(vec![item.trim().to_owned()]));
+                }
+            } else {
+                out.push(Block::Paragraph {
+                    lead: None,
+                    text: line.to_owned(),
+                });
+            }
+        }
+        out
+    }
+
+    fn value_of(&self, id: &str) -> Option<(&AnswerValue, &QuestionKind)> {
+        let i = self.q.index_of(id)?;
+        Some((self.applied.values[i].as_ref()?, &self.q.questions[i].kind))
+    }
+
+    fn block_for(&self, id: &str) -> Option<Block> {
+        match self.value_of(id)? {
+            (AnswerValue::List(items), _) => {
+                let items: Vec<String> = items
+                    .iter()
+                    .map(|s| s.trim().to_owned())
+                    .filter(|s| !s.is_empty())
+                    .collect();
+                (!items.is_empty()).then_some(Block::Bullets(items))
+            }
+            (AnswerValue::Table(rows), QuestionKind::Table(spec)) => {
+                self.table(spec, rows).ok().flatten().map(Block::Table)
+            }
+            _ => None,
+        }
+    }
+
+    /// Block markers inside running text: lists become "a, b và c"; tables cannot be inline.
+    fn inline_markers(&self, line: &str) -> String {
+        let mut out = String::with_capacity(line.len());
+        let mut rest = line;
+        while let Some(start) = rest.find(BLOCK_START) {
+            out.push_str(&rest[..start]);
+            let after = &rest[start + BLOCK_START.len_utf8()..];
+            let Some(end) = after.find(BLOCK_END) else {
+                rest = after;
+                continue;
+            };
+            if let Some((AnswerValue::List(items), _)) = self.value_of(&after[..end]) {
+                out.push_str(&vn::join_list(items, messages::AND));
+            }
+            rest = &after[end + BLOCK_END.len_utf8()..];
+        }
+        out.push_str(rest);
+        strip_markers(&out)
+    }
+
+    fn table(
+        &self,
+        spec: &TableSpec,
+        rows: &[answers::Row],
+    ) -> Result<Option<TableBlock>, RenderError> {
+        let count = rows.len().max(spec.rows.len());
+        if rows.iter().all(|r| r.is_empty()) && spec.rows.is_empty() {
+            return Ok(None);
+        }
+        let header = spec
+            .columns
+            .iter()
+            .map(|c| render_text(self.q, &c.title, self.ctx).map(|s| strip_markers(s.trim())))
+            .collect::<Result<Vec<_>, _>>()?;
+        let numeric: Vec<bool> = spec
+            .columns
+            .iter()
+            .map(|c| c.kind != CellKind::Text)
+            .collect();
+        let mut sums: Vec<(i128, f64)> = vec![(0, 0.0); spec.columns.len()];
+        let mut body = Vec::with_capacity(count);
+        for r in 0..count {
+            let row = rows.get(r);
+            let mut row_total: Option<Cell> = None;
+            for c in spec.columns.iter().filter(|c| !c.sum) {
+                if let Some(cell) = row.and_then(|row| row.get(&c.id)) {
+                    row_total = Some(add(row_total, cell));
+                }
+            }
+            let mut out_row = Vec::with_capacity(spec.columns.len());
+            for (ci, column) in spec.columns.iter().enumerate() {
+                let cell = if column.sum {
+                    row_total.clone()
+                } else {
+                    row.and_then(|row| row.get(&column.id))
+                        .cloned()
+                        .or_else(|| {
+                            (ci == 0 && column.kind == CellKind::Text)
+                                .then(|| spec.rows.get(r).cloned().map(Cell::Text))
+                                .flatten()
+                        })
+                };
+                match &cell {
+                    Some(Cell::Integer(n)) => sums[ci].0 += i128::from(*n),
+                    Some(Cell::Decimal(x)) => sums[ci].1 += x,
+                    _ => {}
+                }
+                out_row.push(cell.map(|c| c.display()).unwrap_or_default());
+            }
+            body.push(out_row);
+        }
+        let total = spec.total_row.as_ref().map(|label| {
+            spec.columns
+                .iter()
+                .enumerate()
+                .map(|(ci, column)| match column.kind {
+                    CellKind::Text if ci == 0 => label.clone(),
+                    CellKind::Text => String::new(),
+                    CellKind::Integer => {
+                        vn::format_integer(i64::try_from(sums[ci].0).unwrap_or(i64::MAX))
+                    }
+                    #[allow(clippy::cast_precision_loss, reason = "table sums are far below 2^52")]
+                    CellKind::Decimal => vn::format_decimal(sums[ci].1 + sums[ci].0 as f64, None),
+                })
+                .collect()
+        });
+        Ok(Some(TableBlock {
+            header,
+            rows: body,
+            numeric,
+            total,
+        }))
+    }
+}
+
+fn add(total: Option<Cell>, cell: &Cell) -> Cell {
+    match (total, cell) {
+        (None, Cell::Integer(n)) => Cell::Integer(*n),
+        (None, Cell::Decimal(x)) => Cell::Decimal(*x),
+        (Some(Cell::Integer(a)), Cell::Integer(b)) => Cell::Integer(a.saturating_add(*b)),
+        (Some(t), c) => match (t.number(), c.number()) {
+            (Some(a), Some(b)) => Cell::Decimal(a + b),
+            (Some(_), None) => t,
+            _ => c.clone(),
+        },
+        (None, Cell::Text(_)) => Cell::Integer(0),
+    }
+}
+
+fn count_descendants(section: &Section) -> usize {
+    section
+        .sections
+        .iter()
+        .map(|s| 1 + count_descendants(s))
+        .sum()
+}
+
+fn whole_marker(line: &str) -> Option<&str> {
+    let inner = line.strip_prefix(BLOCK_START)?.strip_suffix(BLOCK_END)?;
+    (!inner.contains(BLOCK_START) && !inner.contains(BLOCK_END)).then_some(inner)
+}
+
+/// Paragraph text → paragraphs, with "- " lines as bullets.
+fn text_blocks(s: &str) -> Vec<Block> {
+    let mut out: Vec<Block> = Vec::new();
+    for line in s.lines().map(str::trim).filter(|l| !l.is_empty()) {
+        if let Some(item) = line.strip_prefix("- ") {
+            if let Some(Block::Bullets(items)) = out.last_mut() {
+                items.push(item.trim().to_owned());
+                continue;
+            }
+            out.push(Block::Bullets(vec![item.trim().to_owned()]));
+        } else {
+            out.push(Block::Paragraph {
+                lead: None,
+                text: line.to_owned(),
+            });
+        }
+    }
+    out
+}
+
+/// The printed number of the `n`-th section (1-based) of a level.
+pub fn number_for(
+    style: NumberStyle,
+    n: usize,
+    parent: &str,
+    parent_style: Option<NumberStyle>,
+) -> String {
+    match style {
+        NumberStyle::Roman => format!("{}.", roman(n)),
+        NumberStyle::Arabic => format!("{n}."),
+        NumberStyle::Nested => match parent_style {
+            Some(NumberStyle::Arabic | NumberStyle::Nested) if !parent.is_empty() => {
+                format!("{}.{n}.", parent.trim_end_matches('.'))
+            }
+            _ => format!("{n}."),
+        },
+        NumberStyle::Alpha => format!("{})", alpha(n)),
+        NumberStyle::None => String::new(),
+    }
+}
+
+fn roman(mut n: usize) -> String {
+    const TABLE: [(usize, &str); 13] = [
+        (1000, "M"),
+        (900, "CM"),
+        (500, "D"),
+        (400, "CD"),
+        (100, "C"),
+        (90, "XC"),
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+    ];
+    let mut out = String::new();
+    for (value, letters) in TABLE {
+        while n >= value {
+            out.push_str(letters);
+            n -= value;
+        }
+    }
+    out
+}
+
+/// a, b, …, z, aa, ab, … (Vietnamese documents use the Latin letters a–z without đ).
+fn alpha(n: usize) -> String {
+    let mut n = n;
+    let mut out = Vec::new();
+    while n > 0 {
+        n -= 1;
+        out.push(char::from(b'a' + u8::try_from(n % 26).unwrap_or(0)));
+        n /= 26;
+    }
+    out.iter().rev().collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers() {
+        assert_eq!(number_for(NumberStyle::Roman, 4, "", None), "IV.");
+        assert_eq!(number_for(NumberStyle::Roman, 14, "", None), "XIV.");
+        assert_eq!(
+            number_for(NumberStyle::Arabic, 2, "II.", Some(NumberStyle::Roman)),
+            "2."
+        );
+        assert_eq!(
+            number_for(NumberStyle::Nested, 3, "1.", Some(NumberStyle::Arabic)),
+            "1.3."
+        );
+        assert_eq!(
+            number_for(NumberStyle::Nested, 2, "1.3.", Some(NumberStyle::Nested)),
+            "1.3.2."
+        );
+        assert_eq!(
+            number_for(NumberStyle::Nested, 2, "II.", Some(NumberStyle::Roman)),
+            "2."
+        );
+        assert_eq!(number_for(NumberStyle::Alpha, 1, "", None), "a)");
+        assert_eq!(number_for(NumberStyle::Alpha, 27, "", None), "aa)");
+        assert_eq!(number_for(NumberStyle::None, 1, "", None), "");
+    }
+
+    #[test]
+    fn paragraph_lines_and_bullets() {
+        let blocks = text_blocks("Một.\n\n- a\n- b\nHai.");
+        assert_eq!(blocks.len(), 3);
+        assert_eq!(blocks[1], Block::Bullets(vec!["a".into(), "b".into()]));
+    }
+}

@@ -1,0 +1,384 @@
+//! Plain-text and Markdown writers for a [`Document`].
+//!
+//! Owns: the text layout — body paragraphs one per line (never hard-wrapped, so they paste
+//! cleanly), the NĐ 30 header and signer blocks as two columns aligned by display width
+//! (`unicode-width`), tables drawn with box characters, Markdown equivalents, and the final
+//! clean-up that keeps control and escape characters out of the output.
+//!
+//! Must not: build documents or read answers.
+
+use super::document::{Block, Document, FrameText, TableBlock, join_number};
+use crate::messages;
+use crate::vn::{center, display_width, pad_right};
+
+/// Output format for [`render`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Text,
+    Markdown,
+}
+
+/// Width of the full text layout, in display columns.
+const PAGE: usize = 80;
+/// Width of the left column of the header and signer blocks.
+const LEFT: usize = 36;
+
+/// Writes a document. `full` adds the NĐ 30 header and signer blocks.
+pub fn render(doc: &Document, format: Format, full: bool) -> String {
+    let text = match format {
+        Format::Text => plain(doc, full),
+        Format::Markdown => markdown(doc, full),
+    };
+    let mut out: String = text
+        .lines()
+        .map(sanitize_line)
+        .collect::<Vec<_>>()
+        .join("\n");
+    out.push('\n');
+    out
+}
+
+/// Replaces control characters (terminal escapes among them) so output is safe to print.
+pub fn sanitize_line(line: &str) -> String {
+    line.chars()
+        .filter(|c| {
+            *c != '\r' && *c != crate::template::BLOCK_START && *c != crate::template::BLOCK_END
+        })
+        .map(|c| {
+            if c.is_control() && c != '\t' {
+                '\u{FFFD}'
+            } else {
+                c
+            }
+        })
+        .collect()
+}
+
+fn plain(doc: &Document, full: bool) -> String {
+    let f = &doc.frame;
+    let mut out = Vec::new();
+    if full {
+        header_block(f, &mut out);
+        out.push(String::new());
+    }
+    let title_width = if full { PAGE } else { 0 };
+    push_centered(&mut out, &f.kind, title_width);
+    if !f.summary.is_empty() {
+        push_centered(&mut out, &f.summary, title_width);
+    }
+    if full {
+        out.push(center(&"─".repeat(12), PAGE));
+    }
+    to_lines(f, &mut out);
+    if full {
+        out.push(String::new());
+    }
+    for block in &doc.body {
+        match block {
+            Block::Heading { number, text, .. } => out.push(join_number(number, text)),
+            Block::Paragraph {
+                lead: Some(lead),
+                text,
+            } => out.push(format!("{} {text}", lead.printed())),
+            Block::Paragraph { lead: None, text } => out.push(text.clone()),
+            Block::Bullets(items) => out.extend(items.iter().map(|i| format!("- {i}"))),
+            Block::Table(table) => out.extend(table_lines(table)),
+        }
+    }
+    if !f.closing.is_empty() {
+        out.push(f.closing.clone());
+    }
+    if full {
+        out.push(String::new());
+        signer_block(f, &mut out);
+    }
+    out.join("\n")
+}
+
+fn push_centered(out: &mut Vec<String>, text: &str, width: usize) {
+    if !text.is_empty() {
+        out.push(if width == 0 {
+            text.to_owned()
+        } else {
+            center(text, width)
+        });
+    }
+}
+
+fn to_lines(f: &FrameText, out: &mut Vec<String>) {
+    match f.to.as_slice() {
+        [] => {}
+        [one] => out.push(format!("{} {one}", messages::TO_LABEL)),
+        many => {
+            out.push(messages::TO_LABEL.to_owned());
+            out.extend(many.iter().map(|r| format!("- {r}")));
+        }
+    }
+}
+
+/// Word-wraps `text` to `width` display columns.
+fn wrap(text: &str, width: usize) -> Vec<String> {
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    for word in text.split_whitespace() {
+        if !line.is_empty() && display_width(&line) + 1 + display_width(word) > width {
+            lines.push(std::mem::take(&mut line));
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(word);
+    }
+    if !line.is_empty() || lines.is_empty() {
+        lines.push(line);
+    }
+    lines
+}
+
+/// Two columns side by side, each line centred in its column.
+fn columns(left: &[String], right: &[String], out: &mut Vec<String>, centre_left: bool) {
+    let right_width = PAGE - LEFT;
+    let left: Vec<String> = left.iter().flat_map(|l| wrap(l, LEFT - 2)).collect();
+    let right: Vec<String> = right.iter().flat_map(|l| wrap(l, right_width)).collect();
+    for i in 0..left.len().max(right.len()) {
+        let l = left.get(i).map_or("", String::as_str);
+        let r = right.get(i).map_or("", String::as_str);
+        let l = if centre_left {
+            center(l, LEFT)
+        } else {
+            l.to_owned()
+        };
+        let line = format!("{}{}", pad_right(&l, LEFT), center(r, right_width));
+        out.push(line.trim_end().to_owned());
+    }
+}
+
+fn header_block(f: &FrameText, out: &mut Vec<String>) {
+    let mut left = f.issuer.clone();
+    if !left.is_empty() {
+        left.push("─".repeat(10));
+    }
+    let right = vec![
+        messages::NATION.to_owned(),
+        messages::MOTTO.to_owned(),
+        "─".repeat(display_width(messages::MOTTO)),
+    ];
+    columns(&left, &right, out, true);
+    let number = if f.number.is_empty() {
+        Vec::new()
+    } else {
+        vec![f.number.clone()]
+    };
+    let place = if f.place_date.is_empty() {
+        Vec::new()
+    } else {
+        vec![f.place_date.clone()]
+    };
+    columns(&number, &place, out, true);
+}
+
+fn signer_block(f: &FrameText, out: &mut Vec<String>) {
+    let mut left = Vec::new();
+    if !f.cc.is_empty() {
+        left.push(messages::CC_LABEL.to_owned());
+        left.extend(f.cc.iter().map(|c| format!("- {c}")));
+    }
+    let mut right: Vec<String> = f.authority.clone();
+    if !f.signer_title.is_empty() {
+        right.push(f.signer_title.clone());
+    }
+    if !f.signer_name.is_empty() {
+        right.extend([String::new(), String::new(), String::new()]);
+        right.push(f.signer_name.clone());
+    }
+    columns(&left, &right, out, false);
+}
+
+fn table_lines(t: &TableBlock) -> Vec<String> {
+    let n = t.header.len();
+    let all_rows = std::iter::once(&t.header)
+        .chain(&t.rows)
+        .chain(t.total.iter());
+    let mut widths = vec![0; n];
+    for row in all_rows {
+        for (i, cell) in row.iter().enumerate().take(n) {
+            widths[i] = widths[i].max(display_width(cell));
+        }
+    }
+    let rule = |l: &str, m: &str, r: &str| {
+        let parts: Vec<String> = widths.iter().map(|w| "─".repeat(w + 2)).collect();
+        format!("{l}{}{r}", parts.join(m))
+    };
+    let line = |row: &Vec<String>, header: bool| {
+        let cells: Vec<String> = (0..n)
+            .map(|i| {
+                let cell = row.get(i).map_or("", String::as_str);
+                let pad = widths[i] - display_width(cell);
+                if header {
+                    let left = pad / 2;
+                    format!(" {}{cell}{} ", " ".repeat(left), " ".repeat(pad - left))
+                } else if t.numeric.get(i).copied().unwrap_or(false) {
+                    format!(" {}{cell} ", " ".repeat(pad))
+                } else {
+                    format!(" {cell}{} ", " ".repeat(pad))
+                }
+            })
+            .collect();
+        format!("│{}│", cells.join("│"))
+    };
+    let mut out = vec![
+        rule("┌", "┬", "┐"),
+        line(&t.header, true),
+        rule("├", "┼", "┤"),
+    ];
+    out.extend(t.rows.iter().map(|r| line(r, false)));
+    if let Some(total) = &t.total {
+        out.push(rule("├", "┼", "┤"));
+        out.push(line(total, false));
+    }
+    out.push(rule("└", "┴", "┘"));
+    out
+}
+
+fn md_escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if matches!(c, '\\' | '*' | '_' | '`' | '|' | '<' | '>' | '[' | ']') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+fn markdown(doc: &Document, full: bool) -> String {
+    let f = &doc.frame;
+    let mut out = Vec::new();
+    if full {
+        let mut left: Vec<String> = f.issuer.iter().map(|l| md_escape(l)).collect();
+        if let Some(last) = left.last_mut() {
+            *last = format!("**{last}**");
+        }
+        if !f.number.is_empty() {
+            left.push(md_escape(&f.number));
+        }
+        let mut right = vec![
+            format!("**{}**", messages::NATION),
+            format!("**{}**", md_escape(messages::MOTTO)),
+        ];
+        if !f.place_date.is_empty() {
+            right.push(format!("*{}*", md_escape(&f.place_date)));
+        }
+        out.push(format!(
+            "| {} | {} |",
+            left.join("<br>"),
+            right.join("<br>")
+        ));
+        out.push("|:---:|:---:|".to_owned());
+        out.push(String::new());
+    }
+    out.push(format!("# {}", md_escape(&f.kind)));
+    out.push(String::new());
+    if !f.summary.is_empty() {
+        out.push(format!("**{}**", md_escape(&f.summary)));
+        out.push(String::new());
+    }
+    let mut to = Vec::new();
+    to_lines(f, &mut to);
+    for line in to {
+        out.push(md_escape(&line));
+        out.push(String::new());
+    }
+    for block in &doc.body {
+        match block {
+            Block::Heading {
+                level,
+                number,
+                text,
+            } => {
+                let hashes = "#".repeat((level + 1).min(6));
+                out.push(format!(
+                    "{hashes} {}",
+                    md_escape(&join_number(number, text))
+                ));
+            }
+            Block::Paragraph {
+                lead: Some(lead),
+                text,
+            } => out.push(format!(
+                "**{}** {}",
+                md_escape(&lead.printed()),
+                md_escape(text)
+            )),
+            Block::Paragraph { lead: None, text } => out.push(md_escape(text)),
+            Block::Bullets(items) => {
+                out.extend(items.iter().map(|i| format!("- {}", md_escape(i))))
+            }
+            Block::Table(t) => {
+                let row = |cells: &Vec<String>| {
+                    format!(
+                        "| {} |",
+                        cells
+                            .iter()
+                            .map(|c| md_escape(c))
+                            .collect::<Vec<_>>()
+                            .join(" | ")
+                    )
+                };
+                out.push(row(&t.header));
+                out.push(format!(
+                    "|{}|",
+                    t.numeric
+                        .iter()
+                        .map(|n| if *n { "---:" } else { ":---" })
+                        .collect::<Vec<_>>()
+                        .join("|")
+                ));
+                out.extend(t.rows.iter().map(row));
+                if let Some(total) = &t.total {
+                    out.push(row(&total
+                        .iter()
+                        .map(|c| {
+                            if c.is_empty() {
+                                String::new()
+                            } else {
+                                format!("**{c}**")
+                            }
+                        })
+                        .collect()));
+                }
+            }
+        }
+        out.push(String::new());
+    }
+    if !f.closing.is_empty() {
+        out.push(md_escape(&f.closing));
+        out.push(String::new());
+    }
+    if full {
+        let mut left = Vec::new();
+        if !f.cc.is_empty() {
+            left.push(format!("***{}***", messages::CC_LABEL));
+            left.extend(f.cc.iter().map(|c| format!("\\- {}", md_escape(c))));
+        }
+        let mut right: Vec<String> = f
+            .authority
+            .iter()
+            .map(|a| format!("**{}**", md_escape(a)))
+            .collect();
+        if !f.signer_title.is_empty() {
+            right.push(format!("**{}**", md_escape(&f.signer_title)));
+        }
+        if !f.signer_name.is_empty() {
+            right.extend(["&nbsp;".to_owned(), "&nbsp;".to_owned()]);
+            right.push(format!("**{}**", md_escape(&f.signer_name)));
+        }
+        out.push(format!(
+            "| {} | {} |",
+            left.join("<br>"),
+            right.join("<br>")
+        ));
+        out.push("|:---|:---:|".to_owned());
+    }
+    out.join("\n")
+}

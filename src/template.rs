@@ -1,0 +1,507 @@
+//! The template engine: one configured MiniJinja environment per questionnaire.
+//!
+//! Owns: the safety settings (strict undefined, a fuel limit, no loader, no auto-escaping,
+//! `trim_blocks` + `lstrip_blocks`), the Vietnamese filters (`ngay_dai`, `ngay_ngan`, `so`,
+//! `phan_tram`, `noi`), how answer values look inside templates (dates print as "31/7/2025",
+//! lists and tables standing alone on a line become block markers), and compiling and
+//! rendering named templates and conditions.
+//!
+//! Must not: read files, know about sections or questions, or format whole reports.
+
+use std::collections::{BTreeMap, HashSet};
+use std::fmt;
+use std::sync::Arc;
+
+use minijinja::value::{Enumerator, Kwargs, Object, ObjectExt, ObjectRepr, Rest};
+use minijinja::{Environment, Error, ErrorKind, State, UndefinedBehavior, Value};
+
+use crate::messages;
+use crate::vn::{self, Date};
+
+/// Fuel for one render: about one unit per instruction. Enough for any real report paragraph,
+/// small enough that a runaway loop in an untrusted questionnaire stops within milliseconds.
+pub const FUEL: u64 = 2_000_000;
+
+/// Marks the start and end of a block value (a list or table) inside rendered text.
+pub const BLOCK_START: char = '\u{E000}';
+/// See [`BLOCK_START`].
+pub const BLOCK_END: char = '\u{E001}';
+
+/// A template-compilation or render problem, with the line inside the template (1-based).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TemplateError {
+    pub line: Option<usize>,
+    pub detail: String,
+    /// True when the template source itself is malformed (as opposed to failing at render).
+    pub syntax: bool,
+}
+
+impl fmt::Display for TemplateError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.detail)
+    }
+}
+
+impl From<Error> for TemplateError {
+    fn from(err: Error) -> Self {
+        let syntax = matches!(err.kind(), ErrorKind::SyntaxError | ErrorKind::BadEscape);
+        TemplateError {
+            line: err.line(),
+            detail: messages::template_error_detail(&err),
+            syntax,
+        }
+    }
+}
+
+/// The names a template or condition reads, and its engine name.
+#[derive(Debug, Clone)]
+pub struct Compiled {
+    name: String,
+    pub names: Vec<String>,
+}
+
+/// A MiniJinja environment set up for untrusted report templates.
+pub struct Engine {
+    env: Environment<'static>,
+    count: usize,
+}
+
+impl fmt::Debug for Engine {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Engine")
+            .field("templates", &self.count)
+            .finish()
+    }
+}
+
+impl Default for Engine {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Engine {
+    pub fn new() -> Self {
+        let mut env = Environment::new();
+        env.set_undefined_behavior(UndefinedBehavior::Strict);
+        env.set_fuel(Some(FUEL));
+        env.set_recursion_limit(100);
+        env.set_auto_escape_callback(|_| minijinja::AutoEscape::None);
+        if let Ok(syntax) = minijinja::syntax::SyntaxConfig::builder()
+            .trim_blocks(true)
+            .lstrip_blocks(true)
+            .build()
+        {
+            env.set_syntax(syntax);
+        }
+        env.set_formatter(format_value);
+        env.add_filter("ngay_dai", ngay_dai);
+        env.add_filter("ngay_ngan", ngay_ngan);
+        env.add_filter("so", so);
+        env.add_filter("phan_tram", phan_tram);
+        env.add_filter("noi", noi);
+        Engine { env, count: 0 }
+    }
+
+    /// Compiles a template and returns its handle with the top-level names it reads.
+    pub fn add_template(&mut self, source: &str) -> Result<Compiled, TemplateError> {
+        self.count += 1;
+        let name = format!("t{}", self.count);
+        self.env
+            .add_template_owned(name.clone(), source.to_owned())?;
+        let template = self.env.get_template(&name)?;
+        let mut names: Vec<String> = template.undeclared_variables(false).into_iter().collect();
+        names.sort();
+        Ok(Compiled { name, names })
+    }
+
+    /// Compiles a condition (a Jinja expression).
+    pub fn add_condition(&mut self, expr: &str) -> Result<Compiled, TemplateError> {
+        if expr.contains("%}") || expr.contains("{%") || expr.contains("{{") {
+            return Err(TemplateError {
+                line: Some(1),
+                detail: messages::CONDITION_HAS_DELIMITERS.to_owned(),
+                syntax: true,
+            });
+        }
+        self.add_template(&format!("{{% if {expr} %}}1{{% endif %}}"))
+    }
+
+    /// Renders a compiled template with the given names.
+    pub fn render(&self, template: &Compiled, ctx: &Context) -> Result<String, TemplateError> {
+        let tmpl = self.env.get_template(&template.name)?;
+        Ok(tmpl.render(Value::from_object(ctx.clone()))?)
+    }
+
+    /// Evaluates a compiled condition.
+    pub fn eval(&self, condition: &Compiled, ctx: &Context) -> Result<bool, TemplateError> {
+        Ok(self.render(condition, ctx)? == "1")
+    }
+}
+
+/// The names visible to one render.
+#[derive(Debug, Clone, Default)]
+pub struct Context {
+    values: Arc<BTreeMap<String, Value>>,
+}
+
+impl Context {
+    pub fn new(values: BTreeMap<String, Value>) -> Self {
+        Context {
+            values: Arc::new(values),
+        }
+    }
+}
+
+impl Object for Context {
+    fn repr(self: &Arc<Self>) -> ObjectRepr {
+        ObjectRepr::Map
+    }
+
+    fn get_value(self: &Arc<Self>, key: &Value) -> Option<Value> {
+        self.values.get(key.as_str()?).cloned()
+    }
+
+    fn enumerate(self: &Arc<Self>) -> Enumerator {
+        self.mapped_enumerator(|this| Box::new(this.values.keys().map(|k| Value::from(k.as_str()))))
+    }
+}
+
+/// Whether a string needs the template engine at all.
+pub fn is_template(source: &str) -> bool {
+    source.contains("{{") || source.contains("{%") || source.contains("{#")
+}
+
+/// Names the template engine provides itself, which are not answers.
+pub fn is_builtin_name(name: &str) -> bool {
+    matches!(
+        name,
+        "loop" | "range" | "true" | "false" | "none" | "namespace" | "dict" | "debug"
+    )
+}
+
+/// A date answer inside a template: prints as "31/7/2025", has `.day`, `.month`, `.year`.
+#[derive(Debug, Clone, Copy)]
+pub struct DateValue(pub Date);
+
+impl Object for DateValue {
+    fn repr(self: &Arc<Self>) -> ObjectRepr {
+        ObjectRepr::Plain
+    }
+
+    fn get_value(self: &Arc<Self>, key: &Value) -> Option<Value> {
+        match key.as_str()? {
+            "day" => Some(Value::from(self.0.day)),
+            "month" => Some(Value::from(self.0.month)),
+            "year" => Some(Value::from(self.0.year)),
+            _ => None,
+        }
+    }
+
+    fn render(self: &Arc<Self>, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&vn::date_short(&self.0))
+    }
+}
+
+/// A list or table answer: iterable like a list; printed, it becomes a block marker that the
+/// report builder replaces with bullets or a table when it stands alone on a line.
+#[derive(Debug)]
+pub struct BlockValue {
+    pub id: String,
+    pub items: Vec<Value>,
+}
+
+impl BlockValue {
+    /// The text that stands for this block in rendered output.
+    pub fn marker(id: &str) -> String {
+        format!("{BLOCK_START}{id}{BLOCK_END}")
+    }
+}
+
+impl Object for BlockValue {
+    fn repr(self: &Arc<Self>) -> ObjectRepr {
+        ObjectRepr::Seq
+    }
+
+    fn get_value(self: &Arc<Self>, key: &Value) -> Option<Value> {
+        let index = usize::try_from(key.as_i64()?).ok()?;
+        self.items.get(index).cloned()
+    }
+
+    fn enumerate(self: &Arc<Self>) -> Enumerator {
+        Enumerator::Seq(self.items.len())
+    }
+
+    fn render(self: &Arc<Self>, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&BlockValue::marker(&self.id))
+    }
+}
+
+fn format_value(
+    out: &mut minijinja::Output,
+    state: &mut State,
+    value: &Value,
+) -> Result<(), Error> {
+    if value.is_none() {
+        return Ok(());
+    }
+    if value.kind() == minijinja::value::ValueKind::Number && value.as_i64().is_none() {
+        if let Ok(x) = f64::try_from(value.clone()) {
+            return out
+                .write_str(&vn::format_decimal(x, None))
+                .map_err(Error::from);
+        }
+    }
+    minijinja::escape_formatter(out, state, value)
+}
+
+fn as_date(value: &Value) -> Option<Date> {
+    if let Some(date) = value.downcast_object_ref::<DateValue>() {
+        return Some(date.0);
+    }
+    value.as_str().and_then(Date::parse_iso)
+}
+
+fn wrong_kind(filter: &str, expected: &str, value: &Value) -> Error {
+    Error::new(
+        ErrorKind::InvalidOperation,
+        messages::filter_wrong_kind(filter, expected, &describe(value)),
+    )
+}
+
+fn describe(value: &Value) -> String {
+    use minijinja::value::ValueKind;
+    match value.kind() {
+        ValueKind::String => messages::KIND_NAME_TEXT.to_owned(),
+        ValueKind::Bool => messages::KIND_NAME_BOOL.to_owned(),
+        ValueKind::Number => messages::KIND_NAME_NUMBER.to_owned(),
+        ValueKind::Seq | ValueKind::Iterable => messages::KIND_NAME_LIST.to_owned(),
+        ValueKind::Map => messages::KIND_NAME_MAP.to_owned(),
+        _ if value.downcast_object_ref::<DateValue>().is_some() => {
+            messages::KIND_NAME_DATE.to_owned()
+        }
+        _ => value.kind().to_string(),
+    }
+}
+
+fn ngay_dai(value: &Value, kwargs: Kwargs) -> Result<String, Error> {
+    let year: Option<Value> = kwargs.get("nam")?;
+    kwargs.assert_all_used()?;
+    if value.is_none() || value.is_undefined() {
+        let year = year.filter(|y| !y.is_none()).map(|y| y.to_string());
+        return Ok(vn::date_long_blank(year.as_deref()));
+    }
+    as_date(value)
+        .map(|d| vn::date_long(&d))
+        .ok_or_else(|| wrong_kind("ngay_dai", messages::KIND_NAME_DATE, value))
+}
+
+fn ngay_ngan(value: &Value) -> Result<String, Error> {
+    if value.is_none() || value.is_undefined() {
+        return Ok(String::new());
+    }
+    as_date(value)
+        .map(|d| vn::date_short(&d))
+        .ok_or_else(|| wrong_kind("ngay_ngan", messages::KIND_NAME_DATE, value))
+}
+
+fn number(filter: &str, value: &Value) -> Result<Option<f64>, Error> {
+    if value.is_none() || value.is_undefined() {
+        return Ok(None);
+    }
+    if value.kind() != minijinja::value::ValueKind::Number {
+        return Err(wrong_kind(filter, messages::KIND_NAME_NUMBER, value));
+    }
+    Ok(f64::try_from(value.clone()).ok())
+}
+
+fn digits(arg: Option<Value>) -> Option<usize> {
+    arg.and_then(|v| v.as_i64())
+        .and_then(|n| usize::try_from(n.clamp(0, 12)).ok())
+}
+
+fn so(value: &Value, decimals: Option<Value>) -> Result<String, Error> {
+    if let Some(n) = value.as_i64() {
+        if decimals.is_none() {
+            return Ok(vn::format_integer(n));
+        }
+    }
+    Ok(number("so", value)?
+        .map(|x| vn::format_decimal(x, digits(decimals)))
+        .unwrap_or_default())
+}
+
+fn phan_tram(value: &Value, decimals: Option<Value>) -> Result<String, Error> {
+    Ok(number("phan_tram", value)?
+        .map(|x| vn::format_percent(x, digits(decimals)))
+        .unwrap_or_default())
+}
+
+fn noi(value: &Value, conj: Rest<String>) -> Result<String, Error> {
+    if value.is_none() || value.is_undefined() {
+        return Ok(String::new());
+    }
+    let conj = conj.first().map_or(messages::AND, String::as_str);
+    let Ok(items) = value.try_iter() else {
+        return Err(wrong_kind("noi", messages::KIND_NAME_LIST, value));
+    };
+    if value.kind() == minijinja::value::ValueKind::String {
+        return Err(wrong_kind("noi", messages::KIND_NAME_LIST, value));
+    }
+    let items: Vec<String> = items
+        .map(|v| v.to_string())
+        .filter(|s| !s.trim().is_empty())
+        .collect();
+    Ok(vn::join_list(&items, conj))
+}
+
+/// Collects the names a compiled template reads that are neither known nor builtin.
+pub fn unknown_names<'a>(compiled: &'a Compiled, known: &HashSet<&str>) -> Vec<&'a str> {
+    compiled
+        .names
+        .iter()
+        .map(String::as_str)
+        .filter(|n| !known.contains(n) && !is_builtin_name(n))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn render(src: &str, pairs: &[(&str, Value)]) -> Result<String, TemplateError> {
+        let mut engine = Engine::new();
+        let t = engine.add_template(src)?;
+        let ctx = Context::new(
+            pairs
+                .iter()
+                .map(|(k, v)| ((*k).to_owned(), v.clone()))
+                .collect(),
+        );
+        engine.render(&t, &ctx)
+    }
+
+    fn date(y: i32, m: u8, d: u8) -> Value {
+        Value::from_object(DateValue(Date::new(y, m, d).unwrap()))
+    }
+
+    #[test]
+    fn vietnamese_filters() {
+        assert_eq!(
+            render("{{ d | ngay_dai }}", &[("d", date(2025, 1, 5))]).unwrap(),
+            "ngày 05 tháng 01 năm 2025"
+        );
+        assert_eq!(
+            render("{{ d | ngay_dai }}", &[("d", date(2025, 7, 31))]).unwrap(),
+            "ngày 31 tháng 7 năm 2025"
+        );
+        assert_eq!(
+            render("{{ d }} {{ d | ngay_ngan }}", &[("d", date(2021, 1, 18))]).unwrap(),
+            "18/01/2021 18/01/2021"
+        );
+        assert_eq!(
+            render("{{ d | ngay_dai(nam=2025) }}", &[("d", Value::from(()))]).unwrap(),
+            "ngày      tháng      năm 2025"
+        );
+        assert_eq!(
+            render("{{ n | so }}", &[("n", Value::from(1_250_000))]).unwrap(),
+            "1.250.000"
+        );
+        assert_eq!(
+            render("{{ x | phan_tram }}", &[("x", Value::from(99.1))]).unwrap(),
+            "99,1%"
+        );
+        assert_eq!(
+            render("{{ x }}", &[("x", Value::from(3.5))]).unwrap(),
+            "3,5"
+        );
+        let list = Value::from(vec!["a", "b", "c"]);
+        assert_eq!(
+            render("{{ l | noi }}", &[("l", list.clone())]).unwrap(),
+            "a, b và c"
+        );
+        assert_eq!(
+            render("{{ l | noi('hoặc') }}", &[("l", list)]).unwrap(),
+            "a, b hoặc c"
+        );
+        assert_eq!(
+            render("[{{ x }}]", &[("x", Value::from(()))]).unwrap(),
+            "[]"
+        );
+    }
+
+    #[test]
+    fn filters_reject_the_wrong_kind() {
+        let err = render("{{ t | ngay_dai }}", &[("t", Value::from("Ba Dinh"))]).unwrap_err();
+        assert!(err.detail.contains("ngay_dai"), "{err:?}");
+        assert!(render("{{ t | so }}", &[("t", Value::from("12"))]).is_err());
+        assert!(render("{{ t | noi }}", &[("t", Value::from("abc"))]).is_err());
+    }
+
+    #[test]
+    fn untrusted_templates_are_contained() {
+        let err = render(
+            "{% for i in range(100000) %}{% for j in range(100000) %}x{% endfor %}{% endfor %}",
+            &[],
+        )
+        .unwrap_err();
+        assert!(!err.syntax);
+        assert!(render("{{ unknown_name }}", &[]).is_err());
+        assert!(render("{% include 'x' %}", &[]).is_err());
+        assert_eq!(render("{{ '<b>&' }}", &[]).unwrap(), "<b>&");
+    }
+
+    #[test]
+    fn conditions_and_names() {
+        let mut engine = Engine::new();
+        let c = engine.add_condition("a and not b").unwrap();
+        assert_eq!(c.names, vec!["a", "b"]);
+        let ctx = Context::new(
+            [
+                ("a".into(), Value::from(true)),
+                ("b".into(), Value::from(())),
+            ]
+            .into(),
+        );
+        assert!(engine.eval(&c, &ctx).unwrap());
+        assert!(engine.add_condition("a and").is_err());
+        assert!(engine.add_condition("a %} x {% if b").is_err());
+    }
+}
+
+/// How an answer looks inside templates and conditions.
+pub fn answer_value(id: &str, value: &crate::answers::AnswerValue) -> Value {
+    use crate::answers::{AnswerValue, Cell};
+    match value {
+        AnswerValue::Text(s) | AnswerValue::Choice(s) => Value::from(s.as_str()),
+        AnswerValue::Integer(n) => Value::from(*n),
+        AnswerValue::Decimal(x) => Value::from(*x),
+        AnswerValue::Date(d) => Value::from_object(DateValue(*d)),
+        AnswerValue::Bool(b) => Value::from(*b),
+        AnswerValue::Choices(items) => Value::from(items.clone()),
+        AnswerValue::List(items) => Value::from_object(BlockValue {
+            id: id.to_owned(),
+            items: items.iter().map(|s| Value::from(s.as_str())).collect(),
+        }),
+        AnswerValue::Table(rows) => Value::from_object(BlockValue {
+            id: id.to_owned(),
+            items: rows
+                .iter()
+                .map(|row| {
+                    let map: BTreeMap<String, Value> = row
+                        .iter()
+                        .map(|(k, cell)| {
+                            let v = match cell {
+                                Cell::Text(s) => Value::from(s.as_str()),
+                                Cell::Integer(n) => Value::from(*n),
+                                Cell::Decimal(x) => Value::from(*x),
+                            };
+                            (k.clone(), v)
+                        })
+                        .collect();
+                    Value::from(map)
+                })
+                .collect(),
+        }),
+    }
+}

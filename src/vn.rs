@@ -1,0 +1,869 @@
+//! Vietnamese conventions: dates, numbers, list joining and display-width padding.
+//!
+//! This module owns:
+//! * dates: validation, parsing of what an official types ("31/7/2025", ISO "2025-07-31"),
+//!   the NĐ 30/2020/NĐ-CP header form ("ngày 05 tháng 01 năm 2025") and the short running-text
+//!   form ("31/7/2025");
+//! * numbers: "." as the thousands separator and "," as the decimal separator, both for
+//!   formatting and for parsing user input;
+//! * list joining ("a, b và c");
+//! * display-width helpers (width, centring, padding, truncation) on grapheme boundaries, so that
+//!   Vietnamese text in NFC or NFD measures the same.
+//!
+//! It must not do I/O, must not depend on terminal crates and must not produce user-facing error
+//! messages: failures are reported as `Option` (or `Result` with plain enums) and the caller
+//! decides what to tell the user.
+
+use std::fmt;
+
+use unicode_segmentation::UnicodeSegmentation;
+use unicode_width::UnicodeWidthStr;
+
+// ---------------------------------------------------------------------------
+// Dates
+// ---------------------------------------------------------------------------
+
+/// A calendar date (proleptic Gregorian), years 1..=9999.
+///
+/// Field order makes the derived `Ord` chronological.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Date {
+    pub year: i32,
+    pub month: u8,
+    pub day: u8,
+}
+
+fn is_leap_year(year: i32) -> bool {
+    (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+}
+
+fn days_in_month(year: i32, month: u8) -> Option<u8> {
+    match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => Some(31),
+        4 | 6 | 9 | 11 => Some(30),
+        2 if is_leap_year(year) => Some(29),
+        2 => Some(28),
+        _ => None,
+    }
+}
+
+/// Parses 1 or 2 ASCII digits (e.g. a day or month).
+fn parse_small(s: &str) -> Option<u8> {
+    if s.is_empty() || s.len() > 2 || !s.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    s.parse().ok()
+}
+
+/// Parses exactly 4 ASCII digits (a year).
+fn parse_year(s: &str) -> Option<i32> {
+    if s.len() != 4 || !s.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    s.parse().ok()
+}
+
+impl Date {
+    /// Returns the date if it exists: year 1..=9999, month 1..=12, day within the month
+    /// (leap years follow the Gregorian rule).
+    pub fn new(year: i32, month: u8, day: u8) -> Option<Date> {
+        if !(1..=9999).contains(&year) {
+            return None;
+        }
+        let max = days_in_month(year, month)?;
+        if day == 0 || day > max {
+            return None;
+        }
+        Some(Date { year, month, day })
+    }
+
+    /// Parses ISO `YYYY-MM-DD`; month and day may also have a single digit ("2025-7-31").
+    /// No surrounding whitespace is accepted.
+    pub fn parse_iso(s: &str) -> Option<Date> {
+        let mut parts = s.split('-');
+        let year = parse_year(parts.next()?)?;
+        let month = parse_small(parts.next()?)?;
+        let day = parse_small(parts.next()?)?;
+        if parts.next().is_some() {
+            return None;
+        }
+        Date::new(year, month, day)
+    }
+
+    /// Parses a date as typed by a Vietnamese official, after trimming surrounding whitespace:
+    /// * day first: `d/m/yyyy`, `d-m-yyyy` or `d.m.yyyy` (day and month 1 or 2 digits, the
+    ///   same separator twice), e.g. "31/7/2025", "05/01/2025", "31-7-2025", "31.7.2025";
+    /// * ISO: `yyyy-mm-dd` (see [`Date::parse_iso`]).
+    ///
+    /// The year must have 4 digits; two-digit years are rejected rather than guessed.
+    pub fn parse_user(s: &str) -> Option<Date> {
+        let s = s.trim();
+        if let Some(d) = Date::parse_iso(s) {
+            return Some(d);
+        }
+        let sep = s.chars().find(|c| matches!(c, '/' | '-' | '.'))?;
+        let mut parts = s.split(sep);
+        let day = parse_small(parts.next()?)?;
+        let month = parse_small(parts.next()?)?;
+        let year = parse_year(parts.next()?)?;
+        if parts.next().is_some() {
+            return None;
+        }
+        Date::new(year, month, day)
+    }
+
+    /// ISO 8601 form, always zero-padded: "2025-07-31".
+    pub fn iso(&self) -> String {
+        format!("{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
+impl fmt::Display for Date {
+    /// Same as [`date_short`].
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&date_short(self))
+    }
+}
+
+/// Month as written in Vietnamese dates: zero-padded only for January and February
+/// ("01", "02", "3", …, "12"), per NĐ 30 Phụ lục I and observed practice.
+fn month_vn(month: u8) -> String {
+    if month < 3 {
+        format!("{month:02}")
+    } else {
+        month.to_string()
+    }
+}
+
+/// Header date per NĐ 30/2020/NĐ-CP: day always 2 digits, month zero-padded only for 1 and 2,
+/// year 4 digits. "ngày 05 tháng 01 năm 2025", "ngày 31 tháng 7 năm 2025".
+pub fn date_long(d: &Date) -> String {
+    format!(
+        "ngày {:02} tháng {} năm {:04}",
+        d.day,
+        month_vn(d.month),
+        d.year
+    )
+}
+
+/// Header date of an unsigned draft, day and month left blank (6 spaces each):
+/// "ngày      tháng      năm 2025". With `year` `None` the year is blank too:
+/// "ngày      tháng      năm      ".
+pub fn date_long_blank(year: Option<&str>) -> String {
+    const BLANK: &str = "      ";
+    match year {
+        Some(y) => format!("ngày{BLANK}tháng{BLANK}năm {y}"),
+        None => format!("ngày{BLANK}tháng{BLANK}năm{BLANK}"),
+    }
+}
+
+/// Short date for running text: day 2 digits, month without leading zero except 01 and 02,
+/// year 4 digits. "31/7/2025", "18/01/2021", "05/11/2019", "01/6/2015".
+pub fn date_short(d: &Date) -> String {
+    format!("{:02}/{}/{:04}", d.day, month_vn(d.month), d.year)
+}
+
+// ---------------------------------------------------------------------------
+// Numbers: formatting
+// ---------------------------------------------------------------------------
+
+/// Inserts "." every three digits from the right. `digits` must be ASCII digits.
+fn group_thousands(digits: &str) -> String {
+    let len = digits.len();
+    let mut out = String::with_capacity(len + len / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (len - i).is_multiple_of(3) {
+            out.push('.');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Integer with "." thousands separators: "1.250.000", "-1.250", "0". Handles `i64::MIN`.
+pub fn format_integer(n: i64) -> String {
+    let grouped = group_thousands(&n.unsigned_abs().to_string());
+    if n < 0 {
+        format!("-{grouped}")
+    } else {
+        grouped
+    }
+}
+
+/// Adds one unit in the last place to a string of ASCII digits ("199" -> "200", "99" -> "100").
+fn increment_digits(digits: &str) -> String {
+    let mut bytes = digits.as_bytes().to_vec();
+    let mut i = bytes.len();
+    loop {
+        if i == 0 {
+            bytes.insert(0, b'1');
+            break;
+        }
+        i -= 1;
+        if bytes[i] == b'9' {
+            bytes[i] = b'0';
+        } else {
+            bytes[i] += 1;
+            break;
+        }
+    }
+    // Only ASCII digits were touched, so this cannot fail.
+    String::from_utf8(bytes).unwrap_or_default()
+}
+
+/// Decimal number with "." thousands separators and "," as the decimal separator.
+///
+/// * `decimals == None`: the shortest representation that reads back as the same `f64`, without
+///   trailing zeros: 2.0 -> "2", 3.14 -> "3,14", 1250000.5 -> "1.250.000,5".
+/// * `decimals == Some(n)`: exactly `n` digits after the comma, rounded half away from zero.
+///   Rounding is done on the shortest decimal representation (what a person would read or type),
+///   so 2.675 with 2 decimals gives "2,68" even though the nearest `f64` is slightly below 2.675.
+///
+/// NaN and infinities give "". Negative zero, and negative values that round to zero, are printed
+/// without a sign.
+pub fn format_decimal(x: f64, decimals: Option<usize>) -> String {
+    if !x.is_finite() {
+        return String::new();
+    }
+    // `Display` for f64 never uses exponent notation and gives the shortest round-trip digits.
+    let repr = format!("{}", x.abs());
+    let (int_part, frac_part) = repr.split_once('.').unwrap_or((repr.as_str(), ""));
+    let (int_digits, frac_digits) = match decimals {
+        None => (int_part.to_owned(), frac_part.to_owned()),
+        Some(n) if frac_part.len() <= n => {
+            let mut frac = frac_part.to_owned();
+            frac.extend(std::iter::repeat_n('0', n - frac_part.len()));
+            (int_part.to_owned(), frac)
+        }
+        Some(n) => {
+            let round_up = frac_part.as_bytes()[n] >= b'5';
+            let kept = format!("{int_part}{}", &frac_part[..n]);
+            let kept = if round_up {
+                increment_digits(&kept)
+            } else {
+                kept
+            };
+            let split = kept.len() - n;
+            (kept[..split].to_owned(), kept[split..].to_owned())
+        }
+    };
+    let is_zero = int_digits
+        .bytes()
+        .chain(frac_digits.bytes())
+        .all(|b| b == b'0');
+    let mut out = String::new();
+    if x.is_sign_negative() && !is_zero {
+        out.push('-');
+    }
+    out.push_str(&group_thousands(&int_digits));
+    if !frac_digits.is_empty() {
+        out.push(',');
+        out.push_str(&frac_digits);
+    }
+    out
+}
+
+/// Percentage; `x` is already a percentage: 99.1 -> "99,1%", 100.0 -> "100%" (no space, as in
+/// CLDR vi). Same rounding as [`format_decimal`]; NaN and infinities give "".
+pub fn format_percent(x: f64, decimals: Option<usize>) -> String {
+    let s = format_decimal(x, decimals);
+    if s.is_empty() { s } else { s + "%" }
+}
+
+// ---------------------------------------------------------------------------
+// Numbers: parsing
+// ---------------------------------------------------------------------------
+
+/// Splits off a leading '-' (after trimming). Returns (negative, rest).
+fn split_sign(s: &str) -> (bool, &str) {
+    match s.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, s),
+    }
+}
+
+fn all_digits(s: &str) -> bool {
+    !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// If `s` is an integer written with "." thousands separators ("1.250.000"), returns its digits
+/// ("1250000"). Requires at least one dot, a first group of 1–3 digits not starting with '0',
+/// and every later group of exactly 3 digits.
+fn ungroup(s: &str) -> Option<String> {
+    let mut groups = s.split('.');
+    let first = groups.next()?;
+    if !all_digits(first) || first.len() > 3 || first.starts_with('0') {
+        return None;
+    }
+    let mut digits = first.to_owned();
+    let mut count = 0usize;
+    for g in groups {
+        if g.len() != 3 || !all_digits(g) {
+            return None;
+        }
+        digits.push_str(g);
+        count += 1;
+    }
+    (count > 0).then_some(digits)
+}
+
+/// Digits of an integer part: plain digits ("1250000") or grouped ("1.250.000").
+fn integer_digits(s: &str) -> Option<String> {
+    if all_digits(s) {
+        Some(s.to_owned())
+    } else {
+        ungroup(s)
+    }
+}
+
+/// Parses an integer as typed by a user: surrounding whitespace is trimmed, an optional leading
+/// '-' is allowed, digits may be grouped with "." ("1.250.000"; groups must be exactly 3 digits
+/// after the first). Rejects decimal commas ("1,5"), bad groups ("1.25", "1.2500"), empty input,
+/// garbage and values outside `i64`.
+pub fn parse_integer(s: &str) -> Option<i64> {
+    let (negative, rest) = split_sign(s.trim());
+    let digits = integer_digits(rest)?;
+    let signed = if negative {
+        format!("-{digits}")
+    } else {
+        digits
+    };
+    signed.parse().ok()
+}
+
+/// Parses a decimal number as typed by a user, Vietnamese conventions first.
+///
+/// After trimming whitespace and an optional leading '-':
+/// 1. If there is a comma, it is the decimal separator (exactly one, with digits on both sides);
+///    the part before it is plain digits or "."-grouped thousands: "1,5" -> 1.5,
+///    "1.250,5" -> 1250.5, "1,250" -> 1.25.
+/// 2. Without a comma, if the dots form valid thousands groups (first group 1–3 digits not
+///    starting with '0', every later group exactly 3 digits), they are thousands separators:
+///    "1.250.000" -> 1250000, "1.250" -> 1250.
+/// 3. Otherwise a single dot is a decimal point (digits on both sides): "1.5" -> 1.5,
+///    "3.14" -> 3.14, "1.2500" -> 1.25, "0.500" -> 0.5.
+///
+/// Anything else (several dots that are not thousands groups, exponents, "NaN", "inf", spaces
+/// inside the number, a bare ".5" or "5,") is rejected. Note that "1.250" is ambiguous and is
+/// read the Vietnamese way, as 1250.
+pub fn parse_decimal(s: &str) -> Option<f64> {
+    let (negative, rest) = split_sign(s.trim());
+    let normalized = if let Some((int_part, frac_part)) = rest.split_once(',') {
+        if !all_digits(frac_part) {
+            return None;
+        }
+        format!("{}.{frac_part}", integer_digits(int_part)?)
+    } else if let Some(digits) = integer_digits(rest) {
+        digits
+    } else {
+        let (int_part, frac_part) = rest.split_once('.')?;
+        if !all_digits(int_part) || !all_digits(frac_part) {
+            return None;
+        }
+        format!("{int_part}.{frac_part}")
+    };
+    let value: f64 = normalized.parse().ok()?;
+    if !value.is_finite() {
+        return None;
+    }
+    Some(if negative { -value } else { value })
+}
+
+// ---------------------------------------------------------------------------
+// Lists
+// ---------------------------------------------------------------------------
+
+/// Joins items Vietnamese-style with `conj` before the last item and no serial comma:
+/// `["a"]` -> "a", `["a", "b"]` -> "a và b", `["a", "b", "c"]` -> "a, b và c", `[]` -> "".
+pub fn join_list<S: AsRef<str>>(items: &[S], conj: &str) -> String {
+    match items {
+        [] => String::new(),
+        [only] => only.as_ref().to_owned(),
+        [init @ .., last] => {
+            let head: Vec<&str> = init.iter().map(AsRef::as_ref).collect();
+            format!("{} {conj} {}", head.join(", "), last.as_ref())
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Display width
+// ---------------------------------------------------------------------------
+
+/// Terminal display width (Unicode East Asian Width; combining marks count 0, so NFC and NFD
+/// Vietnamese measure the same).
+pub fn display_width(s: &str) -> usize {
+    s.width()
+}
+
+/// Left-pads `s` with spaces so it is centred in `width` columns (extra column, if any, goes to
+/// the right, which is not padded). Returns `s` unchanged if it is at least `width` wide.
+pub fn center(s: &str, width: usize) -> String {
+    let w = display_width(s);
+    if w >= width {
+        return s.to_owned();
+    }
+    let left = (width - w) / 2;
+    format!("{}{s}", " ".repeat(left))
+}
+
+/// Right-pads `s` with spaces to `width` columns. Returns `s` unchanged if already that wide.
+pub fn pad_right(s: &str, width: usize) -> String {
+    let w = display_width(s);
+    if w >= width {
+        return s.to_owned();
+    }
+    format!("{s}{}", " ".repeat(width - w))
+}
+
+/// Longest prefix of `s` that ends on a grapheme boundary and fits in `width` columns.
+///
+/// Widths are summed per grapheme cluster, so the result never splits a letter from its
+/// combining marks (NFD Vietnamese) and never exceeds `width`. For the rare context-dependent
+/// sequences that span clusters (e.g. Arabic lam-alef) this can be one column conservative.
+pub fn truncate_width(s: &str, width: usize) -> &str {
+    let mut used = 0usize;
+    let mut end = 0usize;
+    for (idx, g) in s.grapheme_indices(true) {
+        used += g.width();
+        if used > width {
+            break;
+        }
+        end = idx + g.len();
+    }
+    &s[..end]
+}
+
+// ---------------------------------------------------------------------------
+// Tests
+// ---------------------------------------------------------------------------
+
+#[cfg(test)]
+#[allow(
+    clippy::approx_constant,
+    reason = "3.14 is the documented Vietnamese formatting example, not an approximation of pi"
+)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+    use unicode_normalization::UnicodeNormalization;
+
+    fn d(year: i32, month: u8, day: u8) -> Date {
+        Date::new(year, month, day).expect("valid test date")
+    }
+
+    // --- Date::new ---
+
+    #[test]
+    fn new_validates_leap_years() {
+        assert!(Date::new(2024, 2, 29).is_some());
+        assert!(Date::new(2025, 2, 29).is_none());
+        assert!(Date::new(2000, 2, 29).is_some());
+        assert!(Date::new(1900, 2, 29).is_none());
+        assert!(Date::new(2025, 2, 28).is_some());
+    }
+
+    #[test]
+    fn new_validates_ranges() {
+        assert!(Date::new(2025, 4, 31).is_none());
+        assert!(Date::new(2025, 4, 30).is_some());
+        assert!(Date::new(2025, 0, 1).is_none());
+        assert!(Date::new(2025, 13, 1).is_none());
+        assert!(Date::new(2025, 1, 0).is_none());
+        assert!(Date::new(2025, 1, 32).is_none());
+        assert!(Date::new(0, 1, 1).is_none());
+        assert!(Date::new(-1, 1, 1).is_none());
+        assert!(Date::new(10000, 1, 1).is_none());
+        assert!(Date::new(1, 1, 1).is_some());
+        assert!(Date::new(9999, 12, 31).is_some());
+    }
+
+    #[test]
+    fn ordering_is_chronological() {
+        assert!(d(2024, 12, 31) < d(2025, 1, 1));
+        assert!(d(2025, 1, 31) < d(2025, 2, 1));
+        assert!(d(2025, 2, 1) < d(2025, 2, 2));
+    }
+
+    // --- parsing ---
+
+    #[test]
+    fn parse_iso_examples() {
+        assert_eq!(Date::parse_iso("2025-07-31"), Some(d(2025, 7, 31)));
+        assert_eq!(Date::parse_iso("2025-7-31"), Some(d(2025, 7, 31)));
+        assert_eq!(Date::parse_iso("2024-02-29"), Some(d(2024, 2, 29)));
+        assert_eq!(Date::parse_iso("2025-02-29"), None);
+        assert_eq!(Date::parse_iso("2025-04-31"), None);
+        assert_eq!(Date::parse_iso("2025-00-10"), None);
+        assert_eq!(Date::parse_iso("2025-13-10"), None);
+        assert_eq!(Date::parse_iso("0000-01-01"), None);
+        assert_eq!(Date::parse_iso(" 2025-07-31"), None);
+        assert_eq!(Date::parse_iso("25-07-31"), None);
+        assert_eq!(Date::parse_iso("2025-07-31-1"), None);
+        assert_eq!(Date::parse_iso("2025-007-31"), None);
+        assert_eq!(Date::parse_iso("2025-+7-31"), None);
+        assert_eq!(Date::parse_iso("2025/07/31"), None);
+        assert_eq!(Date::parse_iso(""), None);
+    }
+
+    #[test]
+    fn parse_user_examples() {
+        assert_eq!(Date::parse_user("31/7/2025"), Some(d(2025, 7, 31)));
+        assert_eq!(Date::parse_user("31/07/2025"), Some(d(2025, 7, 31)));
+        assert_eq!(Date::parse_user("5/1/2025"), Some(d(2025, 1, 5)));
+        assert_eq!(Date::parse_user("31-7-2025"), Some(d(2025, 7, 31)));
+        assert_eq!(Date::parse_user("31.7.2025"), Some(d(2025, 7, 31)));
+        assert_eq!(Date::parse_user("2025-07-31"), Some(d(2025, 7, 31)));
+        assert_eq!(Date::parse_user("  31/7/2025 \t"), Some(d(2025, 7, 31)));
+        assert_eq!(Date::parse_user(" 2025-7-31 "), Some(d(2025, 7, 31)));
+    }
+
+    #[test]
+    fn parse_user_rejects() {
+        assert_eq!(Date::parse_user("31/7/25"), None);
+        assert_eq!(Date::parse_user("31/4/2025"), None);
+        assert_eq!(Date::parse_user("29/2/2025"), None);
+        assert_eq!(Date::parse_user("29/02/2024"), Some(d(2024, 2, 29)));
+        assert_eq!(Date::parse_user("1/13/2025"), None);
+        assert_eq!(Date::parse_user("1/0/2025"), None);
+        assert_eq!(Date::parse_user("0/1/2025"), None);
+        assert_eq!(Date::parse_user("1/1/0000"), None);
+        assert_eq!(Date::parse_user("31/7-2025"), None);
+        assert_eq!(Date::parse_user("31 / 7 / 2025"), None);
+        assert_eq!(Date::parse_user("31/7/2025/1"), None);
+        assert_eq!(Date::parse_user("7/31"), None);
+        assert_eq!(Date::parse_user("ngày 31 tháng 7"), None);
+        assert_eq!(Date::parse_user(""), None);
+        assert_eq!(Date::parse_user("   "), None);
+    }
+
+    #[test]
+    fn iso_output() {
+        assert_eq!(d(2025, 7, 31).iso(), "2025-07-31");
+        assert_eq!(d(2025, 1, 5).iso(), "2025-01-05");
+        assert_eq!(d(33, 1, 5).iso(), "0033-01-05");
+    }
+
+    // --- formatting dates ---
+
+    #[test]
+    fn date_long_examples() {
+        assert_eq!(date_long(&d(2025, 1, 5)), "ngày 05 tháng 01 năm 2025");
+        assert_eq!(date_long(&d(2025, 7, 31)), "ngày 31 tháng 7 năm 2025");
+        assert_eq!(date_long(&d(2024, 2, 20)), "ngày 20 tháng 02 năm 2024");
+        assert_eq!(date_long(&d(2021, 4, 14)), "ngày 14 tháng 4 năm 2021");
+        assert_eq!(date_long(&d(2019, 6, 29)), "ngày 29 tháng 6 năm 2019");
+        assert_eq!(date_long(&d(2020, 12, 1)), "ngày 01 tháng 12 năm 2020");
+        assert_eq!(date_long(&d(2020, 3, 9)), "ngày 09 tháng 3 năm 2020");
+    }
+
+    #[test]
+    fn date_long_blank_examples() {
+        assert_eq!(
+            date_long_blank(Some("2025")),
+            "ngày      tháng      năm 2025"
+        );
+        assert_eq!(date_long_blank(None), "ngày      tháng      năm      ");
+    }
+
+    #[test]
+    fn date_short_examples() {
+        assert_eq!(date_short(&d(2025, 7, 31)), "31/7/2025");
+        assert_eq!(date_short(&d(2021, 1, 18)), "18/01/2021");
+        assert_eq!(date_short(&d(2019, 11, 5)), "05/11/2019");
+        assert_eq!(date_short(&d(2019, 12, 9)), "09/12/2019");
+        assert_eq!(date_short(&d(2015, 6, 1)), "01/6/2015");
+        assert_eq!(date_short(&d(2020, 2, 29)), "29/02/2020");
+        assert_eq!(date_short(&d(2020, 8, 31)), "31/8/2020");
+    }
+
+    #[test]
+    fn display_is_date_short() {
+        let date = d(2025, 7, 31);
+        assert_eq!(date.to_string(), date_short(&date));
+        assert_eq!(format!("{}", d(2021, 1, 18)), "18/01/2021");
+    }
+
+    // --- number formatting ---
+
+    #[test]
+    fn format_integer_examples() {
+        assert_eq!(format_integer(1_250_000), "1.250.000");
+        assert_eq!(format_integer(0), "0");
+        assert_eq!(format_integer(-1250), "-1.250");
+        assert_eq!(format_integer(999), "999");
+        assert_eq!(format_integer(1000), "1.000");
+        assert_eq!(format_integer(-999), "-999");
+        assert_eq!(format_integer(100_000), "100.000");
+        assert_eq!(format_integer(i64::MAX), "9.223.372.036.854.775.807");
+        assert_eq!(format_integer(i64::MIN), "-9.223.372.036.854.775.808");
+    }
+
+    #[test]
+    fn format_decimal_shortest() {
+        assert_eq!(format_decimal(3.14, None), "3,14");
+        assert_eq!(format_decimal(1_250_000.5, None), "1.250.000,5");
+        assert_eq!(format_decimal(2.0, None), "2");
+        assert_eq!(format_decimal(0.1, None), "0,1");
+        assert_eq!(format_decimal(-1234.25, None), "-1.234,25");
+        assert_eq!(format_decimal(1e21, None), "1.000.000.000.000.000.000.000");
+        assert_eq!(format_decimal(0.0, None), "0");
+        assert_eq!(format_decimal(-0.0, None), "0");
+    }
+
+    #[test]
+    fn format_decimal_fixed() {
+        assert_eq!(format_decimal(2.0, Some(1)), "2,0");
+        assert_eq!(format_decimal(2.0, Some(0)), "2");
+        assert_eq!(format_decimal(3.14159, Some(2)), "3,14");
+        assert_eq!(format_decimal(1_250_000.5, Some(2)), "1.250.000,50");
+        assert_eq!(format_decimal(-0.0, Some(1)), "0,0");
+        // Half away from zero.
+        assert_eq!(format_decimal(0.5, Some(0)), "1");
+        assert_eq!(format_decimal(1.5, Some(0)), "2");
+        assert_eq!(format_decimal(2.5, Some(0)), "3");
+        assert_eq!(format_decimal(-2.5, Some(0)), "-3");
+        assert_eq!(format_decimal(0.125, Some(2)), "0,13");
+        assert_eq!(format_decimal(2.675, Some(2)), "2,68");
+        assert_eq!(format_decimal(99.95, Some(1)), "100,0");
+        assert_eq!(format_decimal(999.96, Some(1)), "1.000,0");
+        assert_eq!(format_decimal(9.5, Some(0)), "10");
+        assert_eq!(format_decimal(0.04, Some(1)), "0,0");
+        // Negative values that round to zero carry no sign.
+        assert_eq!(format_decimal(-0.04, Some(1)), "0,0");
+        assert_eq!(format_decimal(-0.05, Some(1)), "-0,1");
+    }
+
+    #[test]
+    fn format_decimal_non_finite() {
+        assert_eq!(format_decimal(f64::NAN, None), "");
+        assert_eq!(format_decimal(f64::INFINITY, Some(2)), "");
+        assert_eq!(format_decimal(f64::NEG_INFINITY, None), "");
+    }
+
+    #[test]
+    fn format_percent_examples() {
+        assert_eq!(format_percent(99.1, None), "99,1%");
+        assert_eq!(format_percent(100.0, None), "100%");
+        assert_eq!(format_percent(100.0, Some(1)), "100,0%");
+        assert_eq!(format_percent(33.333_333, Some(2)), "33,33%");
+        assert_eq!(format_percent(f64::NAN, None), "");
+    }
+
+    // --- number parsing ---
+
+    #[test]
+    fn parse_integer_accepts() {
+        assert_eq!(parse_integer("1250000"), Some(1_250_000));
+        assert_eq!(parse_integer("1.250.000"), Some(1_250_000));
+        assert_eq!(parse_integer(" 12 "), Some(12));
+        assert_eq!(parse_integer("-5"), Some(-5));
+        assert_eq!(parse_integer("-1.250"), Some(-1250));
+        assert_eq!(parse_integer("0"), Some(0));
+        assert_eq!(parse_integer("-0"), Some(0));
+        assert_eq!(parse_integer("9.223.372.036.854.775.807"), Some(i64::MAX));
+        assert_eq!(parse_integer("-9.223.372.036.854.775.808"), Some(i64::MIN));
+    }
+
+    #[test]
+    fn parse_integer_rejects() {
+        for s in [
+            "1,5",
+            "1.25",
+            "1.2500",
+            "",
+            "  ",
+            "abc",
+            "-",
+            "+5",
+            "1..250",
+            ".250",
+            "1.250.",
+            "0.500",
+            "1 250",
+            "12a",
+            "9223372036854775808",
+            "-9223372036854775809",
+            "99999999999999999999",
+            "١٢",
+        ] {
+            assert_eq!(parse_integer(s), None, "{s:?}");
+        }
+    }
+
+    #[test]
+    fn parse_decimal_accepts() {
+        let cases: [(&str, f64); 14] = [
+            ("1,5", 1.5),
+            ("1.250,5", 1250.5),
+            ("1.250.000", 1_250_000.0),
+            ("1.250.000,75", 1_250_000.75),
+            ("1.5", 1.5),
+            ("3.14", 3.14),
+            ("3,14", 3.14),
+            ("1.250", 1250.0),
+            ("1,250", 1.25),
+            ("1.2500", 1.25),
+            ("0.500", 0.5),
+            (" -2,5 ", -2.5),
+            ("42", 42.0),
+            ("0,0", 0.0),
+        ];
+        for (s, want) in cases {
+            assert_eq!(parse_decimal(s), Some(want), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn parse_decimal_rejects() {
+        for s in [
+            "", " ", "abc", "NaN", "nan", "inf", "-inf", "infinity", "1e5", "1,2,3", "1.2.3",
+            "1.250.5", ",5", "5,", ".5", "5.", "1,5.0", "1 250", "-", "--1", "+1", "1.25,5",
+        ] {
+            assert_eq!(parse_decimal(s), None, "{s:?}");
+        }
+    }
+
+    // --- lists ---
+
+    #[test]
+    fn join_list_examples() {
+        let empty: [&str; 0] = [];
+        assert_eq!(join_list(&empty, "và"), "");
+        assert_eq!(join_list(&["a"], "và"), "a");
+        assert_eq!(join_list(&["a", "b"], "và"), "a và b");
+        assert_eq!(join_list(&["a", "b", "c"], "và"), "a, b và c");
+        assert_eq!(join_list(&["a", "b", "c", "d"], "hoặc"), "a, b, c hoặc d");
+        let owned = vec![String::from("Sở Tài chính"), String::from("Sở Nội vụ")];
+        assert_eq!(join_list(&owned, "và"), "Sở Tài chính và Sở Nội vụ");
+    }
+
+    // --- display width ---
+
+    #[test]
+    fn display_width_nfc_nfd() {
+        let text = "Cộng hòa xã hội chủ nghĩa Việt Nam";
+        let nfc: String = text.nfc().collect();
+        let nfd: String = text.nfd().collect();
+        assert_ne!(nfc, nfd);
+        assert_eq!(display_width(&nfc), nfc.chars().count());
+        assert_eq!(display_width(&nfd), display_width(&nfc));
+        assert_eq!(display_width("Tiếng Việt"), 10);
+        assert_eq!(display_width(""), 0);
+        assert_eq!(display_width("漢字"), 4);
+    }
+
+    #[test]
+    fn center_examples() {
+        assert_eq!(center("ab", 6), "  ab");
+        assert_eq!(center("abc", 6), " abc");
+        assert_eq!(center("Độc lập", 11), "  Độc lập");
+        assert_eq!(center("abcdef", 4), "abcdef");
+        assert_eq!(center("abcd", 4), "abcd");
+        assert_eq!(center("", 4), "  ");
+        let nfd: String = "Độc lập".nfd().collect();
+        assert_eq!(center(&nfd, 11), format!("  {nfd}"));
+    }
+
+    #[test]
+    fn pad_right_examples() {
+        assert_eq!(pad_right("ab", 5), "ab   ");
+        assert_eq!(pad_right("Việt", 6), "Việt  ");
+        assert_eq!(pad_right("abcdef", 3), "abcdef");
+        assert_eq!(pad_right("漢", 3), "漢 ");
+        let nfd: String = "Việt".nfd().collect();
+        assert_eq!(pad_right(&nfd, 6), format!("{nfd}  "));
+    }
+
+    #[test]
+    fn truncate_width_examples() {
+        assert_eq!(truncate_width("abcdef", 3), "abc");
+        assert_eq!(truncate_width("abc", 10), "abc");
+        assert_eq!(truncate_width("abc", 0), "");
+        assert_eq!(truncate_width("Việt Nam", 4), "Việt");
+        let nfd: String = "Việt Nam".nfd().collect();
+        let cut = truncate_width(&nfd, 4);
+        assert_eq!(cut, "Việt".nfd().collect::<String>());
+        // A wide character is not split and does not overflow.
+        assert_eq!(truncate_width("a漢b", 2), "a");
+        assert_eq!(truncate_width("a漢b", 3), "a漢");
+    }
+
+    // --- properties ---
+
+    proptest! {
+        #[test]
+        fn prop_integer_round_trip(n in (i64::MIN + 1)..=i64::MAX) {
+            prop_assert_eq!(parse_integer(&format_integer(n)), Some(n));
+        }
+
+        #[test]
+        fn prop_decimal_round_trip(x in -1e15f64..1e15f64) {
+            let s = format_decimal(x, None);
+            let back = parse_decimal(&s);
+            // -0.0 is printed as "0" and reads back as +0.0, which compares equal.
+            prop_assert_eq!(back, Some(x), "{}", s);
+        }
+
+        #[test]
+        fn prop_decimal_round_trip_any_finite(
+            x in proptest::num::f64::NORMAL | proptest::num::f64::SUBNORMAL | proptest::num::f64::ZERO
+        ) {
+            let s = format_decimal(x, None);
+            prop_assert_eq!(parse_decimal(&s), Some(x), "{}", s);
+        }
+
+        #[test]
+        fn prop_fixed_decimals_have_n_digits(x in -1e12f64..1e12f64, n in 0usize..6) {
+            let s = format_decimal(x, Some(n));
+            let frac_len = s.split_once(',').map_or(0, |(_, f)| f.len());
+            prop_assert_eq!(frac_len, n);
+            let back = parse_decimal(&s).expect("formatted decimal parses");
+            let tolerance = 0.5 * 10f64.powi(-i32::try_from(n).unwrap_or(0)) + x.abs() * 1e-12;
+            prop_assert!((back - x).abs() <= tolerance, "{} -> {} vs {}", x, s, back);
+        }
+
+        #[test]
+        fn prop_date_short_round_trip(year in 1i32..=9999, month in 1u8..=12, day in 1u8..=31) {
+            if let Some(date) = Date::new(year, month, day) {
+                prop_assert_eq!(Date::parse_user(&date_short(&date)), Some(date));
+                prop_assert_eq!(Date::parse_user(&date.iso()), Some(date));
+                prop_assert_eq!(Date::parse_iso(&date.iso()), Some(date));
+            }
+        }
+
+        #[test]
+        fn prop_truncate_fits(s in "(?s).{0,40}", width in 0usize..50) {
+            let cut = truncate_width(&s, width);
+            prop_assert!(s.starts_with(cut));
+            prop_assert!(display_width(cut) <= width);
+        }
+
+        #[test]
+        fn prop_truncate_fits_tricky(
+            parts in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "a", "ệ", "e\u{0302}\u{0323}", "漢", "\u{200D}", "\u{FE0F}", "\u{FE0E}",
+                    "❤", "👨", "\u{1F3FB}", "🇻", "🇳", "\r", "\n", "\t", "\u{0301}",
+                    "\u{1100}", "\u{1161}", "\u{0644}", "\u{0627}", " ",
+                ]),
+                0..20,
+            ),
+            width in 0usize..30,
+        ) {
+            let s: String = parts.concat();
+            let cut = truncate_width(&s, width);
+            prop_assert!(s.starts_with(cut));
+            prop_assert!(display_width(cut) <= width, "{:?} {} -> {:?}", s, width, cut);
+        }
+
+        #[test]
+        fn prop_padding_width(s in "[a-zA-Zàáạảãăắằẳẵặâấầẩẫậđèéẹẻẽêếềểễệ ]{0,20}", width in 0usize..30) {
+            let padded = pad_right(&s, width);
+            prop_assert_eq!(display_width(&padded), display_width(&s).max(width));
+            let centred = center(&s, width);
+            prop_assert!(display_width(&centred) <= display_width(&s).max(width));
+            prop_assert!(centred.ends_with(s.as_str()));
+        }
+    }
+}
