@@ -218,10 +218,10 @@ fn render(q_path: &Path, a_path: &Path, format: Format, full: bool, output: Opti
             for p in problems {
                 match p {
                     Problem::Missing { id, ask } => {
-                        eprintln!("{}", messages::missing_required(&file, &id, &ask))
+                        eprintln!("{}", messages::missing_required(&file, &id, &ask));
                     }
                     Problem::Invalid { id, message } => {
-                        eprintln!("{}", messages::invalid_value(&file, &id, &message))
+                        eprintln!("{}", messages::invalid_value(&file, &id, &message));
                     }
                 }
             }
@@ -279,7 +279,7 @@ fn warn_about_answers(file: &str, answers: &Answers, q: &Questionnaire) {
         match kept.reason {
             KeptReason::Orphan => eprintln!("{}", messages::orphan_answer(file, id)),
             KeptReason::Invalid { expected } => {
-                eprintln!("{}", messages::invalid_answer(file, id, expected))
+                eprintln!("{}", messages::invalid_answer(file, id, expected));
             }
         }
     }

@@ -168,7 +168,6 @@ pub fn diagnostic(kind: &Kind) -> (String, String) {
             suggestion.as_ref().map_or_else(|| "Sửa tên cho đúng mã câu hỏi (`id`) hoặc tên biến trong `vars`.".to_owned(), |s| format!("Đổi `{name}` thành `{s}`.")),
         ),
         Kind::LaterName { name, line } => (format!("Điều kiện nhắc đến câu hỏi `{name}` (dòng {line}), nhưng câu hỏi đó nằm sau (hoặc chính là câu hỏi này); điều kiện chỉ được dựa vào câu trả lời đã hỏi trước."), format!("Chuyển câu hỏi `{name}` lên trước, hoặc đổi điều kiện.")),
-        Kind::FilterWrongKind { filter, id, kind } => (format!("Bộ lọc `{filter}` không dùng được cho câu hỏi `{id}` (loại `{kind}`)."), "Dùng ngay_dai/ngay_ngan cho ngày, so/phan_tram cho số, noi cho danh sách.".into()),
         Kind::RenameTarget { to } => (format!("`renames` chuyển sang `{to}`, nhưng không có câu hỏi nào mã `{to}`."), "Sửa tên đích cho đúng mã một câu hỏi hiện có.".into()),
         Kind::SumOnText => ("Cột văn bản không thể là cột tổng (`sum: true`).".into(), "Đặt `kind: integer` hoặc `kind: decimal` cho cột này, hoặc bỏ `sum`.".into()),
     }

@@ -8,7 +8,7 @@
 //!
 //! Must not: read files, know about sections or questions, or format whole reports.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::BTreeMap;
 use std::fmt;
 use std::sync::Arc;
 
@@ -70,7 +70,7 @@ impl fmt::Debug for Engine {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("Engine")
             .field("templates", &self.count)
-            .finish()
+            .finish_non_exhaustive()
     }
 }
 
@@ -245,12 +245,13 @@ fn format_value(
     if value.is_none() {
         return Ok(());
     }
-    if value.kind() == minijinja::value::ValueKind::Number && value.as_i64().is_none() {
-        if let Ok(x) = f64::try_from(value.clone()) {
-            return out
-                .write_str(&vn::format_decimal(x, None))
-                .map_err(Error::from);
-        }
+    if value.kind() == minijinja::value::ValueKind::Number
+        && value.as_i64().is_none()
+        && let Ok(x) = f64::try_from(value.clone())
+    {
+        return out
+            .write_str(&vn::format_decimal(x, None))
+            .map_err(Error::from);
     }
     minijinja::escape_formatter(out, state, value)
 }
@@ -284,6 +285,10 @@ fn describe(value: &Value) -> String {
     }
 }
 
+#[allow(
+    clippy::needless_pass_by_value,
+    reason = "MiniJinja hands filter arguments over by value"
+)]
 fn ngay_dai(value: &Value, kwargs: Kwargs) -> Result<String, Error> {
     let year: Option<Value> = kwargs.get("nam")?;
     kwargs.assert_all_used()?;
@@ -321,10 +326,10 @@ fn digits(arg: Option<Value>) -> Option<usize> {
 }
 
 fn so(value: &Value, decimals: Option<Value>) -> Result<String, Error> {
-    if let Some(n) = value.as_i64() {
-        if decimals.is_none() {
-            return Ok(vn::format_integer(n));
-        }
+    if let Some(n) = value.as_i64()
+        && decimals.is_none()
+    {
+        return Ok(vn::format_integer(n));
     }
     Ok(number("so", value)?
         .map(|x| vn::format_decimal(x, digits(decimals)))
@@ -337,6 +342,10 @@ fn phan_tram(value: &Value, decimals: Option<Value>) -> Result<String, Error> {
         .unwrap_or_default())
 }
 
+#[allow(
+    clippy::needless_pass_by_value,
+    reason = "MiniJinja hands filter arguments over by value"
+)]
 fn noi(value: &Value, conj: Rest<String>) -> Result<String, Error> {
     if value.is_none() || value.is_undefined() {
         return Ok(String::new());
@@ -355,14 +364,41 @@ fn noi(value: &Value, conj: Rest<String>) -> Result<String, Error> {
     Ok(vn::join_list(&items, conj))
 }
 
-/// Collects the names a compiled template reads that are neither known nor builtin.
-pub fn unknown_names<'a>(compiled: &'a Compiled, known: &HashSet<&str>) -> Vec<&'a str> {
-    compiled
-        .names
-        .iter()
-        .map(String::as_str)
-        .filter(|n| !known.contains(n) && !is_builtin_name(n))
-        .collect()
+/// How an answer looks inside templates and conditions.
+pub fn answer_value(id: &str, value: &crate::answers::AnswerValue) -> Value {
+    use crate::answers::{AnswerValue, Cell};
+    match value {
+        AnswerValue::Text(s) | AnswerValue::Choice(s) => Value::from(s.as_str()),
+        AnswerValue::Integer(n) => Value::from(*n),
+        AnswerValue::Decimal(x) => Value::from(*x),
+        AnswerValue::Date(d) => Value::from_object(DateValue(*d)),
+        AnswerValue::Bool(b) => Value::from(*b),
+        AnswerValue::Choices(items) => Value::from(items.clone()),
+        AnswerValue::List(items) => Value::from_object(BlockValue {
+            id: id.to_owned(),
+            items: items.iter().map(|s| Value::from(s.as_str())).collect(),
+        }),
+        AnswerValue::Table(rows) => Value::from_object(BlockValue {
+            id: id.to_owned(),
+            items: rows
+                .iter()
+                .map(|row| {
+                    let map: BTreeMap<String, Value> = row
+                        .iter()
+                        .map(|(k, cell)| {
+                            let v = match cell {
+                                Cell::Text(s) => Value::from(s.as_str()),
+                                Cell::Integer(n) => Value::from(*n),
+                                Cell::Decimal(x) => Value::from(*x),
+                            };
+                            (k.clone(), v)
+                        })
+                        .collect();
+                    Value::from(map)
+                })
+                .collect(),
+        }),
+    }
 }
 
 #[cfg(test)]
@@ -466,42 +502,5 @@ mod tests {
         assert!(engine.eval(&c, &ctx).unwrap());
         assert!(engine.add_condition("a and").is_err());
         assert!(engine.add_condition("a %} x {% if b").is_err());
-    }
-}
-
-/// How an answer looks inside templates and conditions.
-pub fn answer_value(id: &str, value: &crate::answers::AnswerValue) -> Value {
-    use crate::answers::{AnswerValue, Cell};
-    match value {
-        AnswerValue::Text(s) | AnswerValue::Choice(s) => Value::from(s.as_str()),
-        AnswerValue::Integer(n) => Value::from(*n),
-        AnswerValue::Decimal(x) => Value::from(*x),
-        AnswerValue::Date(d) => Value::from_object(DateValue(*d)),
-        AnswerValue::Bool(b) => Value::from(*b),
-        AnswerValue::Choices(items) => Value::from(items.clone()),
-        AnswerValue::List(items) => Value::from_object(BlockValue {
-            id: id.to_owned(),
-            items: items.iter().map(|s| Value::from(s.as_str())).collect(),
-        }),
-        AnswerValue::Table(rows) => Value::from_object(BlockValue {
-            id: id.to_owned(),
-            items: rows
-                .iter()
-                .map(|row| {
-                    let map: BTreeMap<String, Value> = row
-                        .iter()
-                        .map(|(k, cell)| {
-                            let v = match cell {
-                                Cell::Text(s) => Value::from(s.as_str()),
-                                Cell::Integer(n) => Value::from(*n),
-                                Cell::Decimal(x) => Value::from(*x),
-                            };
-                            (k.clone(), v)
-                        })
-                        .collect();
-                    Value::from(map)
-                })
-                .collect(),
-        }),
     }
 }

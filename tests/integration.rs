@@ -1,1 +1,9 @@
+//! The integration tests, as one test binary (one link, one run).
 
+mod answers_file;
+mod architecture;
+mod cli;
+mod common;
+mod golden;
+mod questionnaire_load;
+mod seed;

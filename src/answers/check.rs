@@ -37,32 +37,32 @@ pub fn check(question: &Question, value: &AnswerValue) -> Vec<String> {
 
 fn check_text(v: &Validation, s: &str, out: &mut Vec<String>) {
     let len = s.chars().count();
-    if let Some(min) = v.min_length {
-        if len < min {
-            out.push(messages::too_short(min));
-        }
+    if let Some(min) = v.min_length
+        && len < min
+    {
+        out.push(messages::too_short(min));
     }
-    if let Some(max) = v.max_length {
-        if len > max {
-            out.push(messages::too_long(max));
-        }
+    if let Some(max) = v.max_length
+        && len > max
+    {
+        out.push(messages::too_long(max));
     }
-    if let Some(re) = &v.pattern {
-        if !re.is_match(s) {
-            out.push(messages::PATTERN_MISMATCH.to_owned());
-        }
+    if let Some(re) = &v.pattern
+        && !re.is_match(s)
+    {
+        out.push(messages::PATTERN_MISMATCH.to_owned());
     }
 }
 
 fn check_number(v: &Validation, x: f64, out: &mut Vec<String>) {
-    if let Some(min) = v.min {
-        if x < min {
-            out.push(messages::too_small(&vn::format_decimal(min, None)));
-        }
+    if let Some(min) = v.min
+        && x < min
+    {
+        out.push(messages::too_small(&vn::format_decimal(min, None)));
     }
-    if let Some(max) = v.max {
-        if x > max {
-            out.push(messages::too_large(&vn::format_decimal(max, None)));
-        }
+    if let Some(max) = v.max
+        && x > max
+    {
+        out.push(messages::too_large(&vn::format_decimal(max, None)));
     }
 }

@@ -98,9 +98,10 @@ pub fn parse(file: &str, text: &str, q: &Questionnaire) -> Result<Answers, Answe
                     reason: KeptReason::Orphan,
                 },
             ),
-            Some(question) => match typed(&question.kind, &raw) {
-                Some(value) => answers.set(id, value),
-                None => {
+            Some(question) => {
+                if let Some(value) = typed(&question.kind, &raw) {
+                    answers.set(id, value)
+                } else {
                     let expected = messages::answer_expectation(question.kind.name());
                     answers.keep(
                         saved_id,
@@ -110,7 +111,7 @@ pub fn parse(file: &str, text: &str, q: &Questionnaire) -> Result<Answers, Answe
                         },
                     );
                 }
-            },
+            }
         }
     }
     Ok(answers)

@@ -219,7 +219,7 @@ fn valid_name(id: &str) -> bool {
         && !RESERVED.contains(&id)
 }
 
-impl<'s> Builder<'s> {
+impl Builder<'_> {
     fn err(&mut self, pos: Pos, kind: Kind) {
         self.diags.push(Diagnostic::new(pos, kind));
     }
@@ -333,10 +333,9 @@ impl<'s> Builder<'s> {
         if let Value::Scalar {
             text, plain: true, ..
         } = &node.value
+            && let Ok(n) = text.parse::<i64>()
         {
-            if let Ok(n) = text.parse::<i64>() {
-                return Some(n);
-            }
+            return Some(n);
         }
         self.err(
             node.pos,
@@ -353,12 +352,10 @@ impl<'s> Builder<'s> {
         if let Value::Scalar {
             text, plain: true, ..
         } = &node.value
+            && let Ok(x) = text.parse::<f64>()
+            && x.is_finite()
         {
-            if let Ok(x) = text.parse::<f64>() {
-                if x.is_finite() {
-                    return Some(x);
-                }
-            }
+            return Some(x);
         }
         self.err(
             node.pos,
@@ -423,10 +420,15 @@ impl<'s> Builder<'s> {
             .is_some_and(|c| c == '|' || c == '>');
         let offset = usize::from(block) + line.unwrap_or(1) - 1;
         if offset == 0 {
-            node_pos
-        } else {
-            Pos::new(node_pos.line + offset, 1)
+            return node_pos;
         }
+        let line = node_pos.line + offset;
+        let indent = self
+            .source
+            .lines()
+            .nth(line - 1)
+            .map_or(0, |l| l.chars().take_while(|c| *c == ' ').count());
+        Pos::new(line, indent + 1)
     }
 
     fn template_problem(&mut self, pos: Pos, err: &TemplateError, condition: bool) {
@@ -537,15 +539,15 @@ impl<'s> Builder<'s> {
             return None;
         }
         let f = self.fields(root, "", place::TOP, TOP_KEYS)?;
-        if let Some(node) = self.require(&f, "format", place::TOP) {
-            if node.scalar() != Some("1") {
-                self.err(
-                    node.pos,
-                    Kind::UnsupportedFormat {
-                        found: node.scalar().unwrap_or_default().to_owned(),
-                    },
-                );
-            }
+        if let Some(node) = self.require(&f, "format", place::TOP)
+            && node.scalar() != Some("1")
+        {
+            self.err(
+                node.pos,
+                Kind::UnsupportedFormat {
+                    found: node.scalar().unwrap_or_default().to_owned(),
+                },
+            );
         }
         let id = self.require(&f, "id", place::TOP).and_then(|n| {
             let id = self.string(n, "id")?;
@@ -659,7 +661,7 @@ impl<'s> Builder<'s> {
             let value = match &v.value {
                 Value::Scalar { text, plain, .. } if !v.is_null() => {
                     if *plain {
-                        scalar_value(text)
+                        Some(scalar_value(text))
                     } else {
                         self.string(v, &name).map(minijinja::Value::from)
                     }
@@ -738,12 +740,12 @@ impl<'s> Builder<'s> {
         frame.kind = f.get("kind").and_then(|n| self.text(n, "kind"));
         frame.summary = f.get("summary").and_then(|n| self.text(n, "summary"));
         frame.closing = f.get("closing").and_then(|n| self.text(n, "closing"));
-        if let Some(signer) = f.get("signer") {
-            if let Some(s) = self.fields(signer, "signer", place::SIGNER, SIGNER_KEYS) {
-                frame.authority = self.texts(s.get("authority"), "authority");
-                frame.signer_title = s.get("title").and_then(|n| self.text(n, "title"));
-                frame.signer_name = s.get("name").and_then(|n| self.text(n, "name"));
-            }
+        if let Some(signer) = f.get("signer")
+            && let Some(s) = self.fields(signer, "signer", place::SIGNER, SIGNER_KEYS)
+        {
+            frame.authority = self.texts(s.get("authority"), "authority");
+            frame.signer_title = s.get("title").and_then(|n| self.text(n, "title"));
+            frame.signer_name = s.get("name").and_then(|n| self.text(n, "name"));
         }
         frame
     }
@@ -1123,17 +1125,17 @@ impl<'s> Builder<'s> {
             message: v.get("message").and_then(|n| self.string(n, "message")),
             pattern: None,
         };
-        if let Some(n) = v.get("pattern") {
-            if let Some(p) = self.string(n, "pattern") {
-                match regex::RegexBuilder::new(&p).size_limit(1 << 20).build() {
-                    Ok(re) => out.pattern = Some(anchored(&re, &p).unwrap_or(re)),
-                    Err(err) => self.err(
-                        n.pos,
-                        Kind::BadRegex {
-                            detail: crate::messages::regex_detail(&err),
-                        },
-                    ),
-                }
+        if let Some(n) = v.get("pattern")
+            && let Some(p) = self.string(n, "pattern")
+        {
+            match regex::RegexBuilder::new(&p).size_limit(1 << 20).build() {
+                Ok(re) => out.pattern = Some(anchored(&re, &p).unwrap_or(re)),
+                Err(err) => self.err(
+                    n.pos,
+                    Kind::BadRegex {
+                        detail: crate::messages::regex_detail(&err),
+                    },
+                ),
             }
         }
         let bad_len = matches!((out.min_length, out.max_length), (Some(a), Some(b)) if a > b);
@@ -1330,20 +1332,21 @@ fn anchored(_re: &Regex, pattern: &str) -> Option<Regex> {
 }
 
 /// A plain YAML scalar as a template value (number, boolean or text).
-fn scalar_value(text: &str) -> Option<minijinja::Value> {
+fn scalar_value(text: &str) -> minijinja::Value {
     if let Ok(n) = text.parse::<i64>() {
-        return Some(minijinja::Value::from(n));
+        return minijinja::Value::from(n);
     }
-    if let Ok(x) = text.parse::<f64>() {
-        if x.is_finite() && text.chars().any(|c| c.is_ascii_digit()) {
-            return Some(minijinja::Value::from(x));
-        }
+    if let Ok(x) = text.parse::<f64>()
+        && x.is_finite()
+        && text.chars().any(|c| c.is_ascii_digit())
+    {
+        return minijinja::Value::from(x);
     }
-    Some(match text {
+    match text {
         "true" | "True" | "TRUE" => minijinja::Value::from(true),
         "false" | "False" | "FALSE" => minijinja::Value::from(false),
         _ => minijinja::Value::from(text),
-    })
+    }
 }
 
 /// Typical answers of every kind, for checking templates before any real answer exists.

@@ -134,12 +134,6 @@ pub enum Kind {
     },
     /// A condition names a question that comes later (or is the question itself).
     LaterName { name: String, line: usize },
-    /// A filter used on an answer of the wrong kind.
-    FilterWrongKind {
-        filter: &'static str,
-        id: String,
-        kind: &'static str,
-    },
     /// A `renames:` entry that points to no question.
     RenameTarget { to: String },
     /// A table column `sum: true` on a text column.
@@ -194,19 +188,44 @@ impl fmt::Display for LoadError {
             if let Some(line) = lines.get(d.pos.line - 1) {
                 let number = d.pos.line.to_string();
                 let gutter = " ".repeat(number.len());
-                let shown = crate::report::sanitize_line(line);
+                let (shown, caret) = snippet(&crate::report::sanitize_line(line), d.pos.col);
                 writeln!(f, "{gutter} |")?;
                 writeln!(f, "{number} | {shown}")?;
-                let lead: String = shown
-                    .chars()
-                    .take(d.pos.col - 1)
-                    .map(|c| if c == '\t' { '\t' } else { ' ' })
-                    .collect();
-                writeln!(f, "{gutter} | {lead}^")?;
+                writeln!(f, "{gutter} | {}^", " ".repeat(caret))?;
             }
             writeln!(f, "  {} {fix}", messages::FIX_LABEL)?;
         }
         let n = self.diagnostics.len();
         write!(f, "{}", messages::problem_count(&self.file, n))
     }
+}
+
+/// At most `SNIPPET` characters of a line around column `col` (1-based), and the caret's
+/// offset in what is shown. Tabs count as one column, as the YAML parser counts them.
+fn snippet(line: &str, col: usize) -> (String, usize) {
+    const SNIPPET: usize = 100;
+    let chars: Vec<char> = line
+        .chars()
+        .map(|c| if c == '\t' { ' ' } else { c })
+        .collect();
+    let at = col.saturating_sub(1).min(chars.len());
+    if chars.len() <= SNIPPET {
+        return (
+            chars.iter().collect(),
+            crate::vn::display_width(&chars[..at].iter().collect::<String>()),
+        );
+    }
+    let start = at.saturating_sub(SNIPPET / 2);
+    let end = (start + SNIPPET).min(chars.len());
+    let mut shown = String::new();
+    if start > 0 {
+        shown.push('…');
+    }
+    let before: String = chars[start..at].iter().collect();
+    let caret = crate::vn::display_width(&before) + usize::from(start > 0);
+    shown.extend(&chars[start..end]);
+    if end < chars.len() {
+        shown.push('…');
+    }
+    (shown, caret)
 }

@@ -167,7 +167,7 @@ impl Builder {
                     self.add(node, anchor)?;
                 }
                 Event::SequenceStart(anchor, _) => {
-                    self.open(pos, Value::Seq(Vec::new()), anchor)?
+                    self.open(pos, Value::Seq(Vec::new()), anchor)?;
                 }
                 Event::MappingStart(anchor, _) => self.open(pos, Value::Map(Vec::new()), anchor)?,
                 Event::SequenceEnd | Event::MappingEnd => {
@@ -294,6 +294,9 @@ fn find_duplicate_keys(root: &Node, out: &mut Vec<Diagnostic>) {
 
 fn syntax(err: &ScanError) -> Diagnostic {
     let mark = err.marker();
+    if err.info().contains("recursion limit") {
+        return Diagnostic::new(Pos::new(mark.line(), mark.col() + 1), Kind::TooDeep);
+    }
     Diagnostic::new(
         Pos::new(mark.line(), mark.col() + 1),
         Kind::Syntax {
@@ -347,7 +350,8 @@ mod tests {
         let mut src = String::from("a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n");
         for i in 1..10 {
             let prev = i - 1;
-            src.push_str(&format!("a{i}: &a{i} [*a{prev}, *a{prev}, *a{prev}, *a{prev}, *a{prev}, *a{prev}, *a{prev}, *a{prev}, *a{prev}, *a{prev}]\n"));
+            let refs = vec![format!("*a{prev}"); 10].join(", ");
+            src.extend([format!("a{i}: &a{i} [{refs}]\n")]);
         }
         assert!(kinds(&src)[0].1.starts_with("TooManyNodes"));
     }

@@ -93,9 +93,9 @@ pub fn applicability(q: &Questionnaire, answers: &Answers) -> Result<Applied, Re
     };
     let settle = |i: usize, parent: bool, applied: &mut Applied| -> Result<(), RenderError> {
         let question = &q.questions[i];
-        let applies = parent && eval(&question.when, applied)?;
-        applied.applies[i] = applies;
-        if applies {
+        let visible = parent && eval(&question.when, applied)?;
+        applied.applies[i] = visible;
+        if visible {
             applied.values[i] = answers
                 .get(&question.id)
                 .filter(|v| !v.is_empty())
@@ -469,7 +469,7 @@ impl Body<'_> {
         rows: &[answers::Row],
     ) -> Result<Option<TableBlock>, RenderError> {
         let count = rows.len().max(spec.rows.len());
-        if rows.iter().all(|r| r.is_empty()) && spec.rows.is_empty() {
+        if rows.iter().all(indexmap::IndexMap::is_empty) && spec.rows.is_empty() {
             return Ok(None);
         }
         let header = spec

@@ -61,10 +61,19 @@ fn plain(doc: &Document, full: bool) -> String {
         header_block(f, &mut out);
         out.push(String::new());
     }
-    let title_width = if full { PAGE } else { 0 };
-    push_centered(&mut out, &f.kind, title_width);
-    if !f.summary.is_empty() {
-        push_centered(&mut out, &f.summary, title_width);
+    if full {
+        // In the full layout the title block is centred, the summary wrapped like a printed page.
+        push_centered(&mut out, &f.kind, PAGE);
+        for line in wrap(&f.summary, PAGE - 10) {
+            push_centered(&mut out, &line, PAGE);
+        }
+    } else {
+        // Body only: one line each, as the report's body would be pasted elsewhere.
+        out.extend(
+            [f.kind.clone(), f.summary.clone()]
+                .into_iter()
+                .filter(|l| !l.is_empty()),
+        );
     }
     if full {
         out.push(center(&"─".repeat(12), PAGE));
@@ -116,20 +125,26 @@ fn to_lines(f: &FrameText, out: &mut Vec<String>) {
     }
 }
 
-/// Word-wraps `text` to `width` display columns.
+/// Word-wraps `text` to `width` display columns. A line that fits is kept exactly (the
+/// blanks of "Số:      /BC-UBND" matter); a "- " item wraps with a hanging indent.
 fn wrap(text: &str, width: usize) -> Vec<String> {
+    if display_width(text) <= width {
+        return vec![text.to_owned()];
+    }
+    let hang = if text.starts_with("- ") { "  " } else { "" };
     let mut lines = Vec::new();
     let mut line = String::new();
     for word in text.split_whitespace() {
         if !line.is_empty() && display_width(&line) + 1 + display_width(word) > width {
             lines.push(std::mem::take(&mut line));
+            line.push_str(hang);
         }
-        if !line.is_empty() {
+        if !line.is_empty() && line != hang {
             line.push(' ');
         }
         line.push_str(word);
     }
-    if !line.is_empty() || lines.is_empty() {
+    if !line.is_empty() {
         lines.push(line);
     }
     lines
@@ -312,7 +327,7 @@ fn markdown(doc: &Document, full: bool) -> String {
             )),
             Block::Paragraph { lead: None, text } => out.push(md_escape(text)),
             Block::Bullets(items) => {
-                out.extend(items.iter().map(|i| format!("- {}", md_escape(i))))
+                out.extend(items.iter().map(|i| format!("- {}", md_escape(i))));
             }
             Block::Table(t) => {
                 let row = |cells: &Vec<String>| {

@@ -1,0 +1,152 @@
+//! The command line as a user runs it: exit codes, output, Vietnamese messages.
+
+use crate::common::{baocao, stderr, stdout};
+
+const Q: &str = "questionnaires/ct1322-so-ket-2021-2025.yaml";
+const A: &str = "questionnaires/examples/ba-dinh.answers.yaml";
+
+#[test]
+fn help_and_version_are_vietnamese() {
+    let out = baocao(&["--help"]);
+    assert!(out.status.success());
+    let help = stdout(&out);
+    for word in ["render", "check", "Tùy chọn", "Mã thoát"] {
+        assert!(help.contains(word), "help lacks {word}:\n{help}");
+    }
+    let out = baocao(&["render", "--help"]);
+    assert!(stdout(&out).contains("--body-only"));
+    assert!(stdout(&out).contains("Chỉ phần nội dung"));
+    let out = baocao(&["--version"]);
+    assert!(out.status.success());
+    assert!(stdout(&out).contains(env!("CARGO_PKG_VERSION")));
+}
+
+#[test]
+fn usage_errors_exit_2_in_vietnamese() {
+    let out = baocao(&["render", Q]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("thiếu tham số"), "{}", stderr(&out));
+    let out = baocao(&["lam-gi-do"]);
+    assert_eq!(out.status.code(), Some(2));
+    let out = baocao(&["render", Q, "--answers", A, "--format", "pdf"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("không hợp lệ"), "{}", stderr(&out));
+}
+
+#[test]
+fn render_writes_a_file_when_asked() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let out_path = dir.path().join("bao-cao.md");
+    let out = baocao(&[
+        "render",
+        Q,
+        "--answers",
+        A,
+        "--format",
+        "md",
+        "-o",
+        out_path.to_str().expect("utf-8"),
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(stdout(&out), "");
+    let md = std::fs::read_to_string(&out_path).expect("written");
+    assert!(md.contains("# BÁO CÁO"));
+    assert!(
+        md.contains("## I\\. TÌNH HÌNH TRIỂN KHAI CHƯƠNG TRÌNH")
+            || md.contains("## I. TÌNH HÌNH TRIỂN KHAI CHƯƠNG TRÌNH"),
+        "{md}"
+    );
+    assert!(md.contains("**1.1. Hoàn thiện chính sách:**"), "{md}");
+}
+
+#[test]
+fn full_text_has_the_nd30_frame() {
+    let out = baocao(&["render", Q, "--answers", A]);
+    assert!(out.status.success());
+    let text = stdout(&out);
+    let lines: Vec<&str> = text.lines().collect();
+    assert!(
+        lines[0].contains("ỦY BAN NHÂN DÂN")
+            && lines[0].contains("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"),
+        "{text}"
+    );
+    assert!(
+        lines[1].contains("XÃ BA DINH") && lines[1].contains("Độc lập - Tự do - Hạnh phúc"),
+        "{text}"
+    );
+    // The national title starts in the same display column on the first line as the motto block.
+    assert!(text.contains("Nơi nhận:"));
+    assert!(text.contains("/BC-UBND"));
+    assert!(text.contains("năm 2025"));
+}
+
+#[test]
+fn errors_have_their_own_exit_codes() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let bad_answers = dir.path().join("x.answers.yaml");
+    std::fs::write(&bad_answers, "answers: [\n").expect("written");
+    let out = baocao(&[
+        "render",
+        Q,
+        "--answers",
+        bad_answers.to_str().expect("utf-8"),
+    ]);
+    assert_eq!(out.status.code(), Some(3));
+    assert!(stderr(&out).contains("x.answers.yaml:"), "{}", stderr(&out));
+
+    let missing = dir.path().join("khong-co.answers.yaml");
+    let out = baocao(&["render", Q, "--answers", missing.to_str().expect("utf-8")]);
+    assert_eq!(out.status.code(), Some(3));
+    assert!(
+        stderr(&out).contains("không tìm thấy tệp"),
+        "{}",
+        stderr(&out)
+    );
+
+    let out = baocao(&["render", "khong-co.yaml", "--answers", A]);
+    assert_eq!(out.status.code(), Some(1));
+
+    let out = baocao(&["render", Q, "--answers", A, "-o", "/thu-muc-khong-co/x.txt"]);
+    assert_eq!(out.status.code(), Some(4));
+    assert!(stderr(&out).contains("không ghi được"), "{}", stderr(&out));
+}
+
+#[test]
+fn warnings_name_orphans_and_missing_answers() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("x.answers.yaml");
+    std::fs::write(
+        &path,
+        "answers:\n  ten_xa: An Phú\n  cau_hoi_da_xoa: giữ lại\n",
+    )
+    .expect("written");
+    let out = baocao(&[
+        "render",
+        Q,
+        "--answers",
+        path.to_str().expect("utf-8"),
+        "--body-only",
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(
+        err.contains("cau_hoi_da_xoa") && err.contains("đã giữ nguyên"),
+        "{err}"
+    );
+    assert!(err.contains("chưa trả lời câu bắt buộc"), "{err}");
+}
+
+#[test]
+fn control_characters_never_reach_the_terminal() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("x.answers.yaml");
+    std::fs::write(&path, "answers:\n  ten_xa: \"Ba\\e[31mDinh\\u0007\"\n").expect("written");
+    let out = baocao(&["render", Q, "--answers", path.to_str().expect("utf-8")]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(
+        !text.contains('\u{1b}') && !text.contains('\u{7}'),
+        "escape reached stdout"
+    );
+    assert!(text.contains("Ba\u{FFFD}[31mDinh"), "{text}");
+}

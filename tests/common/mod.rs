@@ -1,0 +1,59 @@
+//! Helpers shared by the integration tests.
+
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use unicode_normalization::UnicodeNormalization;
+
+/// The repository root.
+pub fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// A path inside the repository.
+pub fn path(rel: &str) -> PathBuf {
+    root().join(rel)
+}
+
+/// Runs the real `baocao` binary with `args`, from the repository root.
+pub fn baocao(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_baocao"))
+        .args(args)
+        .current_dir(root())
+        .output()
+        .expect("the baocao binary runs")
+}
+
+pub fn stdout(out: &Output) -> String {
+    String::from_utf8(out.stdout.clone()).expect("stdout is UTF-8")
+}
+
+pub fn stderr(out: &Output) -> String {
+    String::from_utf8(out.stderr.clone()).expect("stderr is UTF-8")
+}
+
+/// The comparison the issue defines: NFC, each line trimmed, runs of white space collapsed to
+/// one space, empty lines dropped.
+pub fn normalise(text: &str) -> Vec<String> {
+    let nfc: String = text.nfc().collect();
+    nfc.lines()
+        .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter(|l| !l.is_empty())
+        .collect()
+}
+
+/// Loads a questionnaire from the repository.
+pub fn questionnaire(rel: &str) -> baocao::questionnaire::Questionnaire {
+    baocao::questionnaire::load_path(&path(rel)).unwrap_or_else(|e| panic!("{rel} loads:\n{e}"))
+}
+
+/// Reads a file of the repository as text.
+pub fn read(rel: &str) -> String {
+    std::fs::read_to_string(path(rel)).unwrap_or_else(|e| panic!("{rel}: {e}"))
+}
+
+pub fn exists(rel: &str) -> bool {
+    Path::new(&path(rel)).exists()
+}

@@ -1,0 +1,1 @@
+//! Loading questionnaires: written next.
