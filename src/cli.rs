@@ -107,8 +107,8 @@ pub fn run() -> ExitCode {
     };
     let code = match cli.command {
         None => {
-            eprintln!("{}", messages::WIZARD_NOT_YET);
-            EXIT_USAGE
+            println!("{}", messages::WIZARD_NOT_YET);
+            EXIT_OK
         }
         Some(Command::Check { questionnaires }) => check(&questionnaires),
         Some(Command::Render {
