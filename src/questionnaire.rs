@@ -60,16 +60,12 @@ pub fn builtin() -> Result<Questionnaire, LoadError> {
     load_bytes(BUILTIN_NAME, BUILTIN_SOURCE.as_bytes())
 }
 
-/// A short, stable hash of a questionnaire's bytes.
+/// A short, stable hash of a questionnaire's bytes (64-bit FNV-1a, in hex). It only tells
+/// whether the questionnaire changed since answers were saved; it is not a security measure,
+/// so it need not be a cryptographic hash (SHA-256 took 7 % of a whole render).
 pub fn content_hash(bytes: &[u8]) -> String {
-    use sha2::Digest;
-    let digest = sha2::Sha256::digest(bytes);
-    digest
-        .iter()
-        .take(8)
-        .fold(String::with_capacity(16), |mut out, b| {
-            use std::fmt::Write;
-            let _ = write!(out, "{b:02x}");
-            out
-        })
+    let hash = bytes.iter().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
+        (h ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3)
+    });
+    format!("{hash:016x}")
 }

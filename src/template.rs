@@ -100,6 +100,12 @@ impl Engine {
         env.add_filter("so", so);
         env.add_filter("phan_tram", phan_tram);
         env.add_filter("noi", noi);
+        // Jinja's string filters print an unanswered question as "none"; ours print nothing.
+        env.add_filter("upper", |v: &Value| text_of(v).to_uppercase());
+        env.add_filter("lower", |v: &Value| text_of(v).to_lowercase());
+        env.add_filter("capitalize", |v: &Value| capitalize(&text_of(v)));
+        env.add_filter("trim", trim);
+        env.add_filter("replace", replace);
         Engine { env, count: 0 }
     }
 
@@ -254,6 +260,34 @@ fn format_value(
             .map_err(Error::from);
     }
     minijinja::escape_formatter(out, state, value)
+}
+
+/// A value as text for the string filters: nothing for an unanswered question.
+fn text_of(value: &Value) -> String {
+    if value.is_none() || value.is_undefined() { String::new() } else { value.to_string() }
+}
+
+fn capitalize(s: &str) -> String {
+    let mut chars = s.chars();
+    chars.next().map_or_else(String::new, |first| first.to_uppercase().chain(chars.flat_map(char::to_lowercase)).collect())
+}
+
+#[allow(clippy::needless_pass_by_value, reason = "MiniJinja hands filter arguments over by value")]
+fn trim(value: &Value, chars: Option<String>) -> String {
+    let text = text_of(value);
+    match chars {
+        Some(chars) => text.trim_matches(|c| chars.contains(c)).to_owned(),
+        None => text.trim().to_owned(),
+    }
+}
+
+#[allow(clippy::needless_pass_by_value, reason = "MiniJinja hands filter arguments over by value")]
+fn replace(value: &Value, from: String, to: String, count: Option<usize>) -> String {
+    let text = text_of(value);
+    match count {
+        Some(n) => text.replacen(&from, &to, n),
+        None => text.replace(&from, &to),
+    }
 }
 
 fn as_date(value: &Value) -> Option<Date> {
@@ -503,4 +537,16 @@ mod tests {
         assert!(engine.add_condition("a and").is_err());
         assert!(engine.add_condition("a %} x {% if b").is_err());
     }
+
+    #[test]
+    fn string_filters_print_nothing_for_unanswered() {
+        let none = [("x", Value::from(()))];
+        let src = "[{{ x | trim }}{{ x | upper }}{{ x | lower }}{{ x | replace('a', 'b') }}]";
+        assert_eq!(render(src, &none).unwrap(), "[]");
+        let text = [("x", Value::from(" xã ba dinh. "))];
+        assert_eq!(render("{{ x | trim(' .') | upper }}", &text).unwrap(), "XÃ BA DINH");
+        assert_eq!(render("{{ x | trim | capitalize }}", &text).unwrap(), "Xã ba dinh.");
+        assert_eq!(render("{{ x | replace('a', 'o', 1) }}", &text).unwrap(), " xã bo dinh. ");
+    }
+
 }

@@ -11,7 +11,6 @@
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 use indexmap::IndexMap;
-use regex::Regex;
 
 use super::diag::{Diagnostic, Kind, Pos};
 use super::model::{
@@ -1128,8 +1127,10 @@ impl Builder<'_> {
         if let Some(n) = v.get("pattern")
             && let Some(p) = self.string(n, "pattern")
         {
-            match regex::RegexBuilder::new(&p).size_limit(1 << 20).build() {
-                Ok(re) => out.pattern = Some(anchored(&re, &p).unwrap_or(re)),
+            // Checked as written, then compiled anchored: the whole answer must match.
+            let checked = regex_syntax::Parser::new().parse(&p).map(|_| ()).map_err(|e| regex::Error::Syntax(e.to_string()));
+            match checked.and_then(|()| regex::RegexBuilder::new(&format!("^(?:{p})$")).size_limit(1 << 20).build()) {
+                Ok(re) => out.pattern = Some(re),
                 Err(err) => self.err(
                     n.pos,
                     Kind::BadRegex {
@@ -1324,11 +1325,6 @@ impl Builder<'_> {
             }
         }
     }
-}
-
-/// A regex that must match the whole answer.
-fn anchored(_re: &Regex, pattern: &str) -> Option<Regex> {
-    Regex::new(&format!("^(?:{pattern})$")).ok()
 }
 
 /// A plain YAML scalar as a template value (number, boolean or text).
