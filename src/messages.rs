@@ -46,14 +46,49 @@ pub fn template_error_detail(err: &minijinja::Error) -> String {
     let detail = err.detail().unwrap_or_default();
     match err.kind() {
         K::UndefinedError => format!("dùng một tên chưa được khai báo{}", suffix(detail)),
-        K::SyntaxError => format!("sai cú pháp mẫu câu{}", suffix(detail)),
+        K::SyntaxError => format!("sai cú pháp mẫu câu: {}", template_syntax_detail(detail)),
         K::UnknownFilter => format!("không có bộ lọc này{}", suffix(detail)),
         K::UnknownFunction => format!("không có hàm này{}", suffix(detail)),
+        K::UnknownTest => format!("không có phép thử này{}", suffix(detail)),
         K::OutOfFuel => "mẫu câu chạy quá lâu (vòng lặp quá lớn) nên đã bị dừng".to_owned(),
-        K::InvalidOperation if !detail.is_empty() => detail.to_owned(),
+        K::InvalidOperation if detail.starts_with("bộ lọc") => detail.to_owned(),
+        K::InvalidOperation => format!(
+            "phép tính không thực hiện được, thường do một câu hỏi chưa được trả lời hoặc sai loại{}",
+            suffix(detail)
+        ),
+        K::MissingArgument | K::TooManyArguments => {
+            format!("bộ lọc hoặc hàm nhận sai số đối số{}", suffix(detail))
+        }
         K::TemplateNotFound => "mẫu câu không được đọc tệp khác (include/import)".to_owned(),
         _ => format!("mẫu câu bị lỗi khi tạo văn bản{}", suffix(&err.to_string())),
     }
+}
+
+/// A Vietnamese rendering of MiniJinja's English syntax detail.
+fn template_syntax_detail(detail: &str) -> String {
+    let known = [
+        (
+            "unexpected end of input",
+            "mẫu câu kết thúc khi còn thiếu `}}`, `%}` hoặc `{% end… %}`",
+        ),
+        (
+            "unexpected end of block",
+            "thiếu nội dung hoặc thiếu `{% endif %}`/`{% endfor %}`",
+        ),
+        ("unknown statement", "lệnh trong `{% %}` không tồn tại"),
+        (
+            "unexpected end of variable block",
+            "thiếu nội dung trong `{{ }}`",
+        ),
+        ("unclosed", "một dấu ngoặc hoặc chuỗi chưa được đóng"),
+        ("unexpected", "có ký hiệu ở chỗ không được phép"),
+    ];
+    for (en, vi) in known {
+        if detail.contains(en) {
+            return format!("{vi} (chi tiết kỹ thuật: {detail})");
+        }
+    }
+    format!("chi tiết kỹ thuật: {detail}")
 }
 
 fn suffix(detail: &str) -> String {
@@ -103,7 +138,7 @@ pub fn kind_expectation(kind: &str) -> &'static str {
         "choice" => "một trong các lựa chọn ở `options`",
         "choices" => "một danh sách gồm các lựa chọn ở `options`",
         "list" => "một danh sách văn bản",
-        _ => "không có giá trị mặc định cho loại câu hỏi này",
+        _ => "",
     }
 }
 
@@ -155,6 +190,7 @@ pub fn diagnostic(kind: &Kind) -> (String, String) {
         Kind::UnknownNumbering { style } => (format!("Không có kiểu đánh số `{style}`."), "Dùng một trong: roman (I.), arabic (1.), nested (1.1.), alpha (a)), none.".into()),
         Kind::KeyNotForKind { key, kind } => (format!("Khóa `{key}` không dùng được cho câu hỏi loại `{kind}`."), format!("Xóa `{key}`, hoặc đổi loại câu hỏi cho phù hợp.")),
         Kind::MissingForKind { key, kind } => (format!("Câu hỏi loại `{kind}` cần khóa `{key}` (không được để trống)."), format!("Thêm `{key}:` với ít nhất một mục.")),
+        Kind::BadDefault { expected: "" } => ("Câu hỏi loại bảng không có giá trị mặc định.".into(), "Xóa dòng `default:`; nếu muốn bảng có sẵn các dòng, dùng `rows:`.".into()),
         Kind::BadDefault { expected } => (format!("Giá trị mặc định không hợp với loại câu hỏi: cần {expected}."), "Sửa `default:` hoặc xóa dòng này.".into()),
         Kind::DuplicateOption { option } => (format!("Lựa chọn \"{option}\" bị lặp lại."), "Xóa lựa chọn trùng.".into()),
         Kind::BadRange => ("Giới hạn dưới lớn hơn giới hạn trên (min > max hoặc min_length > max_length).".into(), "Đổi lại cho giới hạn dưới nhỏ hơn hoặc bằng giới hạn trên.".into()),
@@ -162,7 +198,7 @@ pub fn diagnostic(kind: &Kind) -> (String, String) {
         Kind::EmptySection => ("Mục này không có nội dung: không có `questions`, `text` hay `sections`.".into(), "Thêm câu hỏi hoặc mẫu câu cho mục, hoặc xóa mục.".into()),
         Kind::ConditionSyntax { detail } => (format!("Điều kiện `when` viết sai: {detail}."), "Viết điều kiện như: `co_ke_hoach`, `not co_ke_hoach`, `so_lop > 0`, `loai == \"Hợp tác xã\"`, `a and (b or c)`.".into()),
         Kind::TemplateSyntax { detail } => (format!("Mẫu câu viết sai: {detail}."), "Kiểm tra các cặp `{{ }}` và `{% %}`, và mỗi `{% if %}`/`{% for %}` có `{% endif %}`/`{% endfor %}`.".into()),
-        Kind::TemplateFails { detail } => (format!("Mẫu câu bị lỗi khi thử với câu trả lời mẫu: {detail}."), "Sửa mẫu câu: dùng bộ lọc đúng loại (ngay_dai/ngay_ngan cho ngày, so/phan_tram cho số, noi cho danh sách).".into()),
+        Kind::TemplateFails { detail } => (format!("Mẫu câu bị lỗi khi thử với câu trả lời mẫu: {detail}."), "Sửa mẫu câu để nó chạy được với mọi câu trả lời, kể cả khi câu hỏi chưa được trả lời: dùng bộ lọc đúng loại (ngay_dai/ngay_ngan cho ngày, so/phan_tram cho số, noi cho danh sách), và `{% if x %}…{% endif %}` hoặc `(x or 0)` trước khi tính toán.".into()),
         Kind::UnknownName { name, suggestion, in_condition } => (
             format!("{} nhắc đến `{name}`, nhưng không có câu hỏi hay biến nào tên như vậy.{}", if *in_condition { "Điều kiện" } else { "Mẫu câu" }, maybe(suggestion.as_deref())),
             suggestion.as_ref().map_or_else(|| "Sửa tên cho đúng mã câu hỏi (`id`) hoặc tên biến trong `vars`.".to_owned(), |s| format!("Đổi `{name}` thành `{s}`.")),

@@ -264,15 +264,27 @@ fn format_value(
 
 /// A value as text for the string filters: nothing for an unanswered question.
 fn text_of(value: &Value) -> String {
-    if value.is_none() || value.is_undefined() { String::new() } else { value.to_string() }
+    if value.is_none() || value.is_undefined() {
+        String::new()
+    } else {
+        value.to_string()
+    }
 }
 
 fn capitalize(s: &str) -> String {
     let mut chars = s.chars();
-    chars.next().map_or_else(String::new, |first| first.to_uppercase().chain(chars.flat_map(char::to_lowercase)).collect())
+    chars.next().map_or_else(String::new, |first| {
+        first
+            .to_uppercase()
+            .chain(chars.flat_map(char::to_lowercase))
+            .collect()
+    })
 }
 
-#[allow(clippy::needless_pass_by_value, reason = "MiniJinja hands filter arguments over by value")]
+#[allow(
+    clippy::needless_pass_by_value,
+    reason = "MiniJinja hands filter arguments over by value"
+)]
 fn trim(value: &Value, chars: Option<String>) -> String {
     let text = text_of(value);
     match chars {
@@ -281,7 +293,10 @@ fn trim(value: &Value, chars: Option<String>) -> String {
     }
 }
 
-#[allow(clippy::needless_pass_by_value, reason = "MiniJinja hands filter arguments over by value")]
+#[allow(
+    clippy::needless_pass_by_value,
+    reason = "MiniJinja hands filter arguments over by value"
+)]
 fn replace(value: &Value, from: String, to: String, count: Option<usize>) -> String {
     let text = text_of(value);
     match count {
@@ -398,40 +413,63 @@ fn noi(value: &Value, conj: Rest<String>) -> Result<String, Error> {
     Ok(vn::join_list(&items, conj))
 }
 
-/// How an answer looks inside templates and conditions.
-pub fn answer_value(id: &str, value: &crate::answers::AnswerValue) -> Value {
+/// How an answer looks inside templates and conditions. Blank list items are left out;
+/// table rows are complete (labels, `sum` columns, every column present, empty as `none`).
+pub fn answer_value(
+    question: &crate::questionnaire::Question,
+    value: &crate::answers::AnswerValue,
+) -> Value {
     use crate::answers::{AnswerValue, Cell};
+    use crate::questionnaire::QuestionKind;
+    let id = &question.id;
+    let non_blank = |items: &[String]| -> Vec<Value> {
+        items
+            .iter()
+            .filter(|s| !s.trim().is_empty())
+            .map(|s| Value::from(s.as_str()))
+            .collect()
+    };
     match value {
         AnswerValue::Text(s) | AnswerValue::Choice(s) => Value::from(s.as_str()),
         AnswerValue::Integer(n) => Value::from(*n),
         AnswerValue::Decimal(x) => Value::from(*x),
         AnswerValue::Date(d) => Value::from_object(DateValue(*d)),
         AnswerValue::Bool(b) => Value::from(*b),
-        AnswerValue::Choices(items) => Value::from(items.clone()),
+        AnswerValue::Choices(items) => Value::from(non_blank(items)),
         AnswerValue::List(items) => Value::from_object(BlockValue {
-            id: id.to_owned(),
-            items: items.iter().map(|s| Value::from(s.as_str())).collect(),
+            id: id.clone(),
+            items: non_blank(items),
         }),
-        AnswerValue::Table(rows) => Value::from_object(BlockValue {
-            id: id.to_owned(),
-            items: rows
-                .iter()
-                .map(|row| {
-                    let map: BTreeMap<String, Value> = row
+        AnswerValue::Table(rows) => {
+            let QuestionKind::Table(spec) = &question.kind else {
+                return Value::from(());
+            };
+            let items = spec
+                .complete(rows)
+                .into_iter()
+                .map(|cells| {
+                    let map: BTreeMap<String, Value> = spec
+                        .columns
                         .iter()
-                        .map(|(k, cell)| {
+                        .zip(cells)
+                        .map(|(column, cell)| {
                             let v = match cell {
-                                Cell::Text(s) => Value::from(s.as_str()),
-                                Cell::Integer(n) => Value::from(*n),
-                                Cell::Decimal(x) => Value::from(*x),
+                                None => Value::from(()),
+                                Some(Cell::Text(s)) => Value::from(s),
+                                Some(Cell::Integer(n)) => Value::from(n),
+                                Some(Cell::Decimal(x)) => Value::from(x),
                             };
-                            (k.clone(), v)
+                            (column.id.clone(), v)
                         })
                         .collect();
                     Value::from(map)
                 })
-                .collect(),
-        }),
+                .collect();
+            Value::from_object(BlockValue {
+                id: id.clone(),
+                items,
+            })
+        }
     }
 }
 
@@ -544,9 +582,17 @@ mod tests {
         let src = "[{{ x | trim }}{{ x | upper }}{{ x | lower }}{{ x | replace('a', 'b') }}]";
         assert_eq!(render(src, &none).unwrap(), "[]");
         let text = [("x", Value::from(" xã ba dinh. "))];
-        assert_eq!(render("{{ x | trim(' .') | upper }}", &text).unwrap(), "XÃ BA DINH");
-        assert_eq!(render("{{ x | trim | capitalize }}", &text).unwrap(), "Xã ba dinh.");
-        assert_eq!(render("{{ x | replace('a', 'o', 1) }}", &text).unwrap(), " xã bo dinh. ");
+        assert_eq!(
+            render("{{ x | trim(' .') | upper }}", &text).unwrap(),
+            "XÃ BA DINH"
+        );
+        assert_eq!(
+            render("{{ x | trim | capitalize }}", &text).unwrap(),
+            "Xã ba dinh."
+        );
+        assert_eq!(
+            render("{{ x | replace('a', 'o', 1) }}", &text).unwrap(),
+            " xã bo dinh. "
+        );
     }
-
 }

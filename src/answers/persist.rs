@@ -100,7 +100,7 @@ pub fn parse(file: &str, text: &str, q: &Questionnaire) -> Result<Answers, Answe
             ),
             Some(question) => {
                 if let Some(value) = typed(&question.kind, &raw) {
-                    answers.set(id, value)
+                    answers.set(id, value);
                 } else {
                     let expected = messages::answer_expectation(question.kind.name());
                     answers.keep(

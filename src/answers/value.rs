@@ -58,6 +58,17 @@ impl Cell {
         }
     }
 
+    /// The sum of two numeric cells: whole numbers stay whole (saturating), anything else
+    /// becomes a decimal; text counts as nothing.
+    #[must_use]
+    pub fn add(&self, other: &Cell) -> Cell {
+        match (self, other) {
+            (Cell::Integer(a), Cell::Integer(b)) => Cell::Integer(a.saturating_add(*b)),
+            (Cell::Text(_), c) | (c, Cell::Text(_)) => c.clone(),
+            (a, b) => Cell::Decimal(a.number().unwrap_or(0.0) + b.number().unwrap_or(0.0)),
+        }
+    }
+
     /// The cell as shown in a report.
     pub fn display(&self) -> String {
         match self {

@@ -153,9 +153,17 @@ enum Pending {
         limit: usize,
     },
     /// Names in a template must be vars or questions.
-    Template { compiled: Compiled, pos: Pos },
+    Template {
+        compiled: Compiled,
+        pos: Pos,
+        source: String,
+    },
     /// A template that only vars may feed (the title).
-    VarsOnly { compiled: Compiled, pos: Pos },
+    VarsOnly {
+        compiled: Compiled,
+        pos: Pos,
+        source: String,
+    },
 }
 
 struct Builder<'s> {
@@ -466,15 +474,18 @@ impl Builder<'_> {
         match self.engine.add_template(&source) {
             Ok(compiled) => {
                 let check = compiled.clone();
+                let source_copy = source.clone();
                 self.pending.push(if vars_only {
                     Pending::VarsOnly {
                         compiled: check,
                         pos,
+                        source: source_copy,
                     }
                 } else {
                     Pending::Template {
                         compiled: check,
                         pos,
+                        source: source_copy,
                     }
                 });
                 Some(Text {
@@ -850,10 +861,16 @@ impl Builder<'_> {
             (Some(n), Some(k)) => self.default(n, k),
             _ => None,
         };
-        let (Some(id), Some(ask), Some(kind)) = (id, ask, kind) else {
-            return false;
-        };
+        // A question whose prompt or kind is broken is kept (as text) so that the names that
+        // refer to it do not raise a second, misleading error; the problem is already reported.
+        let Some(id) = id else { return false };
         let pos = id_node.map_or(f.pos, |n| n.pos);
+        let ask = ask.unwrap_or_else(|| Text {
+            source: String::new(),
+            pos,
+            compiled: None,
+        });
+        let kind = kind.unwrap_or(QuestionKind::Text);
         self.questions.push(Question {
             id,
             pos,
@@ -1128,8 +1145,15 @@ impl Builder<'_> {
             && let Some(p) = self.string(n, "pattern")
         {
             // Checked as written, then compiled anchored: the whole answer must match.
-            let checked = regex_syntax::Parser::new().parse(&p).map(|_| ()).map_err(|e| regex::Error::Syntax(e.to_string()));
-            match checked.and_then(|()| regex::RegexBuilder::new(&format!("^(?:{p})$")).size_limit(1 << 20).build()) {
+            let checked = regex_syntax::Parser::new()
+                .parse(&p)
+                .map(|_| ())
+                .map_err(|e| regex::Error::Syntax(e.to_string()));
+            match checked.and_then(|()| {
+                regex::RegexBuilder::new(&format!("^(?:{p})$"))
+                    .size_limit(1 << 20)
+                    .build()
+            }) {
                 Ok(re) => out.pattern = Some(re),
                 Err(err) => self.err(
                     n.pos,
@@ -1224,6 +1248,7 @@ impl Builder<'_> {
             .map(|q| q.vars.keys().map(String::as_str).collect())
             .unwrap_or_default();
         let mut problems = Vec::new();
+        let mut broken: HashSet<Pos> = HashSet::new();
         for (name, pos) in q
             .map(|q| q.vars.keys().collect::<Vec<_>>())
             .unwrap_or_default()
@@ -1272,7 +1297,16 @@ impl Builder<'_> {
                         }
                     }
                 }
-                Pending::Template { compiled, pos } | Pending::VarsOnly { compiled, pos } => {
+                Pending::Template {
+                    compiled,
+                    pos,
+                    source,
+                }
+                | Pending::VarsOnly {
+                    compiled,
+                    pos,
+                    source,
+                } => {
                     let vars_only = matches!(pending, Pending::VarsOnly { .. });
                     for name in &compiled.names {
                         let known = vars.contains(name.as_str())
@@ -1283,48 +1317,76 @@ impl Builder<'_> {
                             } else {
                                 all.clone()
                             };
+                            let at = self.template_pos(*pos, line_of_name(source, name));
                             problems.push(Diagnostic::new(
-                                *pos,
+                                at,
                                 Kind::UnknownName {
                                     name: name.clone(),
                                     suggestion: did_you_mean_owned(name, &candidates),
                                     in_condition: false,
                                 },
                             ));
+                            broken.insert(*pos);
                         }
                     }
                 }
             }
         }
-        let names_ok = problems.is_empty();
         self.diags.extend(problems);
-        if !names_ok || !self.diags.is_empty() {
-            return;
-        }
         let Some(q) = q else { return };
-        // Render every template that uses a filter with sample answers, once with yes/no
-        // answers true and once false, so both branches of a condition are exercised.
-        for yes in [true, false] {
-            let ctx = sample_context(q, &self.questions, yes);
+        // Render every template with sample answers — all answered with yes/no true, all
+        // answered with yes/no false, then nothing answered — so that both branches of a
+        // condition run and a template that cannot cope with a missing answer is caught.
+        // Templates with unknown names were reported above and are skipped.
+        let mut failed: HashSet<Pos> = HashSet::new();
+        for sample in [Sample::Yes, Sample::No, Sample::Unanswered] {
+            let ctx = sample_context(q, &self.questions, sample);
             let mut failures = Vec::new();
             for pending in &self.pending {
-                let (Pending::Template { compiled, pos } | Pending::VarsOnly { compiled, pos }) =
-                    pending
+                let (Pending::Template { compiled, pos, .. }
+                | Pending::VarsOnly { compiled, pos, .. }) = pending
                 else {
                     continue;
                 };
+                if broken.contains(pos) || failed.contains(pos) {
+                    continue;
+                }
                 if let Err(err) = self.engine.render(compiled, &ctx) {
                     failures.push((*pos, err));
                 }
             }
             for (pos, err) in failures {
+                failed.insert(pos);
                 self.template_problem(pos, &err, false);
-            }
-            if !self.diags.is_empty() {
-                break;
             }
         }
     }
+}
+
+/// The 1-based line of a template on which `name` first appears as a whole word.
+fn line_of_name(source: &str, name: &str) -> Option<usize> {
+    let word = |c: char| c.is_alphanumeric() || c == '_';
+    source
+        .lines()
+        .position(|line| {
+            line.match_indices(name).any(|(at, _)| {
+                let before = line[..at].chars().next_back();
+                let after = line[at + name.len()..].chars().next();
+                !before.is_some_and(word) && !after.is_some_and(word)
+            })
+        })
+        .map(|i| i + 1)
+}
+
+/// Which sample answers [`sample_context`] makes.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Sample {
+    /// Every question answered, yes/no questions with "yes".
+    Yes,
+    /// Every question answered, yes/no questions with "no".
+    No,
+    /// Nothing answered.
+    Unanswered,
 }
 
 /// A plain YAML scalar as a template value (number, boolean or text).
@@ -1346,10 +1408,15 @@ fn scalar_value(text: &str) -> minijinja::Value {
 }
 
 /// Typical answers of every kind, for checking templates before any real answer exists.
-fn sample_context(q: &Questionnaire, questions: &[Question], yes: bool) -> Context {
+fn sample_context(q: &Questionnaire, questions: &[Question], sample: Sample) -> Context {
     let mut values: BTreeMap<String, minijinja::Value> =
         q.vars.iter().map(|(k, v)| (k.clone(), v.clone())).collect();
     for question in questions {
+        if sample == Sample::Unanswered {
+            values.insert(question.id.clone(), minijinja::Value::from(()));
+            continue;
+        }
+        let yes = sample == Sample::Yes;
         let sample = match &question.kind {
             QuestionKind::Text | QuestionKind::Paragraph => AnswerValue::Text("mẫu".into()),
             QuestionKind::Integer => AnswerValue::Integer(12),
@@ -1385,7 +1452,7 @@ fn sample_context(q: &Questionnaire, questions: &[Question], yes: bool) -> Conte
         };
         values.insert(
             question.id.clone(),
-            template::answer_value(&question.id, &sample),
+            template::answer_value(question, &sample),
         );
     }
     Context::new(values)

@@ -12,7 +12,7 @@ use indexmap::IndexMap;
 use regex::Regex;
 
 use super::diag::Pos;
-use crate::answers::AnswerValue;
+use crate::answers::{AnswerValue, Cell, Row};
 use crate::template::{Compiled, Engine};
 
 /// A loaded questionnaire.
@@ -230,6 +230,76 @@ pub struct TableSpec {
     pub rows: Vec<String>,
     /// Label of a computed totals row, if any.
     pub total_row: Option<String>,
+}
+
+impl TableSpec {
+    /// The id of the label column: the first column, when it holds text.
+    fn label_column(&self) -> Option<&str> {
+        self.columns
+            .first()
+            .filter(|c| c.kind == CellKind::Text && !c.sum)
+            .map(|c| c.id.as_str())
+    }
+
+    /// The table as it is reported: fixed rows first, each matched to the answer row that
+    /// carries its label (or, failing that, to the unlabelled answer row in the same place),
+    /// then the other answer rows; labels filled in, `sum` columns computed, one cell per
+    /// column. Rows with nothing in them are left out.
+    pub fn complete(&self, rows: &[Row]) -> Vec<Vec<Option<Cell>>> {
+        let label_col = self.label_column();
+        let label_of = |row: &Row| match label_col.and_then(|c| row.get(c)) {
+            Some(Cell::Text(t)) if !t.trim().is_empty() => Some(t.trim().to_owned()),
+            _ => None,
+        };
+        let mut used = vec![false; rows.len()];
+        let mut ordered: Vec<(Option<&str>, Option<&Row>)> = Vec::new();
+        for (i, label) in self.rows.iter().enumerate() {
+            let by_label = rows
+                .iter()
+                .enumerate()
+                .find(|(j, r)| !used[*j] && label_of(r).as_deref() == Some(label.trim()));
+            let by_place = rows
+                .get(i)
+                .filter(|r| !used[i] && label_of(r).is_none())
+                .map(|r| (i, r));
+            let pick = by_label.or(by_place);
+            if let Some((j, _)) = pick {
+                used[j] = true;
+            }
+            ordered.push((Some(label.as_str()), pick.map(|(_, r)| r)));
+        }
+        ordered.extend(
+            rows.iter()
+                .enumerate()
+                .filter(|(j, _)| !used[*j])
+                .map(|(_, r)| (None, Some(r))),
+        );
+        ordered
+            .into_iter()
+            .filter(|(label, row)| label.is_some() || row.is_some_and(|r| !r.is_empty()))
+            .map(|(label, row)| {
+                let given = |c: &Column| row.and_then(|r| r.get(&c.id)).cloned();
+                let sum = self
+                    .columns
+                    .iter()
+                    .filter(|c| !c.sum && c.kind != CellKind::Text)
+                    .filter_map(given)
+                    .reduce(|a, b| a.add(&b));
+                self.columns
+                    .iter()
+                    .map(|c| {
+                        if c.sum {
+                            sum.clone()
+                        } else if Some(c.id.as_str()) == label_col {
+                            given(c).or_else(|| label.map(|l| Cell::Text(l.to_owned())))
+                        } else {
+                            given(c)
+                        }
+                    })
+                    .collect()
+            })
+            .collect()
+    }
 }
 
 /// One table column.

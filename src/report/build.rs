@@ -13,7 +13,7 @@ use std::collections::BTreeMap;
 use minijinja::Value;
 
 use super::document::{Block, Document, FrameText, Lead, TableBlock};
-use crate::answers::{self, AnswerValue, Answers, Cell};
+use crate::answers::{self, AnswerValue, Answers};
 use crate::messages;
 use crate::questionnaire::{
     CellKind, Condition, NumberStyle, Pos, QuestionKind, Questionnaire, Section, TableSpec, Text,
@@ -56,7 +56,7 @@ impl Applied {
         for (question, value) in q.questions.iter().zip(&self.values) {
             let v = value
                 .as_ref()
-                .map_or(Value::from(()), |v| template::answer_value(&question.id, v));
+                .map_or(Value::from(()), |v| template::answer_value(question, v));
             names.insert(question.id.clone(), v);
         }
         Context::new(names)
@@ -64,7 +64,7 @@ impl Applied {
 }
 
 /// Evaluates every condition in file order.
-pub fn applicability(q: &Questionnaire, answers: &Answers) -> Result<Applied, RenderError> {
+pub fn applicability(q: &Questionnaire, answers: &Answers) -> Applied {
     let n = q.questions.len();
     let mut applied = Applied {
         applies: vec![false; n],
@@ -72,28 +72,30 @@ pub fn applicability(q: &Questionnaire, answers: &Answers) -> Result<Applied, Re
         sections: Vec::new(),
     };
     let engine = q.engine();
-    let eval = |cond: &Option<Condition>, applied: &Applied| -> Result<bool, RenderError> {
-        let Some(cond) = cond else { return Ok(true) };
+    let eval = |cond: &Option<Condition>, applied: &Applied| -> bool {
+        let Some(cond) = cond else { return true };
         let mut names = BTreeMap::new();
         for name in &cond.compiled.names {
             let value = if let Some(v) = q.vars.get(name) {
                 v.clone()
             } else if let Some(i) = q.index_of(name) {
-                applied.values[i]
-                    .as_ref()
-                    .map_or(Value::from(()), |v| template::answer_value(name, v))
+                applied.values[i].as_ref().map_or(Value::from(()), |v| {
+                    template::answer_value(&q.questions[i], v)
+                })
             } else {
                 Value::from(())
             };
             names.insert(name.clone(), value);
         }
+        // A condition that cannot be evaluated (e.g. `"5S" in x` while x is unanswered) does
+        // not hold: the part it guards does not apply.
         engine
             .eval(&cond.compiled, &Context::new(names))
-            .map_err(|e| error_at(cond.pos, &e))
+            .unwrap_or(false)
     };
-    let settle = |i: usize, parent: bool, applied: &mut Applied| -> Result<(), RenderError> {
+    let settle = |i: usize, parent: bool, applied: &mut Applied| {
         let question = &q.questions[i];
-        let visible = parent && eval(&question.when, applied)?;
+        let visible = parent && eval(&question.when, applied);
         applied.applies[i] = visible;
         if visible {
             applied.values[i] = answers
@@ -102,21 +104,20 @@ pub fn applicability(q: &Questionnaire, answers: &Answers) -> Result<Applied, Re
                 .or(question.default.as_ref())
                 .cloned();
         }
-        Ok(())
     };
     for i in 0..q.header_len {
-        settle(i, true, &mut applied)?;
+        settle(i, true, &mut applied);
     }
     let mut todo: Vec<(&Section, bool)> = q.sections.iter().rev().map(|s| (s, true)).collect();
     while let Some((section, parent)) = todo.pop() {
-        let visible = parent && eval(&section.when, &applied)?;
+        let visible = parent && eval(&section.when, &applied);
         applied.sections.push(visible);
         for &i in &section.questions {
-            settle(i, visible, &mut applied)?;
+            settle(i, visible, &mut applied);
         }
         todo.extend(section.sections.iter().rev().map(|s| (s, visible)));
     }
-    Ok(applied)
+    applied
 }
 
 fn error_at(pos: Pos, err: &TemplateError) -> RenderError {
@@ -137,7 +138,7 @@ pub enum Problem {
 
 /// Missing required answers and failing validations, among the questions that apply.
 pub fn problems(q: &Questionnaire, answers: &Answers) -> Result<Vec<Problem>, RenderError> {
-    let applied = applicability(q, answers)?;
+    let applied = applicability(q, answers);
     let ctx = applied.context(q);
     let mut out = Vec::new();
     for (i, question) in q.questions.iter().enumerate() {
@@ -182,26 +183,63 @@ fn render_opt(
         .map(|s| s.trim().to_owned())
 }
 
+/// Frame lines: each template may give several lines; a list standing alone on a line gives
+/// one line per item.
 fn render_lines(
     q: &Questionnaire,
     texts: &[Text],
     ctx: &Context,
+    applied: &Applied,
 ) -> Result<Vec<String>, RenderError> {
     let mut out = Vec::new();
     for text in texts {
-        let rendered = strip_markers(&render_text(q, text, ctx)?);
-        out.extend(
-            rendered
-                .lines()
-                .map(str::trim)
-                .filter(|l| !l.is_empty())
-                .map(str::to_owned),
-        );
+        let rendered = render_text(q, text, ctx)?;
+        for line in rendered.lines().map(str::trim) {
+            let list = whole_marker(line)
+                .and_then(|id| q.index_of(id))
+                .and_then(|i| applied.values[i].as_ref());
+            match list {
+                Some(AnswerValue::List(items)) => {
+                    out.extend(items.iter().map(|s| s.trim().to_owned()));
+                }
+                _ => out.push(inline_markers(line, q, applied).trim().to_owned()),
+            }
+        }
     }
+    out.retain(|l| !l.is_empty());
     Ok(out)
 }
 
-/// Removes block markers from text that cannot hold blocks (frame lines, headings).
+/// Block markers inside running text (a heading, a frame line, the middle of a sentence): a
+/// list becomes "a, b và c"; a table cannot stand inside a sentence and is left out.
+fn inline_markers(line: &str, q: &Questionnaire, applied: &Applied) -> String {
+    let mut out = String::with_capacity(line.len());
+    let mut rest = line;
+    while let Some(start) = rest.find(BLOCK_START) {
+        out.push_str(&rest[..start]);
+        let after = &rest[start + BLOCK_START.len_utf8()..];
+        let Some(end) = after.find(BLOCK_END) else {
+            rest = after;
+            continue;
+        };
+        let value = q
+            .index_of(&after[..end])
+            .and_then(|i| applied.values[i].as_ref());
+        if let Some(AnswerValue::List(items)) = value {
+            let items: Vec<&str> = items
+                .iter()
+                .map(|s| s.trim())
+                .filter(|s| !s.is_empty())
+                .collect();
+            out.push_str(&vn::join_list(&items, messages::AND));
+        }
+        rest = &after[end + BLOCK_END.len_utf8()..];
+    }
+    out.push_str(rest);
+    strip_markers(&out)
+}
+
+/// Removes stray block markers.
 fn strip_markers(s: &str) -> String {
     s.chars()
         .filter(|c| *c != BLOCK_START && *c != BLOCK_END)
@@ -210,24 +248,24 @@ fn strip_markers(s: &str) -> String {
 
 /// Builds the whole document.
 pub fn build(q: &Questionnaire, answers: &Answers) -> Result<Document, RenderError> {
-    let applied = applicability(q, answers)?;
+    let applied = applicability(q, answers);
     let ctx = applied.context(q);
     let f = &q.frame;
     let frame = FrameText {
-        issuer: render_lines(q, &f.issuer, &ctx)?,
-        number: strip_markers(&render_opt(q, f.number.as_ref(), &ctx)?),
-        place_date: strip_markers(&render_opt(q, f.place_date.as_ref(), &ctx)?),
+        issuer: render_lines(q, &f.issuer, &ctx, &applied)?,
+        number: inline_markers(&render_opt(q, f.number.as_ref(), &ctx)?, q, &applied),
+        place_date: inline_markers(&render_opt(q, f.place_date.as_ref(), &ctx)?, q, &applied),
         kind: match &f.kind {
-            Some(kind) => strip_markers(&render_opt(q, Some(kind), &ctx)?),
+            Some(kind) => inline_markers(&render_opt(q, Some(kind), &ctx)?, q, &applied),
             None => messages::DEFAULT_KIND.to_owned(),
         },
-        summary: strip_markers(&render_opt(q, f.summary.as_ref(), &ctx)?),
-        to: render_lines(q, &f.to, &ctx)?,
-        closing: strip_markers(&render_opt(q, f.closing.as_ref(), &ctx)?),
-        authority: render_lines(q, &f.authority, &ctx)?,
-        signer_title: strip_markers(&render_opt(q, f.signer_title.as_ref(), &ctx)?),
-        signer_name: strip_markers(&render_opt(q, f.signer_name.as_ref(), &ctx)?),
-        cc: render_lines(q, &f.cc, &ctx)?,
+        summary: inline_markers(&render_opt(q, f.summary.as_ref(), &ctx)?, q, &applied),
+        to: render_lines(q, &f.to, &ctx, &applied)?,
+        closing: inline_markers(&render_opt(q, f.closing.as_ref(), &ctx)?, q, &applied),
+        authority: render_lines(q, &f.authority, &ctx, &applied)?,
+        signer_title: inline_markers(&render_opt(q, f.signer_title.as_ref(), &ctx)?, q, &applied),
+        signer_name: inline_markers(&render_opt(q, f.signer_name.as_ref(), &ctx)?, q, &applied),
+        cc: render_lines(q, &f.cc, &ctx, &applied)?,
     };
     let mut body = Body {
         q,
@@ -301,7 +339,7 @@ impl Body<'_> {
             None => self.default_blocks(section)?,
         };
         if let Some(heading) = &section.heading {
-            let text = strip_markers(render_text(self.q, heading, self.ctx)?.trim());
+            let text = self.inline(render_text(self.q, heading, self.ctx)?.trim());
             let mut content = content.into_iter().peekable();
             if section.inline {
                 let lead = Lead {
@@ -400,7 +438,7 @@ impl Body<'_> {
                 }
                 continue;
             }
-            let line = self.inline_markers(line);
+            let line = self.inline(line);
             let line = line.trim();
             if line.is_empty() {
                 continue;
@@ -443,77 +481,25 @@ impl Body<'_> {
         }
     }
 
-    /// Block markers inside running text: lists become "a, b và c"; tables cannot be inline.
-    fn inline_markers(&self, line: &str) -> String {
-        let mut out = String::with_capacity(line.len());
-        let mut rest = line;
-        while let Some(start) = rest.find(BLOCK_START) {
-            out.push_str(&rest[..start]);
-            let after = &rest[start + BLOCK_START.len_utf8()..];
-            let Some(end) = after.find(BLOCK_END) else {
-                rest = after;
-                continue;
-            };
-            if let Some((AnswerValue::List(items), _)) = self.value_of(&after[..end]) {
-                out.push_str(&vn::join_list(items, messages::AND));
-            }
-            rest = &after[end + BLOCK_END.len_utf8()..];
-        }
-        out.push_str(rest);
-        strip_markers(&out)
-    }
-
     fn table(
         &self,
         spec: &TableSpec,
         rows: &[answers::Row],
     ) -> Result<Option<TableBlock>, RenderError> {
-        let count = rows.len().max(spec.rows.len());
-        if rows.iter().all(indexmap::IndexMap::is_empty) && spec.rows.is_empty() {
+        let cells = spec.complete(rows);
+        if cells.is_empty() {
             return Ok(None);
         }
         let header = spec
             .columns
             .iter()
-            .map(|c| render_text(self.q, &c.title, self.ctx).map(|s| strip_markers(s.trim())))
+            .map(|c| render_text(self.q, &c.title, self.ctx).map(|s| self.inline(s.trim())))
             .collect::<Result<Vec<_>, _>>()?;
         let numeric: Vec<bool> = spec
             .columns
             .iter()
             .map(|c| c.kind != CellKind::Text)
             .collect();
-        let mut sums: Vec<(i128, f64)> = vec![(0, 0.0); spec.columns.len()];
-        let mut body = Vec::with_capacity(count);
-        for r in 0..count {
-            let row = rows.get(r);
-            let mut row_total: Option<Cell> = None;
-            for c in spec.columns.iter().filter(|c| !c.sum) {
-                if let Some(cell) = row.and_then(|row| row.get(&c.id)) {
-                    row_total = Some(add(row_total, cell));
-                }
-            }
-            let mut out_row = Vec::with_capacity(spec.columns.len());
-            for (ci, column) in spec.columns.iter().enumerate() {
-                let cell = if column.sum {
-                    row_total.clone()
-                } else {
-                    row.and_then(|row| row.get(&column.id))
-                        .cloned()
-                        .or_else(|| {
-                            (ci == 0 && column.kind == CellKind::Text)
-                                .then(|| spec.rows.get(r).cloned().map(Cell::Text))
-                                .flatten()
-                        })
-                };
-                match &cell {
-                    Some(Cell::Integer(n)) => sums[ci].0 += i128::from(*n),
-                    Some(Cell::Decimal(x)) => sums[ci].1 += x,
-                    _ => {}
-                }
-                out_row.push(cell.map(|c| c.display()).unwrap_or_default());
-            }
-            body.push(out_row);
-        }
         let total = spec.total_row.as_ref().map(|label| {
             spec.columns
                 .iter()
@@ -521,14 +507,22 @@ impl Body<'_> {
                 .map(|(ci, column)| match column.kind {
                     CellKind::Text if ci == 0 => label.clone(),
                     CellKind::Text => String::new(),
-                    CellKind::Integer => {
-                        vn::format_integer(i64::try_from(sums[ci].0).unwrap_or(i64::MAX))
-                    }
-                    #[allow(clippy::cast_precision_loss, reason = "table sums are far below 2^52")]
-                    CellKind::Decimal => vn::format_decimal(sums[ci].1 + sums[ci].0 as f64, None),
+                    CellKind::Integer | CellKind::Decimal => cells
+                        .iter()
+                        .filter_map(|row| row[ci].clone())
+                        .reduce(|a, b| a.add(&b))
+                        .map_or_else(|| "0".to_owned(), |c| c.display()),
                 })
                 .collect()
         });
+        let body = cells
+            .into_iter()
+            .map(|row| {
+                row.into_iter()
+                    .map(|c| c.map(|c| c.display()).unwrap_or_default())
+                    .collect()
+            })
+            .collect();
         Ok(Some(TableBlock {
             header,
             rows: body,
@@ -536,19 +530,9 @@ impl Body<'_> {
             total,
         }))
     }
-}
 
-fn add(total: Option<Cell>, cell: &Cell) -> Cell {
-    match (total, cell) {
-        (None, Cell::Integer(n)) => Cell::Integer(*n),
-        (None, Cell::Decimal(x)) => Cell::Decimal(*x),
-        (Some(Cell::Integer(a)), Cell::Integer(b)) => Cell::Integer(a.saturating_add(*b)),
-        (Some(t), c) => match (t.number(), c.number()) {
-            (Some(a), Some(b)) => Cell::Decimal(a + b),
-            (Some(_), None) => t,
-            _ => c.clone(),
-        },
-        (None, Cell::Text(_)) => Cell::Integer(0),
+    fn inline(&self, text: &str) -> String {
+        inline_markers(text, self.q, self.applied)
     }
 }
 

@@ -77,6 +77,9 @@ fn plain(doc: &Document, full: bool) -> String {
     }
     if full {
         out.push(center(&"─".repeat(12), PAGE));
+        if !f.to.is_empty() {
+            out.push(String::new());
+        }
     }
     to_lines(f, &mut out);
     if full {
@@ -351,16 +354,17 @@ fn markdown(doc: &Document, full: bool) -> String {
                 ));
                 out.extend(t.rows.iter().map(row));
                 if let Some(total) = &t.total {
-                    out.push(row(&total
+                    let cells: Vec<String> = total
                         .iter()
                         .map(|c| {
                             if c.is_empty() {
                                 String::new()
                             } else {
-                                format!("**{c}**")
+                                format!("**{}**", md_escape(c))
                             }
                         })
-                        .collect()));
+                        .collect();
+                    out.push(format!("| {} |", cells.join(" | ")));
                 }
             }
         }
