@@ -185,7 +185,7 @@ pub fn diagnostic(kind: &Kind) -> (String, String) {
         Kind::BadId { id } => (format!("Tên `{id}` không hợp lệ: chỉ dùng chữ thường không dấu, chữ số và dấu gạch dưới, bắt đầu bằng chữ, và không trùng từ khóa (and, or, not, if, …)."), format!("Ví dụ: `{}`.", suggest_id(id))),
         Kind::BadQuestionnaireId { id } => (format!("Mã bảng hỏi `{id}` không hợp lệ: chỉ dùng chữ thường không dấu, chữ số, `-` và `_`."), "Ví dụ: `ct1322-so-ket-2021-2025`.".into()),
         Kind::DuplicateId { id, first_line } => (format!("Mã `{id}` đã được dùng ở dòng {first_line}; mỗi mã chỉ được dùng một lần."), "Đổi một trong hai mã thành tên khác.".into()),
-        Kind::NameClash { name, .. } => (format!("Tên `{name}` vừa là một biến ở `vars` vừa là mã câu hỏi."), "Đổi tên biến hoặc mã câu hỏi để không trùng nhau.".into()),
+        Kind::NameClash { name, first_line } => (format!("Tên `{name}` vừa là một biến ở `vars` (dòng {first_line}) vừa là mã câu hỏi."), "Đổi tên biến hoặc mã câu hỏi để không trùng nhau.".into()),
         Kind::UnknownKind { kind, suggestion } => (format!("Không có loại câu hỏi `{kind}`.{}", maybe(*suggestion)), "Dùng một trong: text, paragraph, integer, decimal, date, yes_no, choice, choices, list, table (cột bảng: text, integer, decimal).".into()),
         Kind::UnknownNumbering { style } => (format!("Không có kiểu đánh số `{style}`."), "Dùng một trong: roman (I.), arabic (1.), nested (1.1.), alpha (a)), none.".into()),
         Kind::KeyNotForKind { key, kind } => (format!("Khóa `{key}` không dùng được cho câu hỏi loại `{kind}`."), format!("Xóa `{key}`, hoặc đổi loại câu hỏi cho phù hợp.")),
@@ -233,6 +233,10 @@ fn suggest_id(id: &str) -> String {
 /// A Vietnamese rendering of the YAML parser's English detail.
 fn syntax_detail(detail: &str) -> String {
     let known = [
+        (
+            "invalid indentation in quoted scalar",
+            "thiếu dấu ngoặc kép đóng (hoặc câu trong ngoặc kép xuống dòng mà không thụt lề)",
+        ),
         (
             "did not find expected key",
             "thiếu khóa, hoặc thụt lề không thẳng cột",

@@ -30,6 +30,16 @@ pub const BUILTIN_SOURCE: &str = include_str!("../questionnaires/ct1322-so-ket-2
 /// Loads a questionnaire from a file.
 pub fn load_path(path: &Path) -> Result<Questionnaire, LoadError> {
     let file = path.display().to_string();
+    let size =
+        std::fs::metadata(path).map_or(0, |m| usize::try_from(m.len()).unwrap_or(usize::MAX));
+    if size > MAX_BYTES {
+        let diagnostics = vec![Diagnostic::new(Pos::START, Kind::TooLarge { bytes: size })];
+        return Err(LoadError {
+            file,
+            source: None,
+            diagnostics,
+        });
+    }
     let bytes = std::fs::read(path).map_err(|err| LoadError {
         file: file.clone(),
         source: None,
@@ -45,13 +55,13 @@ pub fn load_path(path: &Path) -> Result<Questionnaire, LoadError> {
 
 /// Loads a questionnaire from bytes; `file` names it in messages.
 pub fn load_bytes(file: &str, bytes: &[u8]) -> Result<Questionnaire, LoadError> {
+    let source = || (bytes.len() <= MAX_BYTES).then(|| String::from_utf8_lossy(bytes).into_owned());
     let fail = |source: Option<String>, diagnostics| LoadError {
         file: file.to_owned(),
         source,
         diagnostics,
     };
-    let (text, root) = yaml::parse(bytes)
-        .map_err(|d| fail(std::str::from_utf8(bytes).ok().map(str::to_owned), d))?;
+    let (text, root) = yaml::parse(bytes).map_err(|d| fail(source(), d))?;
     build::build(&root, &text, content_hash(bytes)).map_err(|d| fail(Some(text.clone()), d))
 }
 

@@ -52,21 +52,24 @@ fn file_name(path: &Path) -> String {
 /// The `(variant, line)` pairs announced by the leading `# expect:` lines.
 fn expectations(name: &str, bytes: &[u8]) -> Vec<(String, usize)> {
     let mut out = Vec::new();
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     for raw in bytes.split(|b| *b == b'\n') {
         let line = String::from_utf8_lossy(raw);
         let Some(rest) = line.trim_end().strip_prefix("# expect:") else {
             break;
         };
         let words: Vec<&str> = rest.split_whitespace().collect();
-        match words.as_slice() {
-            [kind, "line", n] if n.parse::<usize>().is_ok() => {
-                out.push(((*kind).to_owned(), n.parse().unwrap_or_default()));
-            }
-            _ => panic!(
+        let pair = match words.as_slice() {
+            [kind, "line", n] => n.parse().ok().map(|n| ((*kind).to_owned(), n)),
+            _ => None,
+        };
+        let Some(pair) = pair else {
+            panic!(
                 "{name}: malformed `{}`; write `# expect: KindVariant line N`",
                 line.trim_end()
-            ),
-        }
+            )
+        };
+        out.push(pair);
     }
     out
 }
@@ -178,6 +181,34 @@ const ENGLISH: &[&str] = &[
     "must",
     "should",
     "key",
+    "keyword",
+    "argument",
+    "arguments",
+    "tried",
+    "unable",
+    "operator",
+    "unsupported",
+    "types",
+    "type",
+    "number",
+    "string",
+    "range",
+    "has",
+    "too",
+    "many",
+    "elements",
+    "limit",
+    "exceeded",
+    "recursion",
+    "callable",
+    "convert",
+    "calculate",
+    "literal",
+    "float",
+    "is",
+    "of",
+    "with",
+    "for",
 ];
 
 /// The text with `code`, (parenthesised details) and "quoted text" removed.
@@ -219,6 +250,13 @@ fn looks_vietnamese(text: &str) -> bool {
 fn message_problems(err: &LoadError) -> Vec<String> {
     let mut problems = Vec::new();
     let shown = err.to_string();
+    if let Some(c) = shown.chars().find(|c| c.is_control() && *c != '\n') {
+        problems.push(format!(
+            "the message contains the control character U+{:04X} (terminal escapes must never \
+             reach the screen)",
+            u32::from(c)
+        ));
+    }
     let lines: Vec<&str> = shown.lines().collect();
     let prefix = format!("{ERROR}: {}:", err.file);
     let starts: Vec<usize> = lines
@@ -318,7 +356,7 @@ fn the_invalid_corpus_is_large_and_well_formed() {
     for path in &files {
         let name = file_name(path);
         assert!(
-            name.ends_with(".yaml"),
+            path.extension().is_some_and(|e| e == "yaml"),
             "{name}: every file in {INVALID_DIR} must be a `.yaml` fixture"
         );
         let bytes = std::fs::read(path).unwrap_or_else(|e| panic!("{name}: {e}"));
@@ -430,7 +468,10 @@ fn messages_carry_suggestions_and_the_real_cause() {
         ("unknown-key-question.yaml", "Có phải ý bạn là `required`?"),
         ("unknown-key-section.yaml", "Có phải ý bạn là `inline`?"),
         ("unknown-key-document.yaml", "Có phải ý bạn là `summary`?"),
-        ("unknown-key-validate.yaml", "Có phải ý bạn là `max_length`?"),
+        (
+            "unknown-key-validate.yaml",
+            "Có phải ý bạn là `max_length`?",
+        ),
         ("unknown-key-column.yaml", "Có phải ý bạn là `sum`?"),
         ("unknown-kind.yaml", "Có phải ý bạn là `paragraph`?"),
         ("unknown-column-kind.yaml", "Có phải ý bạn là `integer`?"),
@@ -621,10 +662,7 @@ proptest! {
 #[test]
 fn every_valid_fixture_and_shipped_questionnaire_loads() {
     let fixtures = yaml_files(VALID_DIR);
-    assert!(
-        fixtures.len() >= 3,
-        "{VALID_DIR} needs at least 3 fixtures"
-    );
+    assert!(fixtures.len() >= 3, "{VALID_DIR} needs at least 3 fixtures");
     let shipped = yaml_files("questionnaires");
     assert!(!shipped.is_empty(), "no questionnaires/*.yaml");
     let mut failures = String::new();
@@ -632,7 +670,12 @@ fn every_valid_fixture_and_shipped_questionnaire_loads() {
         match load_fixture(path) {
             Ok(Ok(_)) => {}
             Ok(Err(err)) => {
-                let _ = writeln!(failures, "{}:\n{}", path.display(), indented(&err.to_string()));
+                let _ = writeln!(
+                    failures,
+                    "{}:\n{}",
+                    path.display(),
+                    indented(&err.to_string())
+                );
             }
             Err(panic) => {
                 let _ = writeln!(failures, "{}: the loader PANICKED: {panic}", path.display());
@@ -752,7 +795,11 @@ fn check_exits_0_on_a_valid_file() {
     let file = "tests/fixtures/valid/kinds.yaml";
     let out = common::baocao(&["check", file]);
     let (stdout, stderr) = (common::stdout(&out), common::stderr(&out));
-    assert_eq!(out.status.code(), Some(0), "stdout:\n{stdout}\nstderr:\n{stderr}");
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "stdout:\n{stdout}\nstderr:\n{stderr}"
+    );
     assert!(stdout.contains(file), "stdout names the file: {stdout}");
     assert!(stderr.is_empty(), "nothing on stderr: {stderr}");
 }
@@ -762,7 +809,11 @@ fn check_exits_1_on_an_invalid_file_with_the_errors_on_stderr() {
     let file = "tests/fixtures/invalid/several-defects.yaml";
     let out = common::baocao(&["check", file]);
     let (stdout, stderr) = (common::stdout(&out), common::stderr(&out));
-    assert_eq!(out.status.code(), Some(1), "stdout:\n{stdout}\nstderr:\n{stderr}");
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "stdout:\n{stdout}\nstderr:\n{stderr}"
+    );
     assert!(stderr.contains(&format!("{ERROR}: {file}:")), "{stderr}");
     assert!(stderr.contains(FIX), "{stderr}");
     assert!(stderr.contains("tìm thấy 6 lỗi"), "{stderr}");
@@ -778,7 +829,11 @@ fn check_of_several_files_exits_1_if_any_is_invalid() {
     let bad = "tests/fixtures/invalid/unknown-kind.yaml";
     let out = common::baocao(&["check", good, bad]);
     let (stdout, stderr) = (common::stdout(&out), common::stderr(&out));
-    assert_eq!(out.status.code(), Some(1), "stdout:\n{stdout}\nstderr:\n{stderr}");
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "stdout:\n{stdout}\nstderr:\n{stderr}"
+    );
     assert!(stdout.contains(good) && !stdout.contains(bad), "{stdout}");
     assert!(stderr.contains(bad) && !stderr.contains(good), "{stderr}");
 

@@ -129,6 +129,7 @@ pub fn build(root: &Node, source: &str, hash: String) -> Result<Questionnaire, V
         engine: Engine::new(),
         questions: Vec::new(),
         pending: Vec::new(),
+        var_lines: HashMap::new(),
     };
     let q = b.top(root, hash);
     b.cross_check(q.as_ref());
@@ -172,6 +173,8 @@ struct Builder<'s> {
     engine: Engine,
     questions: Vec<Question>,
     pending: Vec<Pending>,
+    /// The line of each var, for name-clash messages.
+    var_lines: HashMap<String, usize>,
 }
 
 /// A mapping's entries, after unknown keys were reported.
@@ -577,6 +580,10 @@ impl Builder<'_> {
             .require(&f, "version", place::TOP)
             .and_then(|n| self.string(n, "version"));
         let vars = f.get("vars").map(|n| self.vars(n)).unwrap_or_default();
+        self.var_lines = vars
+            .iter()
+            .map(|(k, (pos, _))| (k.clone(), pos.line))
+            .collect();
         let title_node = self.require(&f, "title", place::TOP);
         let title = title_node.and_then(|n| {
             let s = self.string(n, "title")?;
@@ -1249,18 +1256,17 @@ impl Builder<'_> {
             .unwrap_or_default();
         let mut problems = Vec::new();
         let mut broken: HashSet<Pos> = HashSet::new();
-        for (name, pos) in q
+        for name in q
             .map(|q| q.vars.keys().collect::<Vec<_>>())
             .unwrap_or_default()
-            .into_iter()
-            .zip(std::iter::repeat(Pos::START))
         {
             if let Some(i) = index.get(name.as_str()) {
+                let first_line = self.var_lines.get(name).copied().unwrap_or(1);
                 problems.push(Diagnostic::new(
                     self.questions[*i].pos,
                     Kind::NameClash {
                         name: name.clone(),
-                        first_line: pos.line,
+                        first_line,
                     },
                 ));
             }

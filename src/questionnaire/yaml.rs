@@ -88,6 +88,9 @@ pub fn parse(bytes: &[u8]) -> Result<(String, Node), Vec<Diagnostic>> {
         return Err(vec![Diagnostic::new(Pos::START, Kind::EmptyFile)]);
     }
     let root = Builder::default().run(text)?;
+    if root.is_null() {
+        return Err(vec![Diagnostic::new(Pos::START, Kind::EmptyFile)]);
+    }
     let mut dups = Vec::new();
     find_duplicate_keys(&root, &mut dups);
     if dups.is_empty() {
@@ -266,7 +269,19 @@ fn find_duplicate_keys(root: &Node, out: &mut Vec<Diagnostic>) {
     let mut todo = vec![root];
     while let Some(node) = todo.pop() {
         match &node.value {
-            Value::Scalar { .. } => {}
+            Value::Scalar { text, .. } => {
+                // Escapes such as "\e" in quoted scalars make control characters the
+                // character check above cannot see; refuse them in keys and values alike.
+                if let Some(c) = text
+                    .chars()
+                    .find(|c| c.is_control() && *c != '\n' && *c != '\t')
+                {
+                    out.push(Diagnostic::new(
+                        node.pos,
+                        Kind::ControlChar { code: u32::from(c) },
+                    ));
+                }
+            }
             Value::Seq(items) => todo.extend(items),
             Value::Map(entries) => {
                 let mut seen: std::collections::HashMap<&str, Pos> =
@@ -284,6 +299,7 @@ fn find_duplicate_keys(root: &Node, out: &mut Vec<Diagnostic>) {
                     } else {
                         seen.insert(name, key.pos);
                     }
+                    todo.push(key);
                     todo.push(value);
                 }
             }
@@ -294,8 +310,12 @@ fn find_duplicate_keys(root: &Node, out: &mut Vec<Diagnostic>) {
 
 fn syntax(err: &ScanError) -> Diagnostic {
     let mark = err.marker();
+    let pos = Pos::new(mark.line(), mark.col() + 1);
     if err.info().contains("recursion limit") {
-        return Diagnostic::new(Pos::new(mark.line(), mark.col() + 1), Kind::TooDeep);
+        return Diagnostic::new(pos, Kind::TooDeep);
+    }
+    if err.info().contains("unknown anchor") {
+        return Diagnostic::new(pos, Kind::UnknownAnchor);
     }
     Diagnostic::new(
         Pos::new(mark.line(), mark.col() + 1),
