@@ -106,17 +106,10 @@ pub fn filter_wrong_kind(filter: &str, expected: &str, found: &str) -> String {
     )
 }
 
-pub fn regex_detail(err: &regex::Error) -> String {
-    match err {
-        regex::Error::CompiledTooBig(_) => "biểu thức quá lớn".to_owned(),
-        _ => err
-            .to_string()
-            .lines()
-            .last()
-            .unwrap_or_default()
-            .trim()
-            .to_owned(),
-    }
+pub fn regex_detail(err: &regex_syntax::Error) -> String {
+    let detail = err.to_string();
+    let last = detail.lines().last().unwrap_or_default().trim();
+    format!("chi tiết kỹ thuật: {}", last.trim_start_matches("error: "))
 }
 
 pub fn io_detail(err: &std::io::Error) -> String {

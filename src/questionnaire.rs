@@ -18,8 +18,8 @@ use std::path::Path;
 
 pub use diag::{Diagnostic, Kind, LoadError, Pos};
 pub use model::{
-    CellKind, Column, Condition, Frame, NumberStyle, Question, QuestionKind, Questionnaire,
-    Section, TableSpec, Text, Validation,
+    CellKind, Column, Condition, Frame, NumberStyle, Pattern, Question, QuestionKind,
+    Questionnaire, Section, TableSpec, Text, Validation,
 };
 
 /// The built-in questionnaire's file name.

@@ -47,8 +47,8 @@ fn check_text(v: &Validation, s: &str, out: &mut Vec<String>) {
     {
         out.push(messages::too_long(max));
     }
-    if let Some(re) = &v.pattern
-        && !re.is_match(s)
+    if let Some(pattern) = &v.pattern
+        && !pattern.is_match(s)
     {
         out.push(messages::PATTERN_MISMATCH.to_owned());
     }
@@ -64,5 +64,60 @@ fn check_number(v: &Validation, x: f64, out: &mut Vec<String>) {
         && x > max
     {
         out.push(messages::too_large(&vn::format_decimal(max, None)));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn question(validate: &str, kind: &str) -> Question {
+        let src = format!(
+            "format: 1\nid: t\nversion: 1\ntitle: T\ndocument: {{}}\nquestions:\n  - {{ id: x, ask: X, kind: {kind}, validate: {validate} }}\nsections:\n  - text: \"{{{{ x }}}}\"\n"
+        );
+        let q = crate::questionnaire::load_bytes("t.yaml", src.as_bytes()).unwrap();
+        q.questions[0].clone()
+    }
+
+    #[test]
+    fn patterns_match_the_whole_answer() {
+        let q = question(r#"{ pattern: '[0-9]+/[\p{L}-]+' }"#, "text");
+        assert!(check(&q, &AnswerValue::Text("567/SKHCN-TĐC".into())).is_empty());
+        assert_eq!(
+            check(&q, &AnswerValue::Text("số 567/SKHCN".into())),
+            vec![messages::PATTERN_MISMATCH]
+        );
+        let q = question(
+            r#"{ pattern: '[0-9]+', message: "Chỉ ghi chữ số." }"#,
+            "list",
+        );
+        assert_eq!(
+            check(&q, &AnswerValue::List(vec!["12".into(), "1a".into()])),
+            vec!["Chỉ ghi chữ số."]
+        );
+    }
+
+    #[test]
+    fn lengths_and_ranges() {
+        let q = question("{ min_length: 2, max_length: 4 }", "text");
+        assert_eq!(
+            check(&q, &AnswerValue::Text("ạ".into())),
+            vec![messages::too_short(2)]
+        );
+        assert_eq!(
+            check(&q, &AnswerValue::Text("Việt Nam".into())),
+            vec![messages::too_long(4)]
+        );
+        assert!(check(&q, &AnswerValue::Text("Huế".into())).is_empty());
+        let q = question("{ min: 0, max: 1000 }", "integer");
+        assert_eq!(
+            check(&q, &AnswerValue::Integer(1250)),
+            vec![messages::too_large("1.000")]
+        );
+        let q = question("{ min: 0.5 }", "decimal");
+        assert_eq!(
+            check(&q, &AnswerValue::Decimal(0.25)),
+            vec![messages::too_small("0,5")]
+        );
     }
 }

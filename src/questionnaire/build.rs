@@ -14,8 +14,8 @@ use indexmap::IndexMap;
 
 use super::diag::{Diagnostic, Kind, Pos};
 use super::model::{
-    CellKind, Column, Condition, Frame, NumberStyle, Question, QuestionKind, Questionnaire,
-    Section, TableSpec, Text, Validation,
+    CellKind, Column, Condition, Frame, NumberStyle, Pattern, Question, QuestionKind,
+    Questionnaire, Section, TableSpec, Text, Validation,
 };
 use super::yaml::{Node, Value};
 use crate::answers::AnswerValue;
@@ -1151,17 +1151,9 @@ impl Builder<'_> {
         if let Some(n) = v.get("pattern")
             && let Some(p) = self.string(n, "pattern")
         {
-            // Checked as written, then compiled anchored: the whole answer must match.
-            let checked = regex_syntax::Parser::new()
-                .parse(&p)
-                .map(|_| ())
-                .map_err(|e| regex::Error::Syntax(e.to_string()));
-            match checked.and_then(|()| {
-                regex::RegexBuilder::new(&format!("^(?:{p})$"))
-                    .size_limit(1 << 20)
-                    .build()
-            }) {
-                Ok(re) => out.pattern = Some(re),
+            // Only the syntax is checked here; `Pattern` compiles on first use.
+            match regex_syntax::Parser::new().parse(&p) {
+                Ok(_) => out.pattern = Some(Pattern::new(p)),
                 Err(err) => self.err(
                     n.pos,
                     Kind::BadRegex {

@@ -9,6 +9,8 @@
 //! Must not: parse YAML, know about answers files, terminals or output formats.
 
 use indexmap::IndexMap;
+use std::sync::OnceLock;
+
 use regex::Regex;
 
 use super::diag::Pos;
@@ -327,6 +329,41 @@ pub struct Validation {
     pub max_length: Option<usize>,
     pub min: Option<f64>,
     pub max: Option<f64>,
-    pub pattern: Option<Regex>,
+    pub pattern: Option<Pattern>,
     pub message: Option<String>,
+}
+
+/// A `pattern:` whose syntax the loader has checked. It is compiled on first use: a pattern
+/// with large Unicode classes (`\p{L}`) takes milliseconds to compile, and most runs never
+/// need it.
+#[derive(Debug, Clone)]
+pub struct Pattern {
+    source: String,
+    compiled: OnceLock<Option<Regex>>,
+}
+
+impl Pattern {
+    /// A pattern whose syntax has been checked.
+    pub fn new(source: String) -> Self {
+        Pattern {
+            source,
+            compiled: OnceLock::new(),
+        }
+    }
+
+    /// The pattern as written in the questionnaire.
+    pub fn source(&self) -> &str {
+        &self.source
+    }
+
+    /// Whether the whole of `text` matches. A pattern too large to compile checks nothing.
+    pub fn is_match(&self, text: &str) -> bool {
+        let compiled = self.compiled.get_or_init(|| {
+            regex::RegexBuilder::new(&format!("^(?:{})$", self.source))
+                .size_limit(1 << 22)
+                .build()
+                .ok()
+        });
+        compiled.as_ref().is_none_or(|re| re.is_match(text))
+    }
 }
