@@ -81,7 +81,7 @@ mod tests {
 
     #[test]
     fn patterns_match_the_whole_answer() {
-        let q = question(r#"{ pattern: '[0-9]+/[\p{L}-]+' }"#, "text");
+        let q = question(r"{ pattern: '[0-9]+/[\p{L}-]+' }", "text");
         assert!(check(&q, &AnswerValue::Text("567/SKHCN-TĐC".into())).is_empty());
         assert_eq!(
             check(&q, &AnswerValue::Text("số 567/SKHCN".into())),
