@@ -443,18 +443,7 @@ impl Body<'_> {
             if line.is_empty() {
                 continue;
             }
-            if let Some(item) = line.strip_prefix("- ") {
-                if let Some(Block::Bullets(items)) = out.last_mut() {
-                    items.push(item.trim().to_owned());
-                } else {
-                    out.push(Block::Bullets(vec![item.trim().to_owned()]));
-                }
-            } else {
-                out.push(Block::Paragraph {
-                    lead: None,
-                    text: line.to_owned(),
-                });
-            }
+            push_line(&mut out, line);
         }
         out
     }
@@ -553,20 +542,27 @@ fn whole_marker(line: &str) -> Option<&str> {
 fn text_blocks(s: &str) -> Vec<Block> {
     let mut out: Vec<Block> = Vec::new();
     for line in s.lines().map(str::trim).filter(|l| !l.is_empty()) {
-        if let Some(item) = line.strip_prefix("- ") {
-            if let Some(Block::Bullets(items)) = out.last_mut() {
-                items.push(item.trim().to_owned());
-                continue;
-            }
-            out.push(Block::Bullets(vec![item.trim().to_owned()]));
-        } else {
-            out.push(Block::Paragraph {
-                lead: None,
-                text: line.to_owned(),
-            });
-        }
+        push_line(&mut out, line);
     }
     out
+}
+
+/// One line of text as a block: a "- " line joins (or starts) a bullet list, any other line
+/// is a paragraph.
+fn push_line(out: &mut Vec<Block>, line: &str) {
+    if let Some(item) = line.strip_prefix("- ") {
+        let item = item.trim().to_owned();
+        if let Some(Block::Bullets(items)) = out.last_mut() {
+            items.push(item);
+        } else {
+            out.push(Block::Bullets(vec![item]));
+        }
+    } else {
+        out.push(Block::Paragraph {
+            lead: None,
+            text: line.to_owned(),
+        });
+    }
 }
 
 /// The printed number of the `n`-th section (1-based) of a level.

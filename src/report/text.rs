@@ -258,6 +258,16 @@ fn table_lines(t: &TableBlock) -> Vec<String> {
     out
 }
 
+/// Two blocks side by side as a one-row Markdown table (the NĐ 30 header and signer blocks).
+fn md_columns(left: &[String], right: &[String], left_align: &str, out: &mut Vec<String>) {
+    out.push(format!(
+        "| {} | {} |",
+        left.join("<br>"),
+        right.join("<br>")
+    ));
+    out.push(format!("|{left_align}|:---:|"));
+}
+
 fn md_escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
@@ -287,12 +297,7 @@ fn markdown(doc: &Document, full: bool) -> String {
         if !f.place_date.is_empty() {
             right.push(format!("*{}*", md_escape(&f.place_date)));
         }
-        out.push(format!(
-            "| {} | {} |",
-            left.join("<br>"),
-            right.join("<br>")
-        ));
-        out.push("|:---:|:---:|".to_owned());
+        md_columns(&left, &right, ":---:", &mut out);
         out.push(String::new());
     }
     out.push(format!("# {}", md_escape(&f.kind)));
@@ -392,12 +397,7 @@ fn markdown(doc: &Document, full: bool) -> String {
             right.extend(["&nbsp;".to_owned(), "&nbsp;".to_owned()]);
             right.push(format!("**{}**", md_escape(&f.signer_name)));
         }
-        out.push(format!(
-            "| {} | {} |",
-            left.join("<br>"),
-            right.join("<br>")
-        ));
-        out.push("|:---|:---:|".to_owned());
+        md_columns(&left, &right, ":---", &mut out);
     }
     out.join("\n")
 }
