@@ -106,6 +106,7 @@ impl Engine {
         env.add_filter("capitalize", |v: &Value| capitalize(&text_of(v)));
         env.add_filter("trim", trim);
         env.add_filter("replace", replace);
+        env.add_filter("sum", sum);
         Engine { env, count: 0 }
     }
 
@@ -303,6 +304,52 @@ fn replace(value: &Value, from: String, to: String, count: Option<usize>) -> Str
         Some(n) => text.replacen(&from, &to, n),
         None => text.replace(&from, &to),
     }
+}
+
+/// Jinja's `sum`, except that empty cells and unanswered values count as nothing (a table
+/// row whose number was left blank must not stop the report).
+#[allow(
+    clippy::needless_pass_by_value,
+    reason = "MiniJinja hands filter arguments over by value"
+)]
+fn sum(values: &Value, attribute: Option<String>, kwargs: Kwargs) -> Result<Value, Error> {
+    let attribute = match attribute {
+        Some(a) => Some(a),
+        None => kwargs.get::<Option<String>>("attribute")?,
+    };
+    kwargs.assert_all_used()?;
+    if values.is_none() || values.is_undefined() {
+        return Ok(Value::from(0));
+    }
+    let Ok(items) = values.try_iter() else {
+        return Err(wrong_kind("sum", messages::KIND_NAME_LIST, values));
+    };
+    let (mut whole, mut fraction, mut any_fraction) = (0i64, 0f64, false);
+    for item in items {
+        let value = match &attribute {
+            Some(a) => item.get_attr(a).unwrap_or(Value::UNDEFINED),
+            None => item,
+        };
+        if value.is_none() || value.is_undefined() {
+            continue;
+        }
+        if let Some(n) = value.as_i64() {
+            whole = whole.saturating_add(n);
+        } else if let (minijinja::value::ValueKind::Number, Ok(x)) =
+            (value.kind(), f64::try_from(value.clone()))
+        {
+            fraction += x;
+            any_fraction = true;
+        } else {
+            return Err(wrong_kind("sum", messages::KIND_NAME_NUMBER, &value));
+        }
+    }
+    #[allow(clippy::cast_precision_loss, reason = "report sums are far below 2^52")]
+    Ok(if any_fraction {
+        Value::from(fraction + whole as f64)
+    } else {
+        Value::from(whole)
+    })
 }
 
 fn as_date(value: &Value) -> Option<Date> {
@@ -594,5 +641,27 @@ mod tests {
             render("{{ x | replace('a', 'o', 1) }}", &text).unwrap(),
             " xã bo dinh. "
         );
+    }
+
+    #[test]
+    fn sum_skips_blank_cells() {
+        let rows = Value::from(vec![
+            Value::from(BTreeMap::from([("n", Value::from(2))])),
+            Value::from(BTreeMap::from([("n", Value::from(()))])),
+            Value::from(BTreeMap::from([("n", Value::from(3))])),
+        ]);
+        let ctx = [("rows", rows)];
+        assert_eq!(
+            render("{{ rows | sum(attribute='n') }}", &ctx).unwrap(),
+            "5"
+        );
+        assert_eq!(render("{{ rows | sum('n') }}", &ctx).unwrap(), "5");
+        let mixed = [("x", Value::from(vec![Value::from(1), Value::from(0.5)]))];
+        assert_eq!(render("{{ x | sum }}", &mixed).unwrap(), "1,5");
+        assert_eq!(
+            render("{{ x | sum }}", &[("x", Value::from(()))]).unwrap(),
+            "0"
+        );
+        assert!(render("{{ x | sum }}", &[("x", Value::from(vec!["a"]))]).is_err());
     }
 }

@@ -98,7 +98,14 @@ impl AnswerValue {
             AnswerValue::Decimal(x) => vn::format_decimal(*x, None),
             AnswerValue::Date(d) => vn::date_short(d),
             AnswerValue::Bool(b) => (if *b { messages::YES } else { messages::NO }).to_owned(),
-            AnswerValue::Choices(v) | AnswerValue::List(v) => vn::join_list(v, messages::AND),
+            AnswerValue::Choices(v) | AnswerValue::List(v) => {
+                let items: Vec<&str> = v
+                    .iter()
+                    .map(|s| s.trim())
+                    .filter(|s| !s.is_empty())
+                    .collect();
+                vn::join_list(&items, messages::AND)
+            }
             AnswerValue::Table(rows) => messages::table_summary(rows.len()),
         }
     }

@@ -1445,7 +1445,12 @@ fn sample_context(q: &Questionnaire, questions: &[Question], sample: Sample) -> 
                         (c.id.clone(), cell)
                     })
                     .collect();
-                AnswerValue::Table(vec![row])
+                // A full row and one left blank but for its label, as officials leave them.
+                let mut blank = crate::answers::Row::new();
+                if let Some(first) = spec.columns.first() {
+                    blank.insert(first.id.clone(), crate::answers::Cell::Text("mẫu".into()));
+                }
+                AnswerValue::Table(vec![row, blank])
             }
         };
         values.insert(

@@ -148,7 +148,7 @@ pub fn problems(q: &Questionnaire, answers: &Answers) -> Result<Vec<Problem>, Re
         match &applied.values[i] {
             None if question.required => out.push(Problem::Missing {
                 id: question.id.clone(),
-                ask: render_text(q, &question.ask, &ctx)?,
+                ask: inline_markers(&render_text(q, &question.ask, &ctx)?, q, &applied),
             }),
             None => {}
             Some(v) => {
@@ -409,7 +409,8 @@ impl Body<'_> {
                 (value, _) => {
                     let label = match &question.label {
                         Some(label) => label.clone(),
-                        None => render_text(self.q, &question.ask, self.ctx)?
+                        None => self
+                            .inline(&render_text(self.q, &question.ask, self.ctx)?)
                             .trim()
                             .trim_end_matches(['?', ':'])
                             .to_owned(),
