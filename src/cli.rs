@@ -1,8 +1,8 @@
 //! The command line: `render`, `check`, and (later) the wizard.
 //!
 //! Owns: argument parsing (clap derive, with Vietnamese help and errors), wiring the core
-//! together for each command, where output goes (stdout or an atomically written file), and
-//! the exit codes:
+//! together for each command, where output goes (stdout or an atomically written file, never
+//! one of the input files), and the exit codes:
 //!
 //! | code | meaning |
 //! |---|---|
@@ -34,7 +34,7 @@ pub const EXIT_ANSWERS: u8 = 3;
 pub const EXIT_WRITE: u8 = 4;
 pub const EXIT_RENDER: u8 = 5;
 
-const HELP_TEMPLATE: &str = "{about}\n\n{usage-heading} {usage}\n\n{all-args}{after-help}";
+const HELP_TEMPLATE: &str = "{about}\n\nCách dùng: {usage}\n\n{all-args}{after-help}";
 
 #[derive(Parser, Debug)]
 #[command(
@@ -48,7 +48,7 @@ const HELP_TEMPLATE: &str = "{about}\n\n{usage-heading} {usage}\n\n{all-args}{af
     next_help_heading = "Tùy chọn",
     subcommand_help_heading = "Lệnh",
     subcommand_value_name = "LỆNH",
-    after_help = "Mã thoát: 0 xong; 1 bảng hỏi có lỗi; 2 sai tham số; 3 tệp câu trả lời không dùng được; 4 không ghi được tệp; 5 không tạo được báo cáo."
+    after_help = messages::CLI_EXIT_CODES
 )]
 struct Cli {
     #[command(subcommand)]
@@ -67,18 +67,25 @@ enum Command {
     #[command(help_template = HELP_TEMPLATE, next_help_heading = "Tùy chọn")]
     Render {
         /// Tệp bảng hỏi (.yaml).
-        #[arg(value_name = "BẢNG_HỎI")]
+        #[arg(value_name = "BẢNG_HỎI", help_heading = "Tham số")]
         questionnaire: PathBuf,
         /// Tệp câu trả lời (.answers.yaml).
         #[arg(long, value_name = "TỆP")]
         answers: PathBuf,
-        /// Định dạng: txt (văn bản) hoặc md (Markdown).
-        #[arg(long, value_enum, default_value = "txt", value_name = "ĐỊNH_DẠNG")]
+        /// Định dạng: txt (văn bản, mặc định) hoặc md (Markdown).
+        #[arg(
+            long,
+            value_enum,
+            default_value = "txt",
+            value_name = "ĐỊNH_DẠNG",
+            hide_possible_values = true,
+            hide_default_value = true
+        )]
         format: OutputFormat,
         /// Chỉ phần nội dung (không có khối tiêu đề và khối chữ ký theo NĐ 30).
         #[arg(long)]
         body_only: bool,
-        /// Ghi ra tệp thay vì in ra màn hình.
+        /// Ghi ra tệp thay vì in ra màn hình (không được trùng tệp bảng hỏi hay câu trả lời).
         #[arg(short = 'o', long = "output", value_name = "TỆP")]
         output: Option<PathBuf>,
     },
@@ -86,7 +93,7 @@ enum Command {
     #[command(help_template = HELP_TEMPLATE, next_help_heading = "Tùy chọn")]
     Check {
         /// Một hoặc nhiều tệp bảng hỏi.
-        #[arg(value_name = "BẢNG_HỎI", required = true)]
+        #[arg(value_name = "BẢNG_HỎI", required = true, help_heading = "Tham số")]
         questionnaires: Vec<PathBuf>,
     },
 }
@@ -99,6 +106,16 @@ enum OutputFormat {
     Md,
 }
 
+/// Prints to stdout; a closed pipe (`baocao check … | head`) is not an error.
+fn say(text: &str) {
+    let _ = writeln!(std::io::stdout().lock(), "{text}");
+}
+
+/// Prints to stderr; a closed stderr is not an error either.
+fn warn(text: &str) {
+    let _ = writeln!(std::io::stderr().lock(), "{text}");
+}
+
 /// Runs the program with the process arguments; returns the exit code.
 pub fn run() -> ExitCode {
     let cli = match Cli::try_parse() {
@@ -107,7 +124,7 @@ pub fn run() -> ExitCode {
     };
     let code = match cli.command {
         None => {
-            println!("{}", messages::WIZARD_NOT_YET);
+            say(messages::WIZARD_NOT_YET);
             EXIT_OK
         }
         Some(Command::Check { questionnaires }) => check(&questionnaires),
@@ -136,17 +153,13 @@ pub fn run() -> ExitCode {
 
 fn usage_error(err: &clap::Error) -> ExitCode {
     match err.kind() {
-        ErrorKind::DisplayHelp
-        | ErrorKind::DisplayVersion
-        | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
+        ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => {
             let _ = err.print();
-            return ExitCode::from(
-                if err.kind() == ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand {
-                    EXIT_USAGE
-                } else {
-                    EXIT_OK
-                },
-            );
+            return ExitCode::from(EXIT_OK);
+        }
+        ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
+            let _ = err.print();
+            return ExitCode::from(EXIT_USAGE);
         }
         _ => {}
     }
@@ -155,30 +168,29 @@ fn usage_error(err: &clap::Error) -> ExitCode {
         Some(ContextValue::Strings(v)) => v.join(", "),
         _ => String::new(),
     };
-    let arg = context(ContextKind::InvalidArg);
+    // clap writes value names as `<BẢNG_HỎI>...`; the sentence adds its own full stop.
+    let arg = context(ContextKind::InvalidArg)
+        .trim_end_matches('.')
+        .to_owned();
     let value = context(ContextKind::InvalidValue);
     let what = match err.kind() {
-        ErrorKind::UnknownArgument => format!("tham số `{arg}` không tồn tại"),
-        ErrorKind::InvalidSubcommand => format!(
-            "không có lệnh `{}`",
-            context(ContextKind::InvalidSubcommand)
-        ),
-        ErrorKind::InvalidValue => format!(
-            "giá trị `{value}` không hợp lệ cho `{arg}` (dùng: {})",
-            context(ContextKind::ValidValue)
-        ),
-        ErrorKind::MissingRequiredArgument => format!("thiếu tham số bắt buộc {arg}"),
-        ErrorKind::ArgumentConflict => format!("tham số `{arg}` không dùng cùng được"),
-        ErrorKind::TooManyValues | ErrorKind::WrongNumberOfValues => {
-            format!("thừa giá trị `{value}`")
+        ErrorKind::UnknownArgument if arg.starts_with('-') => messages::cli_unknown_option(&arg),
+        ErrorKind::UnknownArgument => messages::cli_extra_argument(&arg),
+        ErrorKind::InvalidSubcommand => {
+            messages::cli_unknown_command(&context(ContextKind::InvalidSubcommand))
         }
-        _ => "sai cú pháp lệnh".to_owned(),
+        ErrorKind::InvalidValue if value.is_empty() => messages::cli_missing_value(&arg),
+        ErrorKind::InvalidValue => {
+            messages::cli_invalid_value(&value, &arg, &context(ContextKind::ValidValue))
+        }
+        ErrorKind::MissingRequiredArgument => messages::cli_missing_argument(&arg),
+        ErrorKind::ArgumentConflict => messages::cli_repeated(&arg),
+        ErrorKind::TooManyValues | ErrorKind::WrongNumberOfValues => {
+            messages::cli_extra_argument(&value)
+        }
+        _ => messages::CLI_SYNTAX.to_owned(),
     };
-    eprintln!(
-        "{}: {what}.\n  {} xem `baocao --help` hoặc `baocao LỆNH --help`.",
-        messages::ERROR_LABEL,
-        messages::FIX_LABEL
-    );
+    warn(&messages::cli_usage_error(&what));
     ExitCode::from(EXIT_USAGE)
 }
 
@@ -186,9 +198,9 @@ fn check(paths: &[PathBuf]) -> u8 {
     let mut code = EXIT_OK;
     for path in paths {
         match questionnaire::load_path(path) {
-            Ok(_) => println!("{}", messages::check_ok(&path.display().to_string())),
+            Ok(_) => say(&messages::check_ok(&path.display().to_string())),
             Err(err) => {
-                eprintln!("{err}");
+                warn(&err.to_string());
                 code = EXIT_QUESTIONNAIRE;
             }
         }
@@ -197,44 +209,41 @@ fn check(paths: &[PathBuf]) -> u8 {
 }
 
 fn render(q_path: &Path, a_path: &Path, format: Format, full: bool, output: Option<&Path>) -> u8 {
+    if let Some(out) = output
+        && [q_path, a_path].iter().any(|input| same_file(out, input))
+    {
+        warn(&messages::output_is_input(&out.display().to_string()));
+        return EXIT_WRITE;
+    }
     let q = match questionnaire::load_path(q_path) {
         Ok(q) => q,
         Err(err) => {
-            eprintln!("{err}");
+            warn(&err.to_string());
             return EXIT_QUESTIONNAIRE;
         }
     };
     let answers = match answers::load(a_path, &q) {
         Ok(a) => a,
         Err(err) => {
-            eprintln!("{err}");
+            warn(&err.to_string());
             return EXIT_ANSWERS;
         }
     };
     let file = a_path.display().to_string();
     warn_about_answers(&file, &answers, &q);
-    match report::problems(&q, &answers) {
-        Ok(problems) => {
-            for p in problems {
-                match p {
-                    Problem::Missing { id, ask } => {
-                        eprintln!("{}", messages::missing_required(&file, &id, &ask));
-                    }
-                    Problem::Invalid { id, message } => {
-                        eprintln!("{}", messages::invalid_value(&file, &id, &message));
-                    }
-                }
+    for p in report::problems(&q, &answers) {
+        match p {
+            Problem::Missing { id, ask } => warn(&messages::missing_required(&file, &id, &ask)),
+            Problem::Invalid { id, message } => {
+                warn(&messages::invalid_value(&file, &id, &message));
             }
-        }
-        Err(err) => {
-            eprintln!("{}", messages::render_failed(&err.to_string()));
-            return EXIT_RENDER;
         }
     }
     let doc = match report::build(&q, &answers) {
         Ok(doc) => doc,
         Err(err) => {
-            eprintln!("{}", messages::render_failed(&err.to_string()));
+            let q_file = q_path.display().to_string();
+            warn(&messages::render_failed(&q_file, err.pos.line, &err.detail));
             return EXIT_RENDER;
         }
     };
@@ -242,20 +251,15 @@ fn render(q_path: &Path, a_path: &Path, format: Format, full: bool, output: Opti
     match output {
         None => {
             let mut stdout = std::io::stdout().lock();
-            if stdout
+            // A closed pipe means the reader has what it wanted; that is not a failure.
+            let _ = stdout
                 .write_all(text.as_bytes())
-                .and_then(|()| stdout.flush())
-                .is_err()
-            {
-                return EXIT_WRITE;
-            }
+                .and_then(|()| stdout.flush());
         }
         Some(path) => {
             if let Err(err) = write_atomic(path, text.as_bytes()) {
-                eprintln!(
-                    "{}",
-                    messages::write_failed(&path.display().to_string(), &messages::io_detail(&err))
-                );
+                let shown = path.display().to_string();
+                warn(&messages::write_failed(&shown, &messages::io_detail(&err)));
                 return EXIT_WRITE;
             }
         }
@@ -263,31 +267,45 @@ fn render(q_path: &Path, a_path: &Path, format: Format, full: bool, output: Opti
     EXIT_OK
 }
 
+/// Whether two paths name the same existing file (symlinks and `./` resolved).
+fn same_file(a: &Path, b: &Path) -> bool {
+    match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
+    }
+}
+
 fn warn_about_answers(file: &str, answers: &Answers, q: &Questionnaire) {
     if let Some(id) = &answers.questionnaire_id {
         if *id != q.id {
-            eprintln!("{}", messages::answers_wrong_questionnaire(file, id, &q.id));
+            warn(&messages::answers_wrong_questionnaire(file, id, &q.id));
         } else if answers
             .questionnaire_hash
             .as_ref()
             .is_some_and(|h| *h != q.hash)
         {
-            eprintln!("{}", messages::answers_questionnaire_changed(file));
+            warn(&messages::answers_questionnaire_changed(file));
         }
     }
     for (id, kept) in answers.kept() {
-        match kept.reason {
-            KeptReason::Orphan => eprintln!("{}", messages::orphan_answer(file, id)),
-            KeptReason::Invalid { expected } => {
-                eprintln!("{}", messages::invalid_answer(file, id, expected));
+        match &kept.reason {
+            KeptReason::Orphan { suggestion } => {
+                warn(&messages::orphan_answer(file, id, suggestion.as_deref()));
             }
+            KeptReason::Invalid { reason } => warn(&messages::invalid_answer(file, id, reason)),
         }
     }
 }
 
-/// Writes a whole file atomically (temporary file, fsync, rename).
+/// Writes a whole file atomically (temporary file, fsync, rename). A symbolic link is
+/// followed, so the file it points to is replaced, not the link.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let mut file = atomic_write_file::AtomicWriteFile::open(path)?;
+    let target = if path.is_symlink() {
+        std::fs::canonicalize(path)?
+    } else {
+        path.to_owned()
+    };
+    let mut file = atomic_write_file::AtomicWriteFile::open(&target)?;
     file.write_all(bytes)?;
     file.commit()
 }

@@ -8,6 +8,7 @@
 
 pub mod answers;
 pub mod cli;
+pub mod files;
 pub mod messages;
 pub mod questionnaire;
 pub mod report;

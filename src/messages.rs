@@ -47,7 +47,43 @@ pub fn template_error_detail(err: &minijinja::Error) -> String {
     match err.kind() {
         K::UndefinedError => format!("dùng một tên chưa được khai báo{}", suffix(detail)),
         K::SyntaxError => format!("sai cú pháp mẫu câu: {}", template_syntax_detail(detail)),
-        K::UnknownFilter => format!("không có bộ lọc này{}", suffix(detail)),
+        K::UnknownFilter => {
+            let name = detail
+                .strip_prefix("filter ")
+                .and_then(|d| d.strip_suffix(" is unknown"))
+                .unwrap_or(detail);
+            let known = [
+                "ngay_dai",
+                "ngay_ngan",
+                "so",
+                "phan_tram",
+                "noi",
+                "upper",
+                "lower",
+                "capitalize",
+                "trim",
+                "replace",
+                "sum",
+                "length",
+                "join",
+                "default",
+                "round",
+                "first",
+                "last",
+                "title",
+            ];
+            let near = known
+                .iter()
+                .map(|k| (strsim::damerau_levenshtein(name, k), *k))
+                .filter(|(d, _)| *d <= 2)
+                .min_by_key(|(d, _)| *d);
+            match near {
+                Some((_, k)) => format!("không có bộ lọc `{name}`; có phải ý bạn là `{k}`?"),
+                None => format!(
+                    "không có bộ lọc `{name}` (các bộ lọc tiếng Việt: ngay_dai, ngay_ngan, so, phan_tram, noi)"
+                ),
+            }
+        }
         K::UnknownFunction => format!("không có hàm này{}", suffix(detail)),
         K::UnknownTest => format!("không có phép thử này{}", suffix(detail)),
         K::OutOfFuel => "mẫu câu chạy quá lâu (vòng lặp quá lớn) nên đã bị dừng".to_owned(),
@@ -89,6 +125,15 @@ fn template_syntax_detail(detail: &str) -> String {
         }
     }
     format!("chi tiết kỹ thuật: {detail}")
+}
+
+/// `text` as the end of a sentence: a full stop unless it already ends with one, or with "?".
+fn end(text: &str) -> String {
+    if text.ends_with(['.', '?', '!']) {
+        text.to_owned()
+    } else {
+        format!("{text}.")
+    }
 }
 
 fn suffix(detail: &str) -> String {
@@ -157,16 +202,17 @@ pub fn diagnostic(kind: &Kind) -> (String, String) {
             format!("Tệp quá lớn ({} byte); bảng hỏi không được quá {} MB.", crate::vn::format_integer(i64::try_from(*bytes).unwrap_or(i64::MAX)), crate::questionnaire::MAX_BYTES / (1024 * 1024)),
             "Kiểm tra xem có chọn nhầm tệp không; một bảng hỏi thường chỉ vài chục KB.".into(),
         ),
-        Kind::NotUtf8 => ("Tệp không phải văn bản UTF-8 (có thể đã lưu bằng bảng mã TCVN3/VNI hoặc không phải tệp văn bản).".into(), "Mở tệp bằng trình soạn thảo và lưu lại với bảng mã UTF-8 (Unicode).".into()),
+        Kind::NotUtf8 => ("Tệp không phải văn bản UTF-8 (có thể đã lưu bằng bảng mã TCVN3, VNI, Windows-1258, hoặc UTF-16 — trong Notepad gọi là \"Unicode\").".into(), "Mở tệp bằng trình soạn thảo và lưu lại với bảng mã UTF-8 (trong Notepad: Lưu thành → Mã hóa: UTF-8).".into()),
         Kind::ControlChar { code } => (format!("Có ký tự điều khiển không hợp lệ (mã U+{code:04X}) trong tệp."), "Xóa ký tự này; bảng hỏi chỉ chứa chữ, số, dấu câu, dấu cách và xuống dòng.".into()),
         Kind::TabIndent => ("Dòng này thụt lề bằng phím Tab; YAML chỉ cho phép thụt lề bằng dấu cách.".into(), "Thay các ký tự Tab ở đầu dòng bằng dấu cách (mỗi cấp 2 dấu cách).".into()),
         Kind::EmptyFile => ("Tệp trống: không có nội dung bảng hỏi.".into(), "Viết bảng hỏi bắt đầu bằng `format: 1`, `id:`, `version:`, `title:`, `document:` và `sections:`.".into()),
+        Kind::Slip { slip } => slip_message(*slip),
         Kind::Syntax { detail } => (format!("Sai cú pháp YAML ở đây ({}).", syntax_detail(detail)), "Kiểm tra thụt lề (các khóa cùng cấp phải thẳng cột), dấu `:` sau mỗi khóa, và dấu ngoặc kép đóng mở đủ cặp.".into()),
         Kind::SeveralDocuments => ("Tệp chứa nhiều tài liệu YAML (có dòng `---` thứ hai).".into(), "Mỗi tệp chỉ chứa một bảng hỏi; xóa dòng `---` hoặc tách ra tệp khác.".into()),
         Kind::UnknownAnchor => ("Dùng `*tên` nhưng không có `&tên` nào được khai báo trước đó.".into(), "Khai báo `&tên` trước khi dùng `*tên`, hoặc viết thẳng nội dung.".into()),
         Kind::TooManyNodes => ("Các tham chiếu `*tên` nở ra quá nhiều phần tử (có thể là tệp độc hại).".into(), "Viết thẳng nội dung thay vì lồng nhiều tham chiếu `&`/`*`.".into()),
         Kind::TooDeep => (format!("Các mức lồng nhau quá sâu (quá {} mức).", crate::questionnaire::MAX_DEPTH), "Giảm số mức mục con; một báo cáo hiếm khi cần quá 4 mức.".into()),
-        Kind::ComplexKey => ("Khóa phải là một từ, không được là danh sách hay bảng.".into(), "Viết khóa dạng `ten_khoa: giá trị`.".into()),
+        Kind::ComplexKey => ("Khóa phải là một từ, không được là danh sách hay bảng.".into(), "Viết khóa dạng `ten_khoa: giá trị`; nếu giá trị bắt đầu bằng `{` hay `[`, đặt cả giá trị trong ngoặc kép.".into()),
         Kind::DuplicateKey { key, first_line } => (format!("Khóa `{key}` xuất hiện hai lần trong cùng một mục (lần đầu ở dòng {first_line})."), "Xóa một trong hai dòng, hoặc gộp nội dung lại.".into()),
         Kind::UnknownKey { key, place, suggestion } => (format!("Khóa `{key}` không dùng được ở {place}.{}", maybe(*suggestion)), suggestion.map_or_else(|| "Xóa khóa này, hoặc xem các khóa hợp lệ trong docs/questionnaire-format.md.".to_owned(), |s| format!("Đổi `{key}` thành `{s}`."))),
         Kind::MissingKey { key, place } => (format!("Thiếu khóa bắt buộc `{key}` ở {place}."), format!("Thêm dòng `{key}: …` vào đây.")),
@@ -189,9 +235,9 @@ pub fn diagnostic(kind: &Kind) -> (String, String) {
         Kind::BadRange => ("Giới hạn dưới lớn hơn giới hạn trên (min > max hoặc min_length > max_length).".into(), "Đổi lại cho giới hạn dưới nhỏ hơn hoặc bằng giới hạn trên.".into()),
         Kind::BadRegex { detail } => (format!("Mẫu kiểm tra `pattern` không phải biểu thức chính quy hợp lệ ({detail})."), "Sửa biểu thức; ví dụ số văn bản: `^[0-9]+/[A-ZĐ-]+$`.".into()),
         Kind::EmptySection => ("Mục này không có nội dung: không có `questions`, `text` hay `sections`.".into(), "Thêm câu hỏi hoặc mẫu câu cho mục, hoặc xóa mục.".into()),
-        Kind::ConditionSyntax { detail } => (format!("Điều kiện `when` viết sai: {detail}."), "Viết điều kiện như: `co_ke_hoach`, `not co_ke_hoach`, `so_lop > 0`, `loai == \"Hợp tác xã\"`, `a and (b or c)`.".into()),
-        Kind::TemplateSyntax { detail } => (format!("Mẫu câu viết sai: {detail}."), "Kiểm tra các cặp `{{ }}` và `{% %}`, và mỗi `{% if %}`/`{% for %}` có `{% endif %}`/`{% endfor %}`.".into()),
-        Kind::TemplateFails { detail } => (format!("Mẫu câu bị lỗi khi thử với câu trả lời mẫu: {detail}."), "Sửa mẫu câu để nó chạy được với mọi câu trả lời, kể cả khi câu hỏi chưa được trả lời: dùng bộ lọc đúng loại (ngay_dai/ngay_ngan cho ngày, so/phan_tram cho số, noi cho danh sách), và `{% if x %}…{% endif %}` hoặc `(x or 0)` trước khi tính toán.".into()),
+        Kind::ConditionSyntax { detail } => (format!("Điều kiện `when` viết sai: {}", end(detail)), "Viết điều kiện như: `co_ke_hoach`, `not co_ke_hoach`, `so_lop > 0`, `loai == \"Hợp tác xã\"`, `a and (b or c)`. So sánh bằng dùng `==` (không phải `=`); nối điều kiện dùng `and`, `or`, `not` (không phải và, hoặc, không).".into()),
+        Kind::TemplateSyntax { detail } => (format!("Mẫu câu viết sai: {}", end(detail)), "Kiểm tra các cặp `{{ }}` và `{% %}`, và mỗi `{% if %}`/`{% for %}` có `{% endif %}`/`{% endfor %}`.".into()),
+        Kind::TemplateFails { detail } => (format!("Mẫu câu bị lỗi khi thử với câu trả lời mẫu: {}", end(detail)), "Sửa mẫu câu để nó chạy được với mọi câu trả lời, kể cả khi câu hỏi chưa được trả lời: dùng bộ lọc đúng loại (ngay_dai/ngay_ngan cho ngày, so/phan_tram cho số, noi cho danh sách), và `{% if x %}…{% endif %}` hoặc `(x or 0)` trước khi tính toán.".into()),
         Kind::UnknownName { name, suggestion, in_condition } => (
             format!("{} nhắc đến `{name}`, nhưng không có câu hỏi hay biến nào tên như vậy.{}", if *in_condition { "Điều kiện" } else { "Mẫu câu" }, maybe(suggestion.as_deref())),
             suggestion.as_ref().map_or_else(|| "Sửa tên cho đúng mã câu hỏi (`id`) hoặc tên biến trong `vars`.".to_owned(), |s| format!("Đổi `{name}` thành `{s}`.")),
@@ -200,6 +246,43 @@ pub fn diagnostic(kind: &Kind) -> (String, String) {
         Kind::RenameTarget { to } => (format!("`renames` chuyển sang `{to}`, nhưng không có câu hỏi nào mã `{to}`."), "Sửa tên đích cho đúng mã một câu hỏi hiện có.".into()),
         Kind::SumOnText => ("Cột văn bản không thể là cột tổng (`sum: true`).".into(), "Đặt `kind: integer` hoặc `kind: decimal` cho cột này, hoặc bỏ `sum`.".into()),
     }
+}
+
+fn slip_message(slip: crate::questionnaire::diag::Slip) -> (String, String) {
+    use crate::questionnaire::diag::Slip;
+    let (what, fix) = match slip {
+        Slip::OddSpace => (
+            "Dòng này có một dấu cách đặc biệt (thường do sao chép từ Word), YAML không hiểu.",
+            "Xóa dấu cách ở vị trí được chỉ và gõ lại bằng phím cách.",
+        ),
+        Slip::CurlyQuotes => (
+            "Dòng này dùng dấu ngoặc kép cong “ ” (do Word tự đổi); YAML chỉ hiểu dấu ngoặc kép thẳng \".",
+            "Thay “ và ” bằng dấu \" gõ từ bàn phím (hoặc dùng dấu nháy đơn ').",
+        ),
+        Slip::NoSpaceAfterColon => (
+            "Thiếu dấu cách sau dấu `:` của khóa.",
+            "Thêm một dấu cách sau dấu `:`, ví dụ `kind: yes_no`.",
+        ),
+        Slip::NoSpaceAfterDash => (
+            "Thiếu dấu cách sau dấu `-` của một mục danh sách.",
+            "Thêm một dấu cách sau dấu `-`, ví dụ `- heading: …`.",
+        ),
+        Slip::TemplateNeedsQuotes => (
+            "Giá trị bắt đầu bằng `{{` hoặc `{%` phải được đặt trong ngoặc kép (YAML hiểu `{` là bắt đầu một bảng).",
+            "Đặt cả giá trị trong ngoặc kép: `\"{{ ten_xa }}\"`, hoặc viết ở dòng dưới sau dấu `|`.",
+        ),
+    };
+    (what.to_owned(), fix.to_owned())
+}
+
+/// Lower-case ASCII with Vietnamese marks removed ("Số thành viên" → "so thanh vien").
+pub fn ascii_fold(s: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    s.replace(['đ', 'Đ'], "d")
+        .nfd()
+        .filter(char::is_ascii)
+        .map(|c| c.to_ascii_lowercase())
+        .collect()
 }
 
 fn suggest_id(id: &str) -> String {
@@ -230,6 +313,16 @@ fn syntax_detail(detail: &str) -> String {
             "invalid indentation in quoted scalar",
             "thiếu dấu ngoặc kép đóng (hoặc câu trong ngoặc kép xuống dòng mà không thụt lề)",
         ),
+        (
+            "duplicate entry with key",
+            "một khóa (mã câu hỏi) xuất hiện hai lần",
+        ),
+        (
+            "control characters are not allowed",
+            "có ký tự điều khiển không hợp lệ",
+        ),
+        ("as u128", "có một số quá lớn"),
+        ("as i128", "có một số quá lớn"),
         (
             "did not find expected key",
             "thiếu khóa, hoặc thụt lề không thẳng cột",
@@ -309,25 +402,120 @@ pub fn answers_questionnaire_changed(file: &str) -> String {
     )
 }
 
-pub fn orphan_answer(file: &str, id: &str) -> String {
+pub fn orphan_answer(file: &str, id: &str, suggestion: Option<&str>) -> String {
+    let fix = match suggestion {
+        Some(s) => format!(
+            "nếu đây là câu trả lời cho câu `{s}`, sửa mã `{id}` thành `{s}` trong tệp câu trả lời"
+        ),
+        None => format!("nếu câu hỏi đã đổi mã, thêm `renames: {{ {id}: mã_mới }}` vào bảng hỏi"),
+    };
     format!(
-        "{WARNING_LABEL}: {file}: câu trả lời `{id}` không còn câu hỏi tương ứng trong bảng hỏi; đã giữ nguyên trong tệp, không dùng trong báo cáo.\n  {FIX_LABEL} nếu câu hỏi đã đổi mã, thêm `renames: {{ {id}: mã_mới }}` vào bảng hỏi."
+        "{WARNING_LABEL}: {file}: câu trả lời `{id}` không có câu hỏi tương ứng trong bảng hỏi; đã giữ nguyên trong tệp, không dùng trong báo cáo.\n  {FIX_LABEL} {fix}."
     )
 }
 
-pub fn invalid_answer(file: &str, id: &str, expected: &str) -> String {
+pub fn invalid_answer(file: &str, id: &str, reason: &str) -> String {
     format!(
-        "{WARNING_LABEL}: {file}: câu trả lời `{id}` không hợp với loại câu hỏi (cần {expected}); đã giữ nguyên trong tệp, không dùng trong báo cáo.\n  {FIX_LABEL} sửa câu trả lời trong tệp, hoặc trả lời lại câu hỏi này."
+        "{WARNING_LABEL}: {file}: câu trả lời `{id}` không dùng được: {reason}; đã giữ nguyên trong tệp, không dùng trong báo cáo.\n  {FIX_LABEL} sửa câu trả lời này trong tệp, hoặc trả lời lại câu hỏi."
     )
 }
 
 pub fn answer_expectation(kind: &str) -> &'static str {
     match kind {
-        "table" => "một danh sách các dòng, mỗi dòng dạng `mã_cột: giá trị`",
-        "choice" => "một trong các lựa chọn của câu hỏi",
-        "choices" => "một danh sách các lựa chọn của câu hỏi",
-        other => kind_expectation(other),
+        "text" | "paragraph" => "cần một đoạn văn bản",
+        "integer" => "cần một số nguyên, ví dụ 12 hoặc 1.250",
+        "decimal" => "cần một số, ví dụ 25.5, hoặc \"25,5\" trong ngoặc kép",
+        "date" => "cần một ngày, ví dụ 2025-07-31 hoặc 31/7/2025",
+        "yes_no" => "cần true hoặc false (hoặc Có/Không)",
+        "choice" => "cần một trong các lựa chọn của câu hỏi",
+        "choices" | "list" => "cần một danh sách (mỗi mục một dòng bắt đầu bằng `- `)",
+        "table" => "cần một danh sách các dòng, mỗi dòng dạng `mã_cột: giá trị`",
+        _ => "không hợp với loại câu hỏi",
     }
+}
+
+pub const ANSWER_NOT_LIST: &str = "cần một danh sách (mỗi mục một dòng bắt đầu bằng `- `)";
+
+pub fn answer_item_not_text(n: usize) -> String {
+    format!("mục thứ {n} của danh sách không phải một đoạn văn bản")
+}
+
+pub fn answer_no_such_date(s: &str) -> String {
+    format!("ngày \"{}\" không có thật trên lịch", s.trim())
+}
+
+fn quoted_options(options: &[String]) -> String {
+    options
+        .iter()
+        .map(|o| format!("\"{o}\""))
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+pub fn answer_not_an_option(answer: &str, options: &[String]) -> String {
+    format!(
+        "\"{}\" không có trong các lựa chọn: {}",
+        answer.trim(),
+        quoted_options(options)
+    )
+}
+
+pub fn answer_not_options(outside: &[String], options: &[String], other: bool) -> String {
+    let list = outside
+        .iter()
+        .map(|o| format!("\"{}\"", o.trim()))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let rule = if other {
+        " (chỉ được thêm một lựa chọn khác)"
+    } else {
+        ""
+    };
+    format!(
+        "{list} không có trong các lựa chọn{rule}: {}",
+        quoted_options(options)
+    )
+}
+
+pub fn answer_row_not_map(row: usize) -> String {
+    format!("dòng thứ {row} của bảng phải có dạng `mã_cột: giá trị`")
+}
+
+pub fn answer_unknown_column(row: usize, column: &str, known: &[&str]) -> String {
+    format!(
+        "dòng thứ {row} của bảng có cột `{column}`, nhưng bảng chỉ có các cột: {}",
+        known.join(", ")
+    )
+}
+
+pub fn answer_bad_cell(row: usize, column: &str, text: bool) -> String {
+    let want = if text {
+        "một đoạn văn bản"
+    } else {
+        "một số"
+    };
+    format!("dòng thứ {row} của bảng, cột `{column}`: cần {want}")
+}
+
+pub fn answers_unknown_key(file: &str, key: &str, suggestion: Option<&str>) -> String {
+    let hint = suggestion
+        .map(|s| format!(" Có phải ý bạn là `{s}`?"))
+        .unwrap_or_default();
+    format!(
+        "{ERROR_LABEL}: {file}: khóa `{key}` không dùng được ở đầu tệp câu trả lời.{hint}\n  {FIX_LABEL} tệp chỉ có các khóa `questionnaire`, `position` và `answers`; sửa tên khóa (các câu trả lời nằm dưới `answers:`)."
+    )
+}
+
+pub fn answers_too_large(file: &str, mb: usize) -> String {
+    format!(
+        "{ERROR_LABEL}: {file}: tệp câu trả lời quá lớn (hơn {mb} MB).\n  {FIX_LABEL} kiểm tra xem có chọn nhầm tệp không (`--answers`)."
+    )
+}
+
+pub fn answers_not_utf8(file: &str) -> String {
+    format!(
+        "{ERROR_LABEL}: {file}: tệp câu trả lời không phải văn bản UTF-8 (có thể đã lưu bằng bảng mã TCVN3, VNI, Windows-1258 hoặc UTF-16).\n  {FIX_LABEL} mở tệp bằng trình soạn thảo và lưu lại với bảng mã UTF-8 (trong Notepad: Lưu thành → Mã hóa: UTF-8)."
+    )
 }
 
 pub fn missing_required(file: &str, id: &str, ask: &str) -> String {
@@ -359,6 +547,48 @@ pub const PATTERN_MISMATCH: &str = "Câu trả lời không đúng dạng yêu c
 pub const CLI_ABOUT: &str =
     "baocao — viết báo cáo hành chính theo Nghị định 30/2020/NĐ-CP từ một bảng hỏi YAML.";
 
+pub const CLI_EXIT_CODES: &str = "Mã thoát: 0 xong; 1 bảng hỏi có lỗi; 2 sai tham số; 3 tệp câu trả lời không dùng được; 4 không ghi được tệp; 5 không tạo được báo cáo.";
+
+pub const CLI_SYNTAX: &str = "sai cú pháp lệnh";
+
+pub fn cli_usage_error(what: &str) -> String {
+    format!("{ERROR_LABEL}: {what}.\n  {FIX_LABEL} xem `baocao --help` hoặc `baocao LỆNH --help`.")
+}
+
+pub fn cli_unknown_option(arg: &str) -> String {
+    format!("không có tùy chọn `{arg}`")
+}
+
+pub fn cli_extra_argument(arg: &str) -> String {
+    format!("thừa tham số `{arg}` (lệnh này không nhận thêm tệp)")
+}
+
+pub fn cli_unknown_command(command: &str) -> String {
+    format!("không có lệnh `{command}` (các lệnh: render, check)")
+}
+
+pub fn cli_missing_value(arg: &str) -> String {
+    format!("thiếu giá trị sau `{arg}`")
+}
+
+pub fn cli_invalid_value(value: &str, arg: &str, valid: &str) -> String {
+    format!("giá trị `{value}` không hợp lệ cho `{arg}` (dùng: {valid})")
+}
+
+pub fn cli_missing_argument(arg: &str) -> String {
+    format!("thiếu tham số bắt buộc {arg}")
+}
+
+pub fn cli_repeated(arg: &str) -> String {
+    format!("tùy chọn `{arg}` chỉ được dùng một lần")
+}
+
+pub fn output_is_input(path: &str) -> String {
+    format!(
+        "{ERROR_LABEL}: tệp kết quả {path} trùng với tệp bảng hỏi hoặc tệp câu trả lời; ghi đè sẽ làm mất dữ liệu nên chương trình không ghi.\n  {FIX_LABEL} chọn một tên tệp khác sau `-o`, ví dụ `bao-cao.txt`."
+    )
+}
+
 pub fn write_failed(path: &str, detail: &str) -> String {
     format!(
         "{ERROR_LABEL}: không ghi được tệp {path}: {detail}.\n  {FIX_LABEL} kiểm tra thư mục có tồn tại và có quyền ghi, hoặc chọn nơi khác bằng `-o`."
@@ -369,9 +599,9 @@ pub fn check_ok(file: &str) -> String {
     format!("{file}: hợp lệ.")
 }
 
-pub fn render_failed(detail: &str) -> String {
+pub fn render_failed(file: &str, line: usize, detail: &str) -> String {
     format!(
-        "{ERROR_LABEL}: không tạo được báo cáo: {detail}.\n  {FIX_LABEL} chạy `baocao check` với bảng hỏi để xem lỗi mẫu câu, hoặc sửa câu trả lời liên quan."
+        "{ERROR_LABEL}: {file}:{line}: không tạo được báo cáo vì mẫu câu ở dòng {line} không chạy được với các câu trả lời này: {detail}.\n  {FIX_LABEL} trả lời câu hỏi mà mẫu câu dùng, hoặc sửa mẫu câu để chịu được câu trả lời trống (ví dụ `(x or 0)` hay `{{% if x %}}…{{% endif %}}`)."
     )
 }
 

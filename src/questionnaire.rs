@@ -30,17 +30,7 @@ pub const BUILTIN_SOURCE: &str = include_str!("../questionnaires/ct1322-so-ket-2
 /// Loads a questionnaire from a file.
 pub fn load_path(path: &Path) -> Result<Questionnaire, LoadError> {
     let file = path.display().to_string();
-    let size =
-        std::fs::metadata(path).map_or(0, |m| usize::try_from(m.len()).unwrap_or(usize::MAX));
-    if size > MAX_BYTES {
-        let diagnostics = vec![Diagnostic::new(Pos::START, Kind::TooLarge { bytes: size })];
-        return Err(LoadError {
-            file,
-            source: None,
-            diagnostics,
-        });
-    }
-    let bytes = std::fs::read(path).map_err(|err| LoadError {
+    let bytes = crate::files::read_limited(path, MAX_BYTES).map_err(|err| LoadError {
         file: file.clone(),
         source: None,
         diagnostics: vec![Diagnostic::new(

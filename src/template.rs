@@ -252,8 +252,9 @@ fn format_value(
     if value.is_none() {
         return Ok(());
     }
-    if value.kind() == minijinja::value::ValueKind::Number
-        && value.as_i64().is_none()
+    // Decimals print the Vietnamese way ("25,5", and "100" rather than "100.0").
+    if value.is_number()
+        && !value.is_integer()
         && let Ok(x) = f64::try_from(value.clone())
     {
         return out
@@ -421,20 +422,46 @@ fn digits(arg: Option<Value>) -> Option<usize> {
         .and_then(|n| usize::try_from(n.clamp(0, 12)).ok())
 }
 
+/// Without a digits argument, numbers keep at most this many decimals (a computed ratio such
+/// as 100 / 3 must not print fifteen digits).
+const DEFAULT_DECIMALS: usize = 2;
+
+/// `x` with at most [`DEFAULT_DECIMALS`] decimals, trailing zeros dropped: "33,33", "2,5", "100".
+fn short_decimal(x: f64) -> String {
+    let fixed = vn::format_decimal(x, Some(DEFAULT_DECIMALS));
+    match fixed.split_once(',') {
+        Some((whole, fraction)) => {
+            let fraction = fraction.trim_end_matches('0');
+            if fraction.is_empty() {
+                whole.to_owned()
+            } else {
+                format!("{whole},{fraction}")
+            }
+        }
+        None => fixed,
+    }
+}
+
 fn so(value: &Value, decimals: Option<Value>) -> Result<String, Error> {
-    if let Some(n) = value.as_i64()
-        && decimals.is_none()
+    if value.is_integer()
+        && let (Some(n), None) = (value.as_i64(), &decimals)
     {
         return Ok(vn::format_integer(n));
     }
     Ok(number("so", value)?
-        .map(|x| vn::format_decimal(x, digits(decimals)))
+        .map(|x| match digits(decimals) {
+            Some(d) => vn::format_decimal(x, Some(d)),
+            None => short_decimal(x),
+        })
         .unwrap_or_default())
 }
 
 fn phan_tram(value: &Value, decimals: Option<Value>) -> Result<String, Error> {
     Ok(number("phan_tram", value)?
-        .map(|x| vn::format_percent(x, digits(decimals)))
+        .map(|x| match digits(decimals) {
+            Some(d) => vn::format_percent(x, Some(d)),
+            None => format!("{}%", short_decimal(x)),
+        })
         .unwrap_or_default())
 }
 
@@ -663,5 +690,23 @@ mod tests {
             "0"
         );
         assert!(render("{{ x | sum }}", &[("x", Value::from(vec!["a"]))]).is_err());
+    }
+
+    #[test]
+    fn computed_numbers_print_the_vietnamese_way() {
+        let x = |v: f64| [("x", Value::from(v))];
+        assert_eq!(render("{{ x }}", &x(100.0)).unwrap(), "100");
+        assert_eq!(render("{{ x | so }}", &x(1250.0)).unwrap(), "1.250");
+        assert_eq!(render("{{ x | so }}", &x(100.0 / 3.0)).unwrap(), "33,33");
+        assert_eq!(render("{{ x | so(1) }}", &x(2.0)).unwrap(), "2,0");
+        assert_eq!(
+            render("{{ x | phan_tram }}", &x(100.0 / 3.0)).unwrap(),
+            "33,33%"
+        );
+        assert_eq!(render("{{ x | phan_tram }}", &x(90.0)).unwrap(), "90%");
+        assert_eq!(
+            render("{{ (9 * 100 / 10) | phan_tram }}", &[]).unwrap(),
+            "90%"
+        );
     }
 }

@@ -137,7 +137,10 @@ fn orphans_and_misfits_are_kept_and_written_back() {
     assert_eq!(a.get("van_ban"), Some(&AnswerValue::Text("Còn".into())));
     let kept: Vec<(&str, &KeptReason)> = a.kept().map(|(id, k)| (id, &k.reason)).collect();
     assert_eq!(kept.len(), 2);
-    assert_eq!(kept[0], ("cau_hoi_cu", &KeptReason::Orphan));
+    assert_eq!(
+        kept[0],
+        ("cau_hoi_cu", &KeptReason::Orphan { suggestion: None })
+    );
     assert!(matches!(kept[1], ("so_nguyen", KeptReason::Invalid { .. })));
     let saved = answers::to_yaml(&a, &q);
     let again = answers::parse("x.answers.yaml", &saved, &q).expect("parses");
@@ -187,4 +190,77 @@ fn save_replaces_the_file_atomically() {
         .map(|e| e.expect("entry").file_name())
         .collect();
     assert_eq!(names.len(), 1, "temporary files left behind: {names:?}");
+}
+
+#[test]
+fn an_unknown_top_level_key_refuses_the_file() {
+    let q = questionnaire(KINDS);
+    let err = answers::parse("x.answers.yaml", "answer:\n  van_ban: Một\n", &q).unwrap_err();
+    assert!(
+        err.message.contains("`answer`") && err.message.contains("`answers`"),
+        "{}",
+        err.message
+    );
+}
+
+#[test]
+fn hand_typed_answers_are_read_as_meant() {
+    let q = questionnaire(KINDS);
+    let text = "answers:\n  mot_lua_chon: \"  Ho\u{31b}\u{323}p ta\u{301}c xa\u{303} \"\n  danh_sach:\n    - Lưu: VT\n    -\n    - Như trên\n  co_khong: Có\n";
+    let a = answers::parse("x.answers.yaml", text, &q).expect("parses");
+    assert_eq!(
+        a.get("mot_lua_chon"),
+        Some(&AnswerValue::Choice("Hợp tác xã".into()))
+    );
+    assert_eq!(
+        a.get("danh_sach"),
+        Some(&AnswerValue::List(vec![
+            "Lưu: VT".into(),
+            "Như trên".into()
+        ]))
+    );
+    assert_eq!(a.get("co_khong"), Some(&AnswerValue::Bool(true)));
+    assert_eq!(a.kept().count(), 0);
+}
+
+#[test]
+fn misfits_say_what_is_wrong() {
+    let q = questionnaire(KINDS);
+    let text = "answers:\n  ngay: 31/02/2025\n  nhieu_lua_chon: [5S, Lean, TPM]\n  bang:\n    - { ten: A, nam_6: 3 }\n  Van_ban: x\n";
+    let a = answers::parse("x.answers.yaml", text, &q).expect("parses");
+    let reasons: Vec<String> = a
+        .kept()
+        .map(|(id, k)| match &k.reason {
+            KeptReason::Invalid { reason } => format!("{id}: {reason}"),
+            KeptReason::Orphan { suggestion } => format!("{id}: orphan {suggestion:?}"),
+        })
+        .collect();
+    assert!(reasons[0].contains("không có thật"), "{reasons:?}");
+    assert!(
+        reasons[1].contains("\"Lean\", \"TPM\"") && reasons[1].contains("\"Kaizen\""),
+        "{reasons:?}"
+    );
+    assert!(
+        reasons[2].contains("nam_6") && reasons[2].contains("ten, dem, ty_le"),
+        "{reasons:?}"
+    );
+    assert!(reasons[3].contains("Some(\"van_ban\")"), "{reasons:?}");
+}
+
+#[test]
+fn an_old_id_does_not_overwrite_the_new_one() {
+    let src =
+        crate::common::read(KINDS).replace("sections:", "renames:\n  ten_cu: van_ban\nsections:");
+    let q = baocao::questionnaire::load_bytes("kinds.yaml", src.as_bytes()).expect("loads");
+    let a = answers::parse(
+        "x.answers.yaml",
+        "answers:\n  ten_cu: Cũ\n  van_ban: Mới\n",
+        &q,
+    )
+    .expect("parses");
+    assert_eq!(a.get("van_ban"), Some(&AnswerValue::Text("Mới".into())));
+    assert_eq!(
+        a.kept().map(|(id, _)| id).collect::<Vec<_>>(),
+        vec!["ten_cu"]
+    );
 }

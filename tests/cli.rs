@@ -150,3 +150,52 @@ fn control_characters_never_reach_the_terminal() {
     );
     assert!(text.contains("Ba\u{FFFD}[31mDinh"), "{text}");
 }
+
+#[test]
+fn output_never_overwrites_an_input() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let answers = dir.path().join("a.answers.yaml");
+    std::fs::copy(crate::common::path(A), &answers).expect("copied");
+    let before = std::fs::read(&answers).expect("read");
+    let path = answers.to_str().expect("utf-8");
+    let out = baocao(&["render", Q, "--answers", path, "-o", path]);
+    assert_eq!(out.status.code(), Some(4));
+    assert!(stderr(&out).contains("trùng với tệp"), "{}", stderr(&out));
+    assert_eq!(std::fs::read(&answers).expect("read"), before);
+}
+
+#[test]
+fn a_closed_pipe_is_not_a_crash() {
+    use std::process::{Command, Stdio};
+    let mut child = Command::new(env!("CARGO_BIN_EXE_baocao"))
+        .args(["check", Q, Q, Q, Q])
+        .current_dir(crate::common::root())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("runs");
+    drop(child.stdout.take());
+    let out = child.wait_with_output().expect("waits");
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+#[test]
+fn usage_errors_name_the_slip() {
+    let out = baocao(&["render", Q, "--answers", A, "-o"]);
+    assert!(stderr(&out).contains("thiếu giá trị"), "{}", stderr(&out));
+    let out = baocao(&["check"]);
+    assert!(!stderr(&out).contains("...."), "{}", stderr(&out));
+    let out = baocao(&["render", Q, "thua.yaml", "--answers", A]);
+    assert!(stderr(&out).contains("thừa tham số"), "{}", stderr(&out));
+    let out = baocao(&["render", "--help"]);
+    assert!(
+        !stdout(&out).contains("Usage") && !stdout(&out).contains("Possible"),
+        "{}",
+        stdout(&out)
+    );
+}

@@ -32,15 +32,23 @@ impl std::fmt::Display for AnswersError {
 
 impl std::error::Error for AnswersError {}
 
+/// Largest answers file read, in bytes. A year of answers is a few hundred kilobytes.
+pub const MAX_BYTES: usize = 64 * 1024 * 1024;
+
 /// Reads an answers file for `q`. A missing file is an error; callers that want "start empty"
 /// check for existence first.
 pub fn load(path: &Path, q: &Questionnaire) -> Result<Answers, AnswersError> {
     let file = path.display().to_string();
-    let bytes = std::fs::read(path).map_err(|e| AnswersError {
+    let bytes = crate::files::read_limited(path, MAX_BYTES).map_err(|e| AnswersError {
         message: messages::answers_unreadable(&file, &messages::io_detail(&e)),
     })?;
+    if bytes.len() > MAX_BYTES {
+        return Err(AnswersError {
+            message: messages::answers_too_large(&file, MAX_BYTES / (1024 * 1024)),
+        });
+    }
     let text = String::from_utf8(bytes).map_err(|_| AnswersError {
-        message: messages::answers_unreadable(&file, "tệp không phải văn bản UTF-8"),
+        message: messages::answers_not_utf8(&file),
     })?;
     parse(&file, &text, q)
 }
@@ -63,6 +71,20 @@ pub fn parse(file: &str, text: &str, q: &Questionnaire) -> Result<Answers, Answe
             });
         }
     };
+    // An unknown top-level key (`answer:` for `answers:`) would make every answer vanish and
+    // the next save drop them: refuse the file instead.
+    for key in root.keys() {
+        let name = scalar_string(key).unwrap_or_default();
+        if !TOP_KEYS.contains(&name.as_str()) {
+            let suggestion = TOP_KEYS
+                .iter()
+                .min_by_key(|k| strsim::damerau_levenshtein(&name, k))
+                .copied();
+            return Err(AnswersError {
+                message: messages::answers_unknown_key(file, &name, suggestion),
+            });
+        }
+    }
     if let Some(Value::Mapping(meta)) = root.get("questionnaire") {
         answers.questionnaire_id = meta.get("id").and_then(scalar_string);
         answers.questionnaire_version = meta.get("version").and_then(scalar_string);
@@ -78,6 +100,15 @@ pub fn parse(file: &str, text: &str, q: &Questionnaire) -> Result<Answers, Answe
             });
         }
     };
+    let ids: Vec<&str> = q.questions.iter().map(|q| q.id.as_str()).collect();
+    // Answers saved under their current id win over answers saved under an old id (`renames`);
+    // an old-id answer that loses is kept aside, not dropped.
+    let direct: std::collections::HashSet<String> = entries
+        .iter()
+        .filter(|(_, v)| !v.is_null())
+        .filter_map(|(k, _)| scalar_string(k))
+        .filter(|k| q.question(k).is_some())
+        .collect();
     for (key, raw) in entries {
         let Some(saved_id) = scalar_string(&key) else {
             continue;
@@ -90,32 +121,40 @@ pub fn parse(file: &str, text: &str, q: &Questionnaire) -> Result<Answers, Answe
             .get(&saved_id)
             .cloned()
             .unwrap_or(saved_id.clone());
+        let superseded = id != saved_id && (direct.contains(&id) || answers.get(&id).is_some());
         match q.question(&id) {
-            None => answers.keep(
-                saved_id,
-                Kept {
-                    raw,
-                    reason: KeptReason::Orphan,
-                },
-            ),
-            Some(question) => {
-                if let Some(value) = typed(&question.kind, &raw) {
-                    answers.set(id, value);
-                } else {
-                    let expected = messages::answer_expectation(question.kind.name());
-                    answers.keep(
-                        saved_id,
-                        Kept {
-                            raw,
-                            reason: KeptReason::Invalid { expected },
-                        },
-                    );
-                }
+            Some(question) if !superseded => match typed(&question.kind, &raw) {
+                Ok(value) => answers.set(id, value),
+                Err(reason) => answers.keep(
+                    saved_id,
+                    Kept {
+                        raw,
+                        reason: KeptReason::Invalid { reason },
+                    },
+                ),
+            },
+            _ => {
+                let suggestion = ids
+                    .iter()
+                    .map(|c| (strsim::damerau_levenshtein(&saved_id.to_lowercase(), c), *c))
+                    .filter(|(d, _)| *d <= 2)
+                    .min_by_key(|(d, _)| *d)
+                    .map(|(_, c)| c.to_owned());
+                answers.keep(
+                    saved_id,
+                    Kept {
+                        raw,
+                        reason: KeptReason::Orphan { suggestion },
+                    },
+                );
             }
         }
     }
     Ok(answers)
 }
+
+/// The keys an answers file may have at its top level.
+const TOP_KEYS: [&str; 3] = ["questionnaire", "position", "answers"];
 
 fn scalar_string(v: &Value) -> Option<String> {
     match v {
@@ -131,6 +170,22 @@ fn text_of(v: &Value) -> Option<String> {
         Value::String(s) => Some(s.clone()),
         Value::Number(n) => Some(n.to_string()),
         _ => None,
+    }
+}
+
+/// A list item as text. A YAML slip — an item like `- Lưu: VT` read as a one-pair mapping —
+/// is read back as the text the official typed.
+fn item_text(v: &Value) -> Option<String> {
+    match v {
+        Value::Mapping(m) if m.len() == 1 => {
+            let (k, v) = m.iter().next()?;
+            Some(format!(
+                "{}: {}",
+                text_of(k)?,
+                text_of(v).unwrap_or_default()
+            ))
+        }
+        other => text_of(other),
     }
 }
 
@@ -151,70 +206,118 @@ fn decimal_of(v: &Value) -> Option<f64> {
     .filter(|x: &f64| x.is_finite())
 }
 
-fn strings_of(v: &Value) -> Option<Vec<String>> {
-    match v {
-        Value::Sequence(items) => items.iter().map(text_of).collect(),
-        _ => None,
+/// The items of a list answer; empty items (a stray `-`) are skipped.
+fn items_of(v: &Value) -> Result<Vec<String>, String> {
+    let Value::Sequence(items) = v else {
+        return Err(messages::ANSWER_NOT_LIST.to_owned());
+    };
+    let mut out = Vec::with_capacity(items.len());
+    for (i, item) in items.iter().enumerate() {
+        if item.is_null() {
+            continue;
+        }
+        out.push(item_text(item).ok_or_else(|| messages::answer_item_not_text(i + 1))?);
     }
+    Ok(out)
 }
 
-/// Reads a raw value as an answer to a question of `kind`; `None` when it does not fit.
-fn typed(kind: &QuestionKind, raw: &Value) -> Option<AnswerValue> {
-    Some(match kind {
-        QuestionKind::Text | QuestionKind::Paragraph => AnswerValue::Text(text_of(raw)?),
-        QuestionKind::Integer => AnswerValue::Integer(integer_of(raw)?),
-        QuestionKind::Decimal => AnswerValue::Decimal(decimal_of(raw)?),
-        QuestionKind::Date => AnswerValue::Date(match raw {
-            Value::String(s) => Date::parse_iso(s).or_else(|| Date::parse_user(s))?,
-            _ => return None,
-        }),
+fn nfc(s: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    s.trim().nfc().collect()
+}
+
+/// The option an answer names, compared after trimming and NFC (so text typed with a
+/// decomposing input method still matches).
+fn option_for(options: &[String], answer: &str) -> Option<String> {
+    let wanted = nfc(answer);
+    options.iter().find(|o| nfc(o) == wanted).cloned()
+}
+
+/// Reads a raw value as an answer to a question of `kind`; the reason when it does not fit.
+fn typed(kind: &QuestionKind, raw: &Value) -> Result<AnswerValue, String> {
+    let expected = || messages::answer_expectation(kind.name()).to_owned();
+    Ok(match kind {
+        QuestionKind::Text | QuestionKind::Paragraph => {
+            AnswerValue::Text(text_of(raw).ok_or_else(expected)?)
+        }
+        QuestionKind::Integer => AnswerValue::Integer(integer_of(raw).ok_or_else(expected)?),
+        QuestionKind::Decimal => AnswerValue::Decimal(decimal_of(raw).ok_or_else(expected)?),
+        QuestionKind::Date => {
+            let Value::String(s) = raw else {
+                return Err(expected());
+            };
+            AnswerValue::Date(
+                Date::parse_iso(s)
+                    .or_else(|| Date::parse_user(s))
+                    .ok_or_else(|| {
+                        if looks_like_date(s) {
+                            messages::answer_no_such_date(s)
+                        } else {
+                            expected()
+                        }
+                    })?,
+            )
+        }
         QuestionKind::YesNo => AnswerValue::Bool(match raw {
             Value::Bool(b) => *b,
-            Value::String(s) if s.trim().eq_ignore_ascii_case("có") || s.trim() == "Có" => true,
-            Value::String(s) if s.trim().eq_ignore_ascii_case("không") || s.trim() == "Không" => {
-                false
-            }
-            _ => return None,
+            Value::String(s) if nfc(s).to_lowercase() == "có" => true,
+            Value::String(s) if nfc(s).to_lowercase() == "không" => false,
+            _ => return Err(expected()),
         }),
         QuestionKind::Choice { options, other } => {
-            let s = text_of(raw)?;
-            if !*other && !options.contains(&s) {
-                return None;
+            let s = text_of(raw).ok_or_else(expected)?;
+            match option_for(options, &s) {
+                Some(option) => AnswerValue::Choice(option),
+                None if *other => AnswerValue::Choice(s),
+                None => return Err(messages::answer_not_an_option(&s, options)),
             }
-            AnswerValue::Choice(s)
         }
         QuestionKind::Choices { options, other } => {
-            let picked = strings_of(raw)?;
-            let outside = picked.iter().filter(|s| !options.contains(s)).count();
-            if outside > usize::from(*other) {
-                return None;
+            let mut picked = Vec::new();
+            let mut outside = Vec::new();
+            for item in items_of(raw)? {
+                if let Some(option) = option_for(options, &item) {
+                    picked.push(option);
+                } else {
+                    outside.push(item.clone());
+                    picked.push(item);
+                }
+            }
+            if outside.len() > usize::from(*other) {
+                return Err(messages::answer_not_options(&outside, options, *other));
             }
             AnswerValue::Choices(picked)
         }
-        QuestionKind::List => AnswerValue::List(strings_of(raw)?),
+        QuestionKind::List => AnswerValue::List(items_of(raw)?),
         QuestionKind::Table(spec) => {
             let Value::Sequence(rows) = raw else {
-                return None;
+                return Err(expected());
             };
             let mut out = Vec::with_capacity(rows.len());
-            for row in rows {
-                let Value::Mapping(cells) = row else {
-                    return None;
+            for (r, row) in rows.iter().enumerate() {
+                let cells = match row {
+                    Value::Mapping(cells) => cells,
+                    Value::Null => continue,
+                    _ => return Err(messages::answer_row_not_map(r + 1)),
                 };
                 let mut typed_row = Row::new();
                 for (k, v) in cells {
-                    let column = spec
-                        .columns
-                        .iter()
-                        .find(|c| Some(c.id.as_str()) == k.as_str())?;
+                    let name = text_of(k).unwrap_or_default();
+                    let Some(column) = spec.columns.iter().find(|c| c.id == name) else {
+                        let known: Vec<&str> = spec.columns.iter().map(|c| c.id.as_str()).collect();
+                        return Err(messages::answer_unknown_column(r + 1, &name, &known));
+                    };
                     if v.is_null() {
                         continue;
                     }
                     let cell = match column.kind {
-                        CellKind::Text => Cell::Text(text_of(v)?),
-                        CellKind::Integer => Cell::Integer(integer_of(v)?),
-                        CellKind::Decimal => Cell::Decimal(decimal_of(v)?),
+                        CellKind::Text => text_of(v).map(Cell::Text),
+                        CellKind::Integer => integer_of(v).map(Cell::Integer),
+                        CellKind::Decimal => decimal_of(v).map(Cell::Decimal),
                     };
+                    let cell = cell.ok_or_else(|| {
+                        messages::answer_bad_cell(r + 1, &name, column.kind == CellKind::Text)
+                    })?;
                     typed_row.insert(column.id.clone(), cell);
                 }
                 out.push(typed_row);
@@ -222,6 +325,15 @@ fn typed(kind: &QuestionKind, raw: &Value) -> Option<AnswerValue> {
             AnswerValue::Table(out)
         }
     })
+}
+
+/// "31/02/2025", "2025-02-31": written like a date, even if no such day exists.
+fn looks_like_date(s: &str) -> bool {
+    let parts: Vec<&str> = s.trim().split(['/', '-', '.']).collect();
+    parts.len() == 3
+        && parts
+            .iter()
+            .all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit()))
 }
 
 fn to_value(value: &AnswerValue) -> Value {

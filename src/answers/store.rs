@@ -13,10 +13,11 @@ use super::value::AnswerValue;
 /// Why an answer is kept aside instead of used.
 #[derive(Debug, Clone, PartialEq)]
 pub enum KeptReason {
-    /// No question has this id (and no `renames` entry leads to one).
-    Orphan,
-    /// The value does not fit the question's kind; `expected` says what would.
-    Invalid { expected: &'static str },
+    /// No question has this id (and no `renames` entry leads to one); `suggestion` is a
+    /// question id it may be a typo of.
+    Orphan { suggestion: Option<String> },
+    /// The value does not fit the question; `reason` says why, in Vietnamese.
+    Invalid { reason: String },
 }
 
 /// An answer kept as it was read, with the reason it is not used.

@@ -467,10 +467,12 @@ impl Builder<'_> {
     }
 
     fn text_from(&mut self, source: String, pos: Pos, vars_only: bool) -> Option<Text> {
+        let first_line = self.template_pos(pos, Some(1)).line;
         if !template::is_template(&source) {
             return Some(Text {
                 source,
                 pos,
+                first_line,
                 compiled: None,
             });
         }
@@ -494,6 +496,7 @@ impl Builder<'_> {
                 Some(Text {
                     source,
                     pos,
+                    first_line,
                     compiled: Some(compiled),
                 })
             }
@@ -875,6 +878,7 @@ impl Builder<'_> {
         let ask = ask.unwrap_or_else(|| Text {
             source: String::new(),
             pos,
+            first_line: pos.line,
             compiled: None,
         });
         let kind = kind.unwrap_or(QuestionKind::Text);
@@ -1263,7 +1267,20 @@ impl Builder<'_> {
                 ));
             }
         }
-        let all: Vec<&str> = index.keys().copied().chain(vars.iter().copied()).collect();
+        // Names that are valid ids, for suggestions; an invalid id (already reported) is not
+        // suggested, and a reference that would match it once fixed is not reported twice.
+        let all: Vec<&str> = index
+            .keys()
+            .copied()
+            .chain(vars.iter().copied())
+            .filter(|n| valid_name(n))
+            .collect();
+        let bad_ids: Vec<&str> = index.keys().copied().filter(|n| !valid_name(n)).collect();
+        let knock_on = |name: &str| {
+            bad_ids.iter().any(|bad| {
+                strsim::damerau_levenshtein(&crate::messages::ascii_fold(bad), name) <= 2
+            })
+        };
         for pending in &self.pending {
             match pending {
                 Pending::Condition {
@@ -1284,6 +1301,7 @@ impl Builder<'_> {
                                     line: self.questions[*i].pos.line,
                                 },
                             )),
+                            None if knock_on(name) => {}
                             None => problems.push(Diagnostic::new(
                                 *pos,
                                 Kind::UnknownName {
@@ -1309,7 +1327,7 @@ impl Builder<'_> {
                     for name in &compiled.names {
                         let known = vars.contains(name.as_str())
                             || (!vars_only && index.contains_key(name.as_str()));
-                        if !known && !template::is_builtin_name(name) {
+                        if !known && !template::is_builtin_name(name) && !knock_on(name) {
                             let candidates: Vec<&str> = if vars_only {
                                 vars.iter().copied().collect()
                             } else {

@@ -54,6 +54,8 @@ pub enum Kind {
     EmptyFile,
     /// The YAML parser could not read the text.
     Syntax { detail: String },
+    /// The YAML parser failed, and the line shows a common slip.
+    Slip { slip: Slip },
     /// More than one `---` document.
     SeveralDocuments,
     /// `*name` without a matching `&name`.
@@ -138,6 +140,21 @@ pub enum Kind {
     RenameTarget { to: String },
     /// A table column `sum: true` on a text column.
     SumOnText,
+}
+
+/// Common typing slips behind YAML syntax errors, found by looking at the failing lines.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Slip {
+    /// A non-breaking or other special space (pasted from Word) where YAML needs a plain one.
+    OddSpace,
+    /// Typographic quotes “…” instead of straight ones.
+    CurlyQuotes,
+    /// `key:value` without a space after the colon.
+    NoSpaceAfterColon,
+    /// `-item` without a space after the dash.
+    NoSpaceAfterDash,
+    /// A value starting with `{{` or `{%` without quotes.
+    TemplateNeedsQuotes,
 }
 
 /// One problem at one place.

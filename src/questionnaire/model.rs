@@ -74,6 +74,8 @@ impl Questionnaire {
 pub struct Text {
     pub source: String,
     pub pos: Pos,
+    /// The file line of the template's first line (the line after `|` for block text).
+    pub first_line: usize,
     pub compiled: Option<Compiled>,
 }
 

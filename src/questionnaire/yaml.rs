@@ -13,7 +13,7 @@
 
 use saphyr_parser::{Event, Parser, ScalarStyle, ScanError};
 
-use super::diag::{Diagnostic, Kind, Pos};
+use super::diag::{Diagnostic, Kind, Pos, Slip};
 
 /// Largest questionnaire accepted, in bytes. Real ones are tens of kilobytes.
 pub const MAX_BYTES: usize = 8 * 1024 * 1024;
@@ -87,7 +87,11 @@ pub fn parse(bytes: &[u8]) -> Result<(String, Node), Vec<Diagnostic>> {
     if text.trim().is_empty() {
         return Err(vec![Diagnostic::new(Pos::START, Kind::EmptyFile)]);
     }
-    let root = Builder::default().run(text)?;
+    let root = Builder {
+        text,
+        ..Builder::default()
+    }
+    .run()?;
     if root.is_null() {
         return Err(vec![Diagnostic::new(Pos::START, Kind::EmptyFile)]);
     }
@@ -100,11 +104,40 @@ pub fn parse(bytes: &[u8]) -> Result<(String, Node), Vec<Diagnostic>> {
     }
 }
 
+/// Spaces that look like a space but are not one to YAML (pasted from Word and the web).
+fn is_odd_space(c: char) -> bool {
+    matches!(
+        c,
+        '\u{a0}' | '\u{2000}'..='\u{200b}' | '\u{202f}' | '\u{3000}' | '\u{feff}'
+    )
+}
+
+/// The column (1-based) of an odd space right after `key:`, where YAML needs a plain space.
+fn odd_space_after_key(line: &str) -> Option<usize> {
+    let body = line.trim_start_matches([' ', '-']);
+    let key_len = body
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
+        .count();
+    let rest = body[key_len..].strip_prefix(':')?;
+    rest.starts_with(is_odd_space)
+        .then(|| line.chars().count() - rest.chars().count() + 1)
+}
+
 /// Control characters and tabs in indentation, found before parsing so that the message is ours.
 fn check_characters(text: &str) -> Vec<Diagnostic> {
     let mut problems = Vec::new();
     for (index, line) in text.split('\n').enumerate() {
         let line_no = index + 1;
+        if let Some(col) = odd_space_after_key(line) {
+            problems.push(Diagnostic::new(
+                Pos::new(line_no, col),
+                Kind::Slip {
+                    slip: Slip::OddSpace,
+                },
+            ));
+            continue;
+        }
         let mut in_indent = true;
         for (col, ch) in line.chars().enumerate() {
             let pos = Pos::new(line_no, col + 1);
@@ -115,6 +148,14 @@ fn check_characters(text: &str) -> Vec<Diagnostic> {
                 }
             } else if ch == '\r' {
                 // CR LF line ends are fine.
+            } else if in_indent && is_odd_space(ch) {
+                problems.push(Diagnostic::new(
+                    pos,
+                    Kind::Slip {
+                        slip: Slip::OddSpace,
+                    },
+                ));
+                break;
             } else if ch.is_control() {
                 problems.push(Diagnostic::new(
                     pos,
@@ -132,7 +173,8 @@ fn check_characters(text: &str) -> Vec<Diagnostic> {
 }
 
 #[derive(Default)]
-struct Builder {
+struct Builder<'t> {
+    text: &'t str,
     /// Open collections: the node being filled and, for maps, a pending key.
     stack: Vec<Frame>,
     anchors: std::collections::HashMap<usize, Node>,
@@ -146,12 +188,13 @@ struct Frame {
     pending_key: Option<Node>,
 }
 
-impl Builder {
-    fn run(mut self, text: &str) -> Result<Node, Vec<Diagnostic>> {
+impl Builder<'_> {
+    fn run(mut self) -> Result<Node, Vec<Diagnostic>> {
+        let text = self.text;
         let mut parser = Parser::new_from_str(text);
         let mut documents = 0;
         while let Some(next) = parser.next_event() {
-            let (event, span) = next.map_err(|err| vec![syntax(&err)])?;
+            let (event, span) = next.map_err(|err| vec![syntax(&err, text)])?;
             let pos = Pos::new(span.start.line(), span.start.col() + 1);
             match event {
                 Event::DocumentStart(_) => {
@@ -206,6 +249,19 @@ impl Builder {
             .ok_or_else(|| vec![Diagnostic::new(Pos::START, Kind::EmptyFile)])
     }
 
+    /// A list or mapping used as a key — usually `{{ … }}` written without quotes.
+    fn complex_key(&self, pos: Pos) -> Diagnostic {
+        let line = self
+            .text
+            .lines()
+            .nth(pos.line.saturating_sub(1))
+            .unwrap_or_default();
+        match find_slip(line) {
+            Some((col, slip)) => Diagnostic::new(Pos::new(pos.line, col), Kind::Slip { slip }),
+            None => Diagnostic::new(pos, Kind::ComplexKey),
+        }
+    }
+
     fn open(&mut self, pos: Pos, value: Value, anchor: usize) -> Result<(), Vec<Diagnostic>> {
         if self.stack.len() >= MAX_DEPTH {
             return Err(vec![Diagnostic::new(pos, Kind::TooDeep)]);
@@ -233,7 +289,7 @@ impl Builder {
                 Value::Map(entries) => match frame.pending_key.take() {
                     None => {
                         if !matches!(node.value, Value::Scalar { .. }) {
-                            return Err(vec![Diagnostic::new(node.pos, Kind::ComplexKey)]);
+                            return Err(vec![self.complex_key(node.pos)]);
                         }
                         frame.pending_key = Some(node);
                     }
@@ -308,7 +364,7 @@ fn find_duplicate_keys(root: &Node, out: &mut Vec<Diagnostic>) {
     out.sort_by_key(|d| d.pos);
 }
 
-fn syntax(err: &ScanError) -> Diagnostic {
+fn syntax(err: &ScanError, text: &str) -> Diagnostic {
     let mark = err.marker();
     let pos = Pos::new(mark.line(), mark.col() + 1);
     if err.info().contains("recursion limit") {
@@ -317,12 +373,54 @@ fn syntax(err: &ScanError) -> Diagnostic {
     if err.info().contains("unknown anchor") {
         return Diagnostic::new(pos, Kind::UnknownAnchor);
     }
+    // The parser often notices a slip a line late: look at the line before and the line itself.
+    for line_no in [pos.line.saturating_sub(1), pos.line] {
+        if let Some(line) = text.lines().nth(line_no.wrapping_sub(1))
+            && let Some((col, slip)) = find_slip(line)
+        {
+            return Diagnostic::new(Pos::new(line_no, col), Kind::Slip { slip });
+        }
+    }
     Diagnostic::new(
-        Pos::new(mark.line(), mark.col() + 1),
+        pos,
         Kind::Syntax {
             detail: err.info().to_owned(),
         },
     )
+}
+
+/// The column (1-based) and kind of a common slip on one line, if any.
+fn find_slip(line: &str) -> Option<(usize, Slip)> {
+    let col_of = |byte: usize| line[..byte].chars().count() + 1;
+    if let Some(at) = line.find(is_odd_space) {
+        return Some((col_of(at), Slip::OddSpace));
+    }
+    if let Some(at) = line.find(['\u{201c}', '\u{201d}']) {
+        return Some((col_of(at), Slip::CurlyQuotes));
+    }
+    let body = line.trim_start();
+    let indent = line.len() - body.len();
+    if body.starts_with('-') && body.len() > 1 && !body.starts_with("- ") && !body.starts_with("--")
+    {
+        return Some((col_of(indent), Slip::NoSpaceAfterDash));
+    }
+    let entry = body.strip_prefix("- ").unwrap_or(body);
+    let key_len = entry
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
+        .count();
+    let after_key = &entry[key_len..];
+    if key_len > 0 && after_key.starts_with(':') {
+        let value = &after_key[1..];
+        if !value.is_empty() && !value.starts_with([' ', '/']) {
+            return Some((col_of(line.len() - value.len()), Slip::NoSpaceAfterColon));
+        }
+        let value = value.trim_start();
+        if value.starts_with("{{") || value.starts_with("{%") {
+            return Some((col_of(line.len() - value.len()), Slip::TemplateNeedsQuotes));
+        }
+    }
+    None
 }
 
 #[cfg(test)]

@@ -137,7 +137,7 @@ pub enum Problem {
 }
 
 /// Missing required answers and failing validations, among the questions that apply.
-pub fn problems(q: &Questionnaire, answers: &Answers) -> Result<Vec<Problem>, RenderError> {
+pub fn problems(q: &Questionnaire, answers: &Answers) -> Vec<Problem> {
     let applied = applicability(q, answers);
     let ctx = applied.context(q);
     let mut out = Vec::new();
@@ -148,7 +148,12 @@ pub fn problems(q: &Questionnaire, answers: &Answers) -> Result<Vec<Problem>, Re
         match &applied.values[i] {
             None if question.required => out.push(Problem::Missing {
                 id: question.id.clone(),
-                ask: inline_markers(&render_text(q, &question.ask, &ctx)?, q, &applied),
+                ask: inline_markers(
+                    &render_text(q, &question.ask, &ctx)
+                        .unwrap_or_else(|_| question.ask.source.clone()),
+                    q,
+                    &applied,
+                ),
             }),
             None => {}
             Some(v) => {
@@ -161,7 +166,7 @@ pub fn problems(q: &Questionnaire, answers: &Answers) -> Result<Vec<Problem>, Re
             }
         }
     }
-    Ok(out)
+    out
 }
 
 fn render_text(q: &Questionnaire, text: &Text, ctx: &Context) -> Result<String, RenderError> {
@@ -170,7 +175,7 @@ fn render_text(q: &Questionnaire, text: &Text, ctx: &Context) -> Result<String, 
         Some(compiled) => q
             .engine()
             .render(compiled, ctx)
-            .map_err(|e| error_at(text.pos, &e)),
+            .map_err(|e| error_at(Pos::new(text.first_line + e.line.unwrap_or(1) - 1, 1), &e)),
     }
 }
 
