@@ -243,6 +243,7 @@ pub fn diagnostic(kind: &Kind) -> (String, String) {
             suggestion.as_ref().map_or_else(|| "Sửa tên cho đúng mã câu hỏi (`id`) hoặc tên biến trong `vars`.".to_owned(), |s| format!("Đổi `{name}` thành `{s}`.")),
         ),
         Kind::LaterName { name, line } => (format!("Điều kiện nhắc đến câu hỏi `{name}` (dòng {line}), nhưng câu hỏi đó nằm sau (hoặc chính là câu hỏi này); điều kiện chỉ được dựa vào câu trả lời đã hỏi trước."), format!("Chuyển câu hỏi `{name}` lên trước, hoặc đổi điều kiện.")),
+        Kind::RenameFromLive { from, line } => (format!("`renames` chuyển câu trả lời của `{from}` sang câu khác, nhưng `{from}` vẫn là một câu hỏi (dòng {line}); câu trả lời của nó sẽ bị chuyển nhầm."), format!("Xóa dòng này trong `renames`, hoặc đổi mã câu hỏi ở dòng {line}.")),
         Kind::RenameTarget { to } => (format!("`renames` chuyển sang `{to}`, nhưng không có câu hỏi nào mã `{to}`."), "Sửa tên đích cho đúng mã một câu hỏi hiện có.".into()),
         Kind::SumOnText => ("Cột văn bản không thể là cột tổng (`sum: true`).".into(), "Đặt `kind: integer` hoặc `kind: decimal` cho cột này, hoặc bỏ `sum`.".into()),
     }

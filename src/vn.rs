@@ -64,10 +64,11 @@ fn parse_year(s: &str) -> Option<i32> {
 }
 
 impl Date {
-    /// Returns the date if it exists: year 1..=9999, month 1..=12, day within the month
+    /// Returns the date if it exists: a four-digit year (1000..=9999; "0025" is a typo, not a
+    /// year of a report), month 1..=12, day within the month
     /// (leap years follow the Gregorian rule).
     pub fn new(year: i32, month: u8, day: u8) -> Option<Date> {
-        if !(1..=9999).contains(&year) {
+        if !(1000..=9999).contains(&year) {
             return None;
         }
         let max = days_in_month(year, month)?;
@@ -474,7 +475,8 @@ mod tests {
         assert!(Date::new(0, 1, 1).is_none());
         assert!(Date::new(-1, 1, 1).is_none());
         assert!(Date::new(10000, 1, 1).is_none());
-        assert!(Date::new(1, 1, 1).is_some());
+        assert!(Date::new(25, 1, 1).is_none(), "a two-digit year is a typo");
+        assert!(Date::new(1000, 1, 1).is_some());
         assert!(Date::new(9999, 12, 31).is_some());
     }
 
@@ -541,7 +543,8 @@ mod tests {
     fn iso_output() {
         assert_eq!(d(2025, 7, 31).iso(), "2025-07-31");
         assert_eq!(d(2025, 1, 5).iso(), "2025-01-05");
-        assert_eq!(d(33, 1, 5).iso(), "0033-01-05");
+        assert_eq!(d(1033, 1, 5).iso(), "1033-01-05");
+        assert!(Date::parse_user("05/01/0025").is_none());
     }
 
     // --- formatting dates ---

@@ -735,11 +735,23 @@ impl Builder<'_> {
             return out;
         };
         for (k, v) in entries {
+            let from = k.scalar().unwrap_or_default().to_owned();
             if let Some(to) = self.string(v, "renames") {
                 if !self.questions.iter().any(|q| q.id == to) {
                     self.err(v.pos, Kind::RenameTarget { to: to.clone() });
                 }
-                out.insert(k.scalar().unwrap_or_default().to_owned(), to);
+                // An old id that is still a question would hand its answers to another one.
+                if let Some(q) = self.questions.iter().find(|q| q.id == from) {
+                    let line = q.pos.line;
+                    self.err(
+                        k.pos,
+                        Kind::RenameFromLive {
+                            from: from.clone(),
+                            line,
+                        },
+                    );
+                }
+                out.insert(from, to);
             }
         }
         out

@@ -136,6 +136,8 @@ pub enum Kind {
     },
     /// A condition names a question that comes later (or is the question itself).
     LaterName { name: String, line: usize },
+    /// A `renames:` entry whose old id is still a question.
+    RenameFromLive { from: String, line: usize },
     /// A `renames:` entry that points to no question.
     RenameTarget { to: String },
     /// A table column `sum: true` on a text column.

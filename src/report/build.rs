@@ -618,16 +618,22 @@ fn roman(mut n: usize) -> String {
     out
 }
 
-/// a, b, …, z, aa, ab, … (Vietnamese documents use the Latin letters a–z without đ).
+/// The letters of points in Vietnamese documents: a, b, c, d, đ, e, g, h, i, k, … y (the
+/// Vietnamese alphabet without the marked vowels; no f, j, w, z). After y: aa, ab, …
+const LETTERS: [&str; 23] = [
+    "a", "b", "c", "d", "đ", "e", "g", "h", "i", "k", "l", "m", "n", "o", "p", "q", "r", "s", "t",
+    "u", "v", "x", "y",
+];
+
 fn alpha(n: usize) -> String {
     let mut n = n;
     let mut out = Vec::new();
     while n > 0 {
         n -= 1;
-        out.push(char::from(b'a' + u8::try_from(n % 26).unwrap_or(0)));
-        n /= 26;
+        out.push(LETTERS[n % LETTERS.len()]);
+        n /= LETTERS.len();
     }
-    out.iter().rev().collect()
+    out.iter().rev().copied().collect()
 }
 
 #[cfg(test)]
@@ -655,7 +661,10 @@ mod tests {
             "2."
         );
         assert_eq!(number_for(NumberStyle::Alpha, 1, "", None), "a)");
-        assert_eq!(number_for(NumberStyle::Alpha, 27, "", None), "aa)");
+        assert_eq!(number_for(NumberStyle::Alpha, 5, "", None), "đ)");
+        assert_eq!(number_for(NumberStyle::Alpha, 7, "", None), "g)");
+        assert_eq!(number_for(NumberStyle::Alpha, 23, "", None), "y)");
+        assert_eq!(number_for(NumberStyle::Alpha, 24, "", None), "aa)");
         assert_eq!(number_for(NumberStyle::None, 1, "", None), "");
     }
 

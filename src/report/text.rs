@@ -268,6 +268,25 @@ fn md_columns(left: &[String], right: &[String], left_align: &str, out: &mut Vec
     out.push(format!("|{left_align}|:---:|"));
 }
 
+/// Markdown for a frame line whose blanks matter ("Số:      /BC-UBND"): runs of spaces kept.
+fn md_keep_blanks(s: &str) -> String {
+    md_escape(s).replace("  ", "&nbsp;&nbsp;")
+}
+
+/// Markdown for text that starts a line: also escapes what would start a heading, a quote or a
+/// list ("# ", "> ", "+ ", "1. ").
+fn md_block(s: &str) -> String {
+    let escaped = md_escape(s);
+    let digits = escaped.chars().take_while(char::is_ascii_digit).count();
+    if escaped.starts_with(['#', '>', '+', '-', '=']) {
+        format!("\\{escaped}")
+    } else if digits > 0 && escaped[digits..].starts_with(['.', ')']) {
+        format!("{}\\{}", &escaped[..digits], &escaped[digits..])
+    } else {
+        escaped
+    }
+}
+
 fn md_escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
@@ -288,14 +307,14 @@ fn markdown(doc: &Document, full: bool) -> String {
             *last = format!("**{last}**");
         }
         if !f.number.is_empty() {
-            left.push(md_escape(&f.number));
+            left.push(md_keep_blanks(&f.number));
         }
         let mut right = vec![
             format!("**{}**", messages::NATION),
             format!("**{}**", md_escape(messages::MOTTO)),
         ];
         if !f.place_date.is_empty() {
-            right.push(format!("*{}*", md_escape(&f.place_date)));
+            right.push(format!("*{}*", md_keep_blanks(&f.place_date)));
         }
         md_columns(&left, &right, ":---:", &mut out);
         out.push(String::new());
@@ -333,9 +352,9 @@ fn markdown(doc: &Document, full: bool) -> String {
                 md_escape(&lead.printed()),
                 md_escape(text)
             )),
-            Block::Paragraph { lead: None, text } => out.push(md_escape(text)),
+            Block::Paragraph { lead: None, text } => out.push(md_block(text)),
             Block::Bullets(items) => {
-                out.extend(items.iter().map(|i| format!("- {}", md_escape(i))));
+                out.extend(items.iter().map(|i| format!("- {}", md_block(i))));
             }
             Block::Table(t) => {
                 let row = |cells: &Vec<String>| {
@@ -400,4 +419,30 @@ fn markdown(doc: &Document, full: bool) -> String {
         md_columns(&left, &right, ":---", &mut out);
     }
     out.join("\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markdown_keeps_what_the_text_means() {
+        assert_eq!(md_block("# không phải tiêu đề"), "\\# không phải tiêu đề");
+        assert_eq!(
+            md_block("1. không phải danh sách"),
+            "1\\. không phải danh sách"
+        );
+        assert_eq!(md_block("2025 là năm"), "2025 là năm");
+        assert_eq!(
+            md_keep_blanks("Số:    /BC-UBND"),
+            "Số:&nbsp;&nbsp;&nbsp;&nbsp;/BC-UBND"
+        );
+        assert_eq!(md_escape("a|b*c"), "a\\|b\\*c");
+    }
+
+    #[test]
+    fn wrapping_keeps_short_lines_exact_and_hangs_items() {
+        assert_eq!(wrap("Số:      /BC-UBND", 30), vec!["Số:      /BC-UBND"]);
+        assert_eq!(wrap("- một hai ba bốn", 9), vec!["- một hai", "  ba bốn"]);
+    }
 }
