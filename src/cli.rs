@@ -48,7 +48,8 @@ const HELP_TEMPLATE: &str = "{about}\n\nCách dùng: {usage}\n\n{all-args}{after
     next_help_heading = "Tùy chọn",
     subcommand_help_heading = "Lệnh",
     subcommand_value_name = "LỆNH",
-    after_help = messages::CLI_EXIT_CODES
+    after_help = messages::CLI_EXIT_CODES,
+    override_usage = "baocao [LỆNH] [TÙY_CHỌN]"
 )]
 struct Cli {
     #[command(subcommand)]
@@ -64,7 +65,11 @@ struct Cli {
 #[derive(Subcommand, Debug)]
 enum Command {
     /// Tạo báo cáo từ bảng hỏi và tệp câu trả lời (không cần giao diện).
-    #[command(help_template = HELP_TEMPLATE, next_help_heading = "Tùy chọn")]
+    #[command(
+        help_template = HELP_TEMPLATE,
+        next_help_heading = "Tùy chọn",
+        override_usage = "baocao render BẢNG_HỎI --answers TỆP [--format txt|md] [--body-only] [-o TỆP]"
+    )]
     Render {
         /// Tệp bảng hỏi (.yaml).
         #[arg(value_name = "BẢNG_HỎI", help_heading = "Tham số")]
@@ -90,7 +95,11 @@ enum Command {
         output: Option<PathBuf>,
     },
     /// Kiểm tra bảng hỏi; báo mọi lỗi kèm số dòng và cách sửa.
-    #[command(help_template = HELP_TEMPLATE, next_help_heading = "Tùy chọn")]
+    #[command(
+        help_template = HELP_TEMPLATE,
+        next_help_heading = "Tùy chọn",
+        override_usage = "baocao check BẢNG_HỎI..."
+    )]
     Check {
         /// Một hoặc nhiều tệp bảng hỏi.
         #[arg(value_name = "BẢNG_HỎI", required = true, help_heading = "Tham số")]
@@ -293,6 +302,7 @@ fn warn_about_answers(file: &str, answers: &Answers, q: &Questionnaire) {
                 warn(&messages::orphan_answer(file, id, suggestion.as_deref()));
             }
             KeptReason::Invalid { reason } => warn(&messages::invalid_answer(file, id, reason)),
+            KeptReason::Superseded { by } => warn(&messages::superseded_answer(file, id, by)),
         }
     }
 }

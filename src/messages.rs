@@ -415,6 +415,19 @@ pub fn orphan_answer(file: &str, id: &str, suggestion: Option<&str>) -> String {
     )
 }
 
+pub fn superseded_answer(file: &str, old: &str, new: &str) -> String {
+    format!(
+        "{WARNING_LABEL}: {file}: có câu trả lời dưới cả mã cũ `{old}` lẫn mã mới `{new}`; dùng câu trả lời của `{new}`, câu của `{old}` được giữ nguyên trong tệp.\n  {FIX_LABEL} nếu câu trả lời cũ đúng hơn, chép nó sang `{new}` rồi xóa dòng `{old}`."
+    )
+}
+
+pub fn answer_short_year(s: &str) -> String {
+    format!(
+        "ngày \"{}\" phải ghi năm đủ 4 chữ số, ví dụ 31/7/2025",
+        s.trim()
+    )
+}
+
 pub fn invalid_answer(file: &str, id: &str, reason: &str) -> String {
     format!(
         "{WARNING_LABEL}: {file}: câu trả lời `{id}` không dùng được: {reason}; đã giữ nguyên trong tệp, không dùng trong báo cáo.\n  {FIX_LABEL} sửa câu trả lời này trong tệp, hoặc trả lời lại câu hỏi."
@@ -424,7 +437,7 @@ pub fn invalid_answer(file: &str, id: &str, reason: &str) -> String {
 pub fn answer_expectation(kind: &str) -> &'static str {
     match kind {
         "text" | "paragraph" => "cần một đoạn văn bản",
-        "integer" => "cần một số nguyên, ví dụ 12 hoặc 1.250",
+        "integer" => "cần một số nguyên, ví dụ 12, hoặc \"1.250\" trong ngoặc kép",
         "decimal" => "cần một số, ví dụ 25.5, hoặc \"25,5\" trong ngoặc kép",
         "date" => "cần một ngày, ví dụ 2025-07-31 hoặc 31/7/2025",
         "yes_no" => "cần true hoặc false (hoặc Có/Không)",

@@ -233,6 +233,7 @@ fn misfits_say_what_is_wrong() {
         .map(|(id, k)| match &k.reason {
             KeptReason::Invalid { reason } => format!("{id}: {reason}"),
             KeptReason::Orphan { suggestion } => format!("{id}: orphan {suggestion:?}"),
+            KeptReason::Superseded { by } => format!("{id}: superseded by {by}"),
         })
         .collect();
     assert!(reasons[0].contains("không có thật"), "{reasons:?}");
@@ -259,8 +260,14 @@ fn an_old_id_does_not_overwrite_the_new_one() {
     )
     .expect("parses");
     assert_eq!(a.get("van_ban"), Some(&AnswerValue::Text("Mới".into())));
+    let kept: Vec<_> = a.kept().map(|(id, k)| (id, k.reason.clone())).collect();
     assert_eq!(
-        a.kept().map(|(id, _)| id).collect::<Vec<_>>(),
-        vec!["ten_cu"]
+        kept,
+        vec![(
+            "ten_cu",
+            KeptReason::Superseded {
+                by: "van_ban".into()
+            }
+        )]
     );
 }

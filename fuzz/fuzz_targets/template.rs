@@ -1,11 +1,12 @@
 //! Arbitrary template text rendered through the report template engine, with a context that
-//! holds every name of the built-in questionnaire (vars and answers of every kind) plus short
-//! names `t n x d b c cs l tb` with arbitrary values. Compiling, rendering and evaluating as
-//! a condition must never panic and must stop (the engine's fuel limit).
+//! holds every name of the built-in questionnaire (vars, and a typical answer for each of its
+//! questions) plus short names `t p n x d b c cs l tb` whose answers are arbitrary. Compiling,
+//! rendering and evaluating the text as a condition must never panic and must stop (the
+//! engine's fuel limit).
 //!
 //! Input layout: template text, then optionally a 0xFF byte (never part of UTF-8 text) followed
-//! by bytes that drive `arbitrary` for the short names' values. Text is read as UTF-8 with
-//! replacement characters.
+//! by bytes that drive `arbitrary` for the short names' answers. The text is read as UTF-8 with
+//! replacement characters, so a plain template file is a valid input.
 
 #![no_main]
 
@@ -14,22 +15,62 @@ use std::sync::OnceLock;
 
 use arbitrary::{Arbitrary, Unstructured};
 use baocao::answers::{AnswerValue, Cell, Row};
-use baocao::questionnaire::{self, CellKind, QuestionKind, Questionnaire};
+use baocao::questionnaire::{self, CellKind, Question, QuestionKind, Questionnaire};
 use baocao::template::{Context, Engine, answer_value};
 use baocao::vn::Date;
 use libfuzzer_sys::fuzz_target;
+use minijinja::Value;
 
-/// The built-in questionnaire and typical answers for every one of its questions.
-fn base() -> &'static (Questionnaire, Vec<(String, AnswerValue)>) {
-    static BASE: OnceLock<(Questionnaire, Vec<(String, AnswerValue)>)> = OnceLock::new();
+/// Declares the short names with one question of each kind.
+const SHORT: &str = r#"
+format: 1
+id: fuzz-template
+version: 1
+title: Fuzz
+document: { summary: Fuzz }
+questions:
+  - { id: t, ask: t, kind: text }
+  - { id: p, ask: p, kind: paragraph }
+  - { id: n, ask: n, kind: integer }
+  - { id: x, ask: x, kind: decimal }
+  - { id: d, ask: d, kind: date }
+  - { id: b, ask: b, kind: yes_no }
+  - { id: c, ask: c, kind: choice, options: [Hợp tác xã, Doanh nghiệp], other: true }
+  - { id: cs, ask: cs, kind: choices, options: [ISO 9001, 5S, Kaizen], other: true }
+  - { id: l, ask: l, kind: list }
+  - id: tb
+    ask: tb
+    kind: table
+    columns:
+      - { id: ten, title: Tên, kind: text }
+      - { id: so, title: Số, kind: integer }
+      - { id: ty_le, title: Tỷ lệ, kind: decimal }
+      - { id: tong, title: Tổng, kind: decimal, sum: true }
+    rows: [Hàng một, Hàng hai]
+    total_row: Tổng cộng
+sections:
+  - { heading: A, questions: [] , text: "{{ t }}" }
+"#;
+
+struct Base {
+    builtin: Questionnaire,
+    short: Questionnaire,
+    /// A typical answer for each built-in question, by index.
+    samples: Vec<AnswerValue>,
+}
+
+fn base() -> &'static Base {
+    static BASE: OnceLock<Base> = OnceLock::new();
     BASE.get_or_init(|| {
-        let q = questionnaire::builtin().expect("the built-in questionnaire loads");
-        let values = q
-            .questions
-            .iter()
-            .map(|question| (question.id.clone(), sample(&question.kind)))
-            .collect();
-        (q, values)
+        let builtin = questionnaire::builtin().expect("the built-in questionnaire loads");
+        let short = questionnaire::load_bytes("fuzz-template.yaml", SHORT.as_bytes())
+            .unwrap_or_else(|e| panic!("the short-names questionnaire loads: {e:?}"));
+        let samples = builtin.questions.iter().map(|q| sample(&q.kind)).collect();
+        Base {
+            builtin,
+            short,
+            samples,
+        }
     })
 }
 
@@ -55,6 +96,7 @@ fn sample(kind: &QuestionKind) -> AnswerValue {
                 .map(|i| {
                     spec.columns
                         .iter()
+                        .filter(|c| !c.sum)
                         .map(|c| {
                             let cell = match c.kind {
                                 CellKind::Text => Cell::Text(format!("hàng {i}")),
@@ -71,22 +113,25 @@ fn sample(kind: &QuestionKind) -> AnswerValue {
 }
 
 #[derive(Arbitrary, Debug)]
-enum ArbCell {
-    Text(String),
-    Integer(i64),
-    Decimal(f64),
+struct ArbRow {
+    ten: Option<String>,
+    so: Option<i64>,
+    ty_le: Option<f64>,
 }
 
+/// Arbitrary answers for the short names (`None`: not answered).
 #[derive(Arbitrary, Debug)]
 struct Values {
-    text: String,
-    integer: i64,
-    decimal: f64,
-    date: (u16, u8, u8),
-    yes: bool,
-    choices: Vec<String>,
-    list: Vec<String>,
-    table: Vec<Vec<(String, ArbCell)>>,
+    text: Option<String>,
+    paragraph: Option<String>,
+    integer: Option<i64>,
+    decimal: Option<f64>,
+    date: Option<(u16, u8, u8)>,
+    yes: Option<bool>,
+    choice: Option<String>,
+    choices: Option<Vec<String>>,
+    list: Option<Vec<String>>,
+    table: Option<Vec<ArbRow>>,
 }
 
 fn finite(x: f64) -> f64 {
@@ -94,41 +139,50 @@ fn finite(x: f64) -> f64 {
 }
 
 impl Values {
-    fn answers(self) -> Vec<(&'static str, AnswerValue)> {
-        let (y, m, d) = self.date;
-        let date = Date::new(i32::from(y % 10_000), m % 13, d % 32).unwrap_or(Date {
-            year: 2025,
-            month: 7,
-            day: 31,
-        });
-        let table = self
-            .table
-            .into_iter()
-            .map(|row| {
-                row.into_iter()
-                    .map(|(k, c)| {
-                        let cell = match c {
-                            ArbCell::Text(s) => Cell::Text(s),
-                            ArbCell::Integer(n) => Cell::Integer(n),
-                            ArbCell::Decimal(x) => Cell::Decimal(finite(x)),
-                        };
-                        (k, cell)
-                    })
-                    .collect::<Row>()
+    /// Answers in the order of the short questionnaire's questions.
+    fn answers(self) -> [Option<AnswerValue>; 10] {
+        let date = self.date.map(|(y, m, d)| {
+            Date::new(i32::from(y % 10_000), m % 13, d % 32).unwrap_or(Date {
+                year: 2025,
+                month: 7,
+                day: 31,
             })
-            .collect();
-        vec![
-            ("t", AnswerValue::Text(self.text)),
-            ("n", AnswerValue::Integer(self.integer)),
-            ("x", AnswerValue::Decimal(finite(self.decimal))),
-            ("d", AnswerValue::Date(date)),
-            ("b", AnswerValue::Bool(self.yes)),
-            ("c", AnswerValue::Choice(self.choices.first().cloned().unwrap_or_default())),
-            ("cs", AnswerValue::Choices(self.choices)),
-            ("l", AnswerValue::List(self.list)),
-            ("tb", AnswerValue::Table(table)),
+        });
+        let table = self.table.map(|rows| {
+            rows.into_iter()
+                .map(|r| {
+                    let mut row = Row::new();
+                    if let Some(s) = r.ten {
+                        row.insert("ten".into(), Cell::Text(s));
+                    }
+                    if let Some(n) = r.so {
+                        row.insert("so".into(), Cell::Integer(n));
+                    }
+                    if let Some(x) = r.ty_le {
+                        row.insert("ty_le".into(), Cell::Decimal(finite(x)));
+                    }
+                    row
+                })
+                .collect()
+        });
+        [
+            self.text.map(AnswerValue::Text),
+            self.paragraph.map(AnswerValue::Text),
+            self.integer.map(AnswerValue::Integer),
+            self.decimal.map(|x| AnswerValue::Decimal(finite(x))),
+            date.map(AnswerValue::Date),
+            self.yes.map(AnswerValue::Bool),
+            self.choice.map(AnswerValue::Choice),
+            self.choices.map(AnswerValue::Choices),
+            self.list.map(AnswerValue::List),
+            table.map(AnswerValue::Table),
         ]
     }
+}
+
+fn insert(names: &mut BTreeMap<String, Value>, q: &Question, v: Option<&AnswerValue>) {
+    let value = v.map_or(Value::from(()), |v| answer_value(q, v));
+    names.insert(q.id.clone(), value);
 }
 
 fuzz_target!(|data: &[u8]| {
@@ -140,18 +194,19 @@ fuzz_target!(|data: &[u8]| {
     let Ok(values) = Values::arbitrary_take_rest(Unstructured::new(rest)) else {
         return;
     };
-    let (q, base) = base();
-    let mut names = BTreeMap::new();
-    for (k, v) in &q.vars {
-        names.insert(k.clone(), v.clone());
+    let base = base();
+    let mut names: BTreeMap<String, Value> = base
+        .builtin
+        .vars
+        .iter()
+        .map(|(k, v)| (k.clone(), v.clone()))
+        .collect();
+    for (question, sample) in base.builtin.questions.iter().zip(&base.samples) {
+        insert(&mut names, question, Some(sample));
     }
-    for (id, value) in base {
-        names.insert(id.clone(), answer_value(id, value));
+    for (question, value) in base.short.questions.iter().zip(values.answers()) {
+        insert(&mut names, question, value.as_ref());
     }
-    for (id, value) in values.answers() {
-        names.insert(id.to_owned(), answer_value(id, &value));
-    }
-    names.insert("khong".to_owned(), answer_value("khong", &AnswerValue::Bool(false)));
     let ctx = Context::new(names);
 
     let mut engine = Engine::new();

@@ -123,7 +123,16 @@ pub fn parse(file: &str, text: &str, q: &Questionnaire) -> Result<Answers, Answe
             .unwrap_or(saved_id.clone());
         let superseded = id != saved_id && (direct.contains(&id) || answers.get(&id).is_some());
         match q.question(&id) {
-            Some(question) if !superseded => match typed(&question.kind, &raw) {
+            Some(_) if superseded => {
+                answers.keep(
+                    saved_id,
+                    Kept {
+                        raw,
+                        reason: KeptReason::Superseded { by: id },
+                    },
+                );
+            }
+            Some(question) => match typed(&question.kind, &raw) {
                 Ok(value) => answers.set(id, value),
                 Err(reason) => answers.keep(
                     saved_id,
@@ -249,12 +258,10 @@ fn typed(kind: &QuestionKind, raw: &Value) -> Result<AnswerValue, String> {
             AnswerValue::Date(
                 Date::parse_iso(s)
                     .or_else(|| Date::parse_user(s))
-                    .ok_or_else(|| {
-                        if looks_like_date(s) {
-                            messages::answer_no_such_date(s)
-                        } else {
-                            expected()
-                        }
+                    .ok_or_else(|| match looks_like_date(s) {
+                        Some(true) => messages::answer_no_such_date(s),
+                        Some(false) => messages::answer_short_year(s),
+                        None => expected(),
                     })?,
             )
         }
@@ -327,13 +334,15 @@ fn typed(kind: &QuestionKind, raw: &Value) -> Result<AnswerValue, String> {
     })
 }
 
-/// "31/02/2025", "2025-02-31": written like a date, even if no such day exists.
-fn looks_like_date(s: &str) -> bool {
+/// "31/02/2025", "2025-02-31": written like a date even if no such day exists — with
+/// `Some(true)` when its year has four digits, `Some(false)` when not ("31/7/25").
+fn looks_like_date(s: &str) -> Option<bool> {
     let parts: Vec<&str> = s.trim().split(['/', '-', '.']).collect();
-    parts.len() == 3
+    let numeric = parts.len() == 3
         && parts
             .iter()
-            .all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit()))
+            .all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit()));
+    numeric.then(|| parts.iter().any(|p| p.len() == 4 && !p.starts_with('0')))
 }
 
 fn to_value(value: &AnswerValue) -> Value {

@@ -16,6 +16,8 @@ pub enum KeptReason {
     /// No question has this id (and no `renames` entry leads to one); `suggestion` is a
     /// question id it may be a typo of.
     Orphan { suggestion: Option<String> },
+    /// Saved under an old id (`renames`) while the new id `by` has its own answer.
+    Superseded { by: String },
     /// The value does not fit the question; `reason` says why, in Vietnamese.
     Invalid { reason: String },
 }

@@ -1339,7 +1339,10 @@ impl Builder<'_> {
                     for name in &compiled.names {
                         let known = vars.contains(name.as_str())
                             || (!vars_only && index.contains_key(name.as_str()));
-                        if !known && !template::is_builtin_name(name) && !knock_on(name) {
+                        if !known && !template::is_builtin_name(name) && knock_on(name) {
+                            // Reported with the invalid id; but the template cannot be tried.
+                            broken.insert(*pos);
+                        } else if !known && !template::is_builtin_name(name) {
                             let candidates: Vec<&str> = if vars_only {
                                 vars.iter().copied().collect()
                             } else {
