@@ -240,7 +240,8 @@ fn render(q_path: &Path, a_path: &Path, format: Format, full: bool, output: Opti
     };
     let file = a_path.display().to_string();
     warn_about_answers(&file, &answers, &q);
-    for p in report::problems(&q, &answers) {
+    let (doc, problems) = report::build_checked(&q, &answers);
+    for p in problems {
         match p {
             Problem::Missing { id, ask } => warn(&messages::missing_required(&file, &id, &ask)),
             Problem::Invalid { id, message } => {
@@ -248,7 +249,7 @@ fn render(q_path: &Path, a_path: &Path, format: Format, full: bool, output: Opti
             }
         }
     }
-    let doc = match report::build(&q, &answers) {
+    let doc = match doc {
         Ok(doc) => doc,
         Err(err) => {
             let q_file = q_path.display().to_string();

@@ -10,6 +10,6 @@ pub mod build;
 pub mod document;
 pub mod text;
 
-pub use build::{Applied, Problem, RenderError, applicability, build, problems};
+pub use build::{Applied, Problem, RenderError, applicability, build, build_checked, problems};
 pub use document::{Block, Document, FrameText, Lead, TableBlock};
 pub use text::{Format, render, sanitize_line};

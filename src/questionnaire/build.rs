@@ -124,7 +124,8 @@ mod place {
 /// Builds the model. `hash` identifies the file's bytes.
 pub fn build(root: &Node, source: &str, hash: String) -> Result<Questionnaire, Vec<Diagnostic>> {
     let mut b = Builder {
-        source,
+        lines: source.lines().collect(),
+        ids: HashMap::new(),
         diags: Vec::new(),
         engine: Engine::new(),
         questions: Vec::new(),
@@ -137,6 +138,7 @@ pub fn build(root: &Node, source: &str, hash: String) -> Result<Questionnaire, V
         let mut q = q;
         q.engine = b.engine;
         q.questions = b.questions;
+        q.index = b.ids;
         return Ok(q);
     }
     let mut diags = b.diags;
@@ -168,7 +170,10 @@ enum Pending {
 }
 
 struct Builder<'s> {
-    source: &'s str,
+    /// The file's lines, split once (positions are looked up for every text).
+    lines: Vec<&'s str>,
+    /// Question id → index in `questions`.
+    ids: HashMap<String, usize>,
     diags: Vec<Diagnostic>,
     engine: Engine,
     questions: Vec<Question>,
@@ -423,9 +428,8 @@ impl Builder<'_> {
     /// The file position of line `line` (1-based) of a template written at `node`.
     fn template_pos(&self, node_pos: Pos, line: Option<usize>) -> Pos {
         let block = self
-            .source
-            .lines()
-            .nth(node_pos.line - 1)
+            .lines
+            .get(node_pos.line - 1)
             .and_then(|l| l.chars().nth(node_pos.col - 1))
             .is_some_and(|c| c == '|' || c == '>');
         let offset = usize::from(block) + line.unwrap_or(1) - 1;
@@ -434,9 +438,8 @@ impl Builder<'_> {
         }
         let line = node_pos.line + offset;
         let indent = self
-            .source
-            .lines()
-            .nth(line - 1)
+            .lines
+            .get(line - 1)
             .map_or(0, |l| l.chars().take_while(|c| *c == ' ').count());
         Pos::new(line, indent + 1)
     }
@@ -634,6 +637,7 @@ impl Builder<'_> {
             numbering,
             frame,
             questions: Vec::new(),
+            index: HashMap::new(),
             header_len,
             sections,
             renames,
@@ -737,11 +741,11 @@ impl Builder<'_> {
         for (k, v) in entries {
             let from = k.scalar().unwrap_or_default().to_owned();
             if let Some(to) = self.string(v, "renames") {
-                if !self.questions.iter().any(|q| q.id == to) {
+                if !self.ids.contains_key(&to) {
                     self.err(v.pos, Kind::RenameTarget { to: to.clone() });
                 }
                 // An old id that is still a question would hand its answers to another one.
-                if let Some(q) = self.questions.iter().find(|q| q.id == from) {
+                if let Some(q) = self.ids.get(&from).map(|i| &self.questions[*i]) {
                     let line = q.pos.line;
                     self.err(
                         k.pos,
@@ -849,7 +853,7 @@ impl Builder<'_> {
             if !valid_name(&id) {
                 self.err(n.pos, Kind::BadId { id: id.clone() });
             }
-            if let Some(first) = self.questions.iter().find(|q| q.id == id) {
+            if let Some(first) = self.ids.get(&id).map(|i| &self.questions[*i]) {
                 let first_line = first.pos.line;
                 self.err(
                     n.pos,
@@ -894,6 +898,7 @@ impl Builder<'_> {
             compiled: None,
         });
         let kind = kind.unwrap_or(QuestionKind::Text);
+        self.ids.entry(id.clone()).or_insert(self.questions.len());
         self.questions.push(Question {
             id,
             pos,
@@ -1374,12 +1379,22 @@ impl Builder<'_> {
             let ctx = sample_context(q, &self.questions, sample);
             let mut failures = Vec::new();
             for pending in &self.pending {
-                let (Pending::Template { compiled, pos, .. }
-                | Pending::VarsOnly { compiled, pos, .. }) = pending
+                let (Pending::Template {
+                    compiled,
+                    pos,
+                    source,
+                }
+                | Pending::VarsOnly {
+                    compiled,
+                    pos,
+                    source,
+                }) = pending
                 else {
                     continue;
                 };
-                if broken.contains(pos) || failed.contains(pos) {
+                // Without `{% … %}` there is no branch for "no" answers to take.
+                let branchless = sample == Sample::No && !source.contains("{%");
+                if branchless || broken.contains(pos) || failed.contains(pos) {
                     continue;
                 }
                 if let Err(err) = self.engine.render(compiled, &ctx) {

@@ -340,11 +340,23 @@ fn find_duplicate_keys(root: &Node, out: &mut Vec<Diagnostic>) {
             }
             Value::Seq(items) => todo.extend(items),
             Value::Map(entries) => {
+                // Small mappings (nearly all) are checked by a scan; large ones by a map, so a
+                // hostile file with a huge mapping stays linear.
                 let mut seen: std::collections::HashMap<&str, Pos> =
                     std::collections::HashMap::new();
-                for (key, value) in entries {
+                for (index, (key, value)) in entries.iter().enumerate() {
                     let name = key.scalar().unwrap_or_default();
-                    if let Some(first) = seen.get(name) {
+                    let first = if entries.len() <= 16 {
+                        entries[..index]
+                            .iter()
+                            .find(|(k, _)| k.scalar() == Some(name))
+                            .map(|(k, _)| k.pos)
+                    } else {
+                        let first = seen.get(name).copied();
+                        seen.entry(name).or_insert(key.pos);
+                        first
+                    };
+                    if let Some(first) = first {
                         out.push(Diagnostic::new(
                             key.pos,
                             Kind::DuplicateKey {
@@ -352,8 +364,6 @@ fn find_duplicate_keys(root: &Node, out: &mut Vec<Diagnostic>) {
                                 first_line: first.line,
                             },
                         ));
-                    } else {
-                        seen.insert(name, key.pos);
                     }
                     todo.push(key);
                     todo.push(value);

@@ -139,7 +139,20 @@ pub enum Problem {
 /// Missing required answers and failing validations, among the questions that apply.
 pub fn problems(q: &Questionnaire, answers: &Answers) -> Vec<Problem> {
     let applied = applicability(q, answers);
+    problems_in(q, &applied, &applied.context(q))
+}
+
+/// The document and the problems of one set of answers, evaluating conditions once.
+pub fn build_checked(
+    q: &Questionnaire,
+    answers: &Answers,
+) -> (Result<Document, RenderError>, Vec<Problem>) {
+    let applied = applicability(q, answers);
     let ctx = applied.context(q);
+    (build_in(q, &applied, &ctx), problems_in(q, &applied, &ctx))
+}
+
+fn problems_in(q: &Questionnaire, applied: &Applied, ctx: &Context) -> Vec<Problem> {
     let mut out = Vec::new();
     for (i, question) in q.questions.iter().enumerate() {
         if !applied.applies[i] {
@@ -254,7 +267,10 @@ fn strip_markers(s: &str) -> String {
 /// Builds the whole document.
 pub fn build(q: &Questionnaire, answers: &Answers) -> Result<Document, RenderError> {
     let applied = applicability(q, answers);
-    let ctx = applied.context(q);
+    build_in(q, &applied, &applied.context(q))
+}
+
+fn build_in(q: &Questionnaire, applied: &Applied, ctx: &Context) -> Result<Document, RenderError> {
     let f = &q.frame;
     let frame = FrameText {
         issuer: render_lines(q, &f.issuer, &ctx, &applied)?,

@@ -29,12 +29,22 @@ pub fn render(doc: &Document, format: Format, full: bool) -> String {
         Format::Text => plain(doc, full),
         Format::Markdown => markdown(doc, full),
     };
-    let mut out: String = text
-        .lines()
-        .map(sanitize_line)
-        .collect::<Vec<_>>()
-        .join("\n");
-    out.push('\n');
+    // Nearly every report is clean: only lines with a suspicious byte (a C0 control, DEL, the
+    // lead byte of C1 controls or of the block markers) are rebuilt.
+    let suspicious =
+        |b: u8| (b < 0x20 && b != b'\n' && b != b'\t') || matches!(b, 0x7f | 0xc2 | 0xee);
+    let mut out = String::with_capacity(text.len() + 1);
+    for line in text.lines() {
+        if line.bytes().any(suspicious) {
+            out.push_str(&sanitize_line(line));
+        } else {
+            out.push_str(line);
+        }
+        out.push('\n');
+    }
+    if out.is_empty() {
+        out.push('\n');
+    }
     out
 }
 
