@@ -162,10 +162,10 @@ fn problems_in(q: &Questionnaire, applied: &Applied, ctx: &Context) -> Vec<Probl
             None if question.required => out.push(Problem::Missing {
                 id: question.id.clone(),
                 ask: inline_markers(
-                    &render_text(q, &question.ask, &ctx)
+                    &render_text(q, &question.ask, ctx)
                         .unwrap_or_else(|_| question.ask.source.clone()),
                     q,
-                    &applied,
+                    applied,
                 ),
             }),
             None => {}
@@ -273,25 +273,25 @@ pub fn build(q: &Questionnaire, answers: &Answers) -> Result<Document, RenderErr
 fn build_in(q: &Questionnaire, applied: &Applied, ctx: &Context) -> Result<Document, RenderError> {
     let f = &q.frame;
     let frame = FrameText {
-        issuer: render_lines(q, &f.issuer, &ctx, &applied)?,
-        number: inline_markers(&render_opt(q, f.number.as_ref(), &ctx)?, q, &applied),
-        place_date: inline_markers(&render_opt(q, f.place_date.as_ref(), &ctx)?, q, &applied),
+        issuer: render_lines(q, &f.issuer, ctx, applied)?,
+        number: inline_markers(&render_opt(q, f.number.as_ref(), ctx)?, q, applied),
+        place_date: inline_markers(&render_opt(q, f.place_date.as_ref(), ctx)?, q, applied),
         kind: match &f.kind {
-            Some(kind) => inline_markers(&render_opt(q, Some(kind), &ctx)?, q, &applied),
+            Some(kind) => inline_markers(&render_opt(q, Some(kind), ctx)?, q, applied),
             None => messages::DEFAULT_KIND.to_owned(),
         },
-        summary: inline_markers(&render_opt(q, f.summary.as_ref(), &ctx)?, q, &applied),
-        to: render_lines(q, &f.to, &ctx, &applied)?,
-        closing: inline_markers(&render_opt(q, f.closing.as_ref(), &ctx)?, q, &applied),
-        authority: render_lines(q, &f.authority, &ctx, &applied)?,
-        signer_title: inline_markers(&render_opt(q, f.signer_title.as_ref(), &ctx)?, q, &applied),
-        signer_name: inline_markers(&render_opt(q, f.signer_name.as_ref(), &ctx)?, q, &applied),
-        cc: render_lines(q, &f.cc, &ctx, &applied)?,
+        summary: inline_markers(&render_opt(q, f.summary.as_ref(), ctx)?, q, applied),
+        to: render_lines(q, &f.to, ctx, applied)?,
+        closing: inline_markers(&render_opt(q, f.closing.as_ref(), ctx)?, q, applied),
+        authority: render_lines(q, &f.authority, ctx, applied)?,
+        signer_title: inline_markers(&render_opt(q, f.signer_title.as_ref(), ctx)?, q, applied),
+        signer_name: inline_markers(&render_opt(q, f.signer_name.as_ref(), ctx)?, q, applied),
+        cc: render_lines(q, &f.cc, ctx, applied)?,
     };
     let mut body = Body {
         q,
-        applied: &applied,
-        ctx: &ctx,
+        applied,
+        ctx,
         blocks: Vec::new(),
         section_index: 0,
     };
