@@ -267,7 +267,7 @@ fn render(q_path: &Path, a_path: &Path, format: Format, full: bool, output: Opti
                 .and_then(|()| stdout.flush());
         }
         Some(path) => {
-            if let Err(err) = write_atomic(path, text.as_bytes()) {
+            if let Err(err) = crate::files::write_atomic(path, text.as_bytes()) {
                 let shown = path.display().to_string();
                 warn(&messages::write_failed(&shown, &messages::io_detail(&err)));
                 return EXIT_WRITE;
@@ -306,17 +306,4 @@ fn warn_about_answers(file: &str, answers: &Answers, q: &Questionnaire) {
             KeptReason::Superseded { by } => warn(&messages::superseded_answer(file, id, by)),
         }
     }
-}
-
-/// Writes a whole file atomically (temporary file, fsync, rename). A symbolic link is
-/// followed, so the file it points to is replaced, not the link.
-pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let target = if path.is_symlink() {
-        std::fs::canonicalize(path)?
-    } else {
-        path.to_owned()
-    };
-    let mut file = atomic_write_file::AtomicWriteFile::open(&target)?;
-    file.write_all(bytes)?;
-    file.commit()
 }

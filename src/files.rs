@@ -1,11 +1,13 @@
-//! Reading input files with a size limit.
+//! Files in and out: bounded reads and atomic writes.
 //!
 //! Owns: [`read_limited`], which never reads more than a limit plus one byte, so a device
-//! (`/dev/zero`), a pipe or a huge file cannot make the program read without end.
+//! (`/dev/zero`), a pipe or a huge file cannot make the program read without end; and
+//! [`write_atomic`], which replaces a file in one step (temporary file in the same folder,
+//! fsync, rename — `atomic-write-file`), so a file is always either the old or the new one.
 //!
-//! Must not: interpret what it reads.
+//! Must not: interpret what it reads or writes.
 
-use std::io::Read;
+use std::io::{Read, Write};
 use std::path::Path;
 
 /// Reads at most `limit + 1` bytes of `path`: a result longer than `limit` means "too large".
@@ -15,6 +17,19 @@ pub fn read_limited(path: &Path, limit: usize) -> std::io::Result<Vec<u8>> {
     file.take(u64::try_from(limit).unwrap_or(u64::MAX).saturating_add(1))
         .read_to_end(&mut bytes)?;
     Ok(bytes)
+}
+
+/// Writes a whole file atomically. A symbolic link is followed, so the file it points to is
+/// replaced, not the link.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let target = if path.is_symlink() {
+        std::fs::canonicalize(path)?
+    } else {
+        path.to_owned()
+    };
+    let mut file = atomic_write_file::AtomicWriteFile::open(&target)?;
+    file.write_all(bytes)?;
+    file.commit()
 }
 
 #[cfg(test)]

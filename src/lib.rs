@@ -4,7 +4,8 @@
 //! The core — [`questionnaire`] (format and loading), [`answers`] (values and their file),
 //! [`template`] (the MiniJinja engine used for conditions and text), [`report`] (documents and
 //! their text forms) and [`vn`] (Vietnamese dates and numbers) — knows nothing about terminals.
-//! [`cli`] wires them into commands; [`messages`] holds every sentence the user reads.
+//! [`files`] reads with a size limit and writes atomically. [`cli`] wires them into commands;
+//! [`messages`] holds every sentence the user reads.
 
 pub mod answers;
 pub mod cli;

@@ -19,7 +19,6 @@ pub const TO_LABEL: &str = "Kính gửi:";
 pub const CC_LABEL: &str = "Nơi nhận:";
 pub const NATION: &str = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM";
 pub const MOTTO: &str = "Độc lập - Tự do - Hạnh phúc";
-pub const TOTAL: &str = "Tổng";
 
 pub const SHAPE_MAP: &str = "một bảng khóa–giá trị (các dòng `khóa: giá trị`)";
 pub const SHAPE_TEXT: &str = "một đoạn văn bản";

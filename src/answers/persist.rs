@@ -7,7 +7,6 @@
 //!
 //! Must not: decide when to save, or know about terminals.
 
-use std::io::Write;
 use std::path::Path;
 
 use serde_yaml::{Mapping, Value};
@@ -408,8 +407,5 @@ pub fn to_yaml(answers: &Answers, q: &Questionnaire) -> String {
 
 /// Saves atomically: the file is either the old one or the new one, never a mix.
 pub fn save(path: &Path, answers: &Answers, q: &Questionnaire) -> std::io::Result<()> {
-    let text = to_yaml(answers, q);
-    let mut file = atomic_write_file::AtomicWriteFile::open(path)?;
-    file.write_all(text.as_bytes())?;
-    file.commit()
+    crate::files::write_atomic(path, to_yaml(answers, q).as_bytes())
 }
