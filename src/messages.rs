@@ -71,13 +71,9 @@ pub fn template_error_detail(err: &minijinja::Error) -> String {
                 "last",
                 "title",
             ];
-            let near = known
-                .iter()
-                .map(|k| (strsim::damerau_levenshtein(name, k), *k))
-                .filter(|(d, _)| *d <= 2)
-                .min_by_key(|(d, _)| *d);
+            let near = crate::questionnaire::closest(name, known);
             match near {
-                Some((_, k)) => format!("không có bộ lọc `{name}`; có phải ý bạn là `{k}`?"),
+                Some(k) => format!("không có bộ lọc `{name}`; có phải ý bạn là `{k}`?"),
                 None => format!(
                     "không có bộ lọc `{name}` (các bộ lọc tiếng Việt: ngay_dai, ngay_ngan, so, phan_tram, noi)"
                 ),

@@ -16,6 +16,7 @@ pub use yaml::{MAX_BYTES, MAX_DEPTH};
 
 use std::path::Path;
 
+pub use build::closest;
 pub use diag::{Diagnostic, Kind, LoadError, Pos};
 pub use model::{
     CellKind, Column, Condition, Frame, NumberStyle, Pattern, Question, QuestionKind,

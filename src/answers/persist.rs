@@ -75,10 +75,7 @@ pub fn parse(file: &str, text: &str, q: &Questionnaire) -> Result<Answers, Answe
     for key in root.keys() {
         let name = scalar_string(key).unwrap_or_default();
         if !TOP_KEYS.contains(&name.as_str()) {
-            let suggestion = TOP_KEYS
-                .iter()
-                .min_by_key(|k| strsim::damerau_levenshtein(&name, k))
-                .copied();
+            let suggestion = crate::questionnaire::closest(&name, TOP_KEYS);
             return Err(AnswersError {
                 message: messages::answers_unknown_key(file, &name, suggestion),
             });
@@ -142,12 +139,9 @@ pub fn parse(file: &str, text: &str, q: &Questionnaire) -> Result<Answers, Answe
                 ),
             },
             _ => {
-                let suggestion = ids
-                    .iter()
-                    .map(|c| (strsim::damerau_levenshtein(&saved_id.to_lowercase(), c), *c))
-                    .filter(|(d, _)| *d <= 2)
-                    .min_by_key(|(d, _)| *d)
-                    .map(|(_, c)| c.to_owned());
+                let suggestion =
+                    crate::questionnaire::closest(&saved_id.to_lowercase(), ids.iter().copied())
+                        .map(str::to_owned);
                 answers.keep(
                     saved_id,
                     Kept {

@@ -209,22 +209,15 @@ impl<'n> Fields<'n> {
     }
 }
 
-fn did_you_mean(word: &str, candidates: &[&'static str]) -> Option<&'static str> {
+/// The candidate closest to `word` when it is close enough to be a likely typo: at most two
+/// edits, or a third of the candidate's length for long names.
+pub fn closest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
     candidates
-        .iter()
-        .map(|c| (strsim::damerau_levenshtein(word, c), *c))
+        .into_iter()
+        .map(|c| (strsim::damerau_levenshtein(word, c), c))
         .filter(|(d, c)| *d <= 2.max(c.len() / 3) && *d < c.len())
         .min_by_key(|(d, _)| *d)
         .map(|(_, c)| c)
-}
-
-fn did_you_mean_owned(word: &str, candidates: &[&str]) -> Option<String> {
-    candidates
-        .iter()
-        .map(|c| (strsim::damerau_levenshtein(word, c), *c))
-        .filter(|(d, c)| *d <= 2.max(c.len() / 3) && *d < c.len())
-        .min_by_key(|(d, _)| *d)
-        .map(|(_, c)| c.to_owned())
 }
 
 fn valid_name(id: &str) -> bool {
@@ -265,7 +258,7 @@ impl Builder<'_> {
             if allowed.contains(&name) {
                 kept.push((name, k, v));
             } else {
-                let suggestion = did_you_mean(name, allowed);
+                let suggestion = closest(name, allowed.iter().copied());
                 self.err(
                     k.pos,
                     Kind::UnknownKey {
@@ -295,19 +288,11 @@ impl Builder<'_> {
         node
     }
 
-    /// A scalar read as text. Control characters (from escapes like "\e") are refused.
+    /// A scalar read as text.
     fn string(&mut self, node: &Node, key: &str) -> Option<String> {
         match &node.value {
-            Value::Scalar { text, .. } if !node.is_null() => {
-                if let Some(c) = text
-                    .chars()
-                    .find(|c| c.is_control() && *c != '\n' && *c != '\t')
-                {
-                    self.err(node.pos, Kind::ControlChar { code: u32::from(c) });
-                    return None;
-                }
-                Some(text.clone())
-            }
+            // Control characters were refused in every scalar by `yaml.rs`.
+            Value::Scalar { text, .. } if !node.is_null() => Some(text.clone()),
             _ => {
                 self.err(
                     node.pos,
@@ -939,7 +924,7 @@ impl Builder<'_> {
             "list" => QuestionKind::List,
             "table" => QuestionKind::Table(self.table(f)?),
             _ => {
-                let suggestion = did_you_mean(&name, &QuestionKind::NAMES);
+                let suggestion = closest(&name, QuestionKind::NAMES.iter().copied());
                 self.err(
                     node.pos,
                     Kind::UnknownKind {
@@ -1051,7 +1036,7 @@ impl Builder<'_> {
                     Some("integer") => Some(CellKind::Integer),
                     Some("decimal") => Some(CellKind::Decimal),
                     Some(other) => {
-                        let suggestion = did_you_mean(other, CELL_KINDS);
+                        let suggestion = closest(other, CELL_KINDS.iter().copied());
                         self.err(
                             n.pos,
                             Kind::UnknownKind {
@@ -1323,7 +1308,8 @@ impl Builder<'_> {
                                 *pos,
                                 Kind::UnknownName {
                                     name: name.clone(),
-                                    suggestion: did_you_mean_owned(name, &all),
+                                    suggestion: closest(name, all.iter().copied())
+                                        .map(str::to_owned),
                                     in_condition: true,
                                 },
                             )),
@@ -1358,7 +1344,8 @@ impl Builder<'_> {
                                 at,
                                 Kind::UnknownName {
                                     name: name.clone(),
-                                    suggestion: did_you_mean_owned(name, &candidates),
+                                    suggestion: closest(name, candidates.iter().copied())
+                                        .map(str::to_owned),
                                     in_condition: false,
                                 },
                             ));
