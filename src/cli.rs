@@ -239,6 +239,11 @@ fn render(q_path: &Path, a_path: &Path, format: Format, full: bool, output: Opti
         }
     };
     let file = a_path.display().to_string();
+    // Answers written for another questionnaire would give a nearly empty report.
+    if let Some(id) = answers.questionnaire_id.as_ref().filter(|id| **id != q.id) {
+        warn(&messages::answers_wrong_questionnaire(&file, id, &q.id));
+        return EXIT_ANSWERS;
+    }
     warn_about_answers(&file, &answers, &q);
     let (doc, problems) = report::build_checked(&q, &answers);
     for p in problems {
@@ -246,6 +251,13 @@ fn render(q_path: &Path, a_path: &Path, format: Format, full: bool, output: Opti
             Problem::Missing { id, ask } => warn(&messages::missing_required(&file, &id, &ask)),
             Problem::Invalid { id, message } => {
                 warn(&messages::invalid_value(&file, &id, &message));
+            }
+            Problem::Condition { line, detail } => {
+                warn(&messages::condition_failed(
+                    &q_path.display().to_string(),
+                    line,
+                    &detail,
+                ));
             }
         }
     }
@@ -286,16 +298,16 @@ fn same_file(a: &Path, b: &Path) -> bool {
 }
 
 fn warn_about_answers(file: &str, answers: &Answers, q: &Questionnaire) {
-    if let Some(id) = &answers.questionnaire_id {
-        if *id != q.id {
-            warn(&messages::answers_wrong_questionnaire(file, id, &q.id));
-        } else if answers
+    if answers
+        .questionnaire_id
+        .as_ref()
+        .is_some_and(|id| *id == q.id)
+        && answers
             .questionnaire_hash
             .as_ref()
             .is_some_and(|h| *h != q.hash)
-        {
-            warn(&messages::answers_questionnaire_changed(file));
-        }
+    {
+        warn(&messages::answers_questionnaire_changed(file));
     }
     for (id, kept) in answers.kept() {
         match &kept.reason {

@@ -282,19 +282,11 @@ pub fn ascii_fold(s: &str) -> String {
 }
 
 fn suggest_id(id: &str) -> String {
-    use unicode_normalization::UnicodeNormalization;
-    let base: String = id
-        .nfd()
-        .filter(char::is_ascii)
-        .map(|c| {
-            if c.is_ascii_alphanumeric() {
-                c.to_ascii_lowercase()
-            } else {
-                '_'
-            }
-        })
+    let base: String = ascii_fold(id)
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { '_' })
         .collect();
-    let base = base.replace('đ', "d").trim_matches('_').to_owned();
+    let base = base.trim_matches('_').to_owned();
     if base.is_empty() || !base.starts_with(|c: char| c.is_ascii_lowercase()) {
         format!("q_{base}")
     } else {
@@ -388,13 +380,13 @@ pub const ANSWERS_NO_ANSWERS: &str = "khóa `answers` phải là một bảng kh
 
 pub fn answers_wrong_questionnaire(file: &str, found: &str, expected: &str) -> String {
     format!(
-        "{WARNING_LABEL}: {file}: tệp câu trả lời ghi cho bảng hỏi `{found}`, không phải `{expected}`; vẫn dùng các câu trả lời có mã trùng."
+        "{ERROR_LABEL}: {file}: tệp câu trả lời này ghi cho bảng hỏi `{found}`, không phải bảng hỏi `{expected}` đang dùng.\n  {FIX_LABEL} chọn đúng tệp câu trả lời (`--answers`) hoặc đúng bảng hỏi; nếu cố ý dùng lại câu trả lời của bảng hỏi khác, sửa dòng `id:` dưới `questionnaire:` trong tệp câu trả lời thành `{expected}`."
     )
 }
 
 pub fn answers_questionnaire_changed(file: &str) -> String {
     format!(
-        "{WARNING_LABEL}: {file}: bảng hỏi đã thay đổi kể từ lần lưu câu trả lời này; hãy xem lại báo cáo."
+        "{WARNING_LABEL}: {file}: bảng hỏi đã thay đổi kể từ lần lưu câu trả lời này.\n  {FIX_LABEL} đọc lại báo cáo; các câu trả lời không còn hợp được báo riêng."
     )
 }
 
@@ -442,6 +434,8 @@ pub fn answer_expectation(kind: &str) -> &'static str {
         _ => "không hợp với loại câu hỏi",
     }
 }
+
+pub const ANSWER_NUMBER_AS_TEXT: &str = "đây là một số, mà câu hỏi cần văn bản; viết trong ngoặc kép (ví dụ \"05\") để giữ đúng như đã gõ";
 
 pub const ANSWER_NOT_LIST: &str = "cần một danh sách (mỗi mục một dòng bắt đầu bằng `- `)";
 
@@ -528,11 +522,21 @@ pub fn answers_not_utf8(file: &str) -> String {
 }
 
 pub fn missing_required(file: &str, id: &str, ask: &str) -> String {
-    format!("{WARNING_LABEL}: {file}: chưa trả lời câu bắt buộc `{id}` ({ask}).")
+    format!(
+        "{WARNING_LABEL}: {file}: chưa trả lời câu bắt buộc `{id}` ({ask}).\n  {FIX_LABEL} thêm dòng `{id}: …` dưới `answers:` trong tệp câu trả lời."
+    )
 }
 
 pub fn invalid_value(file: &str, id: &str, message: &str) -> String {
-    format!("{WARNING_LABEL}: {file}: câu trả lời `{id}`: {message}")
+    format!(
+        "{WARNING_LABEL}: {file}: câu trả lời `{id}`: {message}\n  {FIX_LABEL} sửa câu trả lời `{id}` trong tệp câu trả lời."
+    )
+}
+
+pub fn condition_failed(file: &str, line: usize, detail: &str) -> String {
+    format!(
+        "{WARNING_LABEL}: {file}:{line}: điều kiện `when` ở dòng {line} không tính được với các câu trả lời này ({detail}); phần đó được coi là không áp dụng.\n  {FIX_LABEL} sửa điều kiện trong bảng hỏi, ví dụ so sánh số với số, văn bản với văn bản."
+    )
 }
 
 // ----- validation of answers -----

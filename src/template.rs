@@ -347,7 +347,7 @@ fn sum(values: &Value, attribute: Option<String>, kwargs: Kwargs) -> Result<Valu
     }
     #[allow(clippy::cast_precision_loss, reason = "report sums are far below 2^52")]
     Ok(if any_fraction {
-        Value::from(fraction + whole as f64)
+        Value::from(vn::round_sum(fraction + whole as f64))
     } else {
         Value::from(whole)
     })
@@ -496,15 +496,23 @@ pub fn answer_value(
     use crate::answers::{AnswerValue, Cell};
     use crate::questionnaire::QuestionKind;
     let id = &question.id;
+    // An answer cannot smuggle in a block marker of its own.
+    let clean = |s: &str| -> Value {
+        if s.contains([BLOCK_START, BLOCK_END]) {
+            Value::from(s.replace([BLOCK_START, BLOCK_END], ""))
+        } else {
+            Value::from(s)
+        }
+    };
     let non_blank = |items: &[String]| -> Vec<Value> {
         items
             .iter()
             .filter(|s| !s.trim().is_empty())
-            .map(|s| Value::from(s.as_str()))
+            .map(|s| clean(s))
             .collect()
     };
     match value {
-        AnswerValue::Text(s) | AnswerValue::Choice(s) => Value::from(s.as_str()),
+        AnswerValue::Text(s) | AnswerValue::Choice(s) => clean(s),
         AnswerValue::Integer(n) => Value::from(*n),
         AnswerValue::Decimal(x) => Value::from(*x),
         AnswerValue::Date(d) => Value::from_object(DateValue(*d)),

@@ -376,6 +376,13 @@ pub fn parse_decimal(s: &str) -> Option<f64> {
 
 /// Joins items Vietnamese-style with `conj` before the last item and no serial comma:
 /// `["a"]` -> "a", `["a", "b"]` -> "a và b", `["a", "b", "c"]` -> "a, b và c", `[]` -> "".
+/// A sum of decimals without binary-fraction noise (1,1 + 2,2 gives 3,3, not
+/// 3,3000000000000003): rounded to nine decimals, far below anything a report shows.
+pub fn round_sum(x: f64) -> f64 {
+    let rounded = (x * 1e9).round() / 1e9;
+    if rounded.is_finite() { rounded } else { x }
+}
+
 pub fn join_list<S: AsRef<str>>(items: &[S], conj: &str) -> String {
     match items {
         [] => String::new(),

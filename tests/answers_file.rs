@@ -271,3 +271,17 @@ fn an_old_id_does_not_overwrite_the_new_one() {
         )]
     );
 }
+
+#[test]
+fn bare_numbers_are_not_rewritten_as_text() {
+    let q = questionnaire(KINDS);
+    let text = "answers:\n  van_ban: 1.50\n  doan_van: 05\n  danh_sach: [1e3]\n";
+    let a = answers::parse("x.answers.yaml", text, &q).expect("parses");
+    // `05` is text to YAML 1.2 and stays as typed; `1.50` and `1e3` are numbers and would
+    // come back as "1.5" and "1000": they are kept aside, unchanged.
+    assert_eq!(a.get("doan_van"), Some(&AnswerValue::Text("05".into())));
+    let kept: Vec<&str> = a.kept().map(|(id, _)| id).collect();
+    assert_eq!(kept, vec!["van_ban", "danh_sach"]);
+    let saved = answers::to_yaml(&a, &q);
+    assert!(saved.contains("van_ban: 1.5"), "{saved}");
+}

@@ -199,3 +199,17 @@ fn usage_errors_name_the_slip() {
         stdout(&out)
     );
 }
+
+#[test]
+fn answers_for_another_questionnaire_are_refused() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("x.answers.yaml");
+    std::fs::write(
+        &path,
+        "questionnaire:\n  id: attp-hang-nam\nanswers:\n  ten_xa: An Phú\n",
+    )
+    .expect("written");
+    let out = baocao(&["render", Q, "--answers", path.to_str().expect("utf-8")]);
+    assert_eq!(out.status.code(), Some(3));
+    assert!(stderr(&out).contains("attp-hang-nam"), "{}", stderr(&out));
+}

@@ -6,4 +6,5 @@ mod cli;
 mod common;
 mod golden;
 mod questionnaire_load;
+mod report_build;
 mod seed;

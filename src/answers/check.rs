@@ -36,6 +36,10 @@ pub fn check(question: &Question, value: &AnswerValue) -> Vec<String> {
 }
 
 fn check_text(v: &Validation, s: &str, out: &mut Vec<String>) {
+    // Checked in NFC, as the text will be shown: "Huế" typed decomposed is still 3 letters.
+    use unicode_normalization::UnicodeNormalization;
+    let nfc: String = s.nfc().collect();
+    let s = nfc.as_str();
     let len = s.chars().count();
     if let Some(min) = v.min_length
         && len < min

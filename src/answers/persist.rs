@@ -139,9 +139,13 @@ pub fn parse(file: &str, text: &str, q: &Questionnaire) -> Result<Answers, Answe
                 ),
             },
             _ => {
-                let suggestion =
-                    crate::questionnaire::closest(&saved_id.to_lowercase(), ids.iter().copied())
-                        .map(str::to_owned);
+                // Suggestions compare with every id: only the first orphans get one.
+                let suggestion = (answers.kept().count() < 100)
+                    .then(|| {
+                        crate::questionnaire::closest(&saved_id.to_lowercase(), ids.iter().copied())
+                    })
+                    .flatten()
+                    .map(str::to_owned);
                 answers.keep(
                     saved_id,
                     Kept {
@@ -167,11 +171,22 @@ fn scalar_string(v: &Value) -> Option<String> {
     }
 }
 
+/// A scalar as text, numbers included (for keys and choices, where "2021" must match).
 fn text_of(v: &Value) -> Option<String> {
     match v {
         Value::String(s) => Some(s.clone()),
         Value::Number(n) => Some(n.to_string()),
         _ => None,
+    }
+}
+
+/// Text an official wrote. A bare YAML number is refused rather than read: `05`, `1.50` and
+/// `1e3` would come back as "5", "1.5" and "1000.0", and be saved that way.
+fn written_text(v: &Value) -> Result<String, String> {
+    match v {
+        Value::String(s) => Ok(s.clone()),
+        Value::Number(_) => Err(messages::ANSWER_NUMBER_AS_TEXT.to_owned()),
+        _ => Err(messages::answer_expectation("text").to_owned()),
     }
 }
 
@@ -181,13 +196,9 @@ fn item_text(v: &Value) -> Option<String> {
     match v {
         Value::Mapping(m) if m.len() == 1 => {
             let (k, v) = m.iter().next()?;
-            Some(format!(
-                "{}: {}",
-                text_of(k)?,
-                text_of(v).unwrap_or_default()
-            ))
+            Some(format!("{}: {}", text_of(k)?, written_text(v).ok()?))
         }
-        other => text_of(other),
+        other => written_text(other).ok(),
     }
 }
 
@@ -239,9 +250,7 @@ fn option_for(options: &[String], answer: &str) -> Option<String> {
 fn typed(kind: &QuestionKind, raw: &Value) -> Result<AnswerValue, String> {
     let expected = || messages::answer_expectation(kind.name()).to_owned();
     Ok(match kind {
-        QuestionKind::Text | QuestionKind::Paragraph => {
-            AnswerValue::Text(text_of(raw).ok_or_else(expected)?)
-        }
+        QuestionKind::Text | QuestionKind::Paragraph => AnswerValue::Text(written_text(raw)?),
         QuestionKind::Integer => AnswerValue::Integer(integer_of(raw).ok_or_else(expected)?),
         QuestionKind::Decimal => AnswerValue::Decimal(decimal_of(raw).ok_or_else(expected)?),
         QuestionKind::Date => {
@@ -311,7 +320,7 @@ fn typed(kind: &QuestionKind, raw: &Value) -> Result<AnswerValue, String> {
                         continue;
                     }
                     let cell = match column.kind {
-                        CellKind::Text => text_of(v).map(Cell::Text),
+                        CellKind::Text => written_text(v).ok().map(Cell::Text),
                         CellKind::Integer => integer_of(v).map(Cell::Integer),
                         CellKind::Decimal => decimal_of(v).map(Cell::Decimal),
                     };
@@ -369,6 +378,12 @@ fn to_value(value: &AnswerValue) -> Value {
 
 /// The answers file's text: answers in questionnaire order, then any others, then kept entries.
 pub fn to_yaml(answers: &Answers, q: &Questionnaire) -> String {
+    try_to_yaml(answers, q).unwrap_or_default()
+}
+
+/// [`to_yaml`], with the serialiser's failure (never seen, but an empty file would lose every
+/// answer) reported instead of hidden.
+fn try_to_yaml(answers: &Answers, q: &Questionnaire) -> Result<String, serde_yaml::Error> {
     let mut meta = Mapping::new();
     meta.insert("id".into(), Value::String(q.id.clone()));
     meta.insert("version".into(), Value::String(q.version.clone()));
@@ -395,11 +410,12 @@ pub fn to_yaml(answers: &Answers, q: &Questionnaire) -> String {
         root.insert("position".into(), Value::String(position.clone()));
     }
     root.insert("answers".into(), Value::Mapping(body));
-    let yaml = serde_yaml::to_string(&Value::Mapping(root)).unwrap_or_default();
-    format!("{}{yaml}", messages::ANSWERS_HEADER)
+    let yaml = serde_yaml::to_string(&Value::Mapping(root))?;
+    Ok(format!("{}{yaml}", messages::ANSWERS_HEADER))
 }
 
 /// Saves atomically: the file is either the old one or the new one, never a mix.
 pub fn save(path: &Path, answers: &Answers, q: &Questionnaire) -> std::io::Result<()> {
-    crate::files::write_atomic(path, to_yaml(answers, q).as_bytes())
+    let text = try_to_yaml(answers, q).map_err(std::io::Error::other)?;
+    crate::files::write_atomic(path, text.as_bytes())
 }

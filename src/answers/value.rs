@@ -65,7 +65,9 @@ impl Cell {
         match (self, other) {
             (Cell::Integer(a), Cell::Integer(b)) => Cell::Integer(a.saturating_add(*b)),
             (Cell::Text(_), c) | (c, Cell::Text(_)) => c.clone(),
-            (a, b) => Cell::Decimal(a.number().unwrap_or(0.0) + b.number().unwrap_or(0.0)),
+            (a, b) => Cell::Decimal(vn::round_sum(
+                a.number().unwrap_or(0.0) + b.number().unwrap_or(0.0),
+            )),
         }
     }
 

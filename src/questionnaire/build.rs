@@ -803,7 +803,12 @@ impl Builder<'_> {
             .get("sections")
             .map(|n| self.sections(n))
             .unwrap_or_default();
-        if !f.has("questions") && !f.has("text") && !f.has("sections") {
+        // Absent or an empty list; a value of the wrong shape is reported on its own.
+        let listed = |key: &str| {
+            f.get(key)
+                .is_some_and(|n| !matches!(&n.value, Value::Seq(items) if items.is_empty()))
+        };
+        if !listed("questions") && !f.has("text") && !listed("sections") {
             self.err(node.pos, Kind::EmptySection);
         }
         Some(Section {
@@ -1277,11 +1282,22 @@ impl Builder<'_> {
             .chain(vars.iter().copied())
             .filter(|n| valid_name(n))
             .collect();
-        let bad_ids: Vec<&str> = index.keys().copied().filter(|n| !valid_name(n)).collect();
+        let bad_ids: Vec<String> = index
+            .keys()
+            .filter(|n| !valid_name(n))
+            .map(|n| crate::messages::ascii_fold(n))
+            .collect();
         let knock_on = |name: &str| {
-            bad_ids.iter().any(|bad| {
-                strsim::damerau_levenshtein(&crate::messages::ascii_fold(bad), name) <= 2
-            })
+            bad_ids
+                .iter()
+                .any(|bad| strsim::damerau_levenshtein(bad, name) <= 2)
+        };
+        // Suggestions cost a comparison with every name: a file with thousands of unknown
+        // names (a broken generator, a hostile file) gets them for the first few only.
+        let mut suggestions_left = 100usize;
+        let mut suggest = |name: &str, candidates: &[&str]| {
+            suggestions_left = suggestions_left.checked_sub(1)?;
+            closest(name, candidates.iter().copied()).map(str::to_owned)
         };
         for pending in &self.pending {
             match pending {
@@ -1308,8 +1324,7 @@ impl Builder<'_> {
                                 *pos,
                                 Kind::UnknownName {
                                     name: name.clone(),
-                                    suggestion: closest(name, all.iter().copied())
-                                        .map(str::to_owned),
+                                    suggestion: suggest(name, &all),
                                     in_condition: true,
                                 },
                             )),
@@ -1344,8 +1359,7 @@ impl Builder<'_> {
                                 at,
                                 Kind::UnknownName {
                                     name: name.clone(),
-                                    suggestion: closest(name, candidates.iter().copied())
-                                        .map(str::to_owned),
+                                    suggestion: suggest(name, &candidates),
                                     in_condition: false,
                                 },
                             ));

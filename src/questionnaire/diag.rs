@@ -204,7 +204,7 @@ impl fmt::Display for LoadError {
                 d.pos.line,
                 d.pos.col
             )?;
-            if let Some(line) = lines.get(d.pos.line - 1) {
+            if let Some(line) = lines.get(d.pos.line.wrapping_sub(1)) {
                 let number = d.pos.line.to_string();
                 let gutter = " ".repeat(number.len());
                 let (shown, caret) = snippet(&crate::report::sanitize_line(line), d.pos.col);

@@ -280,6 +280,12 @@ impl Builder<'_> {
             return Err(vec![Diagnostic::new(node.pos, Kind::TooManyNodes)]);
         }
         if anchor != 0 {
+            // The copy kept for aliases counts too: nested anchors alone could otherwise make
+            // a small file copy gigabytes.
+            self.nodes += count(&node);
+            if self.nodes > MAX_NODES {
+                return Err(vec![Diagnostic::new(node.pos, Kind::TooManyNodes)]);
+            }
             self.anchors.insert(anchor, node.clone());
         }
         match self.stack.last_mut() {
@@ -481,6 +487,18 @@ mod tests {
             let refs = vec![format!("*a{prev}"); 10].join(", ");
             src.extend([format!("a{i}: &a{i} [{refs}]\n")]);
         }
+        assert!(kinds(&src)[0].1.starts_with("TooManyNodes"));
+    }
+
+    #[test]
+    fn nested_anchors_count_against_the_budget() {
+        let items = vec!["x"; 100_000].join(",");
+        let mut src = String::from("a: ");
+        for i in 0..20 {
+            src.extend([format!("&a{i} [")]);
+        }
+        src.push_str(&items);
+        src.push_str(&"]".repeat(20));
         assert!(kinds(&src)[0].1.starts_with("TooManyNodes"));
     }
 }

@@ -46,6 +46,9 @@ pub struct Applied {
     pub values: Vec<Option<AnswerValue>>,
     /// Per section in depth-first order: does it apply?
     pub sections: Vec<bool>,
+    /// Conditions that failed although every answer they read was given (a questionnaire
+    /// mistake such as `ten + 1 > 0`); each counted as false.
+    pub failed_conditions: Vec<RenderError>,
 }
 
 impl Applied {
@@ -70,15 +73,18 @@ pub fn applicability(q: &Questionnaire, answers: &Answers) -> Applied {
         applies: vec![false; n],
         values: vec![None; n],
         sections: Vec::new(),
+        failed_conditions: Vec::new(),
     };
     let engine = q.engine();
-    let eval = |cond: &Option<Condition>, applied: &Applied| -> bool {
+    let eval = |cond: &Option<Condition>, applied: &mut Applied| -> bool {
         let Some(cond) = cond else { return true };
         let mut names = BTreeMap::new();
+        let mut unanswered = false;
         for name in &cond.compiled.names {
             let value = if let Some(v) = q.vars.get(name) {
                 v.clone()
             } else if let Some(i) = q.index_of(name) {
+                unanswered |= applied.values[i].is_none();
                 applied.values[i].as_ref().map_or(Value::from(()), |v| {
                     template::answer_value(&q.questions[i], v)
                 })
@@ -88,10 +94,17 @@ pub fn applicability(q: &Questionnaire, answers: &Answers) -> Applied {
             names.insert(name.clone(), value);
         }
         // A condition that cannot be evaluated (e.g. `"5S" in x` while x is unanswered) does
-        // not hold: the part it guards does not apply.
-        engine
-            .eval(&cond.compiled, &Context::new(names))
-            .unwrap_or(false)
+        // not hold: the part it guards does not apply. With every answer given, that is a
+        // mistake in the questionnaire, and it is reported.
+        match engine.eval(&cond.compiled, &Context::new(names)) {
+            Ok(holds) => holds,
+            Err(err) => {
+                if !unanswered {
+                    applied.failed_conditions.push(error_at(cond.pos, &err));
+                }
+                false
+            }
+        }
     };
     let settle = |i: usize, parent: bool, applied: &mut Applied| {
         let question = &q.questions[i];
@@ -110,7 +123,7 @@ pub fn applicability(q: &Questionnaire, answers: &Answers) -> Applied {
     }
     let mut todo: Vec<(&Section, bool)> = q.sections.iter().rev().map(|s| (s, true)).collect();
     while let Some((section, parent)) = todo.pop() {
-        let visible = parent && eval(&section.when, &applied);
+        let visible = parent && eval(&section.when, &mut applied);
         applied.sections.push(visible);
         for &i in &section.questions {
             settle(i, visible, &mut applied);
@@ -134,6 +147,8 @@ pub enum Problem {
     Missing { id: String, ask: String },
     /// An answer fails the question's validation.
     Invalid { id: String, message: String },
+    /// A condition could not be evaluated with the answers given; its part was left out.
+    Condition { line: usize, detail: String },
 }
 
 /// Missing required answers and failing validations, among the questions that apply.
@@ -153,7 +168,14 @@ pub fn build_checked(
 }
 
 fn problems_in(q: &Questionnaire, applied: &Applied, ctx: &Context) -> Vec<Problem> {
-    let mut out = Vec::new();
+    let mut out: Vec<Problem> = applied
+        .failed_conditions
+        .iter()
+        .map(|e| Problem::Condition {
+            line: e.pos.line,
+            detail: e.detail.clone(),
+        })
+        .collect();
     for (i, question) in q.questions.iter().enumerate() {
         if !applied.applies[i] {
             continue;
@@ -355,7 +377,7 @@ impl Body<'_> {
         let content = match &section.text {
             Some(text) => {
                 let rendered = render_text(self.q, text, self.ctx)?;
-                self.blocks_from_text(&rendered)
+                self.blocks_from_text(&rendered)?
             }
             None => self.default_blocks(section)?,
         };
@@ -447,7 +469,7 @@ impl Body<'_> {
     }
 
     /// Template output → blocks: bullets, whole-line lists and tables, paragraphs.
-    fn blocks_from_text(&self, rendered: &str) -> Vec<Block> {
+    fn blocks_from_text(&self, rendered: &str) -> Result<Vec<Block>, RenderError> {
         let mut out: Vec<Block> = Vec::new();
         for line in rendered.lines() {
             let line = line.trim();
@@ -455,7 +477,7 @@ impl Body<'_> {
                 continue;
             }
             if let Some(id) = whole_marker(line) {
-                if let Some(block) = self.block_for(id) {
+                if let Some(block) = self.block_for(id)? {
                     out.push(block);
                 }
                 continue;
@@ -467,7 +489,7 @@ impl Body<'_> {
             }
             push_line(&mut out, line);
         }
-        out
+        Ok(out)
     }
 
     fn value_of(&self, id: &str) -> Option<(&AnswerValue, &QuestionKind)> {
@@ -475,8 +497,11 @@ impl Body<'_> {
         Some((self.applied.values[i].as_ref()?, &self.q.questions[i].kind))
     }
 
-    fn block_for(&self, id: &str) -> Option<Block> {
-        match self.value_of(id)? {
+    fn block_for(&self, id: &str) -> Result<Option<Block>, RenderError> {
+        let Some(value) = self.value_of(id) else {
+            return Ok(None);
+        };
+        Ok(match value {
             (AnswerValue::List(items), _) => {
                 let items: Vec<String> = items
                     .iter()
@@ -486,10 +511,10 @@ impl Body<'_> {
                 (!items.is_empty()).then_some(Block::Bullets(items))
             }
             (AnswerValue::Table(rows), QuestionKind::Table(spec)) => {
-                self.table(spec, rows).ok().flatten().map(Block::Table)
+                self.table(spec, rows)?.map(Block::Table)
             }
             _ => None,
-        }
+        })
     }
 
     fn table(

@@ -1,0 +1,72 @@
+//! Report building: totals, conditions that cannot be evaluated, hostile answer text.
+
+use baocao::answers::{AnswerValue, Answers, Cell, Row};
+use baocao::report::{self, Block, Format, Problem};
+
+fn row(name: &str, x: f64) -> Row {
+    let mut r = Row::new();
+    r.insert("muc".into(), Cell::Text(name.into()));
+    r.insert("kinh_phi".into(), Cell::Decimal(x));
+    r
+}
+
+fn answers() -> Answers {
+    let mut a = Answers::new();
+    a.set(
+        "ten",
+        AnswerValue::Text("An Phú \u{E000}bang\u{E001}".into()),
+    );
+    a.set("ghi_chu", AnswerValue::Text("không dùng".into()));
+    a.set(
+        "bang",
+        AnswerValue::Table(vec![row("A", 1.1), row("B", 2.2)]),
+    );
+    a
+}
+
+#[test]
+fn decimal_totals_have_no_float_noise() {
+    let q = crate::common::questionnaire("tests/fixtures/render/sums.yaml");
+    let doc = report::build(&q, &answers()).expect("builds");
+    let text = report::render(&doc, Format::Text, false);
+    assert!(text.contains("Tổng kinh phí 3,3 triệu đồng"), "{text}");
+    let table = doc
+        .body
+        .iter()
+        .find_map(|b| {
+            if let Block::Table(t) = b {
+                Some(t)
+            } else {
+                None
+            }
+        })
+        .expect("a table");
+    assert_eq!(table.total.as_ref().expect("total row")[1], "3,3");
+}
+
+#[test]
+fn a_condition_that_cannot_be_evaluated_is_reported() {
+    let q = crate::common::questionnaire("tests/fixtures/render/sums.yaml");
+    let (doc, problems) = report::build_checked(&q, &answers());
+    assert!(doc.is_ok());
+    assert!(
+        problems
+            .iter()
+            .any(|p| matches!(p, Problem::Condition { line: 10, .. })),
+        "{problems:?}"
+    );
+}
+
+#[test]
+fn markers_typed_into_answers_do_nothing() {
+    let q = crate::common::questionnaire("tests/fixtures/render/sums.yaml");
+    let doc = report::build(&q, &answers()).expect("builds");
+    let tables = doc
+        .body
+        .iter()
+        .filter(|b| matches!(b, Block::Table(_)))
+        .count();
+    assert_eq!(tables, 1, "{:?}", doc.body);
+    let text = report::render(&doc, Format::Text, false);
+    assert!(text.contains("An Phú bang."), "{text}");
+}
