@@ -6,7 +6,8 @@
 //! lists and tables standing alone on a line become block markers), and compiling and
 //! rendering named templates and conditions.
 //!
-//! Must not: read files, know about sections or questions, or format whole reports.
+//! Must not: read files, know about sections, or format whole reports. (It knows questions
+//! only to present their answers: a table answer is shown with its columns and totals.)
 
 use std::collections::BTreeMap;
 use std::fmt;
@@ -208,6 +209,14 @@ impl Object for DateValue {
     fn render(self: &Arc<Self>, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&vn::date_short(&self.0))
     }
+
+    /// Dates compare by the calendar (`ngay_ky >= ngay_bat_dau`).
+    fn custom_cmp(
+        self: &Arc<Self>,
+        other: &minijinja::value::DynObject,
+    ) -> Option<std::cmp::Ordering> {
+        Some(self.0.cmp(&other.downcast_ref::<Self>()?.0))
+    }
 }
 
 /// A list or table answer: iterable like a list; printed, it becomes a block marker that the
@@ -251,6 +260,12 @@ fn format_value(
 ) -> Result<(), Error> {
     if value.is_none() {
         return Ok(());
+    }
+    // A yes/no answer printed as such reads "Có"/"Không", not Python's True/False.
+    if let Some(b) = as_bool(value) {
+        return out
+            .write_str(if b { messages::YES } else { messages::NO })
+            .map_err(Error::from);
     }
     // Decimals print the Vietnamese way ("25,5", and "100" rather than "100.0").
     if value.is_number()
@@ -351,6 +366,11 @@ fn sum(values: &Value, attribute: Option<String>, kwargs: Kwargs) -> Result<Valu
     } else {
         Value::from(whole)
     })
+}
+
+/// The value if it is a boolean (not merely truthy).
+fn as_bool(value: &Value) -> Option<bool> {
+    (value.kind() == minijinja::value::ValueKind::Bool).then(|| value.is_true())
 }
 
 fn as_date(value: &Value) -> Option<Date> {
@@ -716,5 +736,16 @@ mod tests {
             render("{{ (9 * 100 / 10) | phan_tram }}", &[]).unwrap(),
             "90%"
         );
+    }
+
+    #[test]
+    fn dates_compare_by_the_calendar() {
+        let ctx = [
+            ("a", date(2020, 1, 1)),
+            ("b", date(2025, 7, 31)),
+            ("c", date(2025, 7, 31)),
+        ];
+        let t = "{{ a < b }} {{ b == c }} {{ b > a }} {{ a == b }}";
+        assert_eq!(render(t, &ctx).unwrap(), "Có Có Có Không");
     }
 }

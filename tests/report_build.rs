@@ -70,3 +70,20 @@ fn markers_typed_into_answers_do_nothing() {
     let text = report::render(&doc, Format::Text, false);
     assert!(text.contains("An Phú bang."), "{text}");
 }
+
+#[test]
+fn numbers_follow_what_is_shown() {
+    let q = crate::common::questionnaire("tests/fixtures/render/numbering.yaml");
+    let mut a = Answers::new();
+    a.set("co_a", AnswerValue::Bool(false));
+    a.set("x", AnswerValue::Text("Chữ.".into()));
+    let text = report::render(&report::build(&q, &a).expect("builds"), Format::Text, false);
+    let want = "BÁO CÁO\nThử\nMở đầu.\nI. HAI\n1. Con một: Chữ.\n2. Con ba\nBa.\n2.1. Cháu\nĐiểm.\n2.2. Cháu hai\nĐiểm hai.\nBA\nKhông số.\nII. BỐN\nBốn.\n";
+    assert_eq!(text, want);
+    a.set("co_a", AnswerValue::Bool(true));
+    let text = report::render(&report::build(&q, &a).expect("builds"), Format::Text, false);
+    assert!(
+        text.contains("I. MỘT\nA.\nII. HAI\n") && text.contains("III. BỐN"),
+        "{text}"
+    );
+}

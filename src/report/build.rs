@@ -339,7 +339,7 @@ impl Body<'_> {
         sections: &[Section],
         level: usize,
         parent_number: &str,
-    ) -> Result<(), RenderError> {
+    ) -> Result<bool, RenderError> {
         let style = self
             .q
             .numbering
@@ -350,6 +350,7 @@ impl Body<'_> {
             .checked_sub(2)
             .and_then(|l| self.q.numbering.get(l).copied());
         let mut counter = 0;
+        let mut any = false;
         for section in sections {
             let index = self.section_index;
             self.section_index += 1;
@@ -357,15 +358,23 @@ impl Body<'_> {
                 self.section_index += count_descendants(section);
                 continue;
             }
-            let number = if section.numbered && section.heading.is_some() {
-                counter += 1;
-                number_for(style, counter, parent_number, parent_style)
+            let numbered = section.numbered && section.heading.is_some();
+            let number = if numbered {
+                number_for(style, counter + 1, parent_number, parent_style)
             } else {
                 String::new()
             };
-            self.section(section, level, &number)?;
+            // A section that applies but says nothing (all its questions hidden or left
+            // empty) is left out, heading and number included, like one that does not apply.
+            let start = self.blocks.len();
+            if self.section(section, level, &number)? {
+                counter += usize::from(numbered);
+                any = true;
+            } else {
+                self.blocks.truncate(start);
+            }
         }
-        Ok(())
+        Ok(any)
     }
 
     fn section(
@@ -373,7 +382,7 @@ impl Body<'_> {
         section: &Section,
         level: usize,
         number: &str,
-    ) -> Result<(), RenderError> {
+    ) -> Result<bool, RenderError> {
         let content = match &section.text {
             Some(text) => {
                 let rendered = render_text(self.q, text, self.ctx)?;
@@ -381,6 +390,7 @@ impl Body<'_> {
             }
             None => self.default_blocks(section)?,
         };
+        let has_content = !content.is_empty();
         if let Some(heading) = &section.heading {
             let text = self.inline(render_text(self.q, heading, self.ctx)?.trim());
             let mut content = content.into_iter().peekable();
@@ -420,7 +430,8 @@ impl Body<'_> {
         } else {
             self.blocks.extend(content);
         }
-        self.sections(&section.sections, level + 1, number)
+        let children = self.sections(&section.sections, level + 1, number)?;
+        Ok(has_content || children)
     }
 
     /// A section without a template: its answers in order.

@@ -103,7 +103,7 @@ fn plain(doc: &Document, full: bool) -> String {
                 text,
             } => out.push(format!("{} {text}", lead.printed())),
             Block::Paragraph { lead: None, text } => out.push(text.clone()),
-            Block::Bullets(items) => out.extend(items.iter().map(|i| format!("- {i}"))),
+            Block::Bullets(items) => out.extend(items.iter().map(|i| bullet(i, str::to_owned))),
             Block::Table(table) => out.extend(table_lines(table)),
         }
     }
@@ -115,6 +115,22 @@ fn plain(doc: &Document, full: bool) -> String {
         signer_block(f, &mut out);
     }
     out.join("\n")
+}
+
+/// "- item", with the item's further lines indented under its first (plain text and Markdown
+/// both read that as one item).
+fn bullet(item: &str, line: impl Fn(&str) -> String) -> String {
+    let lines: Vec<String> = item
+        .lines()
+        .map(|l| line(l.trim()))
+        .filter(|l| !l.is_empty())
+        .collect();
+    format!("- {}", lines.join("\n  "))
+}
+
+/// A table cell on one line: a line break inside a cell would break the table's drawing.
+fn one_line(cell: &str) -> String {
+    cell.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 fn push_centered(out: &mut Vec<String>, text: &str, width: usize) {
@@ -230,7 +246,7 @@ fn table_lines(t: &TableBlock) -> Vec<String> {
     let mut widths = vec![0; n];
     for row in all_rows {
         for (i, cell) in row.iter().enumerate().take(n) {
-            widths[i] = widths[i].max(display_width(cell));
+            widths[i] = widths[i].max(display_width(&one_line(cell)));
         }
     }
     let rule = |l: &str, m: &str, r: &str| {
@@ -240,7 +256,8 @@ fn table_lines(t: &TableBlock) -> Vec<String> {
     let line = |row: &Vec<String>, header: bool| {
         let cells: Vec<String> = (0..n)
             .map(|i| {
-                let cell = row.get(i).map_or("", String::as_str);
+                let cell = row.get(i).map_or(String::new(), |c| one_line(c));
+                let cell = cell.as_str();
                 let pad = widths[i] - display_width(cell);
                 if header {
                     let left = pad / 2;
@@ -364,7 +381,7 @@ fn markdown(doc: &Document, full: bool) -> String {
             )),
             Block::Paragraph { lead: None, text } => out.push(md_block(text)),
             Block::Bullets(items) => {
-                out.extend(items.iter().map(|i| format!("- {}", md_block(i))));
+                out.extend(items.iter().map(|i| bullet(i, md_block)));
             }
             Block::Table(t) => {
                 let row = |cells: &Vec<String>| {
@@ -372,7 +389,7 @@ fn markdown(doc: &Document, full: bool) -> String {
                         "| {} |",
                         cells
                             .iter()
-                            .map(|c| md_escape(c))
+                            .map(|c| md_escape(&one_line(c)))
                             .collect::<Vec<_>>()
                             .join(" | ")
                     )
@@ -454,5 +471,20 @@ mod tests {
     fn wrapping_keeps_short_lines_exact_and_hangs_items() {
         assert_eq!(wrap("Số:      /BC-UBND", 30), vec!["Số:      /BC-UBND"]);
         assert_eq!(wrap("- một hai ba bốn", 9), vec!["- một hai", "  ba bốn"]);
+    }
+
+    #[test]
+    fn multi_line_items_and_cells_keep_the_layout() {
+        assert_eq!(bullet("một\nhai", str::to_owned), "- một\n  hai");
+        let t = TableBlock {
+            header: vec!["A".into(), "B".into()],
+            rows: vec![vec!["x\ny".into(), "1".into()]],
+            numeric: vec![false, true],
+            total: None,
+        };
+        let lines = table_lines(&t);
+        assert!(lines.iter().any(|l| l.contains("x y")), "{lines:?}");
+        let widths: Vec<usize> = lines.iter().map(|l| display_width(l)).collect();
+        assert!(widths.windows(2).all(|w| w[0] == w[1]), "{lines:?}");
     }
 }
