@@ -206,7 +206,7 @@ fn usage_error(err: &clap::Error) -> ExitCode {
 fn check(paths: &[PathBuf]) -> u8 {
     let mut code = EXIT_OK;
     for path in paths {
-        match questionnaire::load_path(path) {
+        match load_questionnaire(path) {
             Ok(_) => say(&messages::check_ok(&path.display().to_string())),
             Err(err) => {
                 warn(&err.to_string());
@@ -224,7 +224,7 @@ fn render(q_path: &Path, a_path: &Path, format: Format, full: bool, output: Opti
         warn(&messages::output_is_input(&out.display().to_string()));
         return EXIT_WRITE;
     }
-    let q = match questionnaire::load_path(q_path) {
+    let q = match load_questionnaire(q_path) {
         Ok(q) => q,
         Err(err) => {
             warn(&err.to_string());
@@ -287,6 +287,17 @@ fn render(q_path: &Path, a_path: &Path, format: Format, full: bool, output: Opti
         }
     }
     EXIT_OK
+}
+
+/// A questionnaire file — or the built-in one, named by its id or file name when no such file
+/// exists here (`baocao render ct1322-so-ket-2021-2025 --answers …`).
+fn load_questionnaire(path: &Path) -> Result<Questionnaire, questionnaire::LoadError> {
+    let name = path.to_string_lossy();
+    let builtin_id = questionnaire::BUILTIN_NAME.trim_end_matches(".yaml");
+    if !path.exists() && (name == builtin_id || name == questionnaire::BUILTIN_NAME) {
+        return questionnaire::builtin();
+    }
+    questionnaire::load_path(path)
 }
 
 /// Whether two paths name the same existing file (symlinks and `./` resolved).

@@ -213,3 +213,22 @@ fn answers_for_another_questionnaire_are_refused() {
     assert_eq!(out.status.code(), Some(3));
     assert!(stderr(&out).contains("attp-hang-nam"), "{}", stderr(&out));
 }
+
+#[test]
+fn the_built_in_questionnaire_is_reachable_by_name() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let answers = crate::common::path(A);
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_baocao"))
+        .args([
+            "render",
+            "ct1322-so-ket-2021-2025",
+            "--answers",
+            answers.to_str().expect("utf-8"),
+            "--body-only",
+        ])
+        .current_dir(dir.path())
+        .output()
+        .expect("runs");
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stdout(&out).starts_with("BÁO CÁO\n"), "{}", stdout(&out));
+}

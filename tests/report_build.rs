@@ -87,3 +87,30 @@ fn numbers_follow_what_is_shown() {
         "{text}"
     );
 }
+
+#[test]
+fn fixed_rows_match_labels_as_people_write_them() {
+    use baocao::questionnaire::QuestionKind;
+    let q = crate::common::questionnaire("tests/fixtures/valid/table.yaml");
+    let spec = q
+        .questions
+        .iter()
+        .find_map(|q| {
+            if let QuestionKind::Table(t) = &q.kind {
+                Some(t.clone())
+            } else {
+                None
+            }
+        })
+        .expect("a table question");
+    assert!(spec.rows.len() >= 2, "the fixture has fixed rows");
+    let label_col = spec.columns[0].id.clone();
+    let second = &spec.rows[1];
+    // The answer names the second fixed row in NFD, upper case, with extra spaces.
+    use unicode_normalization::UnicodeNormalization;
+    let typed: String = format!("  {}  ", second.to_uppercase()).nfd().collect();
+    let mut row = Row::new();
+    row.insert(label_col, Cell::Text(typed));
+    let cells = spec.complete(&[row]);
+    assert_eq!(cells.len(), spec.rows.len(), "no extra row: {cells:?}");
+}

@@ -250,11 +250,22 @@ impl TableSpec {
     /// The table as it is reported: fixed rows first, each matched to the answer row that
     /// carries its label (or, failing that, to the unlabelled answer row in the same place),
     /// then the other answer rows; labels filled in, `sum` columns computed, one cell per
-    /// column. Rows with nothing in them are left out.
+    /// column; a fixed row shows its label as the questionnaire writes it. Rows with nothing in
+    /// them are left out.
     pub fn complete(&self, rows: &[Row]) -> Vec<Vec<Option<Cell>>> {
         let label_col = self.label_column();
+        // Labels match as an official would read them: NFC, any case, spaces collapsed.
+        let key = |s: &str| -> String {
+            use unicode_normalization::UnicodeNormalization;
+            s.split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+                .nfc()
+                .flat_map(char::to_lowercase)
+                .collect()
+        };
         let label_of = |row: &Row| match label_col.and_then(|c| row.get(c)) {
-            Some(Cell::Text(t)) if !t.trim().is_empty() => Some(t.trim().to_owned()),
+            Some(Cell::Text(t)) if !t.trim().is_empty() => Some(key(t)),
             _ => None,
         };
         let mut used = vec![false; rows.len()];
@@ -263,7 +274,7 @@ impl TableSpec {
             let by_label = rows
                 .iter()
                 .enumerate()
-                .find(|(j, r)| !used[*j] && label_of(r).as_deref() == Some(label.trim()));
+                .find(|(j, r)| !used[*j] && label_of(r) == Some(key(label)));
             let by_place = rows
                 .get(i)
                 .filter(|r| !used[i] && label_of(r).is_none())
@@ -297,7 +308,7 @@ impl TableSpec {
                         if c.sum {
                             sum.clone()
                         } else if Some(c.id.as_str()) == label_col {
-                            given(c).or_else(|| label.map(|l| Cell::Text(l.to_owned())))
+                            label.map(|l| Cell::Text(l.to_owned())).or_else(|| given(c))
                         } else {
                             given(c)
                         }
