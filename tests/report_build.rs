@@ -2,6 +2,7 @@
 
 use baocao::answers::{AnswerValue, Answers, Cell, Row};
 use baocao::report::{self, Block, Format, Problem};
+use unicode_normalization::UnicodeNormalization;
 
 fn row(name: &str, x: f64) -> Row {
     let mut r = Row::new();
@@ -107,7 +108,6 @@ fn fixed_rows_match_labels_as_people_write_them() {
     let label_col = spec.columns[0].id.clone();
     let second = &spec.rows[1];
     // The answer names the second fixed row in NFD, upper case, with extra spaces.
-    use unicode_normalization::UnicodeNormalization;
     let typed: String = format!("  {}  ", second.to_uppercase()).nfd().collect();
     let mut row = Row::new();
     row.insert(label_col, Cell::Text(typed));
