@@ -220,7 +220,9 @@ fn decimal_of(v: &Value) -> Option<f64> {
 }
 
 /// The items of a list answer; empty items (a stray `-`) are skipped.
-fn items_of(v: &Value) -> Result<Vec<String>, String> {
+/// `read` turns one item into text: [`item_text`] for lists, [`text_of`] for choices (where a
+/// bare `2021` must still match the option "2021").
+fn items_of(v: &Value, read: fn(&Value) -> Option<String>) -> Result<Vec<String>, String> {
     let Value::Sequence(items) = v else {
         return Err(messages::ANSWER_NOT_LIST.to_owned());
     };
@@ -229,7 +231,7 @@ fn items_of(v: &Value) -> Result<Vec<String>, String> {
         if item.is_null() {
             continue;
         }
-        out.push(item_text(item).ok_or_else(|| messages::answer_item_not_text(i + 1))?);
+        out.push(read(item).ok_or_else(|| messages::answer_item_not_text(i + 1))?);
     }
     Ok(out)
 }
@@ -284,7 +286,7 @@ fn typed(kind: &QuestionKind, raw: &Value) -> Result<AnswerValue, String> {
         QuestionKind::Choices { options, other } => {
             let mut picked = Vec::new();
             let mut outside = Vec::new();
-            for item in items_of(raw)? {
+            for item in items_of(raw, text_of)? {
                 if let Some(option) = option_for(options, &item) {
                     picked.push(option);
                 } else {
@@ -297,7 +299,7 @@ fn typed(kind: &QuestionKind, raw: &Value) -> Result<AnswerValue, String> {
             }
             AnswerValue::Choices(picked)
         }
-        QuestionKind::List => AnswerValue::List(items_of(raw)?),
+        QuestionKind::List => AnswerValue::List(items_of(raw, item_text)?),
         QuestionKind::Table(spec) => {
             let Value::Sequence(rows) = raw else {
                 return Err(expected());
