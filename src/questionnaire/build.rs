@@ -155,17 +155,12 @@ enum Pending {
         pos: Pos,
         limit: usize,
     },
-    /// Names in a template must be vars or questions.
+    /// Names in a template must be vars or questions (only vars for the title: `vars_only`).
     Template {
         compiled: Compiled,
         pos: Pos,
         source: String,
-    },
-    /// A template that only vars may feed (the title).
-    VarsOnly {
-        compiled: Compiled,
-        pos: Pos,
-        source: String,
+        vars_only: bool,
     },
 }
 
@@ -468,18 +463,11 @@ impl Builder<'_> {
             Ok(compiled) => {
                 let check = compiled.clone();
                 let source_copy = source.clone();
-                self.pending.push(if vars_only {
-                    Pending::VarsOnly {
-                        compiled: check,
-                        pos,
-                        source: source_copy,
-                    }
-                } else {
-                    Pending::Template {
-                        compiled: check,
-                        pos,
-                        source: source_copy,
-                    }
+                self.pending.push(Pending::Template {
+                    compiled: check,
+                    pos,
+                    source: source_copy,
+                    vars_only,
                 });
                 Some(Text {
                     source,
@@ -1335,13 +1323,9 @@ impl Builder<'_> {
                     compiled,
                     pos,
                     source,
-                }
-                | Pending::VarsOnly {
-                    compiled,
-                    pos,
-                    source,
+                    vars_only,
                 } => {
-                    let vars_only = matches!(pending, Pending::VarsOnly { .. });
+                    let vars_only = *vars_only;
                     for name in &compiled.names {
                         let known = vars.contains(name.as_str())
                             || (!vars_only && index.contains_key(name.as_str()));
@@ -1380,16 +1364,12 @@ impl Builder<'_> {
             let ctx = sample_context(q, &self.questions, sample);
             let mut failures = Vec::new();
             for pending in &self.pending {
-                let (Pending::Template {
+                let Pending::Template {
                     compiled,
                     pos,
                     source,
-                }
-                | Pending::VarsOnly {
-                    compiled,
-                    pos,
-                    source,
-                }) = pending
+                    ..
+                } = pending
                 else {
                     continue;
                 };
