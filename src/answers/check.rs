@@ -36,10 +36,17 @@ pub fn check(question: &Question, value: &AnswerValue) -> Vec<String> {
 }
 
 fn check_text(v: &Validation, s: &str, out: &mut Vec<String>) {
+    if v.min_length.is_none() && v.max_length.is_none() && v.pattern.is_none() {
+        return;
+    }
     // Checked in NFC, as the text will be shown: "Huế" typed decomposed is still 3 letters.
-    use unicode_normalization::UnicodeNormalization;
-    let nfc: String = s.nfc().collect();
-    let s = nfc.as_str();
+    use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
+    let nfc: std::borrow::Cow<str> = if is_nfc_quick(s.chars()) == IsNormalized::Yes {
+        s.into()
+    } else {
+        s.nfc().collect::<String>().into()
+    };
+    let s = nfc.as_ref();
     let len = s.chars().count();
     if let Some(min) = v.min_length
         && len < min

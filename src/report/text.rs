@@ -25,7 +25,7 @@ const LEFT: usize = 36;
 
 /// Writes a document. `full` adds the NĐ 30 header and signer blocks.
 pub fn render(doc: &Document, format: Format, full: bool) -> String {
-    let text = match format {
+    let lines = match format {
         Format::Text => plain(doc, full),
         Format::Markdown => markdown(doc, full),
     };
@@ -33,8 +33,9 @@ pub fn render(doc: &Document, format: Format, full: bool) -> String {
     // lead byte of C1 controls or of the block markers) are rebuilt.
     let suspicious =
         |b: u8| (b < 0x20 && b != b'\n' && b != b'\t') || matches!(b, 0x7f | 0xc2 | 0xee);
-    let mut out = String::with_capacity(text.len() + 1);
-    for line in text.lines() {
+    let mut out = String::with_capacity(lines.iter().map(|l| l.len() + 1).sum());
+    // A line may hold several lines (a multi-line bullet); each is checked on its own.
+    for line in lines.iter().flat_map(|l| l.split('\n')) {
         if line.bytes().any(suspicious) {
             out.push_str(&sanitize_line(line));
         } else {
@@ -64,7 +65,7 @@ pub fn sanitize_line(line: &str) -> String {
         .collect()
 }
 
-fn plain(doc: &Document, full: bool) -> String {
+fn plain(doc: &Document, full: bool) -> Vec<String> {
     let f = &doc.frame;
     let mut out = Vec::new();
     if full {
@@ -114,12 +115,15 @@ fn plain(doc: &Document, full: bool) -> String {
         out.push(String::new());
         signer_block(f, &mut out);
     }
-    out.join("\n")
+    out
 }
 
 /// "- item", with the item's further lines indented under its first (plain text and Markdown
 /// both read that as one item).
 fn bullet(item: &str, line: impl Fn(&str) -> String) -> String {
+    if !item.contains('\n') {
+        return format!("- {}", line(item.trim()));
+    }
     let lines: Vec<String> = item
         .lines()
         .map(|l| line(l.trim()))
@@ -129,8 +133,12 @@ fn bullet(item: &str, line: impl Fn(&str) -> String) -> String {
 }
 
 /// A table cell on one line: a line break inside a cell would break the table's drawing.
-fn one_line(cell: &str) -> String {
-    cell.split_whitespace().collect::<Vec<_>>().join(" ")
+fn one_line(cell: &str) -> std::borrow::Cow<'_, str> {
+    if cell.contains(['\n', '\r', '\t']) {
+        cell.split_whitespace().collect::<Vec<_>>().join(" ").into()
+    } else {
+        cell.into()
+    }
 }
 
 fn push_centered(out: &mut Vec<String>, text: &str, width: usize) {
@@ -256,8 +264,8 @@ fn table_lines(t: &TableBlock) -> Vec<String> {
     let line = |row: &Vec<String>, header: bool| {
         let cells: Vec<String> = (0..n)
             .map(|i| {
-                let cell = row.get(i).map_or(String::new(), |c| one_line(c));
-                let cell = cell.as_str();
+                let cell = row.get(i).map_or("".into(), |c| one_line(c));
+                let cell = cell.as_ref();
                 let pad = widths[i] - display_width(cell);
                 if header {
                     let left = pad / 2;
@@ -325,7 +333,7 @@ fn md_escape(s: &str) -> String {
     out
 }
 
-fn markdown(doc: &Document, full: bool) -> String {
+fn markdown(doc: &Document, full: bool) -> Vec<String> {
     let f = &doc.frame;
     let mut out = Vec::new();
     if full {
@@ -445,7 +453,7 @@ fn markdown(doc: &Document, full: bool) -> String {
         }
         md_columns(&left, &right, ":---", &mut out);
     }
-    out.join("\n")
+    out
 }
 
 #[cfg(test)]
