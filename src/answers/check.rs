@@ -5,6 +5,8 @@
 //!
 //! Must not: block anything — callers decide what to do with the messages.
 
+use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
+
 use super::value::AnswerValue;
 use crate::messages;
 use crate::questionnaire::{Question, Validation};
@@ -40,7 +42,6 @@ fn check_text(v: &Validation, s: &str, out: &mut Vec<String>) {
         return;
     }
     // Checked in NFC, as the text will be shown: "Huế" typed decomposed is still 3 letters.
-    use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
     let nfc: std::borrow::Cow<str> = if is_nfc_quick(s.chars()) == IsNormalized::Yes {
         s.into()
     } else {
