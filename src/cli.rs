@@ -250,7 +250,8 @@ fn render(q_path: &Path, a_path: &Path, format: Format, full: bool, output: Opti
         match p {
             Problem::Missing { id, ask } => warn(&messages::missing_required(&file, &id, &ask)),
             Problem::Invalid { id, message } => {
-                warn(&messages::invalid_value(&file, &id, &message));
+                let at = messages::at(&file, answers.line_of(&id));
+                warn(&messages::invalid_value(&at, &id, &message));
             }
             Problem::Condition { line, detail } => {
                 warn(&messages::condition_failed(
@@ -321,6 +322,7 @@ fn warn_about_answers(file: &str, answers: &Answers, q: &Questionnaire) {
         warn(&messages::answers_questionnaire_changed(file));
     }
     for (id, kept) in answers.kept() {
+        let file = &messages::at(file, answers.line_of(id));
         match &kept.reason {
             KeptReason::Orphan { suggestion } => {
                 warn(&messages::orphan_answer(file, id, suggestion.as_deref()));

@@ -390,6 +390,11 @@ pub fn answers_questionnaire_changed(file: &str) -> String {
     )
 }
 
+/// "file:line" when the line is known, else "file".
+pub fn at(file: &str, line: Option<usize>) -> String {
+    line.map_or_else(|| file.to_owned(), |l| format!("{file}:{l}"))
+}
+
 pub fn orphan_answer(file: &str, id: &str, suggestion: Option<&str>) -> String {
     let fix = match suggestion {
         Some(s) => format!(

@@ -285,3 +285,13 @@ fn bare_numbers_are_not_rewritten_as_text() {
     let saved = answers::to_yaml(&a, &q);
     assert!(saved.contains("van_ban: 1.5"), "{saved}");
 }
+
+#[test]
+fn answers_remember_their_line() {
+    let q = questionnaire(KINDS);
+    let text = "questionnaire:\n  id: moi-loai\nanswers:\n  van_ban: Một\n  # ghi chú\n  cu: x\n  ngay: 31/02/2025\n";
+    let a = answers::parse("x.answers.yaml", text, &q).expect("parses");
+    assert_eq!(a.line_of("van_ban"), Some(4));
+    assert_eq!(a.line_of("cu"), Some(6));
+    assert_eq!(a.line_of("ngay"), Some(7));
+}

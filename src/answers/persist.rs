@@ -97,6 +97,7 @@ pub fn parse(file: &str, text: &str, q: &Questionnaire) -> Result<Answers, Answe
         }
     };
     let ids: Vec<&str> = q.questions.iter().map(|q| q.id.as_str()).collect();
+    let lines = answer_lines(text);
     // Answers saved under their current id win over answers saved under an old id (`renames`);
     // an old-id answer that loses is kept aside, not dropped.
     let direct: std::collections::HashSet<String> = entries
@@ -117,6 +118,10 @@ pub fn parse(file: &str, text: &str, q: &Questionnaire) -> Result<Answers, Answe
             .get(&saved_id)
             .cloned()
             .unwrap_or(saved_id.clone());
+        if let Some(line) = lines.get(saved_id.as_str()) {
+            answers.set_line(id.clone(), *line);
+            answers.set_line(saved_id.clone(), *line);
+        }
         let superseded = id != saved_id && (direct.contains(&id) || answers.get(&id).is_some());
         match q.question(&id) {
             Some(_) if superseded => {
@@ -157,6 +162,37 @@ pub fn parse(file: &str, text: &str, q: &Questionnaire) -> Result<Answers, Answe
         }
     }
     Ok(answers)
+}
+
+/// The line of each answer under `answers:`, found by reading the text once: a key at the
+/// first indentation below `answers:`. Only for messages, so a line it cannot place is simply
+/// not shown.
+fn answer_lines(text: &str) -> std::collections::HashMap<&str, usize> {
+    let mut out = std::collections::HashMap::new();
+    let mut inside = false;
+    let mut indent = None;
+    for (index, line) in text.lines().enumerate() {
+        let body = line.trim_start();
+        if body.is_empty() || body.starts_with('#') {
+            continue;
+        }
+        let depth = line.len() - body.len();
+        if depth == 0 {
+            inside = body.starts_with("answers:");
+            continue;
+        }
+        if !inside {
+            continue;
+        }
+        let level = *indent.get_or_insert(depth);
+        if depth == level
+            && let Some((key, _)) = body.split_once(':')
+        {
+            out.entry(key.trim().trim_matches(['"', '\'']))
+                .or_insert(index + 1);
+        }
+    }
+    out
 }
 
 /// The keys an answers file may have at its top level.

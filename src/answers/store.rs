@@ -42,6 +42,8 @@ pub struct Answers {
     pub position: Option<String>,
     values: IndexMap<String, AnswerValue>,
     kept: IndexMap<String, Kept>,
+    /// Where each answer was read from (line in the file), for messages; not saved.
+    lines: std::collections::HashMap<String, usize>,
 }
 
 impl Answers {
@@ -74,6 +76,16 @@ impl Answers {
     /// All usable answers, in the order they were set or read.
     pub fn iter(&self) -> impl Iterator<Item = (&str, &AnswerValue)> {
         self.values.iter().map(|(k, v)| (k.as_str(), v))
+    }
+
+    /// The line of the answers file an answer was read from, when it was read from one.
+    pub fn line_of(&self, id: &str) -> Option<usize> {
+        self.lines.get(id).copied()
+    }
+
+    /// Records where an answer was read from.
+    pub fn set_line(&mut self, id: impl Into<String>, line: usize) {
+        self.lines.insert(id.into(), line);
     }
 
     /// Entries kept aside (orphans and values that do not fit).
