@@ -35,6 +35,7 @@ pub const KIND_NAME_NUMBER: &str = "số";
 pub const KIND_NAME_LIST: &str = "danh sách";
 pub const KIND_NAME_MAP: &str = "bảng khóa–giá trị";
 pub const KIND_NAME_DATE: &str = "ngày tháng";
+pub const KIND_NAME_OTHER: &str = "khác";
 
 pub const CONDITION_HAS_DELIMITERS: &str =
     "điều kiện `when` chỉ là một biểu thức, không dùng `{{ }}` hay `{% %}`";

@@ -383,22 +383,20 @@ fn as_date(value: &Value) -> Option<Date> {
 fn wrong_kind(filter: &str, expected: &str, value: &Value) -> Error {
     Error::new(
         ErrorKind::InvalidOperation,
-        messages::filter_wrong_kind(filter, expected, &describe(value)),
+        messages::filter_wrong_kind(filter, expected, describe(value)),
     )
 }
 
-fn describe(value: &Value) -> String {
+fn describe(value: &Value) -> &'static str {
     use minijinja::value::ValueKind;
     match value.kind() {
-        ValueKind::String => messages::KIND_NAME_TEXT.to_owned(),
-        ValueKind::Bool => messages::KIND_NAME_BOOL.to_owned(),
-        ValueKind::Number => messages::KIND_NAME_NUMBER.to_owned(),
-        ValueKind::Seq | ValueKind::Iterable => messages::KIND_NAME_LIST.to_owned(),
-        ValueKind::Map => messages::KIND_NAME_MAP.to_owned(),
-        _ if value.downcast_object_ref::<DateValue>().is_some() => {
-            messages::KIND_NAME_DATE.to_owned()
-        }
-        _ => value.kind().to_string(),
+        ValueKind::String => messages::KIND_NAME_TEXT,
+        ValueKind::Bool => messages::KIND_NAME_BOOL,
+        ValueKind::Number => messages::KIND_NAME_NUMBER,
+        ValueKind::Seq | ValueKind::Iterable => messages::KIND_NAME_LIST,
+        ValueKind::Map => messages::KIND_NAME_MAP,
+        _ if value.downcast_object_ref::<DateValue>().is_some() => messages::KIND_NAME_DATE,
+        _ => messages::KIND_NAME_OTHER,
     }
 }
 
