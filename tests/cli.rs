@@ -5,6 +5,15 @@ use crate::common::{baocao, stderr, stdout};
 const Q: &str = "questionnaires/ct1322-so-ket-2021-2025.yaml";
 const A: &str = "questionnaires/examples/ba-dinh.answers.yaml";
 
+/// An answers file with `text` in a fresh folder (kept alive by the returned guard).
+fn answers_file(text: &str) -> (tempfile::TempDir, String) {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("x.answers.yaml");
+    std::fs::write(&path, text).expect("written");
+    let path = path.to_str().expect("utf-8").to_owned();
+    (dir, path)
+}
+
 #[test]
 fn help_and_version_are_vietnamese() {
     let out = baocao(&["--help"]);
@@ -82,15 +91,8 @@ fn full_text_has_the_nd30_frame() {
 
 #[test]
 fn errors_have_their_own_exit_codes() {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let bad_answers = dir.path().join("x.answers.yaml");
-    std::fs::write(&bad_answers, "answers: [\n").expect("written");
-    let out = baocao(&[
-        "render",
-        Q,
-        "--answers",
-        bad_answers.to_str().expect("utf-8"),
-    ]);
+    let (dir, bad_answers) = answers_file("answers: [\n");
+    let out = baocao(&["render", Q, "--answers", &bad_answers]);
     assert_eq!(out.status.code(), Some(3));
     assert!(stderr(&out).contains("x.answers.yaml:"), "{}", stderr(&out));
 
@@ -113,20 +115,8 @@ fn errors_have_their_own_exit_codes() {
 
 #[test]
 fn warnings_name_orphans_and_missing_answers() {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let path = dir.path().join("x.answers.yaml");
-    std::fs::write(
-        &path,
-        "answers:\n  ten_xa: An Phú\n  cau_hoi_da_xoa: giữ lại\n",
-    )
-    .expect("written");
-    let out = baocao(&[
-        "render",
-        Q,
-        "--answers",
-        path.to_str().expect("utf-8"),
-        "--body-only",
-    ]);
+    let (_dir, path) = answers_file("answers:\n  ten_xa: An Phú\n  cau_hoi_da_xoa: giữ lại\n");
+    let out = baocao(&["render", Q, "--answers", &path, "--body-only"]);
     assert!(out.status.success(), "{}", stderr(&out));
     let err = stderr(&out);
     assert!(
@@ -138,10 +128,8 @@ fn warnings_name_orphans_and_missing_answers() {
 
 #[test]
 fn control_characters_never_reach_the_terminal() {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let path = dir.path().join("x.answers.yaml");
-    std::fs::write(&path, "answers:\n  ten_xa: \"Ba\\e[31mDinh\\u0007\"\n").expect("written");
-    let out = baocao(&["render", Q, "--answers", path.to_str().expect("utf-8")]);
+    let (_dir, path) = answers_file("answers:\n  ten_xa: \"Ba\\e[31mDinh\\u0007\"\n");
+    let out = baocao(&["render", Q, "--answers", &path]);
     assert!(out.status.success(), "{}", stderr(&out));
     let text = stdout(&out);
     assert!(
@@ -202,14 +190,9 @@ fn usage_errors_name_the_slip() {
 
 #[test]
 fn answers_for_another_questionnaire_are_refused() {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let path = dir.path().join("x.answers.yaml");
-    std::fs::write(
-        &path,
-        "questionnaire:\n  id: attp-hang-nam\nanswers:\n  ten_xa: An Phú\n",
-    )
-    .expect("written");
-    let out = baocao(&["render", Q, "--answers", path.to_str().expect("utf-8")]);
+    let (_dir, path) =
+        answers_file("questionnaire:\n  id: attp-hang-nam\nanswers:\n  ten_xa: An Phú\n");
+    let out = baocao(&["render", Q, "--answers", &path]);
     assert_eq!(out.status.code(), Some(3));
     assert!(stderr(&out).contains("attp-hang-nam"), "{}", stderr(&out));
 }
