@@ -1,4 +1,4 @@
-//! The command line: `render`, `check`, and (later) the wizard.
+//! The command line: the wizard (`baocao`, `baocao run`), `render` and `check`.
 //!
 //! Owns: argument parsing (clap derive, with Vietnamese help and errors), wiring the core
 //! together for each command, where output goes (stdout or an atomically written file, never
@@ -12,6 +12,7 @@
 //! | 3 | the answers file cannot be used |
 //! | 4 | a file cannot be written |
 //! | 5 | the report cannot be produced (a template failed on these answers) |
+//! | 6 | the wizard needs a terminal and has none, or the answers could not be saved on quit |
 //!
 //! Must not: parse YAML, evaluate conditions, or lay out reports itself.
 
@@ -33,6 +34,7 @@ pub const EXIT_USAGE: u8 = 2;
 pub const EXIT_ANSWERS: u8 = 3;
 pub const EXIT_WRITE: u8 = 4;
 pub const EXIT_RENDER: u8 = 5;
+pub const EXIT_TERMINAL: u8 = 6;
 
 const HELP_TEMPLATE: &str = "{about}\n\nCách dùng: {usage}\n\n{all-args}{after-help}";
 
@@ -64,6 +66,20 @@ struct Cli {
 
 #[derive(Subcommand, Debug)]
 enum Command {
+    /// Mở trình hỏi đáp trên một bảng hỏi (mặc định: bảng hỏi có sẵn).
+    #[command(
+        help_template = HELP_TEMPLATE,
+        next_help_heading = "Tùy chọn",
+        override_usage = "baocao run [BẢNG_HỎI] [--answers TỆP]"
+    )]
+    Run {
+        /// Tệp bảng hỏi (.yaml); bỏ trống để dùng bảng hỏi có sẵn.
+        #[arg(value_name = "BẢNG_HỎI", help_heading = "Tham số")]
+        questionnaire: Option<PathBuf>,
+        /// Tệp câu trả lời (mặc định: <mã bảng hỏi>.answers.yaml trong thư mục hiện tại).
+        #[arg(long, value_name = "TỆP")]
+        answers: Option<PathBuf>,
+    },
     /// Tạo báo cáo từ bảng hỏi và tệp câu trả lời (không cần giao diện).
     #[command(
         help_template = HELP_TEMPLATE,
@@ -132,10 +148,11 @@ pub fn run() -> ExitCode {
         Err(err) => return usage_error(&err),
     };
     let code = match cli.command {
-        None => {
-            say(messages::WIZARD_NOT_YET);
-            EXIT_OK
-        }
+        None => wizard(None, None),
+        Some(Command::Run {
+            questionnaire,
+            answers,
+        }) => wizard(questionnaire.as_deref(), answers.as_deref()),
         Some(Command::Check { questionnaires }) => check(&questionnaires),
         Some(Command::Render {
             questionnaire,
@@ -201,6 +218,61 @@ fn usage_error(err: &clap::Error) -> ExitCode {
     };
     warn(&messages::cli_usage_error(&what));
     ExitCode::from(EXIT_USAGE)
+}
+
+/// The wizard on a questionnaire (the built-in one by default) and its answers file, which
+/// is created on the first save when it does not exist yet.
+fn wizard(q_path: Option<&Path>, a_path: Option<&Path>) -> u8 {
+    use std::io::IsTerminal;
+    let q = match q_path {
+        Some(path) => load_questionnaire(path),
+        None => questionnaire::builtin(),
+    };
+    let q = match q {
+        Ok(q) => q,
+        Err(err) => {
+            warn(&err.to_string());
+            return EXIT_QUESTIONNAIRE;
+        }
+    };
+    let a_path = a_path.map_or_else(
+        || PathBuf::from(format!("{}.answers.yaml", q.id)),
+        Path::to_path_buf,
+    );
+    if q_path.is_some_and(|qp| same_file(qp, &a_path)) {
+        warn(&messages::output_is_input(&a_path.display().to_string()));
+        return EXIT_USAGE;
+    }
+    let answers = if a_path.exists() {
+        match answers::load(&a_path, &q) {
+            Ok(a) => a,
+            Err(err) => {
+                warn(&err.to_string());
+                return EXIT_ANSWERS;
+            }
+        }
+    } else {
+        Answers::new()
+    };
+    let file = a_path.display().to_string();
+    if let Some(id) = answers.questionnaire_id.as_ref().filter(|id| **id != q.id) {
+        warn(&messages::answers_wrong_questionnaire(&file, id, &q.id));
+        return EXIT_ANSWERS;
+    }
+    if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
+        warn(messages::WIZARD_NEEDS_TERMINAL);
+        return EXIT_TERMINAL;
+    }
+    match crate::tui::run(q, answers, a_path.clone()) {
+        Ok(()) => {
+            say(&messages::wizard_saved(&file));
+            EXIT_OK
+        }
+        Err(message) => {
+            warn(&message);
+            EXIT_TERMINAL
+        }
+    }
 }
 
 fn check(paths: &[PathBuf]) -> u8 {

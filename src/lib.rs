@@ -10,8 +10,10 @@
 pub mod answers;
 pub mod cli;
 pub mod files;
+pub mod flow;
 pub mod messages;
 pub mod questionnaire;
 pub mod report;
 pub mod template;
+pub mod tui;
 pub mod vn;

@@ -15,6 +15,8 @@ pub const YES: &str = "Có";
 pub const NO: &str = "Không";
 pub const AND: &str = "và";
 pub const DEFAULT_KIND: &str = "BÁO CÁO";
+/// How the outline names a section that has no heading (an opening paragraph).
+pub const UNTITLED_SECTION: &str = "(đoạn mở đầu)";
 pub const TO_LABEL: &str = "Kính gửi:";
 pub const CC_LABEL: &str = "Nơi nhận:";
 pub const NATION: &str = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM";
@@ -566,7 +568,7 @@ pub const PATTERN_MISMATCH: &str = "Câu trả lời không đúng dạng yêu c
 pub const CLI_ABOUT: &str =
     "baocao — viết báo cáo hành chính theo Nghị định 30/2020/NĐ-CP từ một bảng hỏi YAML.";
 
-pub const CLI_EXIT_CODES: &str = "Mã thoát: 0 xong; 1 bảng hỏi có lỗi; 2 sai tham số; 3 tệp câu trả lời không dùng được; 4 không ghi được tệp; 5 không tạo được báo cáo.";
+pub const CLI_EXIT_CODES: &str = "Mã thoát: 0 xong; 1 bảng hỏi có lỗi; 2 sai tham số; 3 tệp câu trả lời không dùng được; 4 không ghi được tệp; 5 không tạo được báo cáo; 6 không có cửa sổ dòng lệnh cho trình hỏi đáp hoặc không lưu được khi thoát.";
 
 pub const CLI_SYNTAX: &str = "sai cú pháp lệnh";
 
@@ -624,4 +626,180 @@ pub fn render_failed(file: &str, line: usize, detail: &str) -> String {
     )
 }
 
-pub const WIZARD_NOT_YET: &str = "Trình hỏi đáp toàn màn hình chưa có trong phiên bản này.\n  → hiện tại: dùng `baocao render BẢNG_HỎI.yaml --answers CÂU_TRẢ_LỜI.yaml` để tạo báo cáo, `baocao check BẢNG_HỎI.yaml` để kiểm tra bảng hỏi.";
+pub const WIZARD_NEEDS_TERMINAL: &str = "lỗi: trình hỏi đáp cần một cửa sổ dòng lệnh (terminal) để hiện.\n  → cách sửa: chạy `baocao` trực tiếp trong cửa sổ dòng lệnh; để tạo báo cáo không cần giao diện, dùng `baocao render BẢNG_HỎI.yaml --answers CÂU_TRẢ_LỜI.yaml`.";
+
+pub fn wizard_saved(file: &str) -> String {
+    format!("Câu trả lời đã lưu trong {file}.")
+}
+
+/// The wizard's words: labels, key descriptions, status lines and dialogs.
+pub mod ui {
+    pub const APP_NAME: &str = "baocao";
+    pub const HEADER_SECTION: &str = "Phần đầu văn bản";
+    pub const OUTLINE_TITLE: &str = "Mục lục";
+    pub const PREVIEW_TITLE: &str = "Đoạn này trong báo cáo";
+    pub const PREVIEW_EMPTY: &str = "(Chưa có gì — phần này sẽ hiện khi bạn trả lời.)";
+    pub const FULL_PREVIEW_TITLE: &str = "Toàn bộ báo cáo";
+    pub const HELP_TITLE: &str = "Trợ giúp — các phím";
+    pub const SUGGESTIONS_TITLE: &str = "Gợi ý — Enter để chèn, rồi sửa tiếp";
+    pub const NO_QUESTIONS: &str = "Không có câu hỏi nào áp dụng. Nhấn F10 để xem báo cáo.";
+    pub const SAVE_UNCHANGED: &str = "Chưa sửa gì";
+    pub const SAVING: &str = "Đang lưu…";
+    pub const YES_KEYED: &str = "Có (C)";
+    pub const NO_KEYED: &str = "Không (K)";
+    pub const OTHER_LABEL: &str = "Khác:";
+    pub const PLACEHOLDER_LINE: &str = "Gõ câu trả lời…";
+    pub const PLACEHOLDER_PARAGRAPH: &str = "Gõ đoạn văn… (Enter xuống dòng, Tab sang câu sau)";
+    pub const PLACEHOLDER_NUMBER: &str = "Ví dụ: 1.250.000 hoặc 12,5";
+    pub const PLACEHOLDER_DATE: &str = "ngày/tháng/năm, ví dụ 31/7/2025";
+    pub const HINT_NUMBER: &str = "Số viết kiểu Việt Nam: dấu chấm ngăn hàng nghìn, dấu phẩy thập phân.";
+    pub const HINT_DATE: &str = "Gõ ngày dạng ngày/tháng/năm (năm đủ 4 chữ số).";
+    pub const HINT_CHOICES: &str = "Space chọn hoặc bỏ chọn; có thể chọn nhiều.";
+    pub const HINT_LIST: &str = "Enter thêm mục · Ctrl+D xóa mục · Alt+↑/↓ đổi thứ tự.";
+    pub const HINT_TABLE: &str = "Tab sang ô sau · ↑/↓ đổi dòng · Ctrl+N thêm dòng · Ctrl+D xóa dòng.";
+    pub const REQUIRED_EMPTY: &str = "Câu này bắt buộc nhưng chưa có câu trả lời.";
+    pub const NOT_AN_INTEGER: &str = "không phải số nguyên (ví dụ đúng: 1.250 hoặc 1250)";
+    pub const NOT_A_NUMBER: &str = "không phải số (ví dụ đúng: 12,5 hoặc 1.250)";
+    pub const NOT_A_DATE: &str =
+        "không phải ngày hợp lệ (gõ ngày/tháng/năm, ví dụ 31/7/2025)";
+    pub const AT_FIRST: &str = "Đây là câu đầu tiên.";
+    pub const NOTHING_TO_UNDO: &str = "Không còn gì để hoàn tác.";
+    pub const NOTHING_TO_REDO: &str = "Không còn gì để làm lại.";
+    pub const NO_SUGGESTIONS: &str = "Câu này không có gợi ý.";
+    pub const NO_EXTERNAL_EDITOR_FOR_KIND: &str =
+        "Chỉ câu trả lời dạng chữ hoặc danh sách mới mở được bằng trình soạn thảo ngoài.";
+    pub const SECTION_HAS_NO_QUESTIONS: &str = "Mục này không có câu hỏi nào đang áp dụng.";
+    pub const CANNOT_JUMP: &str = "Không có câu hỏi đang áp dụng để chuyển tới.";
+    pub const REVIEW_ALL_GOOD: &str = "Rà soát: không còn thiếu sót";
+    pub const REVIEW_READY: &str =
+        "Mọi câu bắt buộc đã có câu trả lời. Nhấn F10 để xuất báo cáo.";
+    pub const EXPORT_TITLE: &str = "Xuất báo cáo — Space chọn, Enter ghi tệp, Esc đóng";
+    pub const FORMAT_TEXT: &str = "Văn bản (.txt)";
+    pub const FORMAT_MARKDOWN: &str = "Markdown (.md)";
+    pub const EXPORT_FULL: &str = "Kèm phần đầu và khối chữ ký (thể thức NĐ 30)";
+    pub const EXPORT_FOLDER: &str = "Thư mục:";
+    pub const EXPORT_NAME: &str = "Tên tệp:";
+    pub const EXPORT_WRITTEN: &str = "Đã ghi:";
+    pub const EXPORT_NOTHING_CHOSEN: &str = "Hãy chọn ít nhất một định dạng và đặt tên tệp.";
+    pub const OVERWRITE_TITLE: &str = "Tệp đã có";
+    pub const OVERWRITE_QUESTION: &str = "Các tệp này đã có. Ghi đè lên?";
+    pub const OVERWRITE_KEYS: &str = "C: ghi đè   K hoặc Esc: không";
+    pub const HELP_FOOTER: &[&str] = &[
+        "Câu trả lời được tự động lưu sau mỗi lần sửa; thoát lúc nào cũng không mất gì.",
+        "Câu có dấu * là câu bắt buộc. Câu ẩn theo điều kiện vẫn được giữ câu trả lời.",
+        "Gõ tiếng Việt: dùng bộ gõ Unicode (UniKey/EVKey: bảng mã Unicode dựng sẵn;",
+        "Linux: ibus-bamboo hoặc fcitx5-unikey). Đoạn dài có thể sửa bằng F5 ($EDITOR).",
+    ];
+
+    pub const K_QUIT: &str = "Thoát";
+    pub const K_CLOSE: &str = "Đóng";
+    pub const K_CONFIRM_YES: &str = "Đồng ý";
+    pub const K_CONFIRM_NO: &str = "Không";
+    pub const K_NEXT: &str = "Câu sau";
+    pub const K_PREV: &str = "Câu trước";
+    pub const K_NEXT_CELL: &str = "Ô sau";
+    pub const K_PREV_CELL: &str = "Ô trước";
+    pub const K_NEWLINE: &str = "Xuống dòng";
+    pub const K_CHOOSE_NEXT: &str = "Chọn, sang câu sau";
+    pub const K_NEW_ITEM: &str = "Thêm mục";
+    pub const K_NEXT_ROW: &str = "Dòng dưới";
+    pub const K_GO: &str = "Đến đó";
+    pub const K_EXPORT_NOW: &str = "Ghi tệp";
+    pub const K_TOGGLE: &str = "Chọn/bỏ";
+    pub const K_YES: &str = "Có";
+    pub const K_NO: &str = "Không";
+    pub const K_SWITCH: &str = "Đổi Có/Không";
+    pub const K_ADD_ROW: &str = "Thêm dòng";
+    pub const K_DELETE_ITEM: &str = "Xóa mục";
+    pub const K_DELETE_ROW: &str = "Xóa dòng";
+    pub const K_MOVE_UP: &str = "Đưa mục lên";
+    pub const K_MOVE_DOWN: &str = "Đưa mục xuống";
+    pub const K_BACKSPACE: &str = "Xóa chữ bên trái (cả Ctrl+H)";
+    pub const K_DELETE: &str = "Xóa chữ bên phải";
+    pub const K_WORD_LEFT: &str = "Về từ trước";
+    pub const K_WORD_RIGHT: &str = "Sang từ sau";
+    pub const K_LEFT: &str = "Sang trái";
+    pub const K_RIGHT: &str = "Sang phải";
+    pub const K_HOME: &str = "Đầu dòng";
+    pub const K_END: &str = "Cuối dòng";
+    pub const K_UP: &str = "Lên";
+    pub const K_DOWN: &str = "Xuống";
+    pub const K_PAGE_UP: &str = "Trang trước";
+    pub const K_PAGE_DOWN: &str = "Trang sau";
+    pub const K_UNDO: &str = "Hoàn tác";
+    pub const K_REDO: &str = "Làm lại";
+    pub const K_SAVE: &str = "Lưu";
+    pub const K_SUGGESTIONS: &str = "Gợi ý";
+    pub const K_PREVIEW: &str = "Xem báo cáo";
+    pub const K_OUTLINE: &str = "Mục lục";
+    pub const K_EDITOR: &str = "Sửa bằng trình soạn thảo ngoài";
+    pub const K_TOGGLE_OUTLINE: &str = "Hiện/ẩn mục lục (màn hình hẹp)";
+    pub const K_TOGGLE_PREVIEW: &str = "Hiện/ẩn xem trước (màn hình hẹp)";
+    pub const K_FINISH: &str = "Hoàn tất";
+    pub const K_EXPORT: &str = "Xuất tệp";
+    pub const K_HELP: &str = "Trợ giúp";
+
+    pub fn too_small(width: u16, height: u16) -> String {
+        format!("Cửa sổ quá nhỏ. Hãy phóng to ít nhất {width}×{height} ký tự.")
+    }
+
+    pub fn question_k_of_n(k: usize, n: usize) -> String {
+        format!("Câu {k}/{n}")
+    }
+
+    pub fn saved_at(time: &str) -> String {
+        format!("Đã lưu {time}")
+    }
+
+    pub fn save_failed(message: &str) -> String {
+        format!("Chưa lưu được: {message}")
+    }
+
+    pub fn save_error(file: &str, detail: &str) -> String {
+        format!("không ghi được {file} ({detail})")
+    }
+
+    pub fn bad_cell(row: usize, column: &str) -> String {
+        format!("dòng {row}, cột \"{column}\": không phải số")
+    }
+
+    pub fn review_title(n: usize) -> String {
+        format!("Rà soát: {n} việc cần xem — Enter để đến câu đó, F10 để xuất báo cáo")
+    }
+
+    pub fn review_missing(ask: &str) -> String {
+        format!("Chưa trả lời: {ask}")
+    }
+
+    pub fn review_invalid(ask: &str, message: &str) -> String {
+        format!("{ask} — {message}")
+    }
+
+    pub fn review_condition(line: usize, detail: &str) -> String {
+        format!("Điều kiện ở dòng {line} của bảng hỏi không tính được: {detail}")
+    }
+
+    pub fn review_orphan(id: &str) -> String {
+        format!("Câu trả lời \"{id}\" không còn câu hỏi tương ứng; được giữ nguyên trong tệp.")
+    }
+
+    pub fn review_superseded(old: &str, new: &str) -> String {
+        format!("Câu trả lời cũ \"{old}\" đã được thay bằng \"{new}\"; được giữ nguyên trong tệp.")
+    }
+
+    pub fn export_failed(file: &str, detail: &str) -> String {
+        format!("Không ghi được {file}: {detail}")
+    }
+
+    pub fn export_render_failed(detail: &str) -> String {
+        format!("Chưa tạo được báo cáo: {detail}")
+    }
+
+    pub fn editor_failed(command: &str, detail: &str) -> String {
+        format!("Không mở được trình soạn thảo \"{command}\": {detail}")
+    }
+
+    pub fn terminal_failed(detail: &str) -> String {
+        format!("Không dùng được cửa sổ dòng lệnh này: {detail}")
+    }
+}

@@ -10,6 +10,9 @@ pub mod build;
 pub mod document;
 pub mod text;
 
-pub use build::{Applied, Problem, RenderError, applicability, build, build_checked, problems};
+pub use build::{
+    Applied, OutlineEntry, Problem, RenderError, applicability, build, build_checked, evaluate,
+    outline, problems, text_for,
+};
 pub use document::{Block, Document, FrameText, Lead, TableBlock};
-pub use text::{Format, render, sanitize_line};
+pub use text::{Format, blocks_as_lines, render, sanitize_line};

@@ -73,6 +73,11 @@ impl Answers {
         self.kept.insert(id.into(), kept);
     }
 
+    /// Drops a kept entry (the official cleared the answer it stood for).
+    pub fn forget_kept(&mut self, id: &str) {
+        self.kept.shift_remove(id);
+    }
+
     /// All usable answers, in the order they were set or read.
     pub fn iter(&self) -> impl Iterator<Item = (&str, &AnswerValue)> {
         self.values.iter().map(|(k, v)| (k.as_str(), v))

@@ -167,6 +167,18 @@ pub fn build_checked(
     (build_in(q, &applied, &ctx), problems_in(q, &applied, &ctx))
 }
 
+/// Applicability, document and problems of one set of answers, evaluating conditions once.
+pub fn evaluate(
+    q: &Questionnaire,
+    answers: &Answers,
+) -> (Applied, Result<Document, RenderError>, Vec<Problem>) {
+    let applied = applicability(q, answers);
+    let ctx = applied.context(q);
+    let document = build_in(q, &applied, &ctx);
+    let problems = problems_in(q, &applied, &ctx);
+    (applied, document, problems)
+}
+
 fn problems_in(q: &Questionnaire, applied: &Applied, ctx: &Context) -> Vec<Problem> {
     let mut out: Vec<Problem> = applied
         .failed_conditions
@@ -212,6 +224,14 @@ fn render_text(q: &Questionnaire, text: &Text, ctx: &Context) -> Result<String, 
             .render(compiled, ctx)
             .map_err(|e| error_at(Pos::new(text.first_line + e.line.unwrap_or(1) - 1, 1), &e)),
     }
+}
+
+/// A questionnaire text (a prompt, a help line, a suggestion) filled in with the answers,
+/// on one line per template line; the source itself if the template fails.
+pub fn text_for(q: &Questionnaire, text: &Text, applied: &Applied) -> String {
+    let ctx = applied.context(q);
+    let rendered = render_text(q, text, &ctx).unwrap_or_else(|_| text.source.clone());
+    inline_markers(rendered.trim(), q, applied)
 }
 
 fn render_opt(
@@ -315,12 +335,14 @@ fn build_in(q: &Questionnaire, applied: &Applied, ctx: &Context) -> Result<Docum
         applied,
         ctx,
         blocks: Vec::new(),
+        origins: Vec::new(),
         section_index: 0,
     };
     body.sections(&q.sections, 1, "")?;
     Ok(Document {
         frame,
         body: body.blocks,
+        origins: body.origins,
     })
 }
 
@@ -329,6 +351,8 @@ struct Body<'a> {
     applied: &'a Applied,
     ctx: &'a Context,
     blocks: Vec<Block>,
+    /// The section index of each block.
+    origins: Vec<usize>,
     /// Depth-first index of the next section, matching `Applied::sections`.
     section_index: usize,
 }
@@ -367,11 +391,12 @@ impl Body<'_> {
             // A section that applies but says nothing (all its questions hidden or left
             // empty) is left out, heading and number included, like one that does not apply.
             let start = self.blocks.len();
-            if self.section(section, level, &number)? {
+            if self.section(section, level, &number, index)? {
                 counter += usize::from(numbered);
                 any = true;
             } else {
                 self.blocks.truncate(start);
+                self.origins.truncate(start);
             }
         }
         Ok(any)
@@ -382,6 +407,7 @@ impl Body<'_> {
         section: &Section,
         level: usize,
         number: &str,
+        index: usize,
     ) -> Result<bool, RenderError> {
         let content = match &section.text {
             Some(text) => {
@@ -430,6 +456,7 @@ impl Body<'_> {
         } else {
             self.blocks.extend(content);
         }
+        self.origins.resize(self.blocks.len(), index);
         let children = self.sections(&section.sections, level + 1, number)?;
         Ok(has_content || children)
     }
@@ -581,6 +608,80 @@ impl Body<'_> {
     fn inline(&self, text: &str) -> String {
         inline_markers(text, self.q, self.applied)
     }
+}
+
+/// One section of the report's outline, as the wizard lists it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OutlineEntry {
+    /// Depth-first index of the section (as in [`Applied::sections`]).
+    pub section: usize,
+    /// 1 = top level.
+    pub level: usize,
+    /// The number it prints with ("II.", "1.1.") when it applies; empty otherwise.
+    pub number: String,
+    /// The heading, or for a section without one the prompt of its first question.
+    pub title: String,
+    pub applies: bool,
+}
+
+/// Every section with the number it will print with. Sections that apply are numbered as if
+/// each will say something, so numbers do not shift while the official is still answering.
+pub fn outline(q: &Questionnaire, applied: &Applied) -> Vec<OutlineEntry> {
+    fn walk(
+        q: &Questionnaire,
+        applied: &Applied,
+        ctx: &Context,
+        sections: &[Section],
+        level: usize,
+        parent_number: &str,
+        out: &mut Vec<OutlineEntry>,
+    ) {
+        let style = q
+            .numbering
+            .get(level - 1)
+            .copied()
+            .unwrap_or(NumberStyle::None);
+        let parent_style = level.checked_sub(2).and_then(|l| q.numbering.get(l).copied());
+        let mut counter = 0;
+        for section in sections {
+            let index = out.len();
+            let applies = applied.sections.get(index).copied().unwrap_or(false);
+            let number = if applies && section.numbered && section.heading.is_some() {
+                counter += 1;
+                number_for(style, counter, parent_number, parent_style)
+            } else {
+                String::new()
+            };
+            let title = match &section.heading {
+                Some(heading) => render_text(q, heading, ctx)
+                    .unwrap_or_else(|_| heading.source.clone()),
+                None => section
+                    .questions
+                    .first()
+                    .map(|&i| {
+                        let ask = &q.questions[i].ask;
+                        render_text(q, ask, ctx).unwrap_or_else(|_| ask.source.clone())
+                    })
+                    .unwrap_or_default(),
+            };
+            out.push(OutlineEntry {
+                section: index,
+                level,
+                number: number.clone(),
+                title: if title.trim().is_empty() {
+                    messages::UNTITLED_SECTION.to_owned()
+                } else {
+                    strip_markers(title.trim())
+                },
+                applies,
+            });
+            walk(q, applied, ctx, &section.sections, level + 1, &number, out);
+        }
+    }
+    let ctx = applied.context(q);
+    let mut out = Vec::new();
+    walk(q, applied, &ctx, &q.sections, 1, "", &mut out);
+    out
 }
 
 fn count_descendants(section: &Section) -> usize {

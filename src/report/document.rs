@@ -11,6 +11,9 @@
 pub struct Document {
     pub frame: FrameText,
     pub body: Vec<Block>,
+    /// For each body block, the depth-first index of the section that produced it (the
+    /// wizard previews one section's blocks).
+    pub origins: Vec<usize>,
 }
 
 /// The frame around the body, every part already rendered.

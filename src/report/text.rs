@@ -96,7 +96,19 @@ fn plain(doc: &Document, full: bool) -> Vec<String> {
     if full {
         out.push(String::new());
     }
-    for block in &doc.body {
+    plain_blocks(&doc.body, &mut out);
+    if !f.closing.is_empty() {
+        out.push(f.closing.clone());
+    }
+    if full {
+        out.push(String::new());
+        signer_block(f, &mut out);
+    }
+    out
+}
+
+fn plain_blocks(blocks: &[Block], out: &mut Vec<String>) {
+    for block in blocks {
         match block {
             Block::Heading { number, text, .. } => out.push(join_number(number, text)),
             Block::Paragraph {
@@ -108,14 +120,16 @@ fn plain(doc: &Document, full: bool) -> Vec<String> {
             Block::Table(table) => out.extend(table_lines(table)),
         }
     }
-    if !f.closing.is_empty() {
-        out.push(f.closing.clone());
-    }
-    if full {
-        out.push(String::new());
-        signer_block(f, &mut out);
-    }
-    out
+}
+
+/// Some body blocks as plain text lines (the wizard's preview of one section), sanitised.
+pub fn blocks_as_lines(blocks: &[Block]) -> Vec<String> {
+    let mut out = Vec::new();
+    plain_blocks(blocks, &mut out);
+    out.iter()
+        .flat_map(|l| l.split('\n'))
+        .map(sanitize_line)
+        .collect()
 }
 
 /// "- item", with the item's further lines indented under its first (plain text and Markdown

@@ -1,0 +1,201 @@
+//! The wizard in a real terminal.
+//!
+//! Owns: the terminal's lifecycle (raw mode, alternate screen, bracketed paste on; always
+//! restored, on error and on panic too — ratatui's hook), the event loop (every key and paste
+//! applied at once and in order, then one frame drawn), the background writer that saves
+//! answers off the key path, and suspending the screen around `$EDITOR`.
+//!
+//! The parts: `action` (what can be asked), `keymap` (keys → actions, and the key list),
+//! `app` (state and `update`), `editor` and `text_input` (the editors), `view` (drawing),
+//! `theme` (styles).
+//!
+//! Must not: hold wizard state or decide what a key means.
+
+pub mod action;
+pub mod app;
+pub mod editor;
+pub mod keymap;
+pub mod text_input;
+pub mod theme;
+pub mod view;
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
+
+use ratatui::DefaultTerminal;
+use ratatui::crossterm::event::{self, DisableBracketedPaste, EnableBracketedPaste, Event};
+use ratatui::crossterm::execute;
+
+use crate::answers::{self, Answers};
+use crate::messages::{self, ui};
+use crate::questionnaire::Questionnaire;
+use action::Action;
+use app::{App, Effect, SaveJob};
+use theme::Theme;
+
+/// Runs the wizard until the official quits; answers are on disk when it returns `Ok`.
+pub fn run(q: Questionnaire, answers: Answers, answers_path: PathBuf) -> Result<(), String> {
+    let mut app = App::new(Arc::new(q), answers, answers_path);
+    let theme = Theme::from_env();
+    let saver = Saver::start();
+    let mut terminal = ratatui::try_init().map_err(|e| ui::terminal_failed(&e.to_string()))?;
+    let _ = execute!(std::io::stdout(), EnableBracketedPaste);
+    let result = event_loop(&mut terminal, &mut app, &theme, &saver);
+    let _ = execute!(std::io::stdout(), DisableBracketedPaste);
+    ratatui::restore();
+    result?;
+    saver.finish(&mut app)
+}
+
+fn event_loop(
+    terminal: &mut DefaultTerminal,
+    app: &mut App,
+    theme: &Theme,
+    saver: &Saver,
+) -> Result<(), String> {
+    let io = |e: std::io::Error| ui::terminal_failed(&e.to_string());
+    terminal.draw(|f| view::draw(f, app, theme)).map_err(io)?;
+    loop {
+        let now = Instant::now();
+        let wait = app
+            .save_due_in(now)
+            .unwrap_or(Duration::from_millis(250))
+            .min(Duration::from_millis(250));
+        let mut redraw = false;
+        if event::poll(wait).map_err(io)? {
+            // Everything already typed is applied, in order, before the next frame.
+            loop {
+                match event::read().map_err(io)? {
+                    Event::Key(key) => app.key(key),
+                    Event::Paste(text) => app.update(Action::Paste(text)),
+                    _ => {}
+                }
+                if app.quit || app.effect.is_some() || !event::poll(Duration::ZERO).map_err(io)? {
+                    break;
+                }
+            }
+            redraw = true;
+        }
+        for result in saver.results.try_iter() {
+            app.update(Action::Saved(result));
+            redraw = true;
+        }
+        if let Some(job) = app.poll_save(Instant::now()) {
+            saver.send(job);
+            redraw = true;
+        }
+        if let Some(Effect::ExternalEdit { text }) = app.effect.take() {
+            let result = external_edit(terminal, &text);
+            app.external_edit_done(result);
+            terminal.clear().map_err(io)?;
+            redraw = true;
+        }
+        if app.quit {
+            return Ok(());
+        }
+        if redraw {
+            terminal.draw(|f| view::draw(f, app, theme)).map_err(io)?;
+        }
+    }
+}
+
+/// The background writer: saves answers files one at a time, reporting each result.
+struct Saver {
+    jobs: mpsc::Sender<SaveJob>,
+    results: mpsc::Receiver<Result<String, String>>,
+}
+
+impl Saver {
+    fn start() -> Self {
+        let (jobs, job_rx) = mpsc::channel::<SaveJob>();
+        let (result_tx, results) = mpsc::channel();
+        std::thread::spawn(move || {
+            for job in job_rx {
+                if result_tx.send(save(&job)).is_err() {
+                    break;
+                }
+            }
+        });
+        Saver { jobs, results }
+    }
+
+    fn send(&self, job: SaveJob) {
+        // The writer only stops when the program does.
+        let _ = self.jobs.send(job);
+    }
+
+    /// Waits for the save under way, then saves what is left, on this thread.
+    fn finish(self, app: &mut App) -> Result<(), String> {
+        if app.unsaved() {
+            if let Ok(result) = self.results.recv_timeout(Duration::from_secs(10)) {
+                app.update(Action::Saved(result));
+            }
+            let job = app.take_save_job();
+            save(&job)?;
+        }
+        Ok(())
+    }
+}
+
+/// Writes one answers file; the time it was saved, or a message.
+pub fn save(job: &SaveJob) -> Result<String, String> {
+    answers::persist::save(&job.path, &job.answers, &job.questionnaire)
+        .map(|()| now_hms())
+        .map_err(|e| ui::save_error(&job.path.display().to_string(), &messages::io_detail(&e)))
+}
+
+/// The local time as "10:42:13".
+fn now_hms() -> String {
+    jiff::Zoned::now().strftime("%H:%M:%S").to_string()
+}
+
+/// Suspends the screen, runs `$VISUAL`/`$EDITOR` on a temporary file holding `text`, and
+/// returns what the official saved.
+fn external_edit(terminal: &mut DefaultTerminal, text: &str) -> Result<String, String> {
+    let command = std::env::var("VISUAL")
+        .ok()
+        .or_else(|| std::env::var("EDITOR").ok())
+        .filter(|s| !s.trim().is_empty())
+        .unwrap_or_else(|| default_editor().to_owned());
+    let path = temp_path();
+    std::fs::write(&path, text).map_err(|e| ui::editor_failed(&command, &e.to_string()))?;
+    let _ = execute!(std::io::stdout(), DisableBracketedPaste);
+    ratatui::restore();
+    let mut words = command.split_whitespace();
+    let program = words.next().unwrap_or("vi");
+    let status = std::process::Command::new(program)
+        .args(words)
+        .arg(&path)
+        .status();
+    *terminal = ratatui::init();
+    let _ = execute!(std::io::stdout(), EnableBracketedPaste);
+    let _ = std::io::stdout().flush();
+    let outcome = match status {
+        Ok(s) if s.success() => std::fs::read_to_string(&path)
+            .map_err(|e| ui::editor_failed(&command, &e.to_string())),
+        Ok(s) => Err(ui::editor_failed(&command, &s.to_string())),
+        Err(e) => Err(ui::editor_failed(&command, &e.to_string())),
+    };
+    let _ = std::fs::remove_file(&path);
+    outcome
+}
+
+fn default_editor() -> &'static str {
+    if cfg!(windows) {
+        "notepad"
+    } else if Path::new("/usr/bin/nano").exists() {
+        "nano"
+    } else {
+        "vi"
+    }
+}
+
+fn temp_path() -> PathBuf {
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.subsec_nanos());
+    std::env::temp_dir().join(format!("baocao-{}-{nanos}.txt", std::process::id()))
+}

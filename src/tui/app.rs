@@ -1,0 +1,1259 @@
+//! The wizard's state and the one function that changes it.
+//!
+//! Owns: [`App`] — the questionnaire, the answers, the evaluation of both (what applies, the
+//! document, problems, outline), the current question and its [`Editor`], the stack of
+//! screens on top ([`Overlay`]: outline, suggestions, preview, help, review, export, a
+//! question), undo/redo, which fields have been left (their checks are shown), and when to
+//! save. [`App::update`] applies one [`Action`]; keys arrive through [`App::key`], which asks
+//! `keymap`. Work that needs the terminal or a thread (saving, `$EDITOR`) is handed out as a
+//! [`SaveJob`] or an [`Effect`] for the loop in `tui.rs` to run.
+//!
+//! Must not: draw, read the terminal, or match raw key codes.
+
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use ratatui::crossterm::event::KeyEvent;
+
+use super::action::Action;
+use super::editor::{self, Editor, TextKind, Value};
+use super::keymap::{self, Focus};
+use super::text_input::TextInput;
+use crate::answers::{Answers, Kept, KeptReason};
+use crate::flow::{self, Evaluation, Mark, Sections};
+use crate::messages::{self, ui};
+use crate::questionnaire::Questionnaire;
+use crate::report::{self, Block, Document, Format, Problem};
+
+/// How long after the first unsaved edit a save starts, at most.
+pub const SAVE_DELAY: Duration = Duration::from_millis(500);
+
+/// Something on top of the question screen.
+#[derive(Debug, Clone)]
+pub enum Overlay {
+    /// Jump to a section: the highlighted outline row.
+    Outline { selected: usize },
+    /// The question's suggestions, filled in; the highlighted one.
+    Suggestions { items: Vec<String>, selected: usize },
+    /// The whole report, scrolled by `scroll` lines.
+    Preview { scroll: usize },
+    /// Every key.
+    Help { scroll: usize },
+    /// The finish screen: problems to jump to, and the report.
+    Review { selected: usize, scroll: usize },
+    Export(ExportDialog),
+    /// Files exist: overwrite them?
+    ConfirmOverwrite { paths: Vec<PathBuf> },
+}
+
+/// The export dialog.
+#[derive(Debug, Clone)]
+pub struct ExportDialog {
+    /// Each format and whether it is chosen.
+    pub formats: Vec<(ExportFormat, bool)>,
+    /// Include the NĐ 30 header and signature blocks.
+    pub full: bool,
+    /// The file name without extension.
+    pub name: TextInput,
+    /// The folder files are written to.
+    pub folder: PathBuf,
+    /// Highlighted row: formats, then "full", then the name.
+    pub cursor: usize,
+    /// Files written, or the error.
+    pub result: Option<Result<Vec<PathBuf>, String>>,
+}
+
+/// An output format offered by the export dialog.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExportFormat {
+    Text,
+    Markdown,
+}
+
+impl ExportFormat {
+    pub fn extension(self) -> &'static str {
+        match self {
+            ExportFormat::Text => "txt",
+            ExportFormat::Markdown => "md",
+        }
+    }
+}
+
+impl ExportDialog {
+    fn rows(&self) -> usize {
+        self.formats.len() + 2
+    }
+
+    /// Whether the name row has the keyboard.
+    pub fn on_name(&self) -> bool {
+        self.cursor == self.formats.len() + 1
+    }
+
+    /// The files that would be written.
+    pub fn paths(&self) -> Vec<PathBuf> {
+        let name = self.name.text();
+        let name = name.trim();
+        self.formats
+            .iter()
+            .filter(|(_, on)| *on)
+            .map(|(f, _)| self.folder.join(format!("{name}.{}", f.extension())))
+            .collect()
+    }
+}
+
+/// Where saving stands, for the status bar.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SaveState {
+    /// Nothing changed since the file was read.
+    Unchanged,
+    /// Saved at this time ("10:42:13").
+    Saved(String),
+    /// A save is under way or due.
+    Saving,
+    /// The last save failed: the message.
+    Failed(String),
+}
+
+/// A save for the background writer.
+#[derive(Debug, Clone)]
+pub struct SaveJob {
+    pub path: PathBuf,
+    pub answers: Answers,
+    pub questionnaire: Arc<Questionnaire>,
+    pub revision: u64,
+}
+
+/// Work the loop must do with the terminal.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    /// Open `$EDITOR` on this text; hand the result to [`App::external_edit_done`].
+    ExternalEdit { text: String },
+}
+
+#[derive(Debug, Clone)]
+struct Snapshot {
+    question: usize,
+    editor: Editor,
+}
+
+/// The wizard.
+#[derive(Debug)]
+pub struct App {
+    pub q: Arc<Questionnaire>,
+    pub answers: Answers,
+    pub answers_path: PathBuf,
+    pub eval: Evaluation,
+    pub sections: Sections,
+    pub marks: Vec<Mark>,
+    /// Questions that apply now, in order.
+    pub visible: Vec<usize>,
+    /// The current question (index into `q.questions`), if any applies.
+    pub current: Option<usize>,
+    pub editor: Option<Editor>,
+    pub overlays: Vec<Overlay>,
+    /// Narrow screens: show the outline instead of the question / the paragraph preview.
+    pub show_outline: bool,
+    pub show_preview: bool,
+    /// A one-line message for the status bar, until the next action.
+    pub status: Option<String>,
+    pub save_state: SaveState,
+    /// Questions the official has left once: their checks are shown.
+    left: HashSet<usize>,
+    undo: Vec<Snapshot>,
+    redo: Vec<Snapshot>,
+    /// The last action typed a letter into this question (consecutive letters undo together).
+    typing_in: Option<usize>,
+    revision: u64,
+    saved_revision: u64,
+    dirty_since: Option<Instant>,
+    save_now: bool,
+    in_flight: Option<u64>,
+    pub effect: Option<Effect>,
+    pub quit: bool,
+}
+
+impl App {
+    /// A wizard on `answers`, resuming at the question recorded in them.
+    pub fn new(q: Arc<Questionnaire>, answers: Answers, answers_path: PathBuf) -> Self {
+        let eval = Evaluation::new(&q, &answers);
+        let sections = Sections::new(&q);
+        let marks = sections.marks(&q, &eval, &answers);
+        let visible = eval.visible();
+        let wanted = answers.position.as_deref().and_then(|id| q.index_of(id));
+        let current = flow::resume_at(&visible, wanted).or_else(|| visible.first().copied());
+        // Answers already in the file have been "left" before: their checks show at once.
+        let left = q
+            .questions
+            .iter()
+            .enumerate()
+            .filter(|(_, question)| {
+                answers.get(&question.id).is_some()
+                    || answers.kept().any(|(id, _)| id == question.id)
+            })
+            .map(|(i, _)| i)
+            .collect();
+        let mut app = App {
+            q,
+            answers,
+            answers_path,
+            eval,
+            sections,
+            marks,
+            visible,
+            current,
+            editor: None,
+            overlays: Vec::new(),
+            show_outline: false,
+            show_preview: false,
+            status: None,
+            save_state: SaveState::Unchanged,
+            left,
+            undo: Vec::new(),
+            redo: Vec::new(),
+            typing_in: None,
+            revision: 0,
+            saved_revision: 0,
+            dirty_since: None,
+            save_now: false,
+            in_flight: None,
+            effect: None,
+            quit: false,
+        };
+        app.load_editor();
+        app
+    }
+
+    /// What has the keyboard.
+    pub fn focus(&self) -> Focus {
+        match self.overlays.last() {
+            Some(Overlay::Outline { .. }) => return Focus::Outline,
+            Some(Overlay::Suggestions { .. }) => return Focus::Suggestions,
+            Some(Overlay::Preview { .. }) => return Focus::Preview,
+            Some(Overlay::Help { .. }) => return Focus::Help,
+            Some(Overlay::Review { .. }) => return Focus::Review,
+            Some(Overlay::Export(d)) => {
+                return if d.on_name() {
+                    Focus::Line
+                } else {
+                    Focus::Export
+                };
+            }
+            Some(Overlay::ConfirmOverwrite { .. }) => return Focus::Confirm,
+            None => {}
+        }
+        if self.show_outline {
+            return Focus::Outline;
+        }
+        match &self.editor {
+            Some(Editor::Text {
+                kind: TextKind::Paragraph,
+                ..
+            }) => Focus::Paragraph,
+            Some(Editor::Text { .. }) | None => Focus::Line,
+            Some(Editor::YesNo(_)) => Focus::YesNo,
+            Some(Editor::Choice(c)) if c.on_other() => Focus::ChoiceOther,
+            Some(Editor::Choice(_)) => Focus::Choice,
+            Some(Editor::List(_)) => Focus::List,
+            Some(Editor::Table(_)) => Focus::Table,
+        }
+    }
+
+    /// Handles a key press.
+    pub fn key(&mut self, key: KeyEvent) {
+        if let Some(action) = keymap::action_for(self.focus(), key) {
+            self.update(action);
+        }
+    }
+
+    /// Applies one action.
+    pub fn update(&mut self, action: Action) {
+        if !matches!(action, Action::Saved(_)) {
+            self.status = None;
+        }
+        if !matches!(action, Action::Insert(_)) {
+            self.typing_in = None;
+        }
+        match action {
+            Action::Quit => self.quit_now(),
+            Action::Save => {
+                self.commit_current();
+                self.save_now = true;
+                if self.revision == self.saved_revision && self.in_flight.is_none() {
+                    // Nothing new: write anyway, so Ctrl+S always leaves a file behind.
+                    self.revision += 1;
+                }
+            }
+            Action::Saved(result) => self.saved(result),
+            Action::Help => self.overlays.push(Overlay::Help { scroll: 0 }),
+            _ => match self.overlays.last().cloned() {
+                Some(overlay) => self.overlay_action(overlay, action),
+                None if self.show_outline => self.outline_panel_action(action),
+                None => self.answer_action(action),
+            },
+        }
+    }
+
+    // ----- answering -------------------------------------------------------------------------
+
+    fn answer_action(&mut self, action: Action) {
+        match action {
+            Action::Next => self.next(),
+            Action::Prev => self.prev(),
+            Action::Undo => self.undo(),
+            Action::Redo => self.redo(),
+            Action::Suggestions => self.open_suggestions(),
+            Action::Preview => self.overlays.push(Overlay::Preview { scroll: 0 }),
+            Action::Outline => self.open_outline(),
+            Action::ToggleOutline => self.show_outline = !self.show_outline,
+            Action::TogglePreview => self.show_preview = !self.show_preview,
+            Action::Finish => self.open_review(),
+            Action::ExternalEditor => self.open_external(),
+            other => self.edit(other),
+        }
+    }
+
+    /// An editing action on the current editor.
+    fn edit(&mut self, action: Action) {
+        let Some(question) = self.current else {
+            return;
+        };
+        let Some(editor) = self.editor.as_ref() else {
+            return;
+        };
+        // Consecutive letters of one word undo together; anything else is its own step.
+        let joins = matches!(action, Action::Insert(c) if !c.is_whitespace())
+            && self.typing_in == Some(question);
+        let before = editor.clone();
+        let mut moves_on = false;
+        let changed = {
+            let editor = self.editor.as_mut().expect("checked above");
+            apply_edit(editor, &action, &mut moves_on)
+        };
+        if changed {
+            if !joins {
+                self.undo.push(Snapshot {
+                    question,
+                    editor: before,
+                });
+                self.undo.truncate_front(UNDO_LIMIT);
+            }
+            self.redo.clear();
+            self.typing_in = matches!(action, Action::Insert(_)).then_some(question);
+            self.sync();
+        }
+        if moves_on {
+            self.next();
+        }
+    }
+
+    /// Writes the editor's content into the answers and re-evaluates everything.
+    fn sync(&mut self) {
+        let (Some(i), Some(editor)) = (self.current, self.editor.as_ref()) else {
+            return;
+        };
+        let id = self.q.questions[i].id.clone();
+        match editor.value() {
+            Value::Empty => {
+                self.answers.remove(&id);
+                self.answers.forget_kept(&id);
+            }
+            Value::Answer(v) => self.answers.set(id, v),
+            Value::Raw { raw, reason } => {
+                self.answers.remove(&id);
+                self.answers.keep(
+                    id,
+                    Kept {
+                        raw,
+                        reason: KeptReason::Invalid { reason },
+                    },
+                );
+            }
+        }
+        self.changed();
+    }
+
+    /// After any change to the answers.
+    fn changed(&mut self) {
+        self.revision += 1;
+        self.dirty_since.get_or_insert_with(Instant::now);
+        self.save_state = SaveState::Saving;
+        self.reevaluate();
+    }
+
+    fn reevaluate(&mut self) {
+        self.eval = Evaluation::new(&self.q, &self.answers);
+        self.marks = self.sections.marks(&self.q, &self.eval, &self.answers);
+        self.visible = self.eval.visible();
+    }
+
+    /// Leaving the current field: tidy what it shows, show its checks, save soon.
+    fn commit_current(&mut self) {
+        let Some(i) = self.current else { return };
+        if let Some(editor) = self.editor.as_mut() {
+            editor.tidy();
+        }
+        self.left.insert(i);
+        if self.revision != self.saved_revision {
+            self.save_now = true;
+        }
+    }
+
+    /// Goes to question `i`.
+    pub fn go_to(&mut self, i: usize) {
+        self.commit_current();
+        self.current = Some(i);
+        let id = self.q.questions[i].id.clone();
+        if self.answers.position.as_deref() != Some(id.as_str()) {
+            self.answers.position = Some(id);
+            self.revision += 1;
+            self.dirty_since.get_or_insert_with(Instant::now);
+            self.save_now = true;
+        }
+        self.load_editor();
+    }
+
+    fn load_editor(&mut self) {
+        self.editor = self.current.map(|i| {
+            let question = &self.q.questions[i];
+            let raw = self
+                .answers
+                .kept()
+                .find(|(id, _)| *id == question.id)
+                .and_then(|(_, k)| editor::raw_text(&k.raw));
+            Editor::new(question, self.answers.get(&question.id), raw.as_deref())
+        });
+    }
+
+    fn next(&mut self) {
+        let Some(cur) = self.current else {
+            self.open_review();
+            return;
+        };
+        match self.visible.iter().copied().find(|&i| i > cur) {
+            Some(i) => self.go_to(i),
+            None => {
+                self.commit_current();
+                self.open_review();
+            }
+        }
+    }
+
+    fn prev(&mut self) {
+        let Some(cur) = self.current else { return };
+        match self.visible.iter().copied().rev().find(|&i| i < cur) {
+            Some(i) => self.go_to(i),
+            None => self.status = Some(ui::AT_FIRST.to_owned()),
+        }
+    }
+
+    fn undo(&mut self) {
+        self.undo_redo(true);
+    }
+
+    fn redo(&mut self) {
+        self.undo_redo(false);
+    }
+
+    fn undo_redo(&mut self, undo: bool) {
+        let stack = if undo { &mut self.undo } else { &mut self.redo };
+        let Some(snap) = stack.pop() else {
+            self.status = Some(if undo { ui::NOTHING_TO_UNDO } else { ui::NOTHING_TO_REDO }.to_owned());
+            return;
+        };
+        if self.current != Some(snap.question) {
+            self.go_to(snap.question);
+        }
+        let now = self.editor.replace(snap.editor);
+        if let Some(now) = now {
+            let other = if undo { &mut self.redo } else { &mut self.undo };
+            other.push(Snapshot {
+                question: snap.question,
+                editor: now,
+            });
+        }
+        self.sync();
+    }
+
+    fn open_suggestions(&mut self) {
+        let Some(i) = self.current else { return };
+        let question = &self.q.questions[i];
+        let takes = matches!(
+            self.editor,
+            Some(Editor::Text {
+                kind: TextKind::Line | TextKind::Paragraph,
+                ..
+            } | Editor::List(_))
+        );
+        if question.suggestions.is_empty() || !takes {
+            self.status = Some(ui::NO_SUGGESTIONS.to_owned());
+            return;
+        }
+        let items = question
+            .suggestions
+            .iter()
+            .map(|s| report::text_for(&self.q, s, &self.eval.applied))
+            .collect();
+        self.overlays.push(Overlay::Suggestions { items, selected: 0 });
+    }
+
+    fn open_outline(&mut self) {
+        let here = self
+            .current
+            .and_then(|i| self.sections.of_question[i])
+            .unwrap_or(0);
+        self.overlays.push(Overlay::Outline { selected: here });
+    }
+
+    fn open_review(&mut self) {
+        self.overlays.push(Overlay::Review {
+            selected: 0,
+            scroll: 0,
+        });
+    }
+
+    fn open_external(&mut self) {
+        let text = match &self.editor {
+            Some(Editor::Text { input, .. }) => input.text(),
+            Some(Editor::List(l)) => l.items_now().join("\n"),
+            _ => {
+                self.status = Some(ui::NO_EXTERNAL_EDITOR_FOR_KIND.to_owned());
+                return;
+            }
+        };
+        self.effect = Some(Effect::ExternalEdit { text });
+    }
+
+    /// The text came back from `$EDITOR` (`None`: the editor failed, with a message).
+    pub fn external_edit_done(&mut self, result: Result<String, String>) {
+        let text = match result {
+            Ok(text) => text,
+            Err(message) => {
+                self.status = Some(message);
+                return;
+            }
+        };
+        let Some(question) = self.current else { return };
+        let Some(before) = self.editor.clone() else {
+            return;
+        };
+        let text = text.strip_suffix('\n').unwrap_or(&text).to_owned();
+        let replaced = match &before {
+            Editor::Text { kind, .. } => Editor::Text {
+                kind: *kind,
+                input: if *kind == TextKind::Paragraph {
+                    TextInput::paragraph(&text)
+                } else {
+                    TextInput::line(&text)
+                },
+            },
+            Editor::List(_) => Editor::new(
+                &self.q.questions[question],
+                Some(&crate::answers::AnswerValue::List(
+                    text.lines().map(str::to_owned).collect(),
+                )),
+                None,
+            ),
+            _ => return,
+        };
+        self.undo.push(Snapshot {
+            question,
+            editor: before,
+        });
+        self.redo.clear();
+        self.editor = Some(replaced);
+        self.sync();
+    }
+
+    // ----- overlays --------------------------------------------------------------------------
+
+    fn overlay_action(&mut self, overlay: Overlay, action: Action) {
+        if action == Action::Close {
+            self.overlays.pop();
+            return;
+        }
+        match overlay {
+            Overlay::Outline { selected } => self.outline_action(selected, action, true),
+            Overlay::Suggestions { items, selected } => match action {
+                Action::Up | Action::Down | Action::Home | Action::End => {
+                    let selected = step(selected, items.len(), &action);
+                    self.overlays.pop();
+                    self.overlays.push(Overlay::Suggestions { items, selected });
+                }
+                Action::Enter => {
+                    self.overlays.pop();
+                    if let Some(text) = items.get(selected) {
+                        self.insert_suggestion(text);
+                    }
+                }
+                _ => {}
+            },
+            Overlay::Preview { scroll } | Overlay::Help { scroll } => {
+                let scroll = scroll_by(scroll, &action);
+                *self.overlays.last_mut().expect("on top") = match overlay {
+                    Overlay::Preview { .. } => Overlay::Preview { scroll },
+                    _ => Overlay::Help { scroll },
+                };
+            }
+            Overlay::Review { selected, scroll } => self.review_action(selected, scroll, action),
+            Overlay::Export(dialog) => self.export_action(dialog, action),
+            Overlay::ConfirmOverwrite { .. } => match action {
+                Action::Yes => {
+                    self.overlays.pop();
+                    self.write_export();
+                }
+                Action::No => {
+                    self.overlays.pop();
+                }
+                _ => {}
+            },
+        }
+    }
+
+    fn outline_panel_action(&mut self, action: Action) {
+        let selected = self
+            .current
+            .and_then(|i| self.sections.of_question[i])
+            .unwrap_or(0);
+        match action {
+            Action::ToggleOutline | Action::Close => self.show_outline = false,
+            Action::Next | Action::Prev => {
+                self.show_outline = false;
+                self.answer_action(action);
+            }
+            other => self.outline_action(selected, other, false),
+        }
+    }
+
+    fn outline_action(&mut self, selected: usize, action: Action, overlay: bool) {
+        let n = self.eval.outline.len();
+        match action {
+            Action::Up | Action::Down | Action::Home | Action::End | Action::PageUp | Action::PageDown => {
+                let selected = step(selected, n, &action);
+                if overlay {
+                    *self.overlays.last_mut().expect("on top") = Overlay::Outline { selected };
+                } else if let Some(i) = self.first_visible_in(selected) {
+                    // The side panel follows the highlight by moving the question.
+                    self.go_to(i);
+                }
+            }
+            Action::Enter => match self.first_visible_in(selected) {
+                Some(i) => {
+                    if overlay {
+                        self.overlays.pop();
+                    }
+                    self.show_outline = false;
+                    self.go_to(i);
+                }
+                None => self.status = Some(ui::SECTION_HAS_NO_QUESTIONS.to_owned()),
+            },
+            _ => {}
+        }
+    }
+
+    fn first_visible_in(&self, section: usize) -> Option<usize> {
+        let subtree = self.sections.subtree.get(section)?;
+        self.visible.iter().copied().find(|i| subtree.contains(i))
+    }
+
+    fn insert_suggestion(&mut self, text: &str) {
+        let Some(question) = self.current else { return };
+        let Some(before) = self.editor.clone() else {
+            return;
+        };
+        match self.editor.as_mut() {
+            Some(Editor::Text { input, .. }) => {
+                if !input.text().trim().is_empty() && input.is_multiline() {
+                    input.bottom();
+                    input.newline();
+                } else if !input.text().trim().is_empty() {
+                    input.end();
+                    input.insert_char(' ');
+                }
+                input.insert_str(text);
+            }
+            Some(Editor::List(l)) => l.add_item(text),
+            _ => return,
+        }
+        self.undo.push(Snapshot {
+            question,
+            editor: before,
+        });
+        self.redo.clear();
+        self.sync();
+    }
+
+    /// The review screen's rows: problems first, then answers kept aside.
+    pub fn review_rows(&self) -> Vec<ReviewRow> {
+        let mut rows: Vec<ReviewRow> = self
+            .eval
+            .problems
+            .iter()
+            .map(|p| match p {
+                Problem::Missing { id, ask } => ReviewRow {
+                    text: ui::review_missing(ask),
+                    target: self.q.index_of(id),
+                    error: false,
+                },
+                Problem::Invalid { id, message } => ReviewRow {
+                    text: ui::review_invalid(&self.ask_of(id), message),
+                    target: self.q.index_of(id),
+                    error: true,
+                },
+                Problem::Condition { line, detail } => ReviewRow {
+                    text: ui::review_condition(*line, detail),
+                    target: None,
+                    error: true,
+                },
+            })
+            .collect();
+        for (id, kept) in self.answers.kept() {
+            let target = self.q.index_of(id);
+            let text = match &kept.reason {
+                KeptReason::Invalid { reason } => ui::review_invalid(&self.ask_of(id), reason),
+                KeptReason::Orphan { .. } => ui::review_orphan(id),
+                KeptReason::Superseded { by } => ui::review_superseded(id, by),
+            };
+            rows.push(ReviewRow {
+                text,
+                target,
+                error: matches!(kept.reason, KeptReason::Invalid { .. }),
+            });
+        }
+        rows
+    }
+
+    fn ask_of(&self, id: &str) -> String {
+        self.q
+            .question(id)
+            .map(|q| report::text_for(&self.q, &q.ask, &self.eval.applied))
+            .unwrap_or_else(|| id.to_owned())
+    }
+
+    fn review_action(&mut self, selected: usize, scroll: usize, action: Action) {
+        let rows = self.review_rows();
+        match action {
+            Action::Up | Action::Down | Action::Home | Action::End => {
+                let selected = step(selected, rows.len(), &action);
+                *self.overlays.last_mut().expect("on top") = Overlay::Review { selected, scroll };
+            }
+            Action::PageUp | Action::PageDown => {
+                let scroll = scroll_by(scroll, &action);
+                *self.overlays.last_mut().expect("on top") = Overlay::Review { selected, scroll };
+            }
+            Action::Enter => match rows.get(selected).and_then(|r| r.target) {
+                Some(i) if self.visible.contains(&i) => {
+                    self.overlays.clear();
+                    self.go_to(i);
+                }
+                _ => self.status = Some(ui::CANNOT_JUMP.to_owned()),
+            },
+            Action::Export => self.open_export(),
+            _ => {}
+        }
+    }
+
+    fn open_export(&mut self) {
+        let folder = self
+            .answers_path
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .map_or_else(|| PathBuf::from("."), Path::to_path_buf);
+        let issuer = self
+            .eval
+            .document
+            .as_ref()
+            .ok()
+            .and_then(|d| d.frame.issuer.last().cloned())
+            .unwrap_or_default();
+        self.overlays.push(Overlay::Export(ExportDialog {
+            formats: vec![(ExportFormat::Text, true), (ExportFormat::Markdown, false)],
+            full: true,
+            name: TextInput::line(&default_file_name(&self.q.id, &issuer)),
+            folder,
+            cursor: 0,
+            result: None,
+        }));
+    }
+
+    fn export_action(&mut self, mut dialog: ExportDialog, action: Action) {
+        let formats = dialog.formats.len();
+        match action {
+            Action::Up | Action::Down | Action::Next | Action::Prev => {
+                let forward = matches!(action, Action::Down | Action::Next);
+                dialog.cursor = if forward {
+                    (dialog.cursor + 1) % dialog.rows()
+                } else {
+                    (dialog.cursor + dialog.rows() - 1) % dialog.rows()
+                };
+            }
+            Action::Toggle if dialog.cursor < formats => {
+                dialog.formats[dialog.cursor].1 = !dialog.formats[dialog.cursor].1;
+            }
+            Action::Toggle if dialog.cursor == formats => dialog.full = !dialog.full,
+            Action::Enter => {
+                *self.overlays.last_mut().expect("on top") = Overlay::Export(dialog.clone());
+                let paths = dialog.paths();
+                if paths.is_empty() || dialog.name.text().trim().is_empty() {
+                    dialog.result = Some(Err(ui::EXPORT_NOTHING_CHOSEN.to_owned()));
+                } else {
+                    let existing: Vec<PathBuf> =
+                        paths.into_iter().filter(|p| p.exists()).collect();
+                    if existing.is_empty() {
+                        self.write_export();
+                        return;
+                    }
+                    self.overlays
+                        .push(Overlay::ConfirmOverwrite { paths: existing });
+                    return;
+                }
+            }
+            other if dialog.on_name() => {
+                let mut moves_on = false;
+                let mut editor = Editor::Text {
+                    kind: TextKind::Line,
+                    input: dialog.name.clone(),
+                };
+                apply_edit(&mut editor, &other, &mut moves_on);
+                if let Editor::Text { input, .. } = editor {
+                    dialog.name = input;
+                }
+            }
+            _ => {}
+        }
+        *self.overlays.last_mut().expect("on top") = Overlay::Export(dialog);
+    }
+
+    /// Writes the files the export dialog (on top of the stack) asks for.
+    fn write_export(&mut self) {
+        let Some(Overlay::Export(dialog)) = self.overlays.last_mut() else {
+            return;
+        };
+        let result = match &self.eval.document {
+            Err(err) => Err(ui::export_render_failed(&err.to_string())),
+            Ok(doc) => {
+                let mut written = Vec::new();
+                let mut failure = None;
+                for (format, on) in &dialog.formats {
+                    if !on {
+                        continue;
+                    }
+                    let text = export_text(doc, *format, dialog.full);
+                    let path = dialog
+                        .folder
+                        .join(format!("{}.{}", dialog.name.text().trim(), format.extension()));
+                    match crate::files::write_atomic(&path, text.as_bytes()) {
+                        Ok(()) => written.push(path),
+                        Err(err) => {
+                            failure = Some(ui::export_failed(
+                                &path.display().to_string(),
+                                &messages::io_detail(&err),
+                            ));
+                            break;
+                        }
+                    }
+                }
+                failure.map_or(Ok(written), Err)
+            }
+        };
+        dialog.result = Some(result);
+    }
+
+    // ----- saving ----------------------------------------------------------------------------
+
+    /// A save to run now, if one is due: right after leaving a field, on Ctrl+S, or
+    /// [`SAVE_DELAY`] after the first unsaved edit. At most one is in flight.
+    pub fn poll_save(&mut self, now: Instant) -> Option<SaveJob> {
+        if self.in_flight.is_some() || self.revision == self.saved_revision {
+            return None;
+        }
+        let due = self.save_now
+            || self
+                .dirty_since
+                .is_some_and(|t| now.duration_since(t) >= SAVE_DELAY);
+        if !due {
+            return None;
+        }
+        Some(self.take_save_job())
+    }
+
+    /// The save job for everything so far, regardless of timing (quitting).
+    pub fn take_save_job(&mut self) -> SaveJob {
+        self.save_now = false;
+        self.dirty_since = None;
+        self.in_flight = Some(self.revision);
+        self.save_state = SaveState::Saving;
+        SaveJob {
+            path: self.answers_path.clone(),
+            answers: self.answers.clone(),
+            questionnaire: Arc::clone(&self.q),
+            revision: self.revision,
+        }
+    }
+
+    /// Whether there are changes not yet on disk (or being written).
+    pub fn unsaved(&self) -> bool {
+        self.revision != self.saved_revision || self.in_flight.is_some()
+    }
+
+    /// When the next save falls due, for the loop's wait.
+    pub fn save_due_in(&self, now: Instant) -> Option<Duration> {
+        if self.in_flight.is_some() || self.revision == self.saved_revision {
+            return None;
+        }
+        if self.save_now {
+            return Some(Duration::ZERO);
+        }
+        self.dirty_since
+            .map(|t| SAVE_DELAY.saturating_sub(now.duration_since(t)))
+    }
+
+    fn saved(&mut self, result: Result<String, String>) {
+        let revision = self.in_flight.take();
+        match result {
+            Ok(time) => {
+                if let Some(r) = revision {
+                    self.saved_revision = self.saved_revision.max(r);
+                }
+                self.save_state = if self.revision == self.saved_revision {
+                    SaveState::Saved(time)
+                } else {
+                    SaveState::Saving
+                };
+            }
+            Err(message) => {
+                // Try again at the next edit or tick; the answers stay in memory.
+                self.dirty_since = Some(Instant::now());
+                self.save_state = SaveState::Failed(message);
+            }
+        }
+    }
+
+    fn quit_now(&mut self) {
+        self.commit_current();
+        self.quit = true;
+    }
+
+    // ----- what the view reads ---------------------------------------------------------------
+
+    /// The current question's position among those that apply: (k, n), k from 1.
+    pub fn progress(&self) -> (usize, usize) {
+        let n = self.visible.len();
+        let k = self
+            .current
+            .and_then(|c| self.visible.iter().position(|&i| i == c))
+            .map_or(0, |p| p + 1);
+        (k, n)
+    }
+
+    /// The checks shown under the current question (once it has been left).
+    pub fn messages(&self) -> Vec<String> {
+        let Some(i) = self.current else {
+            return Vec::new();
+        };
+        if !self.left.contains(&i) {
+            return Vec::new();
+        }
+        let id = &self.q.questions[i].id;
+        let mut out: Vec<String> = self
+            .eval
+            .messages_for(id)
+            .into_iter()
+            .map(str::to_owned)
+            .collect();
+        if let Some((_, kept)) = self.answers.kept().find(|(k, _)| k == id)
+            && let KeptReason::Invalid { reason } = &kept.reason
+        {
+            out.push(reason.clone());
+        }
+        if self.q.questions[i].required
+            && self.answers.get(id).is_none_or(crate::answers::AnswerValue::is_empty)
+            && out.is_empty()
+        {
+            out.push(ui::REQUIRED_EMPTY.to_owned());
+        }
+        out
+    }
+
+    /// The lines the current answer produces in the report (its section's blocks).
+    pub fn paragraph_preview(&self) -> Vec<String> {
+        let Some(i) = self.current else {
+            return Vec::new();
+        };
+        let Ok(doc) = &self.eval.document else {
+            return self
+                .eval
+                .document
+                .as_ref()
+                .err()
+                .map(|e| vec![ui::export_render_failed(&e.to_string())])
+                .unwrap_or_default();
+        };
+        match self.sections.of_question[i] {
+            Some(section) => {
+                let blocks: Vec<Block> = doc
+                    .body
+                    .iter()
+                    .zip(&doc.origins)
+                    .filter(|(_, o)| **o == section)
+                    .map(|(b, _)| b.clone())
+                    .collect();
+                report::blocks_as_lines(&blocks)
+            }
+            None => {
+                let frame_only = Document {
+                    frame: doc.frame.clone(),
+                    body: Vec::new(),
+                    origins: Vec::new(),
+                };
+                report::render(&frame_only, Format::Text, true)
+                    .lines()
+                    .map(str::to_owned)
+                    .collect()
+            }
+        }
+    }
+
+    /// The whole report as text (preview and review screens).
+    pub fn report_lines(&self) -> Vec<String> {
+        match &self.eval.document {
+            Ok(doc) => report::render(doc, Format::Text, true)
+                .lines()
+                .map(str::to_owned)
+                .collect(),
+            Err(e) => vec![ui::export_render_failed(&e.to_string())],
+        }
+    }
+}
+
+/// One row of the review screen.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReviewRow {
+    pub text: String,
+    /// The question to jump to.
+    pub target: Option<usize>,
+    pub error: bool,
+}
+
+const UNDO_LIMIT: usize = 500;
+
+trait TruncateFront {
+    fn truncate_front(&mut self, limit: usize);
+}
+
+impl<T> TruncateFront for Vec<T> {
+    fn truncate_front(&mut self, limit: usize) {
+        if self.len() > limit {
+            self.drain(..self.len() - limit);
+        }
+    }
+}
+
+/// Applies an editing action; returns whether the content changed. `moves_on` is set when
+/// the action also means "next question" (Enter in a one-line field).
+fn apply_edit(editor: &mut Editor, action: &Action, moves_on: &mut bool) -> bool {
+    match editor {
+        Editor::Text { kind, input } => {
+            let multiline = *kind == TextKind::Paragraph;
+            text_edit(input, action, multiline, moves_on)
+        }
+        Editor::YesNo(value) => {
+            let before = *value;
+            match action {
+                Action::Yes => *value = Some(true),
+                Action::No => *value = Some(false),
+                Action::Toggle | Action::Up | Action::Down => {
+                    *value = Some(!value.unwrap_or(false));
+                }
+                Action::Enter => *moves_on = true,
+                _ => {}
+            }
+            *value != before
+        }
+        Editor::Choice(c) => {
+            let before = c.checked.clone();
+            if c.on_other() {
+                match action {
+                    Action::Up => {
+                        c.step(false);
+                        return false;
+                    }
+                    Action::Down => return false,
+                    Action::Enter => {
+                        *moves_on = true;
+                        return false;
+                    }
+                    _ => {}
+                }
+                let input = c.other.as_mut().expect("on other");
+                let text_before = input.text();
+                text_edit(input, action, false, moves_on);
+                if input.text() != text_before {
+                    c.typed_other();
+                    return true;
+                }
+                return c.checked != before;
+            }
+            match action {
+                Action::Up => {
+                    c.step(false);
+                }
+                Action::Down => {
+                    c.step(true);
+                }
+                Action::Home => c.cursor = 0,
+                Action::End => c.cursor = c.len().saturating_sub(1),
+                Action::Toggle => c.toggle(),
+                Action::Enter => {
+                    if !c.multi {
+                        c.choose();
+                    }
+                    *moves_on = true;
+                }
+                _ => {}
+            }
+            c.checked != before
+        }
+        Editor::List(l) => {
+            let before = l.items_now();
+            match action {
+                Action::Enter => l.add_after(),
+                Action::DeleteItem => l.delete_item(),
+                Action::MoveItemUp => {
+                    l.move_item(false);
+                }
+                Action::MoveItemDown => {
+                    l.move_item(true);
+                }
+                Action::Up if l.cursor > 0 => l.go(l.cursor - 1),
+                Action::Down => l.go(l.cursor + 1),
+                Action::Backspace if l.input.text().is_empty() && l.items.len() > 1 => {
+                    // Backspace in an empty item removes it, as in a word processor's list.
+                    l.delete_item();
+                    if l.cursor > 0 && l.cursor == l.items.len() {
+                        l.go(l.cursor - 1);
+                    }
+                }
+                other => {
+                    text_edit(&mut l.input, other, false, moves_on);
+                }
+            }
+            l.items_now() != before || l.items.len() != before.len()
+        }
+        Editor::Table(t) => {
+            let before = t.rows_now();
+            let rows_before = t.rows.len();
+            match action {
+                Action::NextCell => {
+                    if !t.step_cell(true) {
+                        *moves_on = true;
+                    }
+                }
+                Action::PrevCell => {
+                    t.step_cell(false);
+                }
+                Action::Up => {
+                    t.step_row(false);
+                }
+                Action::Down => {
+                    t.step_row(true);
+                }
+                Action::Enter => {
+                    if !t.step_row(true) {
+                        t.add_row();
+                    }
+                }
+                Action::AddItem => t.add_row(),
+                Action::DeleteItem => {
+                    t.delete_row();
+                }
+                other if t.is_editable(t.row, t.col) => {
+                    text_edit(&mut t.input, other, false, moves_on);
+                }
+                _ => {}
+            }
+            t.rows_now() != before || t.rows.len() != rows_before
+        }
+    }
+}
+
+fn text_edit(input: &mut TextInput, action: &Action, multiline: bool, moves_on: &mut bool) -> bool {
+    let before = input.text();
+    match action {
+        Action::Insert(c) => input.insert_char(*c),
+        Action::Paste(s) => input.insert_str(s),
+        Action::Backspace => {
+            input.backspace();
+        }
+        Action::Delete => {
+            input.delete();
+        }
+        Action::Left => input.left(),
+        Action::Right => input.right(),
+        Action::WordLeft => input.word_left(),
+        Action::WordRight => input.word_right(),
+        Action::Home => input.home(),
+        Action::End => input.end(),
+        Action::Up => {
+            input.up();
+        }
+        Action::Down => {
+            input.down();
+        }
+        Action::Enter if multiline => input.newline(),
+        Action::Enter => *moves_on = true,
+        _ => {}
+    }
+    input.text() != before
+}
+
+fn step(selected: usize, len: usize, action: &Action) -> usize {
+    if len == 0 {
+        return 0;
+    }
+    match action {
+        Action::Up => selected.saturating_sub(1),
+        Action::Down => (selected + 1).min(len - 1),
+        Action::Home => 0,
+        Action::End => len - 1,
+        Action::PageUp => selected.saturating_sub(10),
+        Action::PageDown => (selected + 10).min(len - 1),
+        _ => selected,
+    }
+}
+
+fn scroll_by(scroll: usize, action: &Action) -> usize {
+    match action {
+        Action::Up => scroll.saturating_sub(1),
+        Action::Down => scroll + 1,
+        Action::PageUp => scroll.saturating_sub(20),
+        Action::PageDown => scroll + 20,
+        Action::Home => 0,
+        Action::End => usize::MAX / 2,
+        _ => scroll,
+    }
+}
+
+/// The report in one export format.
+pub fn export_text(doc: &Document, format: ExportFormat, full: bool) -> String {
+    match format {
+        ExportFormat::Text => report::render(doc, Format::Text, full),
+        ExportFormat::Markdown => report::render(doc, Format::Markdown, full),
+    }
+}
+
+/// "ct1322-so-ket-2021-2025" + "UBND XÃ BA ĐÌNH" → "ct1322-so-ket-2021-2025-ubnd-xa-ba-dinh".
+pub fn default_file_name(questionnaire_id: &str, issuer: &str) -> String {
+    let slug: String = messages::ascii_fold(issuer)
+        .to_lowercase()
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|s| !s.is_empty())
+        .collect::<Vec<_>>()
+        .join("-");
+    if slug.is_empty() {
+        questionnaire_id.to_owned()
+    } else {
+        format!("{questionnaire_id}-{slug}")
+    }
+}

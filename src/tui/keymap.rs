@@ -1,0 +1,292 @@
+//! Keys → actions, in exactly one place, and the key list the help bar and help screen show.
+//!
+//! Owns: [`Focus`] (what has the keyboard), the [`BINDINGS`] table — each row the keys, where
+//! they work, the action and its Vietnamese description — and [`action_for`], which turns a
+//! key event into an action by reading that same table (so the help can never disagree with
+//! what the keys do). Typing a character into a text is the only rule outside the table.
+//!
+//! Must not: change state.
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+
+use super::action::Action;
+use crate::messages::ui;
+
+/// What has the keyboard.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Focus {
+    /// A one-line text, number or date.
+    Line,
+    Paragraph,
+    YesNo,
+    Choice,
+    /// The "other" text of a choice question.
+    ChoiceOther,
+    List,
+    Table,
+    Outline,
+    Suggestions,
+    Preview,
+    Help,
+    Review,
+    Export,
+    /// A yes/no question in a dialog (overwrite? quit?).
+    Confirm,
+}
+
+impl Focus {
+    /// Whether typed characters go into a text.
+    pub fn takes_text(self) -> bool {
+        matches!(
+            self,
+            Focus::Line | Focus::Paragraph | Focus::ChoiceOther | Focus::List | Focus::Table
+        )
+    }
+
+    fn answering(self) -> bool {
+        matches!(
+            self,
+            Focus::Line
+                | Focus::Paragraph
+                | Focus::YesNo
+                | Focus::Choice
+                | Focus::ChoiceOther
+                | Focus::List
+                | Focus::Table
+        )
+    }
+}
+
+/// A key: code and the modifiers that must be held (Shift is ignored for characters).
+#[derive(Debug, Clone, Copy)]
+pub struct Key(pub KeyCode, pub KeyModifiers);
+
+const NONE: KeyModifiers = KeyModifiers::NONE;
+const CTRL: KeyModifiers = KeyModifiers::CONTROL;
+const ALT: KeyModifiers = KeyModifiers::ALT;
+const SHIFT: KeyModifiers = KeyModifiers::SHIFT;
+
+/// Where a binding works.
+#[derive(Debug, Clone, Copy)]
+pub enum Where {
+    /// Everywhere, dialogs included.
+    Always,
+    /// While answering a question (any editor).
+    Answering,
+    /// While answering, in these editors.
+    In(&'static [Focus]),
+}
+
+impl Where {
+    fn contains(self, focus: Focus) -> bool {
+        match self {
+            Where::Always => true,
+            Where::Answering => focus.answering(),
+            Where::In(list) => list.contains(&focus),
+        }
+    }
+}
+
+/// One row of the key table.
+#[derive(Debug, Clone, Copy)]
+pub struct Binding {
+    pub keys: &'static [Key],
+    /// The keys as shown ("Ctrl+S").
+    pub label: &'static str,
+    /// What they do, in Vietnamese.
+    pub help: &'static str,
+    pub place: Where,
+    pub action: fn() -> Action,
+    /// Shown in the help bar (the help screen shows all).
+    pub bar: bool,
+}
+
+use Focus as F;
+
+const TEXTS: &[Focus] = &[F::Line, F::Paragraph, F::ChoiceOther, F::List, F::Table];
+const LISTS: &[Focus] = &[F::Outline, F::Suggestions, F::Review];
+const SCROLLS: &[Focus] = &[F::Preview, F::Help, F::Review];
+
+macro_rules! b {
+    ($keys:expr, $label:expr, $help:expr, $place:expr, $action:expr, $bar:expr) => {
+        Binding {
+            keys: $keys,
+            label: $label,
+            help: $help,
+            place: $place,
+            action: || $action,
+            bar: $bar,
+        }
+    };
+}
+
+/// Every key the wizard knows. Earlier rows win when two rows match the same key in the same
+/// place.
+pub static BINDINGS: &[Binding] = &[
+    // Quitting and dialogs.
+    b!(&[Key(KeyCode::Char('q'), CTRL), Key(KeyCode::Char('c'), CTRL)], "Ctrl+Q", ui::K_QUIT, Where::Always, Action::Quit, true),
+    b!(&[Key(KeyCode::Esc, NONE)], "Esc", ui::K_CLOSE, Where::In(&[F::Outline, F::Suggestions, F::Preview, F::Help, F::Review, F::Export, F::Confirm]), Action::Close, true),
+    b!(&[Key(KeyCode::Char('c'), NONE), Key(KeyCode::Char('y'), NONE)], "C", ui::K_CONFIRM_YES, Where::In(&[F::Confirm]), Action::Yes, true),
+    b!(&[Key(KeyCode::Char('k'), NONE), Key(KeyCode::Char('n'), NONE)], "K", ui::K_CONFIRM_NO, Where::In(&[F::Confirm]), Action::No, true),
+    b!(&[Key(KeyCode::Enter, NONE)], "Enter", ui::K_CONFIRM_YES, Where::In(&[F::Confirm]), Action::Yes, false),
+    // Moving between questions.
+    b!(&[Key(KeyCode::Tab, NONE)], "Tab", ui::K_NEXT_CELL, Where::In(&[F::Table]), Action::NextCell, true),
+    b!(&[Key(KeyCode::BackTab, SHIFT), Key(KeyCode::BackTab, NONE)], "Shift+Tab", ui::K_PREV_CELL, Where::In(&[F::Table]), Action::PrevCell, true),
+    b!(&[Key(KeyCode::Tab, NONE), Key(KeyCode::PageDown, NONE)], "Tab", ui::K_NEXT, Where::Answering, Action::Next, true),
+    b!(&[Key(KeyCode::BackTab, SHIFT), Key(KeyCode::BackTab, NONE), Key(KeyCode::PageUp, NONE)], "Shift+Tab", ui::K_PREV, Where::Answering, Action::Prev, true),
+    b!(&[Key(KeyCode::PageDown, NONE)], "PgDn", ui::K_NEXT, Where::In(&[F::Table]), Action::Next, false),
+    b!(&[Key(KeyCode::PageUp, NONE)], "PgUp", ui::K_PREV, Where::In(&[F::Table]), Action::Prev, false),
+    // Enter, by editor.
+    b!(&[Key(KeyCode::Enter, NONE)], "Enter", ui::K_NEXT, Where::In(&[F::Line, F::YesNo, F::ChoiceOther]), Action::Enter, false),
+    b!(&[Key(KeyCode::Enter, NONE)], "Enter", ui::K_NEWLINE, Where::In(&[F::Paragraph]), Action::Enter, true),
+    b!(&[Key(KeyCode::Enter, NONE)], "Enter", ui::K_CHOOSE_NEXT, Where::In(&[F::Choice]), Action::Enter, true),
+    b!(&[Key(KeyCode::Enter, NONE)], "Enter", ui::K_NEW_ITEM, Where::In(&[F::List]), Action::Enter, true),
+    b!(&[Key(KeyCode::Enter, NONE)], "Enter", ui::K_NEXT_ROW, Where::In(&[F::Table]), Action::Enter, true),
+    b!(&[Key(KeyCode::Enter, NONE)], "Enter", ui::K_GO, Where::In(LISTS), Action::Enter, true),
+    b!(&[Key(KeyCode::Enter, NONE)], "Enter", ui::K_EXPORT_NOW, Where::In(&[F::Export]), Action::Enter, true),
+    // Choices.
+    b!(&[Key(KeyCode::Char(' '), NONE)], "Space", ui::K_TOGGLE, Where::In(&[F::Choice, F::Export]), Action::Toggle, true),
+    b!(&[Key(KeyCode::Char('c'), NONE), Key(KeyCode::Char('y'), NONE)], "C", ui::K_YES, Where::In(&[F::YesNo]), Action::Yes, true),
+    b!(&[Key(KeyCode::Char('k'), NONE), Key(KeyCode::Char('n'), NONE)], "K", ui::K_NO, Where::In(&[F::YesNo]), Action::No, true),
+    b!(&[Key(KeyCode::Char(' '), NONE), Key(KeyCode::Left, NONE), Key(KeyCode::Right, NONE)], "Space", ui::K_SWITCH, Where::In(&[F::YesNo]), Action::Toggle, false),
+    // Lists and tables.
+    b!(&[Key(KeyCode::Char('n'), CTRL)], "Ctrl+N", ui::K_ADD_ROW, Where::In(&[F::Table]), Action::AddItem, true),
+    b!(&[Key(KeyCode::Char('d'), CTRL)], "Ctrl+D", ui::K_DELETE_ITEM, Where::In(&[F::List]), Action::DeleteItem, true),
+    b!(&[Key(KeyCode::Char('d'), CTRL)], "Ctrl+D", ui::K_DELETE_ROW, Where::In(&[F::Table]), Action::DeleteItem, true),
+    b!(&[Key(KeyCode::Up, ALT), Key(KeyCode::Up, CTRL)], "Alt+↑", ui::K_MOVE_UP, Where::In(&[F::List]), Action::MoveItemUp, false),
+    b!(&[Key(KeyCode::Down, ALT), Key(KeyCode::Down, CTRL)], "Alt+↓", ui::K_MOVE_DOWN, Where::In(&[F::List]), Action::MoveItemDown, false),
+    // Editing text.
+    b!(&[Key(KeyCode::Backspace, NONE), Key(KeyCode::Char('h'), CTRL), Key(KeyCode::Backspace, SHIFT)], "Backspace", ui::K_BACKSPACE, Where::In(TEXTS), Action::Backspace, false),
+    b!(&[Key(KeyCode::Delete, NONE)], "Delete", ui::K_DELETE, Where::In(TEXTS), Action::Delete, false),
+    b!(&[Key(KeyCode::Left, CTRL)], "Ctrl+←", ui::K_WORD_LEFT, Where::In(TEXTS), Action::WordLeft, false),
+    b!(&[Key(KeyCode::Right, CTRL)], "Ctrl+→", ui::K_WORD_RIGHT, Where::In(TEXTS), Action::WordRight, false),
+    b!(&[Key(KeyCode::Left, NONE)], "←", ui::K_LEFT, Where::In(TEXTS), Action::Left, false),
+    b!(&[Key(KeyCode::Right, NONE)], "→", ui::K_RIGHT, Where::In(TEXTS), Action::Right, false),
+    b!(&[Key(KeyCode::Home, NONE)], "Home", ui::K_HOME, Where::Always, Action::Home, false),
+    b!(&[Key(KeyCode::End, NONE)], "End", ui::K_END, Where::Always, Action::End, false),
+    b!(&[Key(KeyCode::Up, NONE)], "↑", ui::K_UP, Where::Always, Action::Up, false),
+    b!(&[Key(KeyCode::Down, NONE)], "↓", ui::K_DOWN, Where::Always, Action::Down, false),
+    b!(&[Key(KeyCode::PageUp, NONE)], "PgUp", ui::K_PAGE_UP, Where::In(SCROLLS), Action::PageUp, false),
+    b!(&[Key(KeyCode::PageDown, NONE)], "PgDn", ui::K_PAGE_DOWN, Where::In(SCROLLS), Action::PageDown, false),
+    b!(&[Key(KeyCode::Char(' '), NONE)], "Space", ui::K_PAGE_DOWN, Where::In(&[F::Preview, F::Help]), Action::PageDown, false),
+    // Whole-answer commands.
+    b!(&[Key(KeyCode::Char('z'), CTRL)], "Ctrl+Z", ui::K_UNDO, Where::Answering, Action::Undo, true),
+    b!(&[Key(KeyCode::Char('y'), CTRL)], "Ctrl+Y", ui::K_REDO, Where::Answering, Action::Redo, false),
+    b!(&[Key(KeyCode::Char('s'), CTRL)], "Ctrl+S", ui::K_SAVE, Where::Always, Action::Save, true),
+    b!(&[Key(KeyCode::F(2), NONE), Key(KeyCode::Char('g'), CTRL)], "F2", ui::K_SUGGESTIONS, Where::Answering, Action::Suggestions, true),
+    b!(&[Key(KeyCode::F(3), NONE), Key(KeyCode::Char('p'), CTRL)], "F3", ui::K_PREVIEW, Where::Answering, Action::Preview, true),
+    b!(&[Key(KeyCode::F(4), NONE), Key(KeyCode::Char('o'), CTRL)], "F4", ui::K_OUTLINE, Where::Answering, Action::Outline, true),
+    b!(&[Key(KeyCode::F(5), NONE), Key(KeyCode::Char('e'), CTRL)], "F5", ui::K_EDITOR, Where::Answering, Action::ExternalEditor, false),
+    b!(&[Key(KeyCode::F(6), NONE)], "F6", ui::K_TOGGLE_OUTLINE, Where::Answering, Action::ToggleOutline, false),
+    b!(&[Key(KeyCode::F(7), NONE)], "F7", ui::K_TOGGLE_PREVIEW, Where::Answering, Action::TogglePreview, false),
+    b!(&[Key(KeyCode::F(10), NONE), Key(KeyCode::Char('r'), CTRL)], "F10", ui::K_FINISH, Where::Answering, Action::Finish, true),
+    b!(&[Key(KeyCode::F(10), NONE), Key(KeyCode::Char('x'), CTRL)], "F10", ui::K_EXPORT, Where::In(&[F::Review]), Action::Export, true),
+    b!(&[Key(KeyCode::F(1), NONE)], "F1", ui::K_HELP, Where::Always, Action::Help, true),
+];
+
+/// The action for a key event where `focus` has the keyboard, if any. Key releases are
+/// ignored (Windows sends press and release); repeats count as presses.
+pub fn action_for(focus: Focus, key: KeyEvent) -> Option<Action> {
+    if key.kind == KeyEventKind::Release {
+        return None;
+    }
+    // Characters ignore Shift ("A" comes with SHIFT); AltGr arrives as Ctrl+Alt on Windows.
+    let mods = match key.code {
+        KeyCode::Char(_) => key.modifiers - KeyModifiers::SHIFT,
+        _ => key.modifiers,
+    };
+    let hit = BINDINGS.iter().find(|b| {
+        b.place.contains(focus)
+            && b.keys.iter().any(|k| {
+                let want = match k.0 {
+                    KeyCode::Char(_) => k.1 - KeyModifiers::SHIFT,
+                    _ => k.1,
+                };
+                k.0 == key.code && want == mods
+            })
+    });
+    // Typed letters go into a text before single-letter shortcuts: "c" in a text is a "c".
+    if focus.takes_text()
+        && let KeyCode::Char(c) = key.code
+        && (mods.is_empty() || mods == KeyModifiers::CONTROL | KeyModifiers::ALT)
+    {
+        return Some(Action::Insert(c));
+    }
+    hit.map(|b| (b.action)())
+}
+
+/// The bindings shown in the help bar where `focus` has the keyboard.
+pub fn bar(focus: Focus) -> impl Iterator<Item = &'static Binding> {
+    let mut seen: Vec<&'static str> = Vec::new();
+    BINDINGS.iter().filter(move |b| {
+        let show = b.bar && b.place.contains(focus) && !seen.contains(&b.label);
+        if show {
+            seen.push(b.label);
+        }
+        show
+    })
+}
+
+/// Every binding, for the help screen, without repeated (keys, description) rows.
+pub fn all() -> Vec<&'static Binding> {
+    let mut out: Vec<&'static Binding> = Vec::new();
+    for b in BINDINGS {
+        if !out.iter().any(|o| o.label == b.label && o.help == b.help) {
+            out.push(b);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn key(code: KeyCode, mods: KeyModifiers) -> KeyEvent {
+        KeyEvent::new(code, mods)
+    }
+
+    #[test]
+    fn backspace_and_ctrl_h_both_delete() {
+        for f in [Focus::Line, Focus::Paragraph, Focus::List, Focus::Table] {
+            assert_eq!(action_for(f, key(KeyCode::Backspace, NONE)), Some(Action::Backspace));
+            assert_eq!(action_for(f, key(KeyCode::Char('h'), CTRL)), Some(Action::Backspace));
+        }
+    }
+
+    #[test]
+    fn releases_are_ignored() {
+        let mut k = key(KeyCode::Char('a'), NONE);
+        k.kind = KeyEventKind::Release;
+        assert_eq!(action_for(Focus::Line, k), None);
+        k.kind = KeyEventKind::Repeat;
+        assert_eq!(action_for(Focus::Line, k), Some(Action::Insert('a')));
+    }
+
+    #[test]
+    fn letters_type_in_texts_and_answer_yes_no_elsewhere() {
+        assert_eq!(action_for(Focus::Line, key(KeyCode::Char('c'), NONE)), Some(Action::Insert('c')));
+        assert_eq!(action_for(Focus::YesNo, key(KeyCode::Char('c'), NONE)), Some(Action::Yes));
+        assert_eq!(
+            action_for(Focus::Line, key(KeyCode::Char('Ê'), SHIFT)),
+            Some(Action::Insert('Ê'))
+        );
+    }
+
+    #[test]
+    fn enter_depends_on_the_editor_and_tab_always_moves_on() {
+        assert_eq!(action_for(Focus::Paragraph, key(KeyCode::Enter, NONE)), Some(Action::Enter));
+        assert_eq!(action_for(Focus::Paragraph, key(KeyCode::Tab, NONE)), Some(Action::Next));
+        assert_eq!(action_for(Focus::Table, key(KeyCode::Tab, NONE)), Some(Action::NextCell));
+        assert_eq!(action_for(Focus::Table, key(KeyCode::PageDown, NONE)), Some(Action::Next));
+    }
+
+    #[test]
+    fn every_bar_entry_has_a_label_and_help() {
+        for f in [Focus::Line, Focus::Paragraph, Focus::Table, Focus::Review] {
+            let entries: Vec<_> = bar(f).collect();
+            assert!(!entries.is_empty());
+            assert!(entries.iter().all(|b| !b.label.is_empty() && !b.help.is_empty()));
+        }
+    }
+}

@@ -1,0 +1,683 @@
+//! Drawing the wizard: a pure function of the app's state.
+//!
+//! Owns: [`draw`] — the layout (title bar with the save state; where-am-I line; outline,
+//! question and paragraph preview side by side when the terminal is wide, toggled when it is
+//! narrow; status line; key bar from the key table), each editor's look, and the screens on
+//! top (outline, suggestions, whole-report preview, help, review, export, overwrite question).
+//! Every text that comes from a questionnaire or an answer is cleaned of control characters
+//! before it reaches the terminal. Below [`MIN_WIDTH`]×[`MIN_HEIGHT`] it shows only a request
+//! to enlarge the window; no size panics.
+//!
+//! Must not: change the app.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span, Text};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
+use unicode_width::UnicodeWidthStr;
+
+use super::app::{App, ExportFormat, Overlay, SaveState};
+use super::editor::{ChoiceEditor, Editor, ListEditor, TableEditor, TextKind};
+use super::keymap;
+use super::text_input::clean;
+use super::theme::Theme;
+use crate::flow::Mark;
+use crate::messages::ui;
+use crate::report;
+use crate::vn;
+
+/// Smallest usable size.
+pub const MIN_WIDTH: u16 = 50;
+pub const MIN_HEIGHT: u16 = 14;
+/// From this width the outline and the preview stand beside the question.
+pub const WIDE: u16 = 100;
+const OUTLINE_WIDTH: u16 = 34;
+
+/// Draws the whole screen.
+pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
+    let area = frame.area();
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        too_small(frame, area);
+        return;
+    }
+    let [title, location, body, status, keys] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Min(1),
+        Constraint::Length(1),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    title_bar(frame, app, theme, title);
+    location_line(frame, app, theme, location);
+    main_body(frame, app, theme, body);
+    status_line(frame, app, theme, status);
+    key_bar(frame, app, theme, keys);
+    if let Some(overlay) = app.overlays.last() {
+        draw_overlay(frame, app, theme, overlay, body);
+    }
+}
+
+fn too_small(frame: &mut Frame, area: Rect) {
+    if area.width == 0 || area.height == 0 {
+        return;
+    }
+    let text = ui::too_small(MIN_WIDTH, MIN_HEIGHT);
+    frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), area);
+}
+
+/// Text from a questionnaire or an answer, safe to print on one line.
+fn safe(s: &str) -> String {
+    clean(s, false)
+}
+
+fn title_bar(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
+    let save = match &app.save_state {
+        SaveState::Unchanged => ui::SAVE_UNCHANGED.to_owned(),
+        SaveState::Saved(time) => ui::saved_at(time),
+        SaveState::Saving => ui::SAVING.to_owned(),
+        SaveState::Failed(message) => ui::save_failed(message),
+    };
+    let save = safe(&save);
+    let save_width = u16::try_from(save.width() + 2).unwrap_or(u16::MAX).min(area.width);
+    let [left, right] =
+        Layout::horizontal([Constraint::Min(0), Constraint::Length(save_width)]).areas(area);
+    let title = format!(" {} · {}", ui::APP_NAME, safe(&app.q.title));
+    frame.render_widget(Paragraph::new(title).style(theme.title_bar), left);
+    let save_style = match app.save_state {
+        SaveState::Failed(_) => theme.title_bar.patch(theme.error),
+        _ => theme.title_bar,
+    };
+    frame.render_widget(Paragraph::new(format!("{save} ")).style(save_style).right_aligned(), right);
+}
+
+fn location_line(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
+    let (k, n) = app.progress();
+    let section = app
+        .current
+        .and_then(|i| app.sections.of_question[i])
+        .and_then(|s| app.eval.outline.get(s))
+        .map_or_else(
+            || ui::HEADER_SECTION.to_owned(),
+            |e| safe(&report::document::join_number(&e.number, &e.title)),
+        );
+    let count = ui::question_k_of_n(k, n);
+    let line = Line::from(vec![
+        Span::styled(format!(" {count}"), theme.location),
+        Span::raw(" · "),
+        Span::raw(section),
+    ]);
+    frame.render_widget(Paragraph::new(line), area);
+}
+
+fn main_body(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
+    if area.width >= WIDE {
+        let [outline, center] =
+            Layout::horizontal([Constraint::Length(OUTLINE_WIDTH), Constraint::Min(1)])
+                .areas(area);
+        outline_panel(frame, app, theme, outline, None);
+        let preview_height = (center.height / 3).max(5);
+        let [question, preview] = Layout::vertical([
+            Constraint::Min(1),
+            Constraint::Length(preview_height),
+        ])
+        .areas(center);
+        question_panel(frame, app, theme, question);
+        preview_panel(frame, app, theme, preview);
+    } else if app.show_outline {
+        outline_panel(frame, app, theme, area, None);
+    } else if app.show_preview {
+        let [question, preview] =
+            Layout::vertical([Constraint::Min(1), Constraint::Length((area.height / 3).max(4))])
+                .areas(area);
+        question_panel(frame, app, theme, question);
+        preview_panel(frame, app, theme, preview);
+    } else {
+        question_panel(frame, app, theme, area);
+    }
+}
+
+fn mark_symbol(mark: Mark) -> &'static str {
+    match mark {
+        Mark::Answered => "✓",
+        Mark::Partly => "◐",
+        Mark::Empty => "○",
+        Mark::Error => "!",
+        Mark::NotApplicable => "–",
+    }
+}
+
+/// The outline; `selected` highlights a row (the jump dialog), else the current section.
+fn outline_panel(frame: &mut Frame, app: &App, theme: &Theme, area: Rect, selected: Option<usize>) {
+    let focused = selected.is_some() || app.show_outline;
+    let block = Block::bordered()
+        .title(format!(" {} ", ui::OUTLINE_TITLE))
+        .border_style(if focused { theme.border_focused } else { theme.border });
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let here = app.current.and_then(|i| app.sections.of_question[i]);
+    let highlight = selected.or(here);
+    let lines: Vec<Line> = app
+        .eval
+        .outline
+        .iter()
+        .map(|e| {
+            let mark = app.marks.get(e.section).copied().unwrap_or(Mark::Empty);
+            let indent = "  ".repeat(e.level.saturating_sub(1));
+            let head = report::document::join_number(&e.number, &e.title);
+            let text = format!("{indent}{} {}", mark_symbol(mark), safe(&head));
+            let mut style = match mark {
+                Mark::NotApplicable => theme.not_applicable,
+                Mark::Error => theme.error,
+                _ => Style::default(),
+            };
+            if Some(e.section) == here {
+                style = style.patch(theme.current_section);
+            }
+            if Some(e.section) == highlight && focused {
+                style = style.patch(theme.selected);
+            }
+            Line::styled(text, style)
+        })
+        .collect();
+    let offset = scroll_to_show(highlight.unwrap_or(0), inner.height);
+    frame.render_widget(Paragraph::new(lines).scroll((offset, 0)), inner);
+}
+
+/// The first line to show so that `row` is visible, keeping it a third from the top.
+fn scroll_to_show(row: usize, height: u16) -> u16 {
+    let height = usize::from(height);
+    let offset = if row + 2 > height {
+        row.saturating_sub(height / 3)
+    } else {
+        0
+    };
+    u16::try_from(offset).unwrap_or(u16::MAX)
+}
+
+fn question_panel(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
+    let block = Block::bordered().border_style(theme.border_focused);
+    let (k, n) = app.progress();
+    let block = block.title(format!(" {} ", ui::question_k_of_n(k, n)));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let (Some(i), Some(editor)) = (app.current, app.editor.as_ref()) else {
+        frame.render_widget(Paragraph::new(ui::NO_QUESTIONS).wrap(Wrap { trim: true }), inner);
+        return;
+    };
+    let question = &app.q.questions[i];
+    let mut prompt = safe(&report::text_for(&app.q, &question.ask, &app.eval.applied));
+    if question.required {
+        prompt.push_str(" *");
+    }
+    let help = question
+        .help
+        .as_ref()
+        .map(|h| safe(&report::text_for(&app.q, h, &app.eval.applied)));
+    let messages = app.messages();
+    let width = inner.width.max(1);
+    let prompt_h = wrapped_height(&prompt, width);
+    let help_h = help.as_deref().map_or(0, |h| wrapped_height(h, width));
+    let messages_h: u16 = messages.iter().map(|m| wrapped_height(&format!("⚠ {m}"), width)).sum();
+    let hint = editor_hint(editor);
+    let [prompt_area, help_area, _, editor_area, messages_area, hint_area] = Layout::vertical([
+        Constraint::Length(prompt_h),
+        Constraint::Length(help_h),
+        Constraint::Length(u16::from(help_h > 0 || prompt_h > 0)),
+        Constraint::Min(1),
+        Constraint::Length(messages_h),
+        Constraint::Length(u16::from(hint.is_some())),
+    ])
+    .areas(inner);
+    frame.render_widget(
+        Paragraph::new(prompt).style(theme.prompt).wrap(Wrap { trim: true }),
+        prompt_area,
+    );
+    if let Some(help) = help {
+        frame.render_widget(
+            Paragraph::new(help).style(theme.help).wrap(Wrap { trim: true }),
+            help_area,
+        );
+    }
+    draw_editor(frame, editor, theme, editor_area);
+    let lines: Vec<Line> = messages
+        .iter()
+        .map(|m| Line::styled(format!("⚠ {}", safe(m)), theme.error))
+        .collect();
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), messages_area);
+    if let Some(hint) = hint {
+        frame.render_widget(Paragraph::new(hint).style(theme.help), hint_area);
+    }
+}
+
+fn editor_hint(editor: &Editor) -> Option<&'static str> {
+    match editor {
+        Editor::Text { kind: TextKind::Integer | TextKind::Decimal, .. } => Some(ui::HINT_NUMBER),
+        Editor::Text { kind: TextKind::Date, .. } => Some(ui::HINT_DATE),
+        Editor::Choice(c) if c.multi => Some(ui::HINT_CHOICES),
+        Editor::List(_) => Some(ui::HINT_LIST),
+        Editor::Table(_) => Some(ui::HINT_TABLE),
+        _ => None,
+    }
+}
+
+/// Lines `text` takes when word-wrapped to `width` columns.
+fn wrapped_height(text: &str, width: u16) -> u16 {
+    let width = usize::from(width.max(1));
+    let mut lines = 0usize;
+    for line in text.split('\n') {
+        let mut used = 0usize;
+        let mut count = 1usize;
+        for word in line.split(' ') {
+            let w = word.width();
+            if used > 0 && used + 1 + w > width {
+                count += 1;
+                used = 0;
+            }
+            if w > width {
+                count += (used + w) / width;
+                used = (used + w) % width;
+            } else {
+                used += w + usize::from(used > 0);
+            }
+        }
+        lines += count;
+    }
+    u16::try_from(lines).unwrap_or(u16::MAX)
+}
+
+fn draw_editor(frame: &mut Frame, editor: &Editor, theme: &Theme, area: Rect) {
+    match editor {
+        Editor::Text { kind, input } => {
+            let height = if *kind == TextKind::Paragraph { area.height } else { 3.min(area.height) };
+            let [field, _] =
+                Layout::vertical([Constraint::Length(height), Constraint::Min(0)]).areas(area);
+            let block = Block::bordered().border_style(theme.border_focused);
+            let inner = block.inner(field);
+            frame.render_widget(block, field);
+            frame.render_widget(input.textarea(), inner);
+            if input.text().is_empty() {
+                let placeholder = match kind {
+                    TextKind::Paragraph => ui::PLACEHOLDER_PARAGRAPH,
+                    TextKind::Date => ui::PLACEHOLDER_DATE,
+                    TextKind::Integer | TextKind::Decimal => ui::PLACEHOLDER_NUMBER,
+                    TextKind::Line => ui::PLACEHOLDER_LINE,
+                };
+                let [_, rest] =
+                    Layout::horizontal([Constraint::Length(1), Constraint::Min(0)]).areas(inner);
+                frame.render_widget(
+                    Paragraph::new(Line::styled(placeholder, theme.placeholder)),
+                    Rect { height: 1.min(rest.height), ..rest },
+                );
+            }
+        }
+        Editor::YesNo(value) => {
+            let choice = |label: &str, on: bool| {
+                let mark = if on { "(•)" } else { "( )" };
+                Span::styled(format!(" {mark} {label} "), if on { theme.selected } else { Style::default() })
+            };
+            let line = Line::from(vec![
+                choice(ui::YES_KEYED, *value == Some(true)),
+                Span::raw("   "),
+                choice(ui::NO_KEYED, *value == Some(false)),
+            ]);
+            frame.render_widget(Paragraph::new(line), area);
+        }
+        Editor::Choice(c) => draw_choice(frame, c, theme, area),
+        Editor::List(l) => draw_list(frame, l, theme, area),
+        Editor::Table(t) => draw_table(frame, t, theme, area),
+    }
+}
+
+fn draw_choice(frame: &mut Frame, c: &ChoiceEditor, theme: &Theme, area: Rect) {
+    let rows = usize::from(area.height);
+    let offset = c.cursor.saturating_sub(rows.saturating_sub(1));
+    for (row, i) in (offset..c.len()).enumerate().take(rows) {
+        let y = area.y + u16::try_from(row).unwrap_or(0);
+        let mark = match (c.multi, c.checked[i]) {
+            (true, true) => "[x]",
+            (true, false) => "[ ]",
+            (false, true) => "(•)",
+            (false, false) => "( )",
+        };
+        let label = if i < c.options.len() {
+            safe(&c.options[i])
+        } else {
+            ui::OTHER_LABEL.to_owned()
+        };
+        let style = if i == c.cursor { theme.selected } else { Style::default() };
+        let text = format!("{mark} {label}");
+        let line_area = Rect { x: area.x, y, width: area.width, height: 1 };
+        frame.render_widget(Paragraph::new(Line::styled(text.clone(), style)), line_area);
+        if i == c.options.len()
+            && let Some(other) = &c.other
+        {
+            let used = u16::try_from(text.width() + 1).unwrap_or(u16::MAX);
+            let rest = Rect {
+                x: area.x.saturating_add(used),
+                y,
+                width: area.width.saturating_sub(used),
+                height: 1,
+            };
+            if c.on_other() {
+                frame.render_widget(other.textarea(), rest);
+            } else {
+                frame.render_widget(Paragraph::new(safe(&other.text())), rest);
+            }
+        }
+    }
+}
+
+fn draw_list(frame: &mut Frame, l: &ListEditor, theme: &Theme, area: Rect) {
+    let rows = usize::from(area.height);
+    let offset = l.cursor.saturating_sub(rows.saturating_sub(1));
+    for (row, i) in (offset..l.items.len()).enumerate().take(rows) {
+        let y = area.y + u16::try_from(row).unwrap_or(0);
+        let bullet = format!("{:>2}. ", i + 1);
+        let bw = u16::try_from(bullet.width()).unwrap_or(0);
+        let style = if i == l.cursor { theme.border_focused } else { Style::default() };
+        frame.render_widget(
+            Paragraph::new(Span::styled(bullet, style)),
+            Rect { x: area.x, y, width: bw.min(area.width), height: 1 },
+        );
+        let rest = Rect {
+            x: area.x.saturating_add(bw),
+            y,
+            width: area.width.saturating_sub(bw),
+            height: 1,
+        };
+        if i == l.cursor {
+            frame.render_widget(l.input.textarea(), rest);
+        } else {
+            frame.render_widget(Paragraph::new(safe(&l.items[i])), rest);
+        }
+    }
+    let _ = theme;
+}
+
+fn draw_table(frame: &mut Frame, t: &TableEditor, theme: &Theme, area: Rect) {
+    let display = t.display_rows();
+    let totals = t.totals();
+    let headers: Vec<String> = t.spec.columns.iter().map(|c| safe(&c.title.source)).collect();
+    let n = headers.len();
+    if n == 0 || area.width < 4 {
+        return;
+    }
+    // Column widths: wide enough for the header and the cells, shrunk to fit.
+    let mut widths: Vec<usize> = (0..n)
+        .map(|c| {
+            let cells = display.iter().map(|r| r[c].width());
+            let total = totals.as_ref().map_or(0, |t| t[c].width());
+            cells.chain([headers[c].width().min(18), total, 6]).max().unwrap_or(6)
+        })
+        .collect();
+    let available = usize::from(area.width).saturating_sub(n + 1);
+    while widths.iter().sum::<usize>() > available {
+        let widest = (0..n).max_by_key(|&c| widths[c]).unwrap_or(0);
+        if widths[widest] <= 4 {
+            break;
+        }
+        widths[widest] -= 1;
+    }
+    let mut y = area.y;
+    let bottom = area.y + area.height;
+    let draw_row = |frame: &mut Frame, y: u16, cells: &[String], style: Style, right: &[bool]| {
+        let mut x = area.x;
+        for (c, cell) in cells.iter().enumerate() {
+            let w = u16::try_from(widths[c]).unwrap_or(0);
+            let shown = vn::truncate_width(cell, widths[c]);
+            let text = if right[c] {
+                format!("{shown:>width$}", width = widths[c])
+            } else {
+                shown.to_owned()
+            };
+            let rect = Rect { x, y, width: w.min(area.right().saturating_sub(x)), height: 1 };
+            frame.render_widget(Paragraph::new(Span::styled(text, style)), rect);
+            x = x.saturating_add(w + 1);
+        }
+    };
+    let numeric: Vec<bool> = t
+        .spec
+        .columns
+        .iter()
+        .map(|c| c.kind != crate::questionnaire::CellKind::Text)
+        .collect();
+    let no_right = vec![false; n];
+    if y < bottom {
+        draw_row(frame, y, &headers, theme.table_header, &no_right);
+        y += 1;
+    }
+    let rows_room = usize::from(bottom.saturating_sub(y)).saturating_sub(usize::from(totals.is_some()));
+    let offset = t.row.saturating_sub(rows_room.saturating_sub(1));
+    for (r, cells) in display.iter().enumerate().skip(offset).take(rows_room) {
+        draw_row(frame, y, cells, Style::default(), &numeric);
+        if r == t.row {
+            let x: usize = widths[..t.col].iter().map(|w| w + 1).sum();
+            let x = area.x.saturating_add(u16::try_from(x).unwrap_or(u16::MAX));
+            let w = u16::try_from(widths[t.col]).unwrap_or(0);
+            let rect = Rect { x, y, width: w.min(area.right().saturating_sub(x)), height: 1 };
+            frame.render_widget(Clear, rect);
+            if t.is_editable(t.row, t.col) {
+                frame.render_widget(t.input.textarea(), rect);
+            } else {
+                frame.render_widget(
+                    Paragraph::new(Span::styled(safe(&cells[t.col]), theme.selected)),
+                    rect,
+                );
+            }
+        }
+        y += 1;
+    }
+    if let Some(totals) = totals
+        && y < bottom
+    {
+        draw_row(frame, y, &totals, theme.prompt, &numeric);
+    }
+}
+
+fn preview_panel(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
+    let block = Block::bordered()
+        .title(format!(" {} ", ui::PREVIEW_TITLE))
+        .border_style(theme.border);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let lines = app.paragraph_preview();
+    let text = if lines.iter().all(|l| l.trim().is_empty()) {
+        Text::styled(ui::PREVIEW_EMPTY, theme.placeholder)
+    } else {
+        Text::from(lines.iter().map(|l| Line::raw(safe(l))).collect::<Vec<_>>())
+    };
+    frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: false }), inner);
+}
+
+fn status_line(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
+    if let Some(status) = &app.status {
+        frame.render_widget(Paragraph::new(safe(status)).style(theme.warning), area);
+    }
+}
+
+fn key_bar(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
+    let focus = app.focus();
+    let mut spans = Vec::new();
+    let mut used = 0usize;
+    let room = usize::from(area.width);
+    let entries: Vec<_> = keymap::bar(focus).collect();
+    // F1 and quitting always fit: they are placed first when room is short.
+    let mut ordered: Vec<_> = entries.iter().filter(|b| b.label == "F1" || b.label == "Ctrl+Q").collect();
+    ordered.extend(entries.iter().filter(|b| b.label != "F1" && b.label != "Ctrl+Q"));
+    let mut chosen = Vec::new();
+    for b in ordered {
+        let w = b.label.width() + b.help.width() + 3;
+        if used + w > room {
+            continue;
+        }
+        used += w;
+        chosen.push(*b);
+    }
+    // Shown in table order.
+    chosen.sort_by_key(|b| keymap::BINDINGS.iter().position(|x| std::ptr::eq(x, *b)));
+    for b in chosen {
+        spans.push(Span::styled(format!(" {} ", b.label), theme.key));
+        spans.push(Span::styled(format!("{} ", b.help), theme.key_help));
+    }
+    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+fn popup(area: Rect, width: u16, height: u16) -> Rect {
+    let w = width.min(area.width);
+    let h = height.min(area.height);
+    Rect {
+        x: area.x + (area.width - w) / 2,
+        y: area.y + (area.height - h) / 2,
+        width: w,
+        height: h,
+    }
+}
+
+fn draw_overlay(frame: &mut Frame, app: &App, theme: &Theme, overlay: &Overlay, body: Rect) {
+    match overlay {
+        Overlay::Outline { selected } => {
+            let rect = popup(body, 90, body.height);
+            frame.render_widget(Clear, rect);
+            outline_panel(frame, app, theme, rect, Some(*selected));
+        }
+        Overlay::Suggestions { items, selected } => {
+            let rect = popup(body, body.width.saturating_sub(8).max(40), u16::try_from(items.len() * 2 + 2).unwrap_or(u16::MAX).min(body.height));
+            frame.render_widget(Clear, rect);
+            let block = Block::bordered()
+                .title(format!(" {} ", ui::SUGGESTIONS_TITLE))
+                .border_style(theme.border_focused);
+            let inner = block.inner(rect);
+            frame.render_widget(block, rect);
+            let lines: Vec<Line> = items
+                .iter()
+                .enumerate()
+                .map(|(i, s)| {
+                    let style = if i == *selected { theme.selected } else { Style::default() };
+                    Line::styled(format!("{}. {}", i + 1, safe(s)), style)
+                })
+                .collect();
+            let offset = scroll_to_show(*selected, inner.height);
+            frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }).scroll((offset, 0)), inner);
+        }
+        Overlay::Preview { scroll } => {
+            scrolled_text(frame, theme, body, ui::FULL_PREVIEW_TITLE, &app.report_lines(), *scroll);
+        }
+        Overlay::Help { scroll } => {
+            let lines: Vec<String> = keymap::all()
+                .iter()
+                .map(|b| format!("{:<12} {}", b.label, b.help))
+                .chain(std::iter::once(String::new()))
+                .chain(ui::HELP_FOOTER.iter().map(|s| (*s).to_owned()))
+                .collect();
+            scrolled_text(frame, theme, body, ui::HELP_TITLE, &lines, *scroll);
+        }
+        Overlay::Review { selected, scroll } => draw_review(frame, app, theme, body, *selected, *scroll),
+        Overlay::Export(dialog) => {
+            let rect = popup(body, 76, 14);
+            frame.render_widget(Clear, rect);
+            let block = Block::bordered()
+                .title(format!(" {} ", ui::EXPORT_TITLE))
+                .border_style(theme.border_focused);
+            let inner = block.inner(rect);
+            frame.render_widget(block, rect);
+            let mut lines = Vec::new();
+            for (i, (format, on)) in dialog.formats.iter().enumerate() {
+                let label = match format {
+                    ExportFormat::Text => ui::FORMAT_TEXT,
+                    ExportFormat::Markdown => ui::FORMAT_MARKDOWN,
+                };
+                let style = if dialog.cursor == i { theme.selected } else { Style::default() };
+                lines.push(Line::styled(format!("[{}] {label}", if *on { "x" } else { " " }), style));
+            }
+            let style = if dialog.cursor == dialog.formats.len() { theme.selected } else { Style::default() };
+            lines.push(Line::styled(format!("[{}] {}", if dialog.full { "x" } else { " " }, ui::EXPORT_FULL), style));
+            lines.push(Line::raw(format!("{} {}", ui::EXPORT_FOLDER, safe(&dialog.folder.display().to_string()))));
+            let name_row = u16::try_from(lines.len()).unwrap_or(0);
+            lines.push(Line::raw(ui::EXPORT_NAME));
+            lines.push(Line::raw(""));
+            match &dialog.result {
+                Some(Ok(paths)) => {
+                    lines.push(Line::styled(ui::EXPORT_WRITTEN, theme.ok));
+                    lines.extend(paths.iter().map(|p| Line::raw(format!("  {}", safe(&p.display().to_string())))));
+                }
+                Some(Err(message)) => lines.push(Line::styled(safe(message), theme.error)),
+                None => {}
+            }
+            frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
+            let label_w = u16::try_from(ui::EXPORT_NAME.width() + 1).unwrap_or(0);
+            if inner.height > name_row {
+                let rect = Rect {
+                    x: inner.x + label_w.min(inner.width),
+                    y: inner.y + name_row,
+                    width: inner.width.saturating_sub(label_w),
+                    height: 1,
+                };
+                if dialog.on_name() {
+                    frame.render_widget(dialog.name.textarea(), rect);
+                } else {
+                    frame.render_widget(Paragraph::new(safe(&dialog.name.text())), rect);
+                }
+            }
+        }
+        Overlay::ConfirmOverwrite { paths } => {
+            let rect = popup(body, 70, u16::try_from(paths.len() + 5).unwrap_or(u16::MAX));
+            frame.render_widget(Clear, rect);
+            let block = Block::bordered()
+                .title(format!(" {} ", ui::OVERWRITE_TITLE))
+                .border_style(theme.error);
+            let inner = block.inner(rect);
+            frame.render_widget(block, rect);
+            let mut lines: Vec<Line> = vec![Line::raw(ui::OVERWRITE_QUESTION)];
+            lines.extend(paths.iter().map(|p| Line::raw(format!("  {}", safe(&p.display().to_string())))));
+            lines.push(Line::styled(ui::OVERWRITE_KEYS, theme.prompt));
+            frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
+        }
+    }
+}
+
+fn scrolled_text(frame: &mut Frame, theme: &Theme, area: Rect, title: &str, lines: &[String], scroll: usize) {
+    frame.render_widget(Clear, area);
+    let block = Block::bordered()
+        .title(format!(" {title} "))
+        .border_style(theme.border_focused);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let max = lines.len().saturating_sub(usize::from(inner.height));
+    let scroll = u16::try_from(scroll.min(max)).unwrap_or(u16::MAX);
+    let text: Vec<Line> = lines.iter().map(|l| Line::raw(safe(l))).collect();
+    frame.render_widget(Paragraph::new(text).scroll((scroll, 0)), inner);
+}
+
+fn draw_review(frame: &mut Frame, app: &App, theme: &Theme, area: Rect, selected: usize, scroll: usize) {
+    frame.render_widget(Clear, area);
+    let rows = app.review_rows();
+    let list_height = u16::try_from(rows.len() + 3).unwrap_or(u16::MAX).clamp(4, area.height / 2);
+    let [list, report] =
+        Layout::vertical([Constraint::Length(list_height), Constraint::Min(1)]).areas(area);
+    let title = if rows.is_empty() { ui::REVIEW_ALL_GOOD.to_owned() } else { ui::review_title(rows.len()) };
+    let block = Block::bordered()
+        .title(format!(" {title} "))
+        .border_style(theme.border_focused)
+        .borders(Borders::ALL);
+    let inner = block.inner(list);
+    frame.render_widget(block, list);
+    let lines: Vec<Line> = if rows.is_empty() {
+        vec![Line::styled(ui::REVIEW_READY, theme.ok)]
+    } else {
+        rows.iter()
+            .enumerate()
+            .map(|(i, r)| {
+                let mut style = if r.error { theme.error } else { theme.warning };
+                if i == selected {
+                    style = style.patch(theme.selected);
+                }
+                Line::styled(format!("{} {}", if r.error { "✗" } else { "•" }, safe(&r.text)), style)
+            })
+            .collect()
+    };
+    let offset = scroll_to_show(selected, inner.height);
+    frame.render_widget(Paragraph::new(lines).scroll((offset, 0)), inner);
+    scrolled_text(frame, theme, report, ui::FULL_PREVIEW_TITLE, &app.report_lines(), scroll);
+}
