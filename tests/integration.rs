@@ -8,3 +8,6 @@ mod golden;
 mod questionnaire_load;
 mod report_build;
 mod seed;
+mod tui_app;
+mod tui_pty;
+mod tui_render;
