@@ -136,7 +136,11 @@ impl Sections {
                 }
                 let answered = applying
                     .iter()
-                    .filter(|&&i| answers.get(&q.questions[i].id).is_some_and(|v| !v.is_empty()))
+                    .filter(|&&i| {
+                        answers
+                            .get(&q.questions[i].id)
+                            .is_some_and(|v| !v.is_empty())
+                    })
                     .count();
                 if answered == applying.len() && answered > 0 {
                     Mark::Answered
@@ -181,7 +185,12 @@ mod tests {
         let sections = Sections::new(&q);
         assert_eq!(sections.subtree.len(), q.walk_sections().len());
         for (i, question) in q.questions.iter().enumerate() {
-            assert_eq!(sections.of_question[i].is_none(), i < q.header_len, "{}", question.id);
+            assert_eq!(
+                sections.of_question[i].is_none(),
+                i < q.header_len,
+                "{}",
+                question.id
+            );
         }
         let answers = Answers::new();
         let eval = Evaluation::new(&q, &answers);

@@ -652,16 +652,17 @@ pub mod ui {
     pub const PLACEHOLDER_PARAGRAPH: &str = "Gõ đoạn văn… (Enter xuống dòng, Tab sang câu sau)";
     pub const PLACEHOLDER_NUMBER: &str = "Ví dụ: 1.250.000 hoặc 12,5";
     pub const PLACEHOLDER_DATE: &str = "ngày/tháng/năm, ví dụ 31/7/2025";
-    pub const HINT_NUMBER: &str = "Số viết kiểu Việt Nam: dấu chấm ngăn hàng nghìn, dấu phẩy thập phân.";
+    pub const HINT_NUMBER: &str =
+        "Số viết kiểu Việt Nam: dấu chấm ngăn hàng nghìn, dấu phẩy thập phân.";
     pub const HINT_DATE: &str = "Gõ ngày dạng ngày/tháng/năm (năm đủ 4 chữ số).";
     pub const HINT_CHOICES: &str = "Space chọn hoặc bỏ chọn; có thể chọn nhiều.";
     pub const HINT_LIST: &str = "Enter thêm mục · Ctrl+D xóa mục · Alt+↑/↓ đổi thứ tự.";
-    pub const HINT_TABLE: &str = "Tab sang ô sau · ↑/↓ đổi dòng · Ctrl+N thêm dòng · Ctrl+D xóa dòng.";
+    pub const HINT_TABLE: &str =
+        "Tab sang ô sau · ↑/↓ đổi dòng · Ctrl+N thêm dòng · Ctrl+D xóa dòng.";
     pub const REQUIRED_EMPTY: &str = "Câu này bắt buộc nhưng chưa có câu trả lời.";
     pub const NOT_AN_INTEGER: &str = "không phải số nguyên (ví dụ đúng: 1.250 hoặc 1250)";
     pub const NOT_A_NUMBER: &str = "không phải số (ví dụ đúng: 12,5 hoặc 1.250)";
-    pub const NOT_A_DATE: &str =
-        "không phải ngày hợp lệ (gõ ngày/tháng/năm, ví dụ 31/7/2025)";
+    pub const NOT_A_DATE: &str = "không phải ngày hợp lệ (gõ ngày/tháng/năm, ví dụ 31/7/2025)";
     pub const AT_FIRST: &str = "Đây là câu đầu tiên.";
     pub const NOTHING_TO_UNDO: &str = "Không còn gì để hoàn tác.";
     pub const NOTHING_TO_REDO: &str = "Không còn gì để làm lại.";
@@ -671,8 +672,7 @@ pub mod ui {
     pub const SECTION_HAS_NO_QUESTIONS: &str = "Mục này không có câu hỏi nào đang áp dụng.";
     pub const CANNOT_JUMP: &str = "Không có câu hỏi đang áp dụng để chuyển tới.";
     pub const REVIEW_ALL_GOOD: &str = "Rà soát: không còn thiếu sót";
-    pub const REVIEW_READY: &str =
-        "Mọi câu bắt buộc đã có câu trả lời. Nhấn F10 để xuất báo cáo.";
+    pub const REVIEW_READY: &str = "Mọi câu bắt buộc đã có câu trả lời. Nhấn F10 để xuất báo cáo.";
     pub const EXPORT_TITLE: &str = "Xuất báo cáo — Space chọn, Enter ghi tệp, Esc đóng";
     pub const FORMAT_TEXT: &str = "Văn bản (.txt)";
     pub const FORMAT_MARKDOWN: &str = "Markdown (.md)";

@@ -174,8 +174,9 @@ fn external_edit(terminal: &mut DefaultTerminal, text: &str) -> Result<String, S
     let _ = execute!(std::io::stdout(), EnableBracketedPaste);
     let _ = std::io::stdout().flush();
     let outcome = match status {
-        Ok(s) if s.success() => std::fs::read_to_string(&path)
-            .map_err(|e| ui::editor_failed(&command, &e.to_string())),
+        Ok(s) if s.success() => {
+            std::fs::read_to_string(&path).map_err(|e| ui::editor_failed(&command, &e.to_string()))
+        }
         Ok(s) => Err(ui::editor_failed(&command, &s.to_string())),
         Err(e) => Err(ui::editor_failed(&command, &e.to_string())),
     };

@@ -641,20 +641,23 @@ pub fn outline(q: &Questionnaire, applied: &Applied) -> Vec<OutlineEntry> {
             .get(level - 1)
             .copied()
             .unwrap_or(NumberStyle::None);
-        let parent_style = level.checked_sub(2).and_then(|l| q.numbering.get(l).copied());
+        let parent_style = level
+            .checked_sub(2)
+            .and_then(|l| q.numbering.get(l).copied());
         let mut counter = 0;
         for section in sections {
             let index = out.len();
-            let applies = applied.sections.get(index).copied().unwrap_or(false);
-            let number = if applies && section.numbered && section.heading.is_some() {
+            let in_force = applied.sections.get(index).copied().unwrap_or(false);
+            let number = if in_force && section.numbered && section.heading.is_some() {
                 counter += 1;
                 number_for(style, counter, parent_number, parent_style)
             } else {
                 String::new()
             };
             let title = match &section.heading {
-                Some(heading) => render_text(q, heading, ctx)
-                    .unwrap_or_else(|_| heading.source.clone()),
+                Some(heading) => {
+                    render_text(q, heading, ctx).unwrap_or_else(|_| heading.source.clone())
+                }
                 None => section
                     .questions
                     .first()
@@ -673,7 +676,7 @@ pub fn outline(q: &Questionnaire, applied: &Applied) -> Vec<OutlineEntry> {
                 } else {
                     strip_markers(title.trim())
                 },
-                applies,
+                applies: in_force,
             });
             walk(q, applied, ctx, &section.sections, level + 1, &number, out);
         }

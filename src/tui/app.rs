@@ -34,18 +34,32 @@ pub const SAVE_DELAY: Duration = Duration::from_millis(500);
 #[derive(Debug, Clone)]
 pub enum Overlay {
     /// Jump to a section: the highlighted outline row.
-    Outline { selected: usize },
+    Outline {
+        selected: usize,
+    },
     /// The question's suggestions, filled in; the highlighted one.
-    Suggestions { items: Vec<String>, selected: usize },
+    Suggestions {
+        items: Vec<String>,
+        selected: usize,
+    },
     /// The whole report, scrolled by `scroll` lines.
-    Preview { scroll: usize },
+    Preview {
+        scroll: usize,
+    },
     /// Every key.
-    Help { scroll: usize },
+    Help {
+        scroll: usize,
+    },
     /// The finish screen: problems to jump to, and the report.
-    Review { selected: usize, scroll: usize },
-    Export(ExportDialog),
+    Review {
+        selected: usize,
+        scroll: usize,
+    },
+    Export(Box<ExportDialog>),
     /// Files exist: overwrite them?
-    ConfirmOverwrite { paths: Vec<PathBuf> },
+    ConfirmOverwrite {
+        paths: Vec<PathBuf>,
+    },
 }
 
 /// The export dialog.
@@ -140,6 +154,10 @@ struct Snapshot {
 
 /// The wizard.
 #[derive(Debug)]
+#[allow(
+    clippy::struct_excessive_bools,
+    reason = "independent flags read by the view and the loop"
+)]
 pub struct App {
     pub q: Arc<Questionnaire>,
     pub answers: Answers,
@@ -310,12 +328,12 @@ impl App {
             Action::TogglePreview => self.show_preview = !self.show_preview,
             Action::Finish => self.open_review(),
             Action::ExternalEditor => self.open_external(),
-            other => self.edit(other),
+            other => self.edit(&other),
         }
     }
 
     /// An editing action on the current editor.
-    fn edit(&mut self, action: Action) {
+    fn edit(&mut self, action: &Action) {
         let Some(question) = self.current else {
             return;
         };
@@ -323,13 +341,13 @@ impl App {
             return;
         };
         // Consecutive letters of one word undo together; anything else is its own step.
-        let joins = matches!(action, Action::Insert(c) if !c.is_whitespace())
+        let joins = matches!(*action, Action::Insert(c) if !c.is_whitespace())
             && self.typing_in == Some(question);
         let before = editor.clone();
         let mut moves_on = false;
         let changed = {
             let editor = self.editor.as_mut().expect("checked above");
-            apply_edit(editor, &action, &mut moves_on)
+            apply_edit(editor, action, &mut moves_on)
         };
         if changed {
             if !joins {
@@ -431,12 +449,11 @@ impl App {
             self.open_review();
             return;
         };
-        match self.visible.iter().copied().find(|&i| i > cur) {
-            Some(i) => self.go_to(i),
-            None => {
-                self.commit_current();
-                self.open_review();
-            }
+        if let Some(i) = self.visible.iter().copied().find(|&i| i > cur) {
+            self.go_to(i);
+        } else {
+            self.commit_current();
+            self.open_review();
         }
     }
 
@@ -459,7 +476,14 @@ impl App {
     fn undo_redo(&mut self, undo: bool) {
         let stack = if undo { &mut self.undo } else { &mut self.redo };
         let Some(snap) = stack.pop() else {
-            self.status = Some(if undo { ui::NOTHING_TO_UNDO } else { ui::NOTHING_TO_REDO }.to_owned());
+            self.status = Some(
+                if undo {
+                    ui::NOTHING_TO_UNDO
+                } else {
+                    ui::NOTHING_TO_REDO
+                }
+                .to_owned(),
+            );
             return;
         };
         if self.current != Some(snap.question) {
@@ -481,10 +505,12 @@ impl App {
         let question = &self.q.questions[i];
         let takes = matches!(
             self.editor,
-            Some(Editor::Text {
-                kind: TextKind::Line | TextKind::Paragraph,
-                ..
-            } | Editor::List(_))
+            Some(
+                Editor::Text {
+                    kind: TextKind::Line | TextKind::Paragraph,
+                    ..
+                } | Editor::List(_)
+            )
         );
         if question.suggestions.is_empty() || !takes {
             self.status = Some(ui::NO_SUGGESTIONS.to_owned());
@@ -495,7 +521,8 @@ impl App {
             .iter()
             .map(|s| report::text_for(&self.q, s, &self.eval.applied))
             .collect();
-        self.overlays.push(Overlay::Suggestions { items, selected: 0 });
+        self.overlays
+            .push(Overlay::Suggestions { items, selected: 0 });
     }
 
     fn open_outline(&mut self) {
@@ -574,7 +601,7 @@ impl App {
             return;
         }
         match overlay {
-            Overlay::Outline { selected } => self.outline_action(selected, action, true),
+            Overlay::Outline { selected } => self.outline_action(selected, &action, true),
             Overlay::Suggestions { items, selected } => match action {
                 Action::Up | Action::Down | Action::Home | Action::End => {
                     let selected = step(selected, items.len(), &action);
@@ -596,7 +623,7 @@ impl App {
                     _ => Overlay::Help { scroll },
                 };
             }
-            Overlay::Review { selected, scroll } => self.review_action(selected, scroll, action),
+            Overlay::Review { selected, scroll } => self.review_action(selected, scroll, &action),
             Overlay::Export(dialog) => self.export_action(dialog, action),
             Overlay::ConfirmOverwrite { .. } => match action {
                 Action::Yes => {
@@ -622,15 +649,20 @@ impl App {
                 self.show_outline = false;
                 self.answer_action(action);
             }
-            other => self.outline_action(selected, other, false),
+            other => self.outline_action(selected, &other, false),
         }
     }
 
-    fn outline_action(&mut self, selected: usize, action: Action, overlay: bool) {
+    fn outline_action(&mut self, selected: usize, action: &Action, overlay: bool) {
         let n = self.eval.outline.len();
         match action {
-            Action::Up | Action::Down | Action::Home | Action::End | Action::PageUp | Action::PageDown => {
-                let selected = step(selected, n, &action);
+            Action::Up
+            | Action::Down
+            | Action::Home
+            | Action::End
+            | Action::PageUp
+            | Action::PageDown => {
+                let selected = step(selected, n, action);
                 if overlay {
                     *self.overlays.last_mut().expect("on top") = Overlay::Outline { selected };
                 } else if let Some(i) = self.first_visible_in(selected) {
@@ -725,21 +757,21 @@ impl App {
     }
 
     fn ask_of(&self, id: &str) -> String {
-        self.q
-            .question(id)
-            .map(|q| report::text_for(&self.q, &q.ask, &self.eval.applied))
-            .unwrap_or_else(|| id.to_owned())
+        self.q.question(id).map_or_else(
+            || id.to_owned(),
+            |q| report::text_for(&self.q, &q.ask, &self.eval.applied),
+        )
     }
 
-    fn review_action(&mut self, selected: usize, scroll: usize, action: Action) {
+    fn review_action(&mut self, selected: usize, scroll: usize, action: &Action) {
         let rows = self.review_rows();
         match action {
             Action::Up | Action::Down | Action::Home | Action::End => {
-                let selected = step(selected, rows.len(), &action);
+                let selected = step(selected, rows.len(), action);
                 *self.overlays.last_mut().expect("on top") = Overlay::Review { selected, scroll };
             }
             Action::PageUp | Action::PageDown => {
-                let scroll = scroll_by(scroll, &action);
+                let scroll = scroll_by(scroll, action);
                 *self.overlays.last_mut().expect("on top") = Overlay::Review { selected, scroll };
             }
             Action::Enter => match rows.get(selected).and_then(|r| r.target) {
@@ -767,17 +799,17 @@ impl App {
             .ok()
             .and_then(|d| d.frame.issuer.last().cloned())
             .unwrap_or_default();
-        self.overlays.push(Overlay::Export(ExportDialog {
+        self.overlays.push(Overlay::Export(Box::new(ExportDialog {
             formats: vec![(ExportFormat::Text, true), (ExportFormat::Markdown, false)],
             full: true,
             name: TextInput::line(&default_file_name(&self.q.id, &issuer)),
             folder,
             cursor: 0,
             result: None,
-        }));
+        })));
     }
 
-    fn export_action(&mut self, mut dialog: ExportDialog, action: Action) {
+    fn export_action(&mut self, mut dialog: Box<ExportDialog>, action: Action) {
         let formats = dialog.formats.len();
         match action {
             Action::Up | Action::Down | Action::Next | Action::Prev => {
@@ -798,8 +830,7 @@ impl App {
                 if paths.is_empty() || dialog.name.text().trim().is_empty() {
                     dialog.result = Some(Err(ui::EXPORT_NOTHING_CHOSEN.to_owned()));
                 } else {
-                    let existing: Vec<PathBuf> =
-                        paths.into_iter().filter(|p| p.exists()).collect();
+                    let existing: Vec<PathBuf> = paths.into_iter().filter(|p| p.exists()).collect();
                     if existing.is_empty() {
                         self.write_export();
                         return;
@@ -840,9 +871,11 @@ impl App {
                         continue;
                     }
                     let text = export_text(doc, *format, dialog.full);
-                    let path = dialog
-                        .folder
-                        .join(format!("{}.{}", dialog.name.text().trim(), format.extension()));
+                    let path = dialog.folder.join(format!(
+                        "{}.{}",
+                        dialog.name.text().trim(),
+                        format.extension()
+                    ));
                     match crate::files::write_atomic(&path, text.as_bytes()) {
                         Ok(()) => written.push(path),
                         Err(err) => {
@@ -968,7 +1001,10 @@ impl App {
             out.push(reason.clone());
         }
         if self.q.questions[i].required
-            && self.answers.get(id).is_none_or(crate::answers::AnswerValue::is_empty)
+            && self
+                .answers
+                .get(id)
+                .is_none_or(crate::answers::AnswerValue::is_empty)
             && out.is_empty()
         {
             out.push(ui::REQUIRED_EMPTY.to_owned());
@@ -990,29 +1026,33 @@ impl App {
                 .map(|e| vec![ui::export_render_failed(&e.to_string())])
                 .unwrap_or_default();
         };
-        match self.sections.of_question[i] {
-            Some(section) => {
-                let blocks: Vec<Block> = doc
-                    .body
-                    .iter()
-                    .zip(&doc.origins)
-                    .filter(|(_, o)| **o == section)
-                    .map(|(b, _)| b.clone())
-                    .collect();
-                report::blocks_as_lines(&blocks)
-            }
-            None => {
-                let frame_only = Document {
-                    frame: doc.frame.clone(),
-                    body: Vec::new(),
-                    origins: Vec::new(),
-                };
-                report::render(&frame_only, Format::Text, true)
-                    .lines()
-                    .map(str::to_owned)
-                    .collect()
-            }
+        if let Some(section) = self.sections.of_question[i] {
+            let blocks: Vec<Block> = doc
+                .body
+                .iter()
+                .zip(&doc.origins)
+                .filter(|(_, o)| **o == section)
+                .map(|(b, _)| b.clone())
+                .collect();
+            return report::blocks_as_lines(&blocks);
         }
+        // A header question: the frame as it will print.
+        let frame_only = Document {
+            frame: doc.frame.clone(),
+            body: Vec::new(),
+            origins: Vec::new(),
+        };
+        report::render(&frame_only, Format::Text, true)
+            .lines()
+            .map(str::to_owned)
+            .collect()
+    }
+
+    /// Whether the preview shows the document's frame (a header question): laid out in
+    /// columns, so it is cut rather than wrapped.
+    pub fn preview_is_frame(&self) -> bool {
+        self.current
+            .is_some_and(|i| self.sections.of_question[i].is_none())
     }
 
     /// The whole report as text (preview and review screens).
@@ -1146,9 +1186,9 @@ fn apply_edit(editor: &mut Editor, action: &Action, moves_on: &mut bool) -> bool
             let rows_before = t.rows.len();
             match action {
                 Action::NextCell => {
-                    if !t.step_cell(true) {
-                        *moves_on = true;
-                    }
+                    // Past the last cell, Tab moves on to the next question.
+                    let at_end = !t.step_cell(true);
+                    *moves_on |= at_end;
                 }
                 Action::PrevCell => {
                     t.step_cell(false);
@@ -1160,7 +1200,8 @@ fn apply_edit(editor: &mut Editor, action: &Action, moves_on: &mut bool) -> bool
                     t.step_row(true);
                 }
                 Action::Enter => {
-                    if !t.step_row(true) {
+                    let at_end = !t.step_row(true);
+                    if at_end {
                         t.add_row();
                     }
                 }

@@ -494,7 +494,8 @@ impl TableEditor {
     /// Whether a cell can be typed in: not a computed sum, not a fixed row's label.
     pub fn is_editable(&self, row: usize, col: usize) -> bool {
         let column = &self.spec.columns[col];
-        !column.sum && !(col == 0 && row < self.spec.rows.len() && column.kind == CellKind::Text)
+        let fixed_label = col == 0 && row < self.spec.rows.len() && column.kind == CellKind::Text;
+        !column.sum && !fixed_label
     }
 
     fn editable(&self) -> bool {

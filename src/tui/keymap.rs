@@ -124,64 +124,448 @@ macro_rules! b {
 /// place.
 pub static BINDINGS: &[Binding] = &[
     // Quitting and dialogs.
-    b!(&[Key(KeyCode::Char('q'), CTRL), Key(KeyCode::Char('c'), CTRL)], "Ctrl+Q", ui::K_QUIT, Where::Always, Action::Quit, true),
-    b!(&[Key(KeyCode::Esc, NONE)], "Esc", ui::K_CLOSE, Where::In(&[F::Outline, F::Suggestions, F::Preview, F::Help, F::Review, F::Export, F::Confirm]), Action::Close, true),
-    b!(&[Key(KeyCode::Char('c'), NONE), Key(KeyCode::Char('y'), NONE)], "C", ui::K_CONFIRM_YES, Where::In(&[F::Confirm]), Action::Yes, true),
-    b!(&[Key(KeyCode::Char('k'), NONE), Key(KeyCode::Char('n'), NONE)], "K", ui::K_CONFIRM_NO, Where::In(&[F::Confirm]), Action::No, true),
-    b!(&[Key(KeyCode::Enter, NONE)], "Enter", ui::K_CONFIRM_YES, Where::In(&[F::Confirm]), Action::Yes, false),
+    b!(
+        &[Key(KeyCode::Char('q'), CTRL), Key(KeyCode::Char('c'), CTRL)],
+        "Ctrl+Q",
+        ui::K_QUIT,
+        Where::Always,
+        Action::Quit,
+        true
+    ),
+    b!(
+        &[Key(KeyCode::Esc, NONE)],
+        "Esc",
+        ui::K_CLOSE,
+        Where::In(&[
+            F::Outline,
+            F::Suggestions,
+            F::Preview,
+            F::Help,
+            F::Review,
+            F::Export,
+            F::Confirm
+        ]),
+        Action::Close,
+        true
+    ),
+    b!(
+        &[Key(KeyCode::Char('c'), NONE), Key(KeyCode::Char('y'), NONE)],
+        "C",
+        ui::K_CONFIRM_YES,
+        Where::In(&[F::Confirm]),
+        Action::Yes,
+        true
+    ),
+    b!(
+        &[Key(KeyCode::Char('k'), NONE), Key(KeyCode::Char('n'), NONE)],
+        "K",
+        ui::K_CONFIRM_NO,
+        Where::In(&[F::Confirm]),
+        Action::No,
+        true
+    ),
+    b!(
+        &[Key(KeyCode::Enter, NONE)],
+        "Enter",
+        ui::K_CONFIRM_YES,
+        Where::In(&[F::Confirm]),
+        Action::Yes,
+        false
+    ),
     // Moving between questions.
-    b!(&[Key(KeyCode::Tab, NONE)], "Tab", ui::K_NEXT_CELL, Where::In(&[F::Table]), Action::NextCell, true),
-    b!(&[Key(KeyCode::BackTab, SHIFT), Key(KeyCode::BackTab, NONE)], "Shift+Tab", ui::K_PREV_CELL, Where::In(&[F::Table]), Action::PrevCell, true),
-    b!(&[Key(KeyCode::Tab, NONE), Key(KeyCode::PageDown, NONE)], "Tab", ui::K_NEXT, Where::Answering, Action::Next, true),
-    b!(&[Key(KeyCode::BackTab, SHIFT), Key(KeyCode::BackTab, NONE), Key(KeyCode::PageUp, NONE)], "Shift+Tab", ui::K_PREV, Where::Answering, Action::Prev, true),
-    b!(&[Key(KeyCode::PageDown, NONE)], "PgDn", ui::K_NEXT, Where::In(&[F::Table]), Action::Next, false),
-    b!(&[Key(KeyCode::PageUp, NONE)], "PgUp", ui::K_PREV, Where::In(&[F::Table]), Action::Prev, false),
+    b!(
+        &[Key(KeyCode::Tab, NONE)],
+        "Tab",
+        ui::K_NEXT_CELL,
+        Where::In(&[F::Table]),
+        Action::NextCell,
+        true
+    ),
+    b!(
+        &[Key(KeyCode::BackTab, SHIFT), Key(KeyCode::BackTab, NONE)],
+        "Shift+Tab",
+        ui::K_PREV_CELL,
+        Where::In(&[F::Table]),
+        Action::PrevCell,
+        true
+    ),
+    b!(
+        &[Key(KeyCode::Tab, NONE), Key(KeyCode::PageDown, NONE)],
+        "Tab",
+        ui::K_NEXT,
+        Where::Answering,
+        Action::Next,
+        true
+    ),
+    b!(
+        &[
+            Key(KeyCode::BackTab, SHIFT),
+            Key(KeyCode::BackTab, NONE),
+            Key(KeyCode::PageUp, NONE)
+        ],
+        "Shift+Tab",
+        ui::K_PREV,
+        Where::Answering,
+        Action::Prev,
+        true
+    ),
+    b!(
+        &[Key(KeyCode::PageDown, NONE)],
+        "PgDn",
+        ui::K_NEXT,
+        Where::In(&[F::Table]),
+        Action::Next,
+        false
+    ),
+    b!(
+        &[Key(KeyCode::PageUp, NONE)],
+        "PgUp",
+        ui::K_PREV,
+        Where::In(&[F::Table]),
+        Action::Prev,
+        false
+    ),
     // Enter, by editor.
-    b!(&[Key(KeyCode::Enter, NONE)], "Enter", ui::K_NEXT, Where::In(&[F::Line, F::YesNo, F::ChoiceOther]), Action::Enter, false),
-    b!(&[Key(KeyCode::Enter, NONE)], "Enter", ui::K_NEWLINE, Where::In(&[F::Paragraph]), Action::Enter, true),
-    b!(&[Key(KeyCode::Enter, NONE)], "Enter", ui::K_CHOOSE_NEXT, Where::In(&[F::Choice]), Action::Enter, true),
-    b!(&[Key(KeyCode::Enter, NONE)], "Enter", ui::K_NEW_ITEM, Where::In(&[F::List]), Action::Enter, true),
-    b!(&[Key(KeyCode::Enter, NONE)], "Enter", ui::K_NEXT_ROW, Where::In(&[F::Table]), Action::Enter, true),
-    b!(&[Key(KeyCode::Enter, NONE)], "Enter", ui::K_GO, Where::In(LISTS), Action::Enter, true),
-    b!(&[Key(KeyCode::Enter, NONE)], "Enter", ui::K_EXPORT_NOW, Where::In(&[F::Export]), Action::Enter, true),
+    b!(
+        &[Key(KeyCode::Enter, NONE)],
+        "Enter",
+        ui::K_NEXT,
+        Where::In(&[F::Line, F::YesNo, F::ChoiceOther]),
+        Action::Enter,
+        false
+    ),
+    b!(
+        &[Key(KeyCode::Enter, NONE)],
+        "Enter",
+        ui::K_NEWLINE,
+        Where::In(&[F::Paragraph]),
+        Action::Enter,
+        true
+    ),
+    b!(
+        &[Key(KeyCode::Enter, NONE)],
+        "Enter",
+        ui::K_CHOOSE_NEXT,
+        Where::In(&[F::Choice]),
+        Action::Enter,
+        true
+    ),
+    b!(
+        &[Key(KeyCode::Enter, NONE)],
+        "Enter",
+        ui::K_NEW_ITEM,
+        Where::In(&[F::List]),
+        Action::Enter,
+        true
+    ),
+    b!(
+        &[Key(KeyCode::Enter, NONE)],
+        "Enter",
+        ui::K_NEXT_ROW,
+        Where::In(&[F::Table]),
+        Action::Enter,
+        true
+    ),
+    b!(
+        &[Key(KeyCode::Enter, NONE)],
+        "Enter",
+        ui::K_GO,
+        Where::In(LISTS),
+        Action::Enter,
+        true
+    ),
+    b!(
+        &[Key(KeyCode::Enter, NONE)],
+        "Enter",
+        ui::K_EXPORT_NOW,
+        Where::In(&[F::Export]),
+        Action::Enter,
+        true
+    ),
     // Choices.
-    b!(&[Key(KeyCode::Char(' '), NONE)], "Space", ui::K_TOGGLE, Where::In(&[F::Choice, F::Export]), Action::Toggle, true),
-    b!(&[Key(KeyCode::Char('c'), NONE), Key(KeyCode::Char('y'), NONE)], "C", ui::K_YES, Where::In(&[F::YesNo]), Action::Yes, true),
-    b!(&[Key(KeyCode::Char('k'), NONE), Key(KeyCode::Char('n'), NONE)], "K", ui::K_NO, Where::In(&[F::YesNo]), Action::No, true),
-    b!(&[Key(KeyCode::Char(' '), NONE), Key(KeyCode::Left, NONE), Key(KeyCode::Right, NONE)], "Space", ui::K_SWITCH, Where::In(&[F::YesNo]), Action::Toggle, false),
+    b!(
+        &[Key(KeyCode::Char(' '), NONE)],
+        "Space",
+        ui::K_TOGGLE,
+        Where::In(&[F::Choice, F::Export]),
+        Action::Toggle,
+        true
+    ),
+    b!(
+        &[Key(KeyCode::Char('c'), NONE), Key(KeyCode::Char('y'), NONE)],
+        "C",
+        ui::K_YES,
+        Where::In(&[F::YesNo]),
+        Action::Yes,
+        true
+    ),
+    b!(
+        &[Key(KeyCode::Char('k'), NONE), Key(KeyCode::Char('n'), NONE)],
+        "K",
+        ui::K_NO,
+        Where::In(&[F::YesNo]),
+        Action::No,
+        true
+    ),
+    b!(
+        &[
+            Key(KeyCode::Char(' '), NONE),
+            Key(KeyCode::Left, NONE),
+            Key(KeyCode::Right, NONE)
+        ],
+        "Space",
+        ui::K_SWITCH,
+        Where::In(&[F::YesNo]),
+        Action::Toggle,
+        false
+    ),
     // Lists and tables.
-    b!(&[Key(KeyCode::Char('n'), CTRL)], "Ctrl+N", ui::K_ADD_ROW, Where::In(&[F::Table]), Action::AddItem, true),
-    b!(&[Key(KeyCode::Char('d'), CTRL)], "Ctrl+D", ui::K_DELETE_ITEM, Where::In(&[F::List]), Action::DeleteItem, true),
-    b!(&[Key(KeyCode::Char('d'), CTRL)], "Ctrl+D", ui::K_DELETE_ROW, Where::In(&[F::Table]), Action::DeleteItem, true),
-    b!(&[Key(KeyCode::Up, ALT), Key(KeyCode::Up, CTRL)], "Alt+↑", ui::K_MOVE_UP, Where::In(&[F::List]), Action::MoveItemUp, false),
-    b!(&[Key(KeyCode::Down, ALT), Key(KeyCode::Down, CTRL)], "Alt+↓", ui::K_MOVE_DOWN, Where::In(&[F::List]), Action::MoveItemDown, false),
+    b!(
+        &[Key(KeyCode::Char('n'), CTRL)],
+        "Ctrl+N",
+        ui::K_ADD_ROW,
+        Where::In(&[F::Table]),
+        Action::AddItem,
+        true
+    ),
+    b!(
+        &[Key(KeyCode::Char('d'), CTRL)],
+        "Ctrl+D",
+        ui::K_DELETE_ITEM,
+        Where::In(&[F::List]),
+        Action::DeleteItem,
+        true
+    ),
+    b!(
+        &[Key(KeyCode::Char('d'), CTRL)],
+        "Ctrl+D",
+        ui::K_DELETE_ROW,
+        Where::In(&[F::Table]),
+        Action::DeleteItem,
+        true
+    ),
+    b!(
+        &[Key(KeyCode::Up, ALT), Key(KeyCode::Up, CTRL)],
+        "Alt+↑",
+        ui::K_MOVE_UP,
+        Where::In(&[F::List]),
+        Action::MoveItemUp,
+        false
+    ),
+    b!(
+        &[Key(KeyCode::Down, ALT), Key(KeyCode::Down, CTRL)],
+        "Alt+↓",
+        ui::K_MOVE_DOWN,
+        Where::In(&[F::List]),
+        Action::MoveItemDown,
+        false
+    ),
     // Editing text.
-    b!(&[Key(KeyCode::Backspace, NONE), Key(KeyCode::Char('h'), CTRL), Key(KeyCode::Backspace, SHIFT)], "Backspace", ui::K_BACKSPACE, Where::In(TEXTS), Action::Backspace, false),
-    b!(&[Key(KeyCode::Delete, NONE)], "Delete", ui::K_DELETE, Where::In(TEXTS), Action::Delete, false),
-    b!(&[Key(KeyCode::Left, CTRL)], "Ctrl+←", ui::K_WORD_LEFT, Where::In(TEXTS), Action::WordLeft, false),
-    b!(&[Key(KeyCode::Right, CTRL)], "Ctrl+→", ui::K_WORD_RIGHT, Where::In(TEXTS), Action::WordRight, false),
-    b!(&[Key(KeyCode::Left, NONE)], "←", ui::K_LEFT, Where::In(TEXTS), Action::Left, false),
-    b!(&[Key(KeyCode::Right, NONE)], "→", ui::K_RIGHT, Where::In(TEXTS), Action::Right, false),
-    b!(&[Key(KeyCode::Home, NONE)], "Home", ui::K_HOME, Where::Always, Action::Home, false),
-    b!(&[Key(KeyCode::End, NONE)], "End", ui::K_END, Where::Always, Action::End, false),
-    b!(&[Key(KeyCode::Up, NONE)], "↑", ui::K_UP, Where::Always, Action::Up, false),
-    b!(&[Key(KeyCode::Down, NONE)], "↓", ui::K_DOWN, Where::Always, Action::Down, false),
-    b!(&[Key(KeyCode::PageUp, NONE)], "PgUp", ui::K_PAGE_UP, Where::In(SCROLLS), Action::PageUp, false),
-    b!(&[Key(KeyCode::PageDown, NONE)], "PgDn", ui::K_PAGE_DOWN, Where::In(SCROLLS), Action::PageDown, false),
-    b!(&[Key(KeyCode::Char(' '), NONE)], "Space", ui::K_PAGE_DOWN, Where::In(&[F::Preview, F::Help]), Action::PageDown, false),
+    b!(
+        &[
+            Key(KeyCode::Backspace, NONE),
+            Key(KeyCode::Char('h'), CTRL),
+            Key(KeyCode::Backspace, SHIFT)
+        ],
+        "Backspace",
+        ui::K_BACKSPACE,
+        Where::In(TEXTS),
+        Action::Backspace,
+        false
+    ),
+    b!(
+        &[Key(KeyCode::Delete, NONE)],
+        "Delete",
+        ui::K_DELETE,
+        Where::In(TEXTS),
+        Action::Delete,
+        false
+    ),
+    b!(
+        &[Key(KeyCode::Left, CTRL)],
+        "Ctrl+←",
+        ui::K_WORD_LEFT,
+        Where::In(TEXTS),
+        Action::WordLeft,
+        false
+    ),
+    b!(
+        &[Key(KeyCode::Right, CTRL)],
+        "Ctrl+→",
+        ui::K_WORD_RIGHT,
+        Where::In(TEXTS),
+        Action::WordRight,
+        false
+    ),
+    b!(
+        &[Key(KeyCode::Left, NONE)],
+        "←",
+        ui::K_LEFT,
+        Where::In(TEXTS),
+        Action::Left,
+        false
+    ),
+    b!(
+        &[Key(KeyCode::Right, NONE)],
+        "→",
+        ui::K_RIGHT,
+        Where::In(TEXTS),
+        Action::Right,
+        false
+    ),
+    b!(
+        &[Key(KeyCode::Home, NONE)],
+        "Home",
+        ui::K_HOME,
+        Where::Always,
+        Action::Home,
+        false
+    ),
+    b!(
+        &[Key(KeyCode::End, NONE)],
+        "End",
+        ui::K_END,
+        Where::Always,
+        Action::End,
+        false
+    ),
+    b!(
+        &[Key(KeyCode::Up, NONE)],
+        "↑",
+        ui::K_UP,
+        Where::Always,
+        Action::Up,
+        false
+    ),
+    b!(
+        &[Key(KeyCode::Down, NONE)],
+        "↓",
+        ui::K_DOWN,
+        Where::Always,
+        Action::Down,
+        false
+    ),
+    b!(
+        &[Key(KeyCode::PageUp, NONE)],
+        "PgUp",
+        ui::K_PAGE_UP,
+        Where::In(SCROLLS),
+        Action::PageUp,
+        false
+    ),
+    b!(
+        &[Key(KeyCode::PageDown, NONE)],
+        "PgDn",
+        ui::K_PAGE_DOWN,
+        Where::In(SCROLLS),
+        Action::PageDown,
+        false
+    ),
+    b!(
+        &[Key(KeyCode::Char(' '), NONE)],
+        "Space",
+        ui::K_PAGE_DOWN,
+        Where::In(&[F::Preview, F::Help]),
+        Action::PageDown,
+        false
+    ),
     // Whole-answer commands.
-    b!(&[Key(KeyCode::Char('z'), CTRL)], "Ctrl+Z", ui::K_UNDO, Where::Answering, Action::Undo, true),
-    b!(&[Key(KeyCode::Char('y'), CTRL)], "Ctrl+Y", ui::K_REDO, Where::Answering, Action::Redo, false),
-    b!(&[Key(KeyCode::Char('s'), CTRL)], "Ctrl+S", ui::K_SAVE, Where::Always, Action::Save, true),
-    b!(&[Key(KeyCode::F(2), NONE), Key(KeyCode::Char('g'), CTRL)], "F2", ui::K_SUGGESTIONS, Where::Answering, Action::Suggestions, true),
-    b!(&[Key(KeyCode::F(3), NONE), Key(KeyCode::Char('p'), CTRL)], "F3", ui::K_PREVIEW, Where::Answering, Action::Preview, true),
-    b!(&[Key(KeyCode::F(4), NONE), Key(KeyCode::Char('o'), CTRL)], "F4", ui::K_OUTLINE, Where::Answering, Action::Outline, true),
-    b!(&[Key(KeyCode::F(5), NONE), Key(KeyCode::Char('e'), CTRL)], "F5", ui::K_EDITOR, Where::Answering, Action::ExternalEditor, false),
-    b!(&[Key(KeyCode::F(6), NONE)], "F6", ui::K_TOGGLE_OUTLINE, Where::Answering, Action::ToggleOutline, false),
-    b!(&[Key(KeyCode::F(7), NONE)], "F7", ui::K_TOGGLE_PREVIEW, Where::Answering, Action::TogglePreview, false),
-    b!(&[Key(KeyCode::F(10), NONE), Key(KeyCode::Char('r'), CTRL)], "F10", ui::K_FINISH, Where::Answering, Action::Finish, true),
-    b!(&[Key(KeyCode::F(10), NONE), Key(KeyCode::Char('x'), CTRL)], "F10", ui::K_EXPORT, Where::In(&[F::Review]), Action::Export, true),
-    b!(&[Key(KeyCode::F(1), NONE)], "F1", ui::K_HELP, Where::Always, Action::Help, true),
+    b!(
+        &[Key(KeyCode::Char('z'), CTRL)],
+        "Ctrl+Z",
+        ui::K_UNDO,
+        Where::Answering,
+        Action::Undo,
+        true
+    ),
+    b!(
+        &[Key(KeyCode::Char('y'), CTRL)],
+        "Ctrl+Y",
+        ui::K_REDO,
+        Where::Answering,
+        Action::Redo,
+        false
+    ),
+    b!(
+        &[Key(KeyCode::Char('s'), CTRL)],
+        "Ctrl+S",
+        ui::K_SAVE,
+        Where::Always,
+        Action::Save,
+        true
+    ),
+    b!(
+        &[Key(KeyCode::F(2), NONE), Key(KeyCode::Char('g'), CTRL)],
+        "F2",
+        ui::K_SUGGESTIONS,
+        Where::Answering,
+        Action::Suggestions,
+        true
+    ),
+    b!(
+        &[Key(KeyCode::F(3), NONE), Key(KeyCode::Char('p'), CTRL)],
+        "F3",
+        ui::K_PREVIEW,
+        Where::Answering,
+        Action::Preview,
+        true
+    ),
+    b!(
+        &[Key(KeyCode::F(4), NONE), Key(KeyCode::Char('o'), CTRL)],
+        "F4",
+        ui::K_OUTLINE,
+        Where::Answering,
+        Action::Outline,
+        true
+    ),
+    b!(
+        &[Key(KeyCode::F(5), NONE), Key(KeyCode::Char('e'), CTRL)],
+        "F5",
+        ui::K_EDITOR,
+        Where::Answering,
+        Action::ExternalEditor,
+        false
+    ),
+    b!(
+        &[Key(KeyCode::F(6), NONE)],
+        "F6",
+        ui::K_TOGGLE_OUTLINE,
+        Where::Answering,
+        Action::ToggleOutline,
+        false
+    ),
+    b!(
+        &[Key(KeyCode::F(7), NONE)],
+        "F7",
+        ui::K_TOGGLE_PREVIEW,
+        Where::Answering,
+        Action::TogglePreview,
+        false
+    ),
+    b!(
+        &[Key(KeyCode::F(10), NONE), Key(KeyCode::Char('r'), CTRL)],
+        "F10",
+        ui::K_FINISH,
+        Where::Answering,
+        Action::Finish,
+        true
+    ),
+    b!(
+        &[Key(KeyCode::F(10), NONE), Key(KeyCode::Char('x'), CTRL)],
+        "F10",
+        ui::K_EXPORT,
+        Where::In(&[F::Review]),
+        Action::Export,
+        true
+    ),
+    b!(
+        &[Key(KeyCode::F(1), NONE)],
+        "F1",
+        ui::K_HELP,
+        Where::Always,
+        Action::Help,
+        true
+    ),
 ];
 
 /// The action for a key event where `focus` has the keyboard, if any. Key releases are
@@ -249,8 +633,14 @@ mod tests {
     #[test]
     fn backspace_and_ctrl_h_both_delete() {
         for f in [Focus::Line, Focus::Paragraph, Focus::List, Focus::Table] {
-            assert_eq!(action_for(f, key(KeyCode::Backspace, NONE)), Some(Action::Backspace));
-            assert_eq!(action_for(f, key(KeyCode::Char('h'), CTRL)), Some(Action::Backspace));
+            assert_eq!(
+                action_for(f, key(KeyCode::Backspace, NONE)),
+                Some(Action::Backspace)
+            );
+            assert_eq!(
+                action_for(f, key(KeyCode::Char('h'), CTRL)),
+                Some(Action::Backspace)
+            );
         }
     }
 
@@ -265,8 +655,14 @@ mod tests {
 
     #[test]
     fn letters_type_in_texts_and_answer_yes_no_elsewhere() {
-        assert_eq!(action_for(Focus::Line, key(KeyCode::Char('c'), NONE)), Some(Action::Insert('c')));
-        assert_eq!(action_for(Focus::YesNo, key(KeyCode::Char('c'), NONE)), Some(Action::Yes));
+        assert_eq!(
+            action_for(Focus::Line, key(KeyCode::Char('c'), NONE)),
+            Some(Action::Insert('c'))
+        );
+        assert_eq!(
+            action_for(Focus::YesNo, key(KeyCode::Char('c'), NONE)),
+            Some(Action::Yes)
+        );
         assert_eq!(
             action_for(Focus::Line, key(KeyCode::Char('Ê'), SHIFT)),
             Some(Action::Insert('Ê'))
@@ -275,10 +671,22 @@ mod tests {
 
     #[test]
     fn enter_depends_on_the_editor_and_tab_always_moves_on() {
-        assert_eq!(action_for(Focus::Paragraph, key(KeyCode::Enter, NONE)), Some(Action::Enter));
-        assert_eq!(action_for(Focus::Paragraph, key(KeyCode::Tab, NONE)), Some(Action::Next));
-        assert_eq!(action_for(Focus::Table, key(KeyCode::Tab, NONE)), Some(Action::NextCell));
-        assert_eq!(action_for(Focus::Table, key(KeyCode::PageDown, NONE)), Some(Action::Next));
+        assert_eq!(
+            action_for(Focus::Paragraph, key(KeyCode::Enter, NONE)),
+            Some(Action::Enter)
+        );
+        assert_eq!(
+            action_for(Focus::Paragraph, key(KeyCode::Tab, NONE)),
+            Some(Action::Next)
+        );
+        assert_eq!(
+            action_for(Focus::Table, key(KeyCode::Tab, NONE)),
+            Some(Action::NextCell)
+        );
+        assert_eq!(
+            action_for(Focus::Table, key(KeyCode::PageDown, NONE)),
+            Some(Action::Next)
+        );
     }
 
     #[test]
@@ -286,7 +694,11 @@ mod tests {
         for f in [Focus::Line, Focus::Paragraph, Focus::Table, Focus::Review] {
             let entries: Vec<_> = bar(f).collect();
             assert!(!entries.is_empty());
-            assert!(entries.iter().all(|b| !b.label.is_empty() && !b.help.is_empty()));
+            assert!(
+                entries
+                    .iter()
+                    .all(|b| !b.label.is_empty() && !b.help.is_empty())
+            );
         }
     }
 }

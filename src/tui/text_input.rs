@@ -111,7 +111,10 @@ impl TextInput {
         let first_mark = clean.chars().next().is_some_and(is_combining_mark);
         if first_mark {
             // A paste that starts with combining marks belongs to the letter before it.
-            let marks: String = clean.chars().take_while(|c| is_combining_mark(*c)).collect();
+            let marks: String = clean
+                .chars()
+                .take_while(|c| is_combining_mark(*c))
+                .collect();
             self.compose_with_previous(&marks);
             self.area.insert_str(&clean[marks.len()..]);
         } else {

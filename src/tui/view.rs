@@ -80,7 +80,9 @@ fn title_bar(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         SaveState::Failed(message) => ui::save_failed(message),
     };
     let save = safe(&save);
-    let save_width = u16::try_from(save.width() + 2).unwrap_or(u16::MAX).min(area.width);
+    let save_width = u16::try_from(save.width() + 2)
+        .unwrap_or(u16::MAX)
+        .min(area.width);
     let [left, right] =
         Layout::horizontal([Constraint::Min(0), Constraint::Length(save_width)]).areas(area);
     let title = format!(" {} · {}", ui::APP_NAME, safe(&app.q.title));
@@ -89,7 +91,12 @@ fn title_bar(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         SaveState::Failed(_) => theme.title_bar.patch(theme.error),
         _ => theme.title_bar,
     };
-    frame.render_widget(Paragraph::new(format!("{save} ")).style(save_style).right_aligned(), right);
+    frame.render_widget(
+        Paragraph::new(format!("{save} "))
+            .style(save_style)
+            .right_aligned(),
+        right,
+    );
 }
 
 fn location_line(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
@@ -114,23 +121,22 @@ fn location_line(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
 fn main_body(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     if area.width >= WIDE {
         let [outline, center] =
-            Layout::horizontal([Constraint::Length(OUTLINE_WIDTH), Constraint::Min(1)])
-                .areas(area);
+            Layout::horizontal([Constraint::Length(OUTLINE_WIDTH), Constraint::Min(1)]).areas(area);
         outline_panel(frame, app, theme, outline, None);
         let preview_height = (center.height / 3).max(5);
-        let [question, preview] = Layout::vertical([
-            Constraint::Min(1),
-            Constraint::Length(preview_height),
-        ])
-        .areas(center);
+        let [question, preview] =
+            Layout::vertical([Constraint::Min(1), Constraint::Length(preview_height)])
+                .areas(center);
         question_panel(frame, app, theme, question);
         preview_panel(frame, app, theme, preview);
     } else if app.show_outline {
         outline_panel(frame, app, theme, area, None);
     } else if app.show_preview {
-        let [question, preview] =
-            Layout::vertical([Constraint::Min(1), Constraint::Length((area.height / 3).max(4))])
-                .areas(area);
+        let [question, preview] = Layout::vertical([
+            Constraint::Min(1),
+            Constraint::Length((area.height / 3).max(4)),
+        ])
+        .areas(area);
         question_panel(frame, app, theme, question);
         preview_panel(frame, app, theme, preview);
     } else {
@@ -153,7 +159,11 @@ fn outline_panel(frame: &mut Frame, app: &App, theme: &Theme, area: Rect, select
     let focused = selected.is_some() || app.show_outline;
     let block = Block::bordered()
         .title(format!(" {} ", ui::OUTLINE_TITLE))
-        .border_style(if focused { theme.border_focused } else { theme.border });
+        .border_style(if focused {
+            theme.border_focused
+        } else {
+            theme.border
+        });
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let here = app.current.and_then(|i| app.sections.of_question[i]);
@@ -203,7 +213,10 @@ fn question_panel(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let (Some(i), Some(editor)) = (app.current, app.editor.as_ref()) else {
-        frame.render_widget(Paragraph::new(ui::NO_QUESTIONS).wrap(Wrap { trim: true }), inner);
+        frame.render_widget(
+            Paragraph::new(ui::NO_QUESTIONS).wrap(Wrap { trim: true }),
+            inner,
+        );
         return;
     };
     let question = &app.q.questions[i];
@@ -219,9 +232,19 @@ fn question_panel(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     let width = inner.width.max(1);
     let prompt_h = wrapped_height(&prompt, width);
     let help_h = help.as_deref().map_or(0, |h| wrapped_height(h, width));
-    let messages_h: u16 = messages.iter().map(|m| wrapped_height(&format!("⚠ {m}"), width)).sum();
+    let messages_h: u16 = messages
+        .iter()
+        .map(|m| wrapped_height(&format!("⚠ {m}"), width))
+        .sum();
     let hint = editor_hint(editor);
-    let [prompt_area, help_area, _, editor_area, messages_area, hint_area] = Layout::vertical([
+    let [
+        prompt_area,
+        help_area,
+        _,
+        editor_area,
+        messages_area,
+        hint_area,
+    ] = Layout::vertical([
         Constraint::Length(prompt_h),
         Constraint::Length(help_h),
         Constraint::Length(u16::from(help_h > 0 || prompt_h > 0)),
@@ -231,12 +254,16 @@ fn question_panel(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     ])
     .areas(inner);
     frame.render_widget(
-        Paragraph::new(prompt).style(theme.prompt).wrap(Wrap { trim: true }),
+        Paragraph::new(prompt)
+            .style(theme.prompt)
+            .wrap(Wrap { trim: true }),
         prompt_area,
     );
     if let Some(help) = help {
         frame.render_widget(
-            Paragraph::new(help).style(theme.help).wrap(Wrap { trim: true }),
+            Paragraph::new(help)
+                .style(theme.help)
+                .wrap(Wrap { trim: true }),
             help_area,
         );
     }
@@ -245,7 +272,10 @@ fn question_panel(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         .iter()
         .map(|m| Line::styled(format!("⚠ {}", safe(m)), theme.error))
         .collect();
-    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), messages_area);
+    frame.render_widget(
+        Paragraph::new(lines).wrap(Wrap { trim: true }),
+        messages_area,
+    );
     if let Some(hint) = hint {
         frame.render_widget(Paragraph::new(hint).style(theme.help), hint_area);
     }
@@ -253,8 +283,14 @@ fn question_panel(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
 
 fn editor_hint(editor: &Editor) -> Option<&'static str> {
     match editor {
-        Editor::Text { kind: TextKind::Integer | TextKind::Decimal, .. } => Some(ui::HINT_NUMBER),
-        Editor::Text { kind: TextKind::Date, .. } => Some(ui::HINT_DATE),
+        Editor::Text {
+            kind: TextKind::Integer | TextKind::Decimal,
+            ..
+        } => Some(ui::HINT_NUMBER),
+        Editor::Text {
+            kind: TextKind::Date,
+            ..
+        } => Some(ui::HINT_DATE),
         Editor::Choice(c) if c.multi => Some(ui::HINT_CHOICES),
         Editor::List(_) => Some(ui::HINT_LIST),
         Editor::Table(_) => Some(ui::HINT_TABLE),
@@ -290,7 +326,11 @@ fn wrapped_height(text: &str, width: u16) -> u16 {
 fn draw_editor(frame: &mut Frame, editor: &Editor, theme: &Theme, area: Rect) {
     match editor {
         Editor::Text { kind, input } => {
-            let height = if *kind == TextKind::Paragraph { area.height } else { 3.min(area.height) };
+            let height = if *kind == TextKind::Paragraph {
+                area.height
+            } else {
+                3.min(area.height)
+            };
             let [field, _] =
                 Layout::vertical([Constraint::Length(height), Constraint::Min(0)]).areas(area);
             let block = Block::bordered().border_style(theme.border_focused);
@@ -308,14 +348,20 @@ fn draw_editor(frame: &mut Frame, editor: &Editor, theme: &Theme, area: Rect) {
                     Layout::horizontal([Constraint::Length(1), Constraint::Min(0)]).areas(inner);
                 frame.render_widget(
                     Paragraph::new(Line::styled(placeholder, theme.placeholder)),
-                    Rect { height: 1.min(rest.height), ..rest },
+                    Rect {
+                        height: 1.min(rest.height),
+                        ..rest
+                    },
                 );
             }
         }
         Editor::YesNo(value) => {
             let choice = |label: &str, on: bool| {
                 let mark = if on { "(•)" } else { "( )" };
-                Span::styled(format!(" {mark} {label} "), if on { theme.selected } else { Style::default() })
+                Span::styled(
+                    format!(" {mark} {label} "),
+                    if on { theme.selected } else { Style::default() },
+                )
             };
             let line = Line::from(vec![
                 choice(ui::YES_KEYED, *value == Some(true)),
@@ -346,9 +392,18 @@ fn draw_choice(frame: &mut Frame, c: &ChoiceEditor, theme: &Theme, area: Rect) {
         } else {
             ui::OTHER_LABEL.to_owned()
         };
-        let style = if i == c.cursor { theme.selected } else { Style::default() };
+        let style = if i == c.cursor {
+            theme.selected
+        } else {
+            Style::default()
+        };
         let text = format!("{mark} {label}");
-        let line_area = Rect { x: area.x, y, width: area.width, height: 1 };
+        let line_area = Rect {
+            x: area.x,
+            y,
+            width: area.width,
+            height: 1,
+        };
         frame.render_widget(Paragraph::new(Line::styled(text.clone(), style)), line_area);
         if i == c.options.len()
             && let Some(other) = &c.other
@@ -376,10 +431,19 @@ fn draw_list(frame: &mut Frame, l: &ListEditor, theme: &Theme, area: Rect) {
         let y = area.y + u16::try_from(row).unwrap_or(0);
         let bullet = format!("{:>2}. ", i + 1);
         let bw = u16::try_from(bullet.width()).unwrap_or(0);
-        let style = if i == l.cursor { theme.border_focused } else { Style::default() };
+        let style = if i == l.cursor {
+            theme.border_focused
+        } else {
+            Style::default()
+        };
         frame.render_widget(
             Paragraph::new(Span::styled(bullet, style)),
-            Rect { x: area.x, y, width: bw.min(area.width), height: 1 },
+            Rect {
+                x: area.x,
+                y,
+                width: bw.min(area.width),
+                height: 1,
+            },
         );
         let rest = Rect {
             x: area.x.saturating_add(bw),
@@ -396,25 +460,33 @@ fn draw_list(frame: &mut Frame, l: &ListEditor, theme: &Theme, area: Rect) {
     let _ = theme;
 }
 
-fn draw_table(frame: &mut Frame, t: &TableEditor, theme: &Theme, area: Rect) {
-    let display = t.display_rows();
-    let totals = t.totals();
-    let headers: Vec<String> = t.spec.columns.iter().map(|c| safe(&c.title.source)).collect();
-    let n = headers.len();
-    if n == 0 || area.width < 4 {
+fn draw_table(frame: &mut Frame, table: &TableEditor, theme: &Theme, area: Rect) {
+    let display = table.display_rows();
+    let totals = table.totals();
+    let headers: Vec<String> = table
+        .spec
+        .columns
+        .iter()
+        .map(|c| safe(&c.title.source))
+        .collect();
+    let columns = headers.len();
+    if columns == 0 || area.width < 4 {
         return;
     }
     // Column widths: wide enough for the header and the cells, shrunk to fit.
-    let mut widths: Vec<usize> = (0..n)
+    let mut widths: Vec<usize> = (0..columns)
         .map(|c| {
             let cells = display.iter().map(|r| r[c].width());
-            let total = totals.as_ref().map_or(0, |t| t[c].width());
-            cells.chain([headers[c].width().min(18), total, 6]).max().unwrap_or(6)
+            let total = totals.as_ref().map_or(0, |row| row[c].width());
+            cells
+                .chain([headers[c].width().min(18), total, 6])
+                .max()
+                .unwrap_or(6)
         })
         .collect();
-    let available = usize::from(area.width).saturating_sub(n + 1);
+    let available = usize::from(area.width).saturating_sub(columns + 1);
     while widths.iter().sum::<usize>() > available {
-        let widest = (0..n).max_by_key(|&c| widths[c]).unwrap_or(0);
+        let widest = (0..columns).max_by_key(|&c| widths[c]).unwrap_or(0);
         if widths[widest] <= 4 {
             break;
         }
@@ -432,37 +504,48 @@ fn draw_table(frame: &mut Frame, t: &TableEditor, theme: &Theme, area: Rect) {
             } else {
                 shown.to_owned()
             };
-            let rect = Rect { x, y, width: w.min(area.right().saturating_sub(x)), height: 1 };
+            let rect = Rect {
+                x,
+                y,
+                width: w.min(area.right().saturating_sub(x)),
+                height: 1,
+            };
             frame.render_widget(Paragraph::new(Span::styled(text, style)), rect);
             x = x.saturating_add(w + 1);
         }
     };
-    let numeric: Vec<bool> = t
+    let numeric: Vec<bool> = table
         .spec
         .columns
         .iter()
         .map(|c| c.kind != crate::questionnaire::CellKind::Text)
         .collect();
-    let no_right = vec![false; n];
+    let no_right = vec![false; columns];
     if y < bottom {
         draw_row(frame, y, &headers, theme.table_header, &no_right);
         y += 1;
     }
-    let rows_room = usize::from(bottom.saturating_sub(y)).saturating_sub(usize::from(totals.is_some()));
-    let offset = t.row.saturating_sub(rows_room.saturating_sub(1));
+    let rows_room =
+        usize::from(bottom.saturating_sub(y)).saturating_sub(usize::from(totals.is_some()));
+    let offset = table.row.saturating_sub(rows_room.saturating_sub(1));
     for (r, cells) in display.iter().enumerate().skip(offset).take(rows_room) {
         draw_row(frame, y, cells, Style::default(), &numeric);
-        if r == t.row {
-            let x: usize = widths[..t.col].iter().map(|w| w + 1).sum();
+        if r == table.row {
+            let x: usize = widths[..table.col].iter().map(|w| w + 1).sum();
             let x = area.x.saturating_add(u16::try_from(x).unwrap_or(u16::MAX));
-            let w = u16::try_from(widths[t.col]).unwrap_or(0);
-            let rect = Rect { x, y, width: w.min(area.right().saturating_sub(x)), height: 1 };
+            let w = u16::try_from(widths[table.col]).unwrap_or(0);
+            let rect = Rect {
+                x,
+                y,
+                width: w.min(area.right().saturating_sub(x)),
+                height: 1,
+            };
             frame.render_widget(Clear, rect);
-            if t.is_editable(t.row, t.col) {
-                frame.render_widget(t.input.textarea(), rect);
+            if table.is_editable(table.row, table.col) {
+                frame.render_widget(table.input.textarea(), rect);
             } else {
                 frame.render_widget(
-                    Paragraph::new(Span::styled(safe(&cells[t.col]), theme.selected)),
+                    Paragraph::new(Span::styled(safe(&cells[table.col]), theme.selected)),
                     rect,
                 );
             }
@@ -488,7 +571,13 @@ fn preview_panel(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     } else {
         Text::from(lines.iter().map(|l| Line::raw(safe(l))).collect::<Vec<_>>())
     };
-    frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: false }), inner);
+    let paragraph = Paragraph::new(text);
+    let paragraph = if app.preview_is_frame() {
+        paragraph
+    } else {
+        paragraph.wrap(Wrap { trim: false })
+    };
+    frame.render_widget(paragraph, inner);
 }
 
 fn status_line(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
@@ -504,8 +593,15 @@ fn key_bar(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     let room = usize::from(area.width);
     let entries: Vec<_> = keymap::bar(focus).collect();
     // F1 and quitting always fit: they are placed first when room is short.
-    let mut ordered: Vec<_> = entries.iter().filter(|b| b.label == "F1" || b.label == "Ctrl+Q").collect();
-    ordered.extend(entries.iter().filter(|b| b.label != "F1" && b.label != "Ctrl+Q"));
+    let mut ordered: Vec<_> = entries
+        .iter()
+        .filter(|b| b.label == "F1" || b.label == "Ctrl+Q")
+        .collect();
+    ordered.extend(
+        entries
+            .iter()
+            .filter(|b| b.label != "F1" && b.label != "Ctrl+Q"),
+    );
     let mut chosen = Vec::new();
     for b in ordered {
         let w = b.label.width() + b.help.width() + 3;
@@ -543,7 +639,13 @@ fn draw_overlay(frame: &mut Frame, app: &App, theme: &Theme, overlay: &Overlay, 
             outline_panel(frame, app, theme, rect, Some(*selected));
         }
         Overlay::Suggestions { items, selected } => {
-            let rect = popup(body, body.width.saturating_sub(8).max(40), u16::try_from(items.len() * 2 + 2).unwrap_or(u16::MAX).min(body.height));
+            let rect = popup(
+                body,
+                body.width.saturating_sub(8).max(40),
+                u16::try_from(items.len() * 2 + 2)
+                    .unwrap_or(u16::MAX)
+                    .min(body.height),
+            );
             frame.render_widget(Clear, rect);
             let block = Block::bordered()
                 .title(format!(" {} ", ui::SUGGESTIONS_TITLE))
@@ -554,15 +656,31 @@ fn draw_overlay(frame: &mut Frame, app: &App, theme: &Theme, overlay: &Overlay, 
                 .iter()
                 .enumerate()
                 .map(|(i, s)| {
-                    let style = if i == *selected { theme.selected } else { Style::default() };
+                    let style = if i == *selected {
+                        theme.selected
+                    } else {
+                        Style::default()
+                    };
                     Line::styled(format!("{}. {}", i + 1, safe(s)), style)
                 })
                 .collect();
             let offset = scroll_to_show(*selected, inner.height);
-            frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }).scroll((offset, 0)), inner);
+            frame.render_widget(
+                Paragraph::new(lines)
+                    .wrap(Wrap { trim: true })
+                    .scroll((offset, 0)),
+                inner,
+            );
         }
         Overlay::Preview { scroll } => {
-            scrolled_text(frame, theme, body, ui::FULL_PREVIEW_TITLE, &app.report_lines(), *scroll);
+            scrolled_text(
+                frame,
+                theme,
+                body,
+                ui::FULL_PREVIEW_TITLE,
+                &app.report_lines(),
+                *scroll,
+            );
         }
         Overlay::Help { scroll } => {
             let lines: Vec<String> = keymap::all()
@@ -573,7 +691,9 @@ fn draw_overlay(frame: &mut Frame, app: &App, theme: &Theme, overlay: &Overlay, 
                 .collect();
             scrolled_text(frame, theme, body, ui::HELP_TITLE, &lines, *scroll);
         }
-        Overlay::Review { selected, scroll } => draw_review(frame, app, theme, body, *selected, *scroll),
+        Overlay::Review { selected, scroll } => {
+            draw_review(frame, app, theme, body, *selected, *scroll);
+        }
         Overlay::Export(dialog) => {
             let rect = popup(body, 76, 14);
             frame.render_widget(Clear, rect);
@@ -588,19 +708,45 @@ fn draw_overlay(frame: &mut Frame, app: &App, theme: &Theme, overlay: &Overlay, 
                     ExportFormat::Text => ui::FORMAT_TEXT,
                     ExportFormat::Markdown => ui::FORMAT_MARKDOWN,
                 };
-                let style = if dialog.cursor == i { theme.selected } else { Style::default() };
-                lines.push(Line::styled(format!("[{}] {label}", if *on { "x" } else { " " }), style));
+                let style = if dialog.cursor == i {
+                    theme.selected
+                } else {
+                    Style::default()
+                };
+                lines.push(Line::styled(
+                    format!("[{}] {label}", if *on { "x" } else { " " }),
+                    style,
+                ));
             }
-            let style = if dialog.cursor == dialog.formats.len() { theme.selected } else { Style::default() };
-            lines.push(Line::styled(format!("[{}] {}", if dialog.full { "x" } else { " " }, ui::EXPORT_FULL), style));
-            lines.push(Line::raw(format!("{} {}", ui::EXPORT_FOLDER, safe(&dialog.folder.display().to_string()))));
+            let style = if dialog.cursor == dialog.formats.len() {
+                theme.selected
+            } else {
+                Style::default()
+            };
+            lines.push(Line::styled(
+                format!(
+                    "[{}] {}",
+                    if dialog.full { "x" } else { " " },
+                    ui::EXPORT_FULL
+                ),
+                style,
+            ));
+            lines.push(Line::raw(format!(
+                "{} {}",
+                ui::EXPORT_FOLDER,
+                safe(&dialog.folder.display().to_string())
+            )));
             let name_row = u16::try_from(lines.len()).unwrap_or(0);
             lines.push(Line::raw(ui::EXPORT_NAME));
             lines.push(Line::raw(""));
             match &dialog.result {
                 Some(Ok(paths)) => {
                     lines.push(Line::styled(ui::EXPORT_WRITTEN, theme.ok));
-                    lines.extend(paths.iter().map(|p| Line::raw(format!("  {}", safe(&p.display().to_string())))));
+                    lines.extend(
+                        paths
+                            .iter()
+                            .map(|p| Line::raw(format!("  {}", safe(&p.display().to_string())))),
+                    );
                 }
                 Some(Err(message)) => lines.push(Line::styled(safe(message), theme.error)),
                 None => {}
@@ -630,14 +776,25 @@ fn draw_overlay(frame: &mut Frame, app: &App, theme: &Theme, overlay: &Overlay, 
             let inner = block.inner(rect);
             frame.render_widget(block, rect);
             let mut lines: Vec<Line> = vec![Line::raw(ui::OVERWRITE_QUESTION)];
-            lines.extend(paths.iter().map(|p| Line::raw(format!("  {}", safe(&p.display().to_string())))));
+            lines.extend(
+                paths
+                    .iter()
+                    .map(|p| Line::raw(format!("  {}", safe(&p.display().to_string())))),
+            );
             lines.push(Line::styled(ui::OVERWRITE_KEYS, theme.prompt));
             frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
         }
     }
 }
 
-fn scrolled_text(frame: &mut Frame, theme: &Theme, area: Rect, title: &str, lines: &[String], scroll: usize) {
+fn scrolled_text(
+    frame: &mut Frame,
+    theme: &Theme,
+    area: Rect,
+    title: &str,
+    lines: &[String],
+    scroll: usize,
+) {
     frame.render_widget(Clear, area);
     let block = Block::bordered()
         .title(format!(" {title} "))
@@ -650,13 +807,26 @@ fn scrolled_text(frame: &mut Frame, theme: &Theme, area: Rect, title: &str, line
     frame.render_widget(Paragraph::new(text).scroll((scroll, 0)), inner);
 }
 
-fn draw_review(frame: &mut Frame, app: &App, theme: &Theme, area: Rect, selected: usize, scroll: usize) {
+fn draw_review(
+    frame: &mut Frame,
+    app: &App,
+    theme: &Theme,
+    area: Rect,
+    selected: usize,
+    scroll: usize,
+) {
     frame.render_widget(Clear, area);
     let rows = app.review_rows();
-    let list_height = u16::try_from(rows.len() + 3).unwrap_or(u16::MAX).clamp(4, area.height / 2);
+    let list_height = u16::try_from(rows.len() + 3)
+        .unwrap_or(u16::MAX)
+        .clamp(4, area.height / 2);
     let [list, report] =
         Layout::vertical([Constraint::Length(list_height), Constraint::Min(1)]).areas(area);
-    let title = if rows.is_empty() { ui::REVIEW_ALL_GOOD.to_owned() } else { ui::review_title(rows.len()) };
+    let title = if rows.is_empty() {
+        ui::REVIEW_ALL_GOOD.to_owned()
+    } else {
+        ui::review_title(rows.len())
+    };
     let block = Block::bordered()
         .title(format!(" {title} "))
         .border_style(theme.border_focused)
@@ -673,11 +843,21 @@ fn draw_review(frame: &mut Frame, app: &App, theme: &Theme, area: Rect, selected
                 if i == selected {
                     style = style.patch(theme.selected);
                 }
-                Line::styled(format!("{} {}", if r.error { "✗" } else { "•" }, safe(&r.text)), style)
+                Line::styled(
+                    format!("{} {}", if r.error { "✗" } else { "•" }, safe(&r.text)),
+                    style,
+                )
             })
             .collect()
     };
     let offset = scroll_to_show(selected, inner.height);
     frame.render_widget(Paragraph::new(lines).scroll((offset, 0)), inner);
-    scrolled_text(frame, theme, report, ui::FULL_PREVIEW_TITLE, &app.report_lines(), scroll);
+    scrolled_text(
+        frame,
+        theme,
+        report,
+        ui::FULL_PREVIEW_TITLE,
+        &app.report_lines(),
+        scroll,
+    );
 }
