@@ -733,7 +733,7 @@ pub mod ui {
     pub const K_PREVIEW: &str = "Xem báo cáo";
     pub const K_OUTLINE: &str = "Mục lục";
     pub const K_EDITOR: &str = "Sửa bằng trình soạn thảo ngoài";
-    pub const K_TOGGLE_OUTLINE: &str = "Hiện/ẩn mục lục (màn hình hẹp)";
+    pub const K_TOGGLE_OUTLINE: &str = "Hiện/ẩn mục lục";
     pub const K_TOGGLE_PREVIEW: &str = "Hiện/ẩn xem trước (màn hình hẹp)";
     pub const K_FINISH: &str = "Hoàn tất";
     pub const K_EXPORT: &str = "Xuất tệp";
@@ -759,8 +759,8 @@ pub mod ui {
         format!("không ghi được {file} ({detail})")
     }
 
-    pub fn bad_cell(row: usize, column: &str) -> String {
-        format!("dòng {row}, cột \"{column}\": không phải số")
+    pub fn bad_cell(row: usize, column: usize) -> String {
+        format!("dòng {row}, cột thứ {column}: không phải số")
     }
 
     pub fn review_title(n: usize) -> String {

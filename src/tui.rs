@@ -161,7 +161,8 @@ fn external_edit(terminal: &mut DefaultTerminal, text: &str) -> Result<String, S
         .filter(|s| !s.trim().is_empty())
         .unwrap_or_else(|| default_editor().to_owned());
     let path = temp_path();
-    std::fs::write(&path, text).map_err(|e| ui::editor_failed(&command, &e.to_string()))?;
+    std::fs::write(&path, format!("{text}\n"))
+        .map_err(|e| ui::editor_failed(&command, &e.to_string()))?;
     let _ = execute!(std::io::stdout(), DisableBracketedPaste);
     ratatui::restore();
     let mut words = command.split_whitespace();

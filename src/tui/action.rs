@@ -67,8 +67,9 @@ pub enum Action {
     Outline,
     /// Edit the answer in `$EDITOR`.
     ExternalEditor,
-    /// On a narrow screen: show the outline / the paragraph preview beside the question.
+    /// Open the outline (the same as [`Action::Outline`]; the narrow screen's key for it).
     ToggleOutline,
+    /// On a narrow screen: show or hide the paragraph preview under the question.
     TogglePreview,
     /// The review screen (finish).
     Finish,

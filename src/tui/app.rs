@@ -171,8 +171,7 @@ pub struct App {
     pub current: Option<usize>,
     pub editor: Option<Editor>,
     pub overlays: Vec<Overlay>,
-    /// Narrow screens: show the outline instead of the question / the paragraph preview.
-    pub show_outline: bool,
+    /// Narrow screens: show the paragraph preview under the question.
     pub show_preview: bool,
     /// A one-line message for the status bar, until the next action.
     pub status: Option<String>,
@@ -223,7 +222,6 @@ impl App {
             current,
             editor: None,
             overlays: Vec::new(),
-            show_outline: false,
             show_preview: false,
             status: None,
             save_state: SaveState::Unchanged,
@@ -260,9 +258,6 @@ impl App {
             }
             Some(Overlay::ConfirmOverwrite { .. }) => return Focus::Confirm,
             None => {}
-        }
-        if self.show_outline {
-            return Focus::Outline;
         }
         match &self.editor {
             Some(Editor::Text {
@@ -307,7 +302,6 @@ impl App {
             Action::Help => self.overlays.push(Overlay::Help { scroll: 0 }),
             _ => match self.overlays.last().cloned() {
                 Some(overlay) => self.overlay_action(overlay, action),
-                None if self.show_outline => self.outline_panel_action(action),
                 None => self.answer_action(action),
             },
         }
@@ -324,7 +318,7 @@ impl App {
             Action::Suggestions => self.open_suggestions(),
             Action::Preview => self.overlays.push(Overlay::Preview { scroll: 0 }),
             Action::Outline => self.open_outline(),
-            Action::ToggleOutline => self.show_outline = !self.show_outline,
+            Action::ToggleOutline => self.open_outline(),
             Action::TogglePreview => self.show_preview = !self.show_preview,
             Action::Finish => self.open_review(),
             Action::ExternalEditor => self.open_external(),
@@ -526,11 +520,16 @@ impl App {
     }
 
     fn open_outline(&mut self) {
-        let here = self
-            .current
-            .and_then(|i| self.sections.of_question[i])
-            .unwrap_or(0);
+        let here = self.outline_row_of_current();
         self.overlays.push(Overlay::Outline { selected: here });
+    }
+
+    /// The outline row of the current question: 0 is the document's header, section `s` is
+    /// row `s + 1`.
+    pub fn outline_row_of_current(&self) -> usize {
+        self.current
+            .and_then(|i| self.sections.of_question[i])
+            .map_or(0, |s| s + 1)
     }
 
     fn open_review(&mut self) {
@@ -569,10 +568,10 @@ impl App {
         let replaced = match &before {
             Editor::Text { kind, .. } => Editor::Text {
                 kind: *kind,
-                input: if *kind == TextKind::Paragraph {
-                    TextInput::paragraph(&text)
-                } else {
-                    TextInput::line(&text)
+                input: match kind {
+                    TextKind::Paragraph => TextInput::paragraph(&text),
+                    TextKind::Line => TextInput::line(&text).wrapped(),
+                    _ => TextInput::line(&text),
                 },
             },
             Editor::List(_) => Editor::new(
@@ -601,7 +600,7 @@ impl App {
             return;
         }
         match overlay {
-            Overlay::Outline { selected } => self.outline_action(selected, &action, true),
+            Overlay::Outline { selected } => self.outline_action(selected, &action),
             Overlay::Suggestions { items, selected } => match action {
                 Action::Up | Action::Down | Action::Home | Action::End => {
                     let selected = step(selected, items.len(), &action);
@@ -638,23 +637,8 @@ impl App {
         }
     }
 
-    fn outline_panel_action(&mut self, action: Action) {
-        let selected = self
-            .current
-            .and_then(|i| self.sections.of_question[i])
-            .unwrap_or(0);
-        match action {
-            Action::ToggleOutline | Action::Close => self.show_outline = false,
-            Action::Next | Action::Prev => {
-                self.show_outline = false;
-                self.answer_action(action);
-            }
-            other => self.outline_action(selected, &other, false),
-        }
-    }
-
-    fn outline_action(&mut self, selected: usize, action: &Action, overlay: bool) {
-        let n = self.eval.outline.len();
+    fn outline_action(&mut self, selected: usize, action: &Action) {
+        let rows = self.eval.outline.len() + 1;
         match action {
             Action::Up
             | Action::Down
@@ -662,20 +646,13 @@ impl App {
             | Action::End
             | Action::PageUp
             | Action::PageDown => {
-                let selected = step(selected, n, action);
-                if overlay {
-                    *self.overlays.last_mut().expect("on top") = Overlay::Outline { selected };
-                } else if let Some(i) = self.first_visible_in(selected) {
-                    // The side panel follows the highlight by moving the question.
-                    self.go_to(i);
-                }
+                let selected = step(selected, rows, action);
+                *self.overlays.last_mut().expect("on top") = Overlay::Outline { selected };
             }
-            Action::Enter => match self.first_visible_in(selected) {
+            // A row without questions of its own leads to the next question after it.
+            Action::Enter => match (selected..rows).find_map(|r| self.first_visible_in_row(r)) {
                 Some(i) => {
-                    if overlay {
-                        self.overlays.pop();
-                    }
-                    self.show_outline = false;
+                    self.overlays.pop();
                     self.go_to(i);
                 }
                 None => self.status = Some(ui::SECTION_HAS_NO_QUESTIONS.to_owned()),
@@ -684,9 +661,39 @@ impl App {
         }
     }
 
-    fn first_visible_in(&self, section: usize) -> Option<usize> {
-        let subtree = self.sections.subtree.get(section)?;
+    /// The first question that applies in an outline row.
+    fn first_visible_in_row(&self, row: usize) -> Option<usize> {
+        if row == 0 {
+            return self
+                .visible
+                .iter()
+                .copied()
+                .find(|&i| i < self.q.header_len);
+        }
+        let subtree = self.sections.subtree.get(row - 1)?;
         self.visible.iter().copied().find(|i| subtree.contains(i))
+    }
+
+    /// How far the document's header questions are answered.
+    pub fn header_mark(&self) -> Mark {
+        let applying: Vec<usize> = (0..self.q.header_len)
+            .filter(|&i| self.eval.applied.applies[i])
+            .collect();
+        let answered = applying
+            .iter()
+            .filter(|&&i| {
+                self.answers
+                    .get(&self.q.questions[i].id)
+                    .is_some_and(|v| !v.is_empty())
+            })
+            .count();
+        if answered == applying.len() {
+            Mark::Answered
+        } else if answered > 0 {
+            Mark::Partly
+        } else {
+            Mark::Empty
+        }
     }
 
     fn insert_suggestion(&mut self, text: &str) {

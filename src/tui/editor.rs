@@ -95,10 +95,10 @@ impl Editor {
         };
         let text = |kind: TextKind| {
             let s = text_of(answer);
-            let input = if kind == TextKind::Paragraph {
-                TextInput::paragraph(&s)
-            } else {
-                TextInput::line(&s)
+            let input = match kind {
+                TextKind::Paragraph => TextInput::paragraph(&s),
+                TextKind::Line => TextInput::line(&s).wrapped(),
+                _ => TextInput::line(&s),
             };
             Editor::Text { kind, input }
         };
@@ -370,7 +370,7 @@ impl ChoiceEditor {
 
 impl ListEditor {
     fn new(items: Vec<String>) -> Self {
-        let input = TextInput::line(&items[0]);
+        let input = TextInput::line(&items[0]).wrapped();
         let mut editor = ListEditor {
             items,
             cursor: 0,
@@ -395,7 +395,7 @@ impl ListEditor {
     pub fn go(&mut self, i: usize) {
         self.store();
         self.cursor = i.min(self.items.len() - 1);
-        self.input = TextInput::line(&self.items[self.cursor]);
+        self.input = TextInput::line(&self.items[self.cursor]).wrapped();
     }
 
     /// Enter: a new empty item after the current one.
@@ -403,7 +403,7 @@ impl ListEditor {
         self.store();
         self.items.insert(self.cursor + 1, String::new());
         self.cursor += 1;
-        self.input = TextInput::line("");
+        self.input = TextInput::line("").wrapped();
     }
 
     /// Inserts a whole item after the current one (a suggestion); replaces an empty one.
@@ -415,7 +415,7 @@ impl ListEditor {
             self.items.insert(self.cursor + 1, String::new());
             self.cursor += 1;
         }
-        self.input = TextInput::line("");
+        self.input = TextInput::line("").wrapped();
         self.input.insert_str(text);
     }
 
@@ -426,7 +426,7 @@ impl ListEditor {
             self.items.push(String::new());
         }
         self.cursor = self.cursor.min(self.items.len() - 1);
-        self.input = TextInput::line(&self.items[self.cursor]);
+        self.input = TextInput::line(&self.items[self.cursor]).wrapped();
     }
 
     /// Moves the current item up or down; false at the end.
@@ -446,7 +446,7 @@ impl ListEditor {
         self.items.swap(self.cursor, target);
         self.cursor = target;
         let col = self.input.cursor().1;
-        self.input = TextInput::line(&self.items[self.cursor]);
+        self.input = TextInput::line(&self.items[self.cursor]).wrapped();
         self.input.set_cursor(0, col);
         true
     }
@@ -672,7 +672,7 @@ impl TableEditor {
         let mut out = Vec::new();
         for (r, row) in cells.iter().enumerate() {
             let mut map = Row::new();
-            for (text, column) in row.iter().zip(&self.spec.columns) {
+            for (c, (text, column)) in row.iter().zip(&self.spec.columns).enumerate() {
                 if column.sum {
                     continue;
                 }
@@ -682,7 +682,7 @@ impl TableEditor {
                         map.insert(column.id.clone(), cell);
                     }
                     Some(Err(())) => {
-                        return Err(ui::bad_cell(r + 1, &column.title.source));
+                        return Err(ui::bad_cell(r + 1, c + 1));
                     }
                 }
             }

@@ -48,6 +48,13 @@ impl TextInput {
         TextInput { area, multiline }
     }
 
+    /// Soft-wraps long lines (a one-line answer shown in full) instead of scrolling sideways.
+    #[must_use]
+    pub fn wrapped(mut self) -> Self {
+        self.area.set_wrap_mode(WrapMode::WordOrGlyph);
+        self
+    }
+
     /// The text, lines joined by `\n`.
     pub fn text(&self) -> String {
         self.area.lines().join("\n")

@@ -129,8 +129,6 @@ fn main_body(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
                 .areas(center);
         question_panel(frame, app, theme, question);
         preview_panel(frame, app, theme, preview);
-    } else if app.show_outline {
-        outline_panel(frame, app, theme, area, None);
     } else if app.show_preview {
         let [question, preview] = Layout::vertical([
             Constraint::Min(1),
@@ -156,7 +154,7 @@ fn mark_symbol(mark: Mark) -> &'static str {
 
 /// The outline; `selected` highlights a row (the jump dialog), else the current section.
 fn outline_panel(frame: &mut Frame, app: &App, theme: &Theme, area: Rect, selected: Option<usize>) {
-    let focused = selected.is_some() || app.show_outline;
+    let focused = selected.is_some();
     let block = Block::bordered()
         .title(format!(" {} ", ui::OUTLINE_TITLE))
         .border_style(if focused {
@@ -166,32 +164,39 @@ fn outline_panel(frame: &mut Frame, app: &App, theme: &Theme, area: Rect, select
         });
     let inner = block.inner(area);
     frame.render_widget(block, area);
-    let here = app.current.and_then(|i| app.sections.of_question[i]);
-    let highlight = selected.or(here);
-    let lines: Vec<Line> = app
-        .eval
-        .outline
-        .iter()
-        .map(|e| {
-            let mark = app.marks.get(e.section).copied().unwrap_or(Mark::Empty);
-            let indent = "  ".repeat(e.level.saturating_sub(1));
-            let head = report::document::join_number(&e.number, &e.title);
-            let text = format!("{indent}{} {}", mark_symbol(mark), safe(&head));
-            let mut style = match mark {
-                Mark::NotApplicable => theme.not_applicable,
-                Mark::Error => theme.error,
-                _ => Style::default(),
-            };
-            if Some(e.section) == here {
-                style = style.patch(theme.current_section);
-            }
-            if Some(e.section) == highlight && focused {
-                style = style.patch(theme.selected);
-            }
-            Line::styled(text, style)
-        })
-        .collect();
-    let offset = scroll_to_show(highlight.unwrap_or(0), inner.height);
+    let here = app.outline_row_of_current();
+    let highlight = selected.unwrap_or(here);
+    let row = |row: usize, text: String, mark: Mark| {
+        let mut style = match mark {
+            Mark::NotApplicable => theme.not_applicable,
+            Mark::Error => theme.error,
+            _ => Style::default(),
+        };
+        if row == here {
+            style = style.patch(theme.current_section);
+        }
+        if row == highlight && focused {
+            style = style.patch(theme.selected);
+        }
+        Line::styled(text, style)
+    };
+    let header_mark = app.header_mark();
+    let mut lines = vec![row(
+        0,
+        format!("{} {}", mark_symbol(header_mark), ui::HEADER_SECTION),
+        header_mark,
+    )];
+    lines.extend(app.eval.outline.iter().map(|e| {
+        let mark = app.marks.get(e.section).copied().unwrap_or(Mark::Empty);
+        let indent = "  ".repeat(e.level.saturating_sub(1));
+        let head = report::document::join_number(&e.number, &e.title);
+        row(
+            e.section + 1,
+            format!("{indent}{} {}", mark_symbol(mark), safe(&head)),
+            mark,
+        )
+    }));
+    let offset = scroll_to_show(highlight, inner.height);
     frame.render_widget(Paragraph::new(lines).scroll((offset, 0)), inner);
 }
 
@@ -267,7 +272,7 @@ fn question_panel(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
             help_area,
         );
     }
-    draw_editor(frame, editor, theme, editor_area);
+    draw_editor(frame, app, editor, theme, editor_area);
     let lines: Vec<Line> = messages
         .iter()
         .map(|m| Line::styled(format!("⚠ {}", safe(m)), theme.error))
@@ -323,13 +328,15 @@ fn wrapped_height(text: &str, width: u16) -> u16 {
     u16::try_from(lines).unwrap_or(u16::MAX)
 }
 
-fn draw_editor(frame: &mut Frame, editor: &Editor, theme: &Theme, area: Rect) {
+fn draw_editor(frame: &mut Frame, app: &App, editor: &Editor, theme: &Theme, area: Rect) {
     match editor {
         Editor::Text { kind, input } => {
-            let height = if *kind == TextKind::Paragraph {
-                area.height
-            } else {
-                3.min(area.height)
+            let height = match kind {
+                TextKind::Paragraph => area.height,
+                // A one-line answer shows whole, wrapped, however long it is.
+                _ => wrapped_height(&format!("{}  ", input.text()), area.width.saturating_sub(2))
+                    .saturating_add(2)
+                    .min(area.height),
             };
             let [field, _] =
                 Layout::vertical([Constraint::Length(height), Constraint::Min(0)]).areas(area);
@@ -372,7 +379,15 @@ fn draw_editor(frame: &mut Frame, editor: &Editor, theme: &Theme, area: Rect) {
         }
         Editor::Choice(c) => draw_choice(frame, c, theme, area),
         Editor::List(l) => draw_list(frame, l, theme, area),
-        Editor::Table(t) => draw_table(frame, t, theme, area),
+        Editor::Table(t) => {
+            let headers: Vec<String> = t
+                .spec
+                .columns
+                .iter()
+                .map(|c| safe(&report::text_for(&app.q, &c.title, &app.eval.applied)))
+                .collect();
+            draw_table(frame, t, &headers, theme, area);
+        }
     }
 }
 
@@ -425,50 +440,71 @@ fn draw_choice(frame: &mut Frame, c: &ChoiceEditor, theme: &Theme, area: Rect) {
 }
 
 fn draw_list(frame: &mut Frame, l: &ListEditor, theme: &Theme, area: Rect) {
-    let rows = usize::from(area.height);
-    let offset = l.cursor.saturating_sub(rows.saturating_sub(1));
-    for (row, i) in (offset..l.items.len()).enumerate().take(rows) {
-        let y = area.y + u16::try_from(row).unwrap_or(0);
-        let bullet = format!("{:>2}. ", i + 1);
-        let bw = u16::try_from(bullet.width()).unwrap_or(0);
+    const BULLET: u16 = 4;
+    let width = area.width.saturating_sub(BULLET).max(1);
+    let heights: Vec<u16> = l
+        .items_now()
+        .iter()
+        .map(|item| wrapped_height(&format!("{item}  "), width))
+        .collect();
+    // Start early enough that the item being edited is fully visible.
+    let mut first = 0;
+    while first < l.cursor
+        && heights[first..=l.cursor]
+            .iter()
+            .map(|h| u32::from(*h))
+            .sum::<u32>()
+            > u32::from(area.height)
+    {
+        first += 1;
+    }
+    let mut y = area.y;
+    for i in first..l.items.len() {
+        if y >= area.bottom() {
+            break;
+        }
+        let height = heights[i].min(area.bottom() - y);
         let style = if i == l.cursor {
             theme.border_focused
         } else {
             Style::default()
         };
         frame.render_widget(
-            Paragraph::new(Span::styled(bullet, style)),
+            Paragraph::new(Span::styled(format!("{:>2}. ", i + 1), style)),
             Rect {
                 x: area.x,
                 y,
-                width: bw.min(area.width),
+                width: BULLET.min(area.width),
                 height: 1,
             },
         );
         let rest = Rect {
-            x: area.x.saturating_add(bw),
+            x: area.x.saturating_add(BULLET),
             y,
-            width: area.width.saturating_sub(bw),
-            height: 1,
+            width: area.width.saturating_sub(BULLET),
+            height,
         };
         if i == l.cursor {
             frame.render_widget(l.input.textarea(), rest);
         } else {
-            frame.render_widget(Paragraph::new(safe(&l.items[i])), rest);
+            frame.render_widget(
+                Paragraph::new(safe(&l.items[i])).wrap(Wrap { trim: true }),
+                rest,
+            );
         }
+        y = y.saturating_add(height);
     }
-    let _ = theme;
 }
 
-fn draw_table(frame: &mut Frame, table: &TableEditor, theme: &Theme, area: Rect) {
+fn draw_table(
+    frame: &mut Frame,
+    table: &TableEditor,
+    headers: &[String],
+    theme: &Theme,
+    area: Rect,
+) {
     let display = table.display_rows();
     let totals = table.totals();
-    let headers: Vec<String> = table
-        .spec
-        .columns
-        .iter()
-        .map(|c| safe(&c.title.source))
-        .collect();
     let columns = headers.len();
     if columns == 0 || area.width < 4 {
         return;
@@ -520,9 +556,8 @@ fn draw_table(frame: &mut Frame, table: &TableEditor, theme: &Theme, area: Rect)
         .iter()
         .map(|c| c.kind != crate::questionnaire::CellKind::Text)
         .collect();
-    let no_right = vec![false; columns];
     if y < bottom {
-        draw_row(frame, y, &headers, theme.table_header, &no_right);
+        draw_row(frame, y, headers, theme.table_header, &numeric);
         y += 1;
     }
     let rows_room =
