@@ -691,6 +691,17 @@ pub mod ui {
         "Linux: ibus-bamboo hoặc fcitx5-unikey). Đoạn dài có thể sửa bằng F5 ($EDITOR).",
     ];
 
+    pub const HELP_GENERAL: &str = "Mọi lúc";
+    pub const HELP_LINE: &str = "Ô chữ một dòng, số, ngày";
+    pub const HELP_PARAGRAPH: &str = "Đoạn văn";
+    pub const HELP_YES_NO: &str = "Câu Có/Không";
+    pub const HELP_CHOICE: &str = "Câu lựa chọn";
+    pub const HELP_LIST: &str = "Danh sách";
+    pub const HELP_TABLE: &str = "Bảng";
+    pub const HELP_LISTS: &str = "Mục lục, gợi ý, rà soát";
+    pub const HELP_SCROLL: &str = "Xem toàn bộ báo cáo, trợ giúp";
+    pub const HELP_EXPORT: &str = "Xuất báo cáo";
+    pub const HELP_CONFIRM: &str = "Câu hỏi xác nhận";
     pub const K_QUIT: &str = "Thoát";
     pub const K_CLOSE: &str = "Đóng";
     pub const K_CONFIRM_YES: &str = "Đồng ý";

@@ -611,15 +611,39 @@ pub fn bar(focus: Focus) -> impl Iterator<Item = &'static Binding> {
     })
 }
 
-/// Every binding, for the help screen, without repeated (keys, description) rows.
-pub fn all() -> Vec<&'static Binding> {
-    let mut out: Vec<&'static Binding> = Vec::new();
-    for b in BINDINGS {
-        if !out.iter().any(|o| o.label == b.label && o.help == b.help) {
-            out.push(b);
-        }
-    }
-    out
+/// The help screen: groups of (title, bindings), every binding in the table appearing in
+/// at least one group, without repeated (keys, description) rows inside a group.
+pub fn help_groups() -> Vec<(&'static str, Vec<&'static Binding>)> {
+    let groups: [(&'static str, &[Focus]); 11] = [
+        (ui::HELP_GENERAL, &[]),
+        (ui::HELP_LINE, &[F::Line]),
+        (ui::HELP_PARAGRAPH, &[F::Paragraph]),
+        (ui::HELP_YES_NO, &[F::YesNo]),
+        (ui::HELP_CHOICE, &[F::Choice, F::ChoiceOther]),
+        (ui::HELP_LIST, &[F::List]),
+        (ui::HELP_TABLE, &[F::Table]),
+        (ui::HELP_LISTS, &[F::Outline, F::Suggestions, F::Review]),
+        (ui::HELP_SCROLL, &[F::Preview, F::Help]),
+        (ui::HELP_EXPORT, &[F::Export]),
+        (ui::HELP_CONFIRM, &[F::Confirm]),
+    ];
+    groups
+        .into_iter()
+        .map(|(title, focuses)| {
+            let mut rows: Vec<&'static Binding> = Vec::new();
+            for b in BINDINGS {
+                let belongs = match b.place {
+                    Where::Always | Where::Answering => focuses.is_empty(),
+                    Where::In(list) => list.iter().any(|f| focuses.contains(f)),
+                };
+                if belongs && !rows.iter().any(|r| r.label == b.label && r.help == b.help) {
+                    rows.push(b);
+                }
+            }
+            (title, rows)
+        })
+        .filter(|(_, rows)| !rows.is_empty())
+        .collect()
 }
 
 #[cfg(test)]
@@ -687,6 +711,21 @@ mod tests {
             action_for(Focus::Table, key(KeyCode::PageDown, NONE)),
             Some(Action::Next)
         );
+    }
+
+    #[test]
+    fn the_help_screen_lists_every_binding() {
+        let groups = help_groups();
+        for b in BINDINGS {
+            assert!(
+                groups.iter().any(|(_, rows)| rows
+                    .iter()
+                    .any(|r| std::ptr::eq(*r, b) || (r.label == b.label && r.help == b.help))),
+                "{} ({}) is missing from the help screen",
+                b.label,
+                b.help
+            );
+        }
     }
 
     #[test]

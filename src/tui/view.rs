@@ -120,8 +120,9 @@ fn location_line(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
 
 fn main_body(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     if area.width >= WIDE {
+        let outline_width = (area.width * 3 / 10).clamp(OUTLINE_WIDTH, 52);
         let [outline, center] =
-            Layout::horizontal([Constraint::Length(OUTLINE_WIDTH), Constraint::Min(1)]).areas(area);
+            Layout::horizontal([Constraint::Length(outline_width), Constraint::Min(1)]).areas(area);
         outline_panel(frame, app, theme, outline, None);
         let preview_height = (center.height / 3).max(5);
         let [question, preview] =
@@ -718,12 +719,13 @@ fn draw_overlay(frame: &mut Frame, app: &App, theme: &Theme, overlay: &Overlay, 
             );
         }
         Overlay::Help { scroll } => {
-            let lines: Vec<String> = keymap::all()
-                .iter()
-                .map(|b| format!("{:<12} {}", b.label, b.help))
-                .chain(std::iter::once(String::new()))
-                .chain(ui::HELP_FOOTER.iter().map(|s| (*s).to_owned()))
-                .collect();
+            let mut lines: Vec<String> = Vec::new();
+            for (title, rows) in keymap::help_groups() {
+                lines.push(title.to_owned());
+                lines.extend(rows.iter().map(|b| format!("  {:<12} {}", b.label, b.help)));
+                lines.push(String::new());
+            }
+            lines.extend(ui::HELP_FOOTER.iter().map(|s| (*s).to_owned()));
             scrolled_text(frame, theme, body, ui::HELP_TITLE, &lines, *scroll);
         }
         Overlay::Review { selected, scroll } => {
