@@ -251,7 +251,7 @@ impl App {
             Some(Overlay::Review { .. }) => return Focus::Review,
             Some(Overlay::Export(d)) => {
                 return if d.on_name() {
-                    Focus::Line
+                    Focus::ExportName
                 } else {
                     Focus::Export
                 };

@@ -30,6 +30,8 @@ pub enum Focus {
     Help,
     Review,
     Export,
+    /// The file name in the export dialog.
+    ExportName,
     /// A yes/no question in a dialog (overwrite? quit?).
     Confirm,
 }
@@ -39,7 +41,12 @@ impl Focus {
     pub fn takes_text(self) -> bool {
         matches!(
             self,
-            Focus::Line | Focus::Paragraph | Focus::ChoiceOther | Focus::List | Focus::Table
+            Focus::Line
+                | Focus::Paragraph
+                | Focus::ChoiceOther
+                | Focus::List
+                | Focus::Table
+                | Focus::ExportName
         )
     }
 
@@ -103,7 +110,14 @@ pub struct Binding {
 
 use Focus as F;
 
-const TEXTS: &[Focus] = &[F::Line, F::Paragraph, F::ChoiceOther, F::List, F::Table];
+const TEXTS: &[Focus] = &[
+    F::Line,
+    F::Paragraph,
+    F::ChoiceOther,
+    F::List,
+    F::Table,
+    F::ExportName,
+];
 const LISTS: &[Focus] = &[F::Outline, F::Suggestions, F::Review];
 const SCROLLS: &[Focus] = &[F::Preview, F::Help, F::Review];
 
@@ -143,6 +157,7 @@ pub static BINDINGS: &[Binding] = &[
             F::Help,
             F::Review,
             F::Export,
+            F::ExportName,
             F::Confirm
         ]),
         Action::Close,
@@ -278,9 +293,25 @@ pub static BINDINGS: &[Binding] = &[
         &[Key(KeyCode::Enter, NONE)],
         "Enter",
         ui::K_EXPORT_NOW,
-        Where::In(&[F::Export]),
+        Where::In(&[F::Export, F::ExportName]),
         Action::Enter,
         true
+    ),
+    b!(
+        &[Key(KeyCode::Tab, NONE)],
+        "Tab",
+        ui::K_DOWN,
+        Where::In(&[F::Export, F::ExportName]),
+        Action::Down,
+        false
+    ),
+    b!(
+        &[Key(KeyCode::BackTab, SHIFT), Key(KeyCode::BackTab, NONE)],
+        "Shift+Tab",
+        ui::K_UP,
+        Where::In(&[F::Export, F::ExportName]),
+        Action::Up,
+        false
     ),
     // Choices.
     b!(
@@ -624,7 +655,7 @@ pub fn help_groups() -> Vec<(&'static str, Vec<&'static Binding>)> {
         (ui::HELP_TABLE, &[F::Table]),
         (ui::HELP_LISTS, &[F::Outline, F::Suggestions, F::Review]),
         (ui::HELP_SCROLL, &[F::Preview, F::Help]),
-        (ui::HELP_EXPORT, &[F::Export]),
+        (ui::HELP_EXPORT, &[F::Export, F::ExportName]),
         (ui::HELP_CONFIRM, &[F::Confirm]),
     ];
     groups
