@@ -11,11 +11,14 @@
 use crate::answers::Answers;
 use crate::questionnaire::{Questionnaire, Section};
 use crate::report::{self, Applied, Document, OutlineEntry, Problem, RenderError};
+use crate::template::Context;
 
 /// Everything the wizard shows that depends on the answers, computed in one pass.
 #[derive(Debug, Clone)]
 pub struct Evaluation {
     pub applied: Applied,
+    /// The template context of these answers (for prompts, help and suggestions).
+    pub context: Context,
     pub document: Result<Document, RenderError>,
     pub problems: Vec<Problem>,
     pub outline: Vec<OutlineEntry>,
@@ -23,14 +26,20 @@ pub struct Evaluation {
 
 impl Evaluation {
     pub fn new(q: &Questionnaire, answers: &Answers) -> Self {
-        let (applied, document, problems) = report::build::evaluate(q, answers);
-        let outline = report::outline(q, &applied);
+        let evaluated = report::evaluate(q, answers);
+        let outline = report::outline(q, &evaluated.applied, &evaluated.context);
         Evaluation {
-            applied,
-            document,
-            problems,
+            applied: evaluated.applied,
+            context: evaluated.context,
+            document: evaluated.document,
+            problems: evaluated.problems,
             outline,
         }
+    }
+
+    /// A questionnaire text filled in with these answers.
+    pub fn text(&self, q: &Questionnaire, text: &crate::questionnaire::Text) -> String {
+        report::text_for(q, text, &self.applied, &self.context)
     }
 
     /// The questions that apply now, in order.

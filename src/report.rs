@@ -11,8 +11,8 @@ pub mod document;
 pub mod text;
 
 pub use build::{
-    Applied, OutlineEntry, Problem, RenderError, applicability, build, build_checked, evaluate,
-    outline, problems, text_for,
+    Applied, Evaluated, OutlineEntry, Problem, RenderError, applicability, build, build_checked,
+    evaluate, outline, problems, text_for,
 };
 pub use document::{Block, Document, FrameText, Lead, TableBlock};
 pub use text::{Format, blocks_as_lines, render, sanitize_line};

@@ -167,16 +167,28 @@ pub fn build_checked(
     (build_in(q, &applied, &ctx), problems_in(q, &applied, &ctx))
 }
 
+/// One evaluation of a set of answers: what applies, the template context, the document and
+/// the problems, with conditions evaluated once.
+#[derive(Debug, Clone)]
+pub struct Evaluated {
+    pub applied: Applied,
+    pub context: Context,
+    pub document: Result<Document, RenderError>,
+    pub problems: Vec<Problem>,
+}
+
 /// Applicability, document and problems of one set of answers, evaluating conditions once.
-pub fn evaluate(
-    q: &Questionnaire,
-    answers: &Answers,
-) -> (Applied, Result<Document, RenderError>, Vec<Problem>) {
+pub fn evaluate(q: &Questionnaire, answers: &Answers) -> Evaluated {
     let applied = applicability(q, answers);
-    let ctx = applied.context(q);
-    let document = build_in(q, &applied, &ctx);
-    let problems = problems_in(q, &applied, &ctx);
-    (applied, document, problems)
+    let context = applied.context(q);
+    let document = build_in(q, &applied, &context);
+    let problems = problems_in(q, &applied, &context);
+    Evaluated {
+        applied,
+        context,
+        document,
+        problems,
+    }
 }
 
 fn problems_in(q: &Questionnaire, applied: &Applied, ctx: &Context) -> Vec<Problem> {
@@ -226,11 +238,10 @@ fn render_text(q: &Questionnaire, text: &Text, ctx: &Context) -> Result<String, 
     }
 }
 
-/// A questionnaire text (a prompt, a help line, a suggestion) filled in with the answers,
-/// on one line per template line; the source itself if the template fails.
-pub fn text_for(q: &Questionnaire, text: &Text, applied: &Applied) -> String {
-    let ctx = applied.context(q);
-    let rendered = render_text(q, text, &ctx).unwrap_or_else(|_| text.source.clone());
+/// A questionnaire text (a prompt, a help line, a suggestion) filled in with the answers
+/// (`context` is [`Applied::context`]); the source itself if the template fails.
+pub fn text_for(q: &Questionnaire, text: &Text, applied: &Applied, context: &Context) -> String {
+    let rendered = render_text(q, text, context).unwrap_or_else(|_| text.source.clone());
     inline_markers(rendered.trim(), q, applied)
 }
 
@@ -626,7 +637,7 @@ pub struct OutlineEntry {
 
 /// Every section with the number it will print with. Sections that apply are numbered as if
 /// each will say something, so numbers do not shift while the official is still answering.
-pub fn outline(q: &Questionnaire, applied: &Applied) -> Vec<OutlineEntry> {
+pub fn outline(q: &Questionnaire, applied: &Applied, context: &Context) -> Vec<OutlineEntry> {
     fn walk(
         q: &Questionnaire,
         applied: &Applied,
@@ -681,9 +692,8 @@ pub fn outline(q: &Questionnaire, applied: &Applied) -> Vec<OutlineEntry> {
             walk(q, applied, ctx, &section.sections, level + 1, &number, out);
         }
     }
-    let ctx = applied.context(q);
     let mut out = Vec::new();
-    walk(q, applied, &ctx, &q.sections, 1, "", &mut out);
+    walk(q, applied, context, &q.sections, 1, "", &mut out);
     out
 }
 

@@ -513,7 +513,7 @@ impl App {
         let items = question
             .suggestions
             .iter()
-            .map(|s| report::text_for(&self.q, s, &self.eval.applied))
+            .map(|s| self.eval.text(&self.q, s))
             .collect();
         self.overlays
             .push(Overlay::Suggestions { items, selected: 0 });
@@ -764,10 +764,9 @@ impl App {
     }
 
     fn ask_of(&self, id: &str) -> String {
-        self.q.question(id).map_or_else(
-            || id.to_owned(),
-            |q| report::text_for(&self.q, &q.ask, &self.eval.applied),
-        )
+        self.q
+            .question(id)
+            .map_or_else(|| id.to_owned(), |q| self.eval.text(&self.q, &q.ask))
     }
 
     fn review_action(&mut self, selected: usize, scroll: usize, action: &Action) {

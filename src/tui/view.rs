@@ -226,14 +226,14 @@ fn question_panel(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         return;
     };
     let question = &app.q.questions[i];
-    let mut prompt = safe(&report::text_for(&app.q, &question.ask, &app.eval.applied));
+    let mut prompt = safe(&app.eval.text(&app.q, &question.ask));
     if question.required {
         prompt.push_str(" *");
     }
     let help = question
         .help
         .as_ref()
-        .map(|h| safe(&report::text_for(&app.q, h, &app.eval.applied)));
+        .map(|h| safe(&app.eval.text(&app.q, h)));
     let messages = app.messages();
     let width = inner.width.max(1);
     let prompt_h = wrapped_height(&prompt, width);
@@ -385,7 +385,7 @@ fn draw_editor(frame: &mut Frame, app: &App, editor: &Editor, theme: &Theme, are
                 .spec
                 .columns
                 .iter()
-                .map(|c| safe(&report::text_for(&app.q, &c.title, &app.eval.applied)))
+                .map(|c| safe(&app.eval.text(&app.q, &c.title)))
                 .collect();
             draw_table(frame, t, &headers, theme, area);
         }
