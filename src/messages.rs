@@ -744,7 +744,6 @@ pub mod ui {
     pub const K_PREVIEW: &str = "Xem báo cáo";
     pub const K_OUTLINE: &str = "Mục lục";
     pub const K_EDITOR: &str = "Sửa bằng trình soạn thảo ngoài";
-    pub const K_TOGGLE_OUTLINE: &str = "Hiện/ẩn mục lục";
     pub const K_TOGGLE_PREVIEW: &str = "Hiện/ẩn xem trước (màn hình hẹp)";
     pub const K_FINISH: &str = "Hoàn tất";
     pub const K_EXPORT: &str = "Xuất tệp";

@@ -67,8 +67,6 @@ pub enum Action {
     Outline,
     /// Edit the answer in `$EDITOR`.
     ExternalEditor,
-    /// Open the outline (the same as [`Action::Outline`]; the narrow screen's key for it).
-    ToggleOutline,
     /// On a narrow screen: show or hide the paragraph preview under the question.
     TogglePreview,
     /// The review screen (finish).

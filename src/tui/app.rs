@@ -318,7 +318,6 @@ impl App {
             Action::Suggestions => self.open_suggestions(),
             Action::Preview => self.overlays.push(Overlay::Preview { scroll: 0 }),
             Action::Outline => self.open_outline(),
-            Action::ToggleOutline => self.open_outline(),
             Action::TogglePreview => self.show_preview = !self.show_preview,
             Action::Finish => self.open_review(),
             Action::ExternalEditor => self.open_external(),

@@ -542,7 +542,11 @@ pub static BINDINGS: &[Binding] = &[
         true
     ),
     b!(
-        &[Key(KeyCode::F(4), NONE), Key(KeyCode::Char('o'), CTRL)],
+        &[
+            Key(KeyCode::F(4), NONE),
+            Key(KeyCode::F(6), NONE),
+            Key(KeyCode::Char('o'), CTRL),
+        ],
         "F4",
         ui::K_OUTLINE,
         Where::Answering,
@@ -555,14 +559,6 @@ pub static BINDINGS: &[Binding] = &[
         ui::K_EDITOR,
         Where::Answering,
         Action::ExternalEditor,
-        false
-    ),
-    b!(
-        &[Key(KeyCode::F(6), NONE)],
-        "F6",
-        ui::K_TOGGLE_OUTLINE,
-        Where::Answering,
-        Action::ToggleOutline,
         false
     ),
     b!(

@@ -460,11 +460,11 @@ fn draw_list(frame: &mut Frame, l: &ListEditor, theme: &Theme, area: Rect) {
         first += 1;
     }
     let mut y = area.y;
-    for i in first..l.items.len() {
+    for (i, item_height) in heights.iter().enumerate().skip(first) {
         if y >= area.bottom() {
             break;
         }
-        let height = heights[i].min(area.bottom() - y);
+        let height = (*item_height).min(area.bottom() - y);
         let style = if i == l.cursor {
             theme.border_focused
         } else {
