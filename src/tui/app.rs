@@ -18,7 +18,7 @@ use std::time::{Duration, Instant};
 use ratatui::crossterm::event::KeyEvent;
 
 use super::action::Action;
-use super::editor::{self, Editor, TextKind, Value};
+use super::editor::{Editor, TextKind, Value};
 use super::keymap::{self, Focus};
 use super::text_input::TextInput;
 use crate::answers::{Answers, Kept, KeptReason};
@@ -432,8 +432,8 @@ impl App {
                 .answers
                 .kept()
                 .find(|(id, _)| *id == question.id)
-                .and_then(|(_, k)| editor::raw_text(&k.raw));
-            Editor::new(question, self.answers.get(&question.id), raw.as_deref())
+                .map(|(_, k)| k.raw.clone());
+            Editor::new(question, self.answers.get(&question.id), raw.as_ref())
         });
     }
 

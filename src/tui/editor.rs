@@ -84,13 +84,17 @@ pub enum Value {
 impl Editor {
     /// The editor for `question`, filled from its stored answer, or from the raw text kept
     /// when the stored answer did not fit.
-    pub fn new(question: &Question, answer: Option<&AnswerValue>, raw: Option<&str>) -> Self {
+    pub fn new(
+        question: &Question,
+        answer: Option<&AnswerValue>,
+        raw: Option<&serde_yaml::Value>,
+    ) -> Self {
         let text_of = |answer: Option<&AnswerValue>| -> String {
             match answer {
                 Some(AnswerValue::Text(s)) => s.clone(),
                 Some(v @ (AnswerValue::Integer(_) | AnswerValue::Decimal(_))) => v.display(),
                 Some(AnswerValue::Date(d)) => vn::date_short(d),
-                _ => raw.unwrap_or_default().to_owned(),
+                _ => raw.and_then(raw_text).unwrap_or_default(),
             }
         };
         let text = |kind: TextKind| {
@@ -138,7 +142,15 @@ impl Editor {
                     Some(AnswerValue::Table(rows)) => rows.as_slice(),
                     _ => &[],
                 };
-                Editor::Table(TableEditor::new(spec, rows))
+                let mut table = TableEditor::new(spec, rows);
+                if answer.is_none()
+                    && let Some(cells) = raw.and_then(|r| raw_cells(spec, r))
+                {
+                    // A table kept because a cell was not a number comes back as typed.
+                    table = TableEditor::new(spec, &[]);
+                    table.fill(cells);
+                }
+                Editor::Table(table)
             }
         }
     }
@@ -485,6 +497,24 @@ impl TableEditor {
         editor
     }
 
+    /// Replaces the cells with `cells` (rows of texts, one per column); fixed rows keep
+    /// their labels.
+    fn fill(&mut self, cells: Vec<Vec<String>>) {
+        let width = self.spec.columns.len();
+        for (i, mut row) in cells.into_iter().enumerate() {
+            row.resize(width, String::new());
+            if i < self.spec.rows.len() && row[0].trim().is_empty() {
+                row[0].clone_from(&self.spec.rows[i]);
+            }
+            if i < self.rows.len() {
+                self.rows[i] = row;
+            } else {
+                self.rows.push(row);
+            }
+        }
+        self.load_cell();
+    }
+
     fn first_editable_col(&self) -> usize {
         (0..self.spec.columns.len())
             .find(|&c| self.is_editable(self.row, c))
@@ -751,11 +781,114 @@ fn parse_cell(kind: CellKind, text: &str) -> Option<Result<Cell, ()>> {
     })
 }
 
+/// The cells of a kept table answer (a list of column → text maps), when it has that shape.
+fn raw_cells(spec: &TableSpec, raw: &serde_yaml::Value) -> Option<Vec<Vec<String>>> {
+    let rows = raw.as_sequence()?;
+    let mut out = Vec::new();
+    for row in rows {
+        let map = row.as_mapping()?;
+        out.push(
+            spec.columns
+                .iter()
+                .map(|c| {
+                    map.get(c.id.as_str())
+                        .and_then(raw_text)
+                        .unwrap_or_default()
+                })
+                .collect(),
+        );
+    }
+    Some(out)
+}
+
 /// The text kept for an answer that did not fit its question, when it is plain text.
 pub fn raw_text(raw: &serde_yaml::Value) -> Option<String> {
     match raw {
         serde_yaml::Value::String(s) => Some(s.clone()),
         serde_yaml::Value::Number(n) => Some(n.to_string()),
         _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn table_question() -> Question {
+        let path = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/fixtures/valid/table.yaml"
+        );
+        let q = crate::questionnaire::load_path(std::path::Path::new(path)).unwrap();
+        q.question("ket_qua").unwrap().clone()
+    }
+
+    #[test]
+    fn a_table_with_a_bad_number_is_kept_and_comes_back_as_typed() {
+        let question = table_question();
+        let mut editor = Editor::new(&question, None, None);
+        let Editor::Table(table) = &mut editor else {
+            panic!("a table editor")
+        };
+        assert_eq!(table.rows[0][0], "Số lớp tập huấn");
+        assert!(!table.is_editable(0, 0), "a fixed row's label is not typed");
+        assert_eq!((table.row, table.col), (0, 1));
+        table.input.insert_str("12");
+        table.step_cell(true);
+        table.input.insert_str("mười");
+        let Value::Raw { raw, reason } = editor.value() else {
+            panic!("kept raw, not an answer")
+        };
+        assert!(reason.contains("cột thứ 3"), "{reason}");
+        let again = Editor::new(&question, None, Some(&raw));
+        let Editor::Table(table) = again else {
+            panic!("a table editor")
+        };
+        assert_eq!(table.rows[0][1], "12");
+        assert_eq!(table.rows[0][2], "mười");
+        assert_eq!(table.rows[0][0], "Số lớp tập huấn");
+    }
+
+    #[test]
+    fn sums_and_totals_are_live() {
+        let question = table_question();
+        let mut editor = Editor::new(&question, None, None);
+        let Editor::Table(table) = &mut editor else {
+            panic!("a table editor")
+        };
+        table.input.insert_str("1.200");
+        table.step_cell(true);
+        table.input.insert_str("300");
+        table.step_row(true);
+        table.input.insert_str("5");
+        let rows = table.display_rows();
+        assert_eq!(rows[0][4], "1.500");
+        let totals = table.totals().unwrap();
+        assert_eq!(totals[0], "Tổng cộng");
+        assert_eq!(totals[2], "305");
+        assert_eq!(totals[4], "1.505");
+    }
+
+    #[test]
+    fn numbers_and_dates_are_tidied_when_left() {
+        let mut e = Editor::Text {
+            kind: TextKind::Integer,
+            input: TextInput::line("1250000"),
+        };
+        e.tidy();
+        let Editor::Text { input, .. } = &e else {
+            unreachable!()
+        };
+        assert_eq!(input.text(), "1.250.000");
+        let mut bad = Editor::Text {
+            kind: TextKind::Date,
+            input: TextInput::line("31/2/2025"),
+        };
+        bad.tidy();
+        assert!(matches!(bad.value(), Value::Raw { .. }));
+        let Editor::Text { input, .. } = &bad else {
+            unreachable!()
+        };
+        assert_eq!(input.text(), "31/2/2025", "an invalid date stays as typed");
     }
 }

@@ -535,7 +535,8 @@ fn draw_table(
         let mut x = area.x;
         for (c, cell) in cells.iter().enumerate() {
             let w = u16::try_from(widths[c]).unwrap_or(0);
-            let shown = vn::truncate_width(cell, widths[c]);
+            let cell = safe(cell);
+            let shown = vn::truncate_width(&cell, widths[c]);
             let text = if right[c] {
                 format!("{shown:>width$}", width = widths[c])
             } else {
