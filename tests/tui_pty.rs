@@ -1,1 +1,866 @@
-//! placeholder
+//! The wizard end to end: the real `baocao` binary in a real pseudo-terminal, driven by the
+//! bytes a terminal sends and read back through a vt100 screen.
+//!
+//! Covers: the whole built-in questionnaire answered by keystrokes (the Ba Dinh answers, and
+//! the An Phu answers, which use every kind of question) and exported as text from the export
+//! dialog, compared with the seed report and with `baocao render`; the Vietnamese input test
+//! vectors (Telex with Backspace as DEL and as Ctrl+H, one key per write and all in one write,
+//! decomposed marks in either order, bracketed paste in a one-line field, a paste carrying an
+//! escape sequence); quitting with Ctrl+Q (exit code, terminal restored, the closing line) and
+//! resuming at the same question.
+//!
+//! The binary is `$BAOCAO_BIN` when set (CI points it at the release build), else the one
+//! Cargo built for these tests. Each wizard runs in its own temporary directory.
+
+use std::io::{Read, Write};
+use std::num::NonZeroU16;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use baocao::answers::{AnswerValue, Answers, Row};
+use baocao::questionnaire::{CellKind, Question, QuestionKind, Questionnaire, TableSpec};
+use portable_pty::{Child, CommandBuilder, ExitStatus, MasterPty, PtySize, native_pty_system};
+use unicode_normalization::UnicodeNormalization;
+
+use crate::common::normalise;
+
+// ----- the harness ---------------------------------------------------------------------------
+
+const ROWS: u16 = 40;
+const COLS: u16 = 140;
+/// How long any one thing may take to show up (the machine may be busy building).
+const TIMEOUT: Duration = Duration::from_secs(15);
+/// The pause between writes when keys are sent one by one.
+const KEY_GAP: Duration = Duration::from_millis(20);
+
+const CTRL_Q: &[u8] = b"\x11";
+const CTRL_S: &[u8] = b"\x13";
+const CTRL_H: &[u8] = b"\x08";
+const DEL: &[u8] = b"\x7f";
+const TAB: &[u8] = b"\t";
+const ENTER: &[u8] = b"\r";
+const SPACE: &[u8] = b" ";
+const DOWN: &[u8] = b"\x1b[B";
+const PAGE_DOWN: &[u8] = b"\x1b[6~";
+const F10: &[u8] = b"\x1b[21~";
+const PASTE_START: &[u8] = b"\x1b[200~";
+const PASTE_END: &[u8] = b"\x1b[201~";
+
+const QUESTIONNAIRE_ID: &str = "ct1322-so-ket-2021-2025";
+const ANSWERS_FILE: &str = "ct1322-so-ket-2021-2025.answers.yaml";
+
+/// The binary under test.
+fn binary() -> PathBuf {
+    std::env::var_os("BAOCAO_BIN")
+        .filter(|s| !s.is_empty())
+        .map_or_else(
+            || PathBuf::from(env!("CARGO_BIN_EXE_baocao")),
+            PathBuf::from,
+        )
+}
+
+/// What the reader thread has seen.
+struct Screen {
+    parser: vt100::Parser,
+    /// Every byte the program wrote.
+    output: Vec<u8>,
+    /// The reader reached the end (the program and its terminal are gone).
+    closed: bool,
+}
+
+/// `baocao` running in a pseudo-terminal.
+struct Wizard {
+    child: Box<dyn Child + Send + Sync>,
+    writer: Box<dyn Write + Send>,
+    master: Box<dyn MasterPty + Send>,
+    screen: Arc<Mutex<Screen>>,
+}
+
+impl Wizard {
+    /// Starts the wizard (no arguments: the built-in questionnaire) in `dir`.
+    fn start(dir: &Path) -> Self {
+        let pair = native_pty_system()
+            .openpty(PtySize {
+                rows: ROWS,
+                cols: COLS,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .expect("a pseudo-terminal opens");
+        let mut cmd = CommandBuilder::new(binary());
+        cmd.cwd(dir);
+        cmd.env("TERM", "xterm-256color");
+        cmd.env_remove("NO_COLOR");
+        let child = pair
+            .slave
+            .spawn_command(cmd)
+            .unwrap_or_else(|e| panic!("{} starts: {e}", binary().display()));
+        // Only the child holds the terminal's other end, so reading ends when it exits.
+        drop(pair.slave);
+        let mut reader = pair.master.try_clone_reader().expect("pty reader");
+        let writer = pair.master.take_writer().expect("pty writer");
+        let screen = Arc::new(Mutex::new(Screen {
+            parser: vt100::Parser::new(
+                NonZeroU16::new(ROWS).expect("rows"),
+                NonZeroU16::new(COLS).expect("cols"),
+                0,
+            ),
+            output: Vec::new(),
+            closed: false,
+        }));
+        let feed = Arc::clone(&screen);
+        std::thread::spawn(move || {
+            let mut buf = [0u8; 8192];
+            loop {
+                match reader.read(&mut buf) {
+                    Ok(0) => break,
+                    Ok(n) => {
+                        let mut s = feed.lock().expect("screen lock");
+                        s.parser.process(&buf[..n]);
+                        s.output.extend_from_slice(&buf[..n]);
+                    }
+                    Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+                    // EIO: the program exited and closed the terminal.
+                    Err(_) => break,
+                }
+            }
+            feed.lock().expect("screen lock").closed = true;
+        });
+        Wizard {
+            child,
+            writer,
+            master: pair.master,
+            screen,
+        }
+    }
+
+    /// Sends bytes as one write.
+    fn send(&mut self, bytes: &[u8]) {
+        self.writer.write_all(bytes).expect("write to the pty");
+        self.writer.flush().expect("flush the pty");
+    }
+
+    /// Sends each element as its own write, with a short pause between them.
+    fn send_paced(&mut self, writes: &[&[u8]]) {
+        for w in writes {
+            self.send(w);
+            std::thread::sleep(KEY_GAP);
+        }
+    }
+
+    /// Sends text as an input method commits it: raw UTF-8 in one write.
+    fn type_text(&mut self, text: &str) {
+        self.send(text.as_bytes());
+    }
+
+    /// Sends a bracketed paste.
+    fn paste(&mut self, text: &str) {
+        let mut bytes = PASTE_START.to_vec();
+        bytes.extend_from_slice(text.as_bytes());
+        bytes.extend_from_slice(PASTE_END);
+        self.send(&bytes);
+    }
+
+    fn with_screen<T>(&self, f: impl FnOnce(&Screen) -> T) -> T {
+        f(&self.screen.lock().expect("screen lock"))
+    }
+
+    /// The screen as text, one line per row.
+    fn contents(&self) -> String {
+        self.with_screen(|s| s.parser.screen().contents())
+    }
+
+    fn output(&self) -> String {
+        self.with_screen(|s| String::from_utf8_lossy(&s.output).into_owned())
+    }
+
+    /// Waits until the screen shows `text`; returns the screen. Fails with the screen shown.
+    fn wait_for(&self, text: &str) -> String {
+        self.wait_until(&format!("the screen to show {text:?}"), |s| {
+            s.contains(text)
+        })
+    }
+
+    /// Waits until the screen satisfies `ok`; `what` names the wait in the failure message.
+    fn wait_until(&self, what: &str, ok: impl Fn(&str) -> bool) -> String {
+        let start = Instant::now();
+        loop {
+            let (contents, closed) = self.with_screen(|s| (s.parser.screen().contents(), s.closed));
+            if ok(&contents) {
+                return contents;
+            }
+            if closed || start.elapsed() > TIMEOUT {
+                let why = if closed {
+                    "the program exited"
+                } else {
+                    "timed out"
+                };
+                panic!(
+                    "waiting for {what}: {why} after {:?}.\n{}",
+                    start.elapsed(),
+                    framed(&contents)
+                );
+            }
+            std::thread::sleep(Duration::from_millis(10));
+        }
+    }
+
+    /// Waits for the program to exit and for its last output to be read.
+    fn wait_exit(&mut self) -> ExitStatus {
+        let start = Instant::now();
+        let status = loop {
+            if let Some(status) = self.child.try_wait().expect("child status") {
+                break status;
+            }
+            assert!(
+                start.elapsed() < TIMEOUT,
+                "the wizard did not exit within {TIMEOUT:?}.\n--- screen ---\n{}",
+                self.contents()
+            );
+            std::thread::sleep(Duration::from_millis(10));
+        };
+        // Everything written before exiting is still in the terminal; read it all.
+        while !self.with_screen(|s| s.closed) && start.elapsed() < TIMEOUT * 2 {
+            std::thread::sleep(Duration::from_millis(10));
+        }
+        status
+    }
+
+    /// Whether the terminal is in raw mode (no line editing, no echo). Linux values.
+    #[cfg(target_os = "linux")]
+    fn raw_mode(&self) -> bool {
+        const ICANON: u32 = 0o2;
+        const ECHO: u32 = 0o10;
+        let termios = self.master.get_termios().expect("terminal settings");
+        termios.local_flags.bits() & (ICANON | ECHO) == 0
+    }
+}
+
+impl Drop for Wizard {
+    fn drop(&mut self) {
+        if matches!(self.child.try_wait(), Ok(None)) {
+            let _ = self.child.kill();
+            let _ = self.child.wait();
+        }
+    }
+}
+
+/// A screen dump for a failure message.
+fn framed(contents: &str) -> String {
+    format!("--- screen ---\n{contents}\n--- end of screen ---")
+}
+
+/// The raw YAML of the answers file in `dir`.
+fn answers_yaml(dir: &Path) -> serde_yaml::Value {
+    let path = dir.join(ANSWERS_FILE);
+    let text = std::fs::read_to_string(&path)
+        .unwrap_or_else(|e| panic!("{} cannot be read: {e}", path.display()));
+    serde_yaml::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}\n{text}", path.display()))
+}
+
+/// One stored answer as written in the file (not normalised by the loader).
+fn stored_text(dir: &Path, id: &str) -> String {
+    let yaml = answers_yaml(dir);
+    yaml["answers"][id]
+        .as_str()
+        .unwrap_or_else(|| panic!("no text answer {id:?} in the answers file: {yaml:?}"))
+        .to_owned()
+}
+
+fn builtin() -> Questionnaire {
+    baocao::questionnaire::builtin().expect("the built-in questionnaire loads")
+}
+
+// ----- keystrokes for a whole answers file ---------------------------------------------------
+
+/// The keys for one question: wait for `expect` on screen, then send `writes`, one write each.
+struct Step {
+    index: usize,
+    expect: String,
+    writes: Vec<Vec<u8>>,
+}
+
+fn same_option(a: &str, b: &str) -> bool {
+    a.trim().nfc().eq(b.trim().nfc())
+}
+
+/// The writes that type `lines`, with `between` (Enter) between them.
+fn joined(lines: &[String], between: &[u8]) -> Vec<Vec<u8>> {
+    let mut writes = Vec::new();
+    for (i, line) in lines.iter().enumerate() {
+        if i > 0 {
+            writes.push(between.to_vec());
+        }
+        if !line.is_empty() {
+            writes.push(line.as_bytes().to_vec());
+        }
+    }
+    writes
+}
+
+/// Choosing options: Down to each chosen option, Space; a text that is no option goes into
+/// the "other" row (last), where typing checks it.
+fn choice_keys(id: &str, options: &[String], other: bool, chosen: &[String]) -> Vec<Vec<u8>> {
+    let mut picks = Vec::new();
+    let mut free = None;
+    for c in chosen {
+        match options.iter().position(|o| same_option(o, c)) {
+            Some(i) => picks.push(i),
+            None if other => free = Some(c.clone()),
+            None => panic!("{id}: {c:?} is not an option and the question has no \"other\""),
+        }
+    }
+    picks.sort_unstable();
+    let mut writes = Vec::new();
+    let mut cursor = 0;
+    for i in picks {
+        writes.extend(std::iter::repeat_n(DOWN.to_vec(), i - cursor));
+        writes.push(SPACE.to_vec());
+        cursor = i;
+    }
+    if let Some(text) = free {
+        writes.extend(std::iter::repeat_n(DOWN.to_vec(), options.len() - cursor));
+        writes.push(text.into_bytes());
+    }
+    writes
+}
+
+/// A table: Tab from cell to cell (sum columns and fixed-row labels are skipped by the
+/// wizard, so they are skipped here), Tab from a row's last cell to the next existing row,
+/// Enter to add a row after the last one.
+fn table_keys(id: &str, spec: &TableSpec, rows: &[Row]) -> Vec<Vec<u8>> {
+    let fixed = spec.rows.len();
+    let existing = fixed.max(1);
+    let editable = |r: usize, c: usize| {
+        let column = &spec.columns[c];
+        !(column.sum || (c == 0 && r < fixed && column.kind == CellKind::Text))
+    };
+    let mut writes = Vec::new();
+    for (r, row) in rows.iter().enumerate() {
+        if r > 0 {
+            writes.push(if r < existing { TAB } else { ENTER }.to_vec());
+        }
+        let columns: Vec<usize> = (0..spec.columns.len())
+            .filter(|&c| editable(r, c))
+            .collect();
+        for (k, &c) in columns.iter().enumerate() {
+            if k > 0 {
+                writes.push(TAB.to_vec());
+            }
+            if let Some(cell) = row.get(&spec.columns[c].id) {
+                writes.push(cell.display().into_bytes());
+            }
+        }
+        // A fixed row's label is not typed: the answer must carry that very label.
+        if r < fixed
+            && let Some(label) = row.get(&spec.columns[0].id)
+        {
+            assert!(
+                same_option(&label.display(), &spec.rows[r]),
+                "{id}: row {} is labelled {:?}, the questionnaire fixes {:?}",
+                r + 1,
+                label.display(),
+                spec.rows[r]
+            );
+        }
+    }
+    writes
+}
+
+/// The keys that type `answer` into `question`'s editor.
+fn answer_keys(question: &Question, answer: &AnswerValue) -> Vec<Vec<u8>> {
+    let id = question.id.as_str();
+    match (&question.kind, answer) {
+        (QuestionKind::Text, AnswerValue::Text(_))
+        | (QuestionKind::Integer, AnswerValue::Integer(_))
+        | (QuestionKind::Decimal, AnswerValue::Decimal(_)) => vec![answer.display().into_bytes()],
+        (QuestionKind::Paragraph, AnswerValue::Text(s)) => {
+            let lines: Vec<String> = s.split('\n').map(str::to_owned).collect();
+            joined(&lines, ENTER)
+        }
+        (QuestionKind::Date, AnswerValue::Date(d)) => {
+            vec![format!("{:02}/{:02}/{:04}", d.day, d.month, d.year).into_bytes()]
+        }
+        (QuestionKind::YesNo, AnswerValue::Bool(b)) => vec![if *b { b"c" } else { b"k" }.to_vec()],
+        (QuestionKind::Choice { options, other }, AnswerValue::Choice(s)) => {
+            choice_keys(id, options, *other, std::slice::from_ref(s))
+        }
+        (QuestionKind::Choices { options, other }, AnswerValue::Choices(v)) => {
+            choice_keys(id, options, *other, v)
+        }
+        (QuestionKind::List, AnswerValue::List(items)) => joined(items, ENTER),
+        (QuestionKind::Table(spec), AnswerValue::Table(rows)) => table_keys(id, spec, rows),
+        (kind, value) => panic!("{id}: cannot type {value:?} into a {kind:?} question"),
+    }
+}
+
+/// The walk through the wizard: the questions that apply, in order, each with its keys and
+/// the key that moves on (Tab; PgDn in a table, where Tab moves between cells).
+/// Applicability is recomputed after each question from the answers typed so far, as the
+/// wizard does.
+fn plan(q: &Questionnaire, answers: &Answers) -> Vec<Step> {
+    let mut typed = Answers::new();
+    let mut applies = baocao::report::applicability(q, &typed).applies;
+    let mut current = applies.iter().position(|a| *a);
+    let mut steps: Vec<Step> = Vec::new();
+    while let Some(i) = current {
+        let question = &q.questions[i];
+        let mut writes = Vec::new();
+        if let Some(answer) = answers.get(&question.id) {
+            writes = answer_keys(question, answer);
+            typed.set(question.id.clone(), answer.clone());
+        }
+        let next_key = match question.kind {
+            QuestionKind::Table(_) => PAGE_DOWN,
+            _ => TAB,
+        };
+        writes.push(next_key.to_vec());
+        steps.push(Step {
+            index: i,
+            expect: format!("Câu {}/", steps.len() + 1),
+            writes,
+        });
+        applies = baocao::report::applicability(q, &typed).applies;
+        current = (i + 1..q.questions.len()).find(|&j| applies[j]);
+    }
+    steps
+}
+
+/// What answering a whole answers file in the wizard produced.
+struct Finished {
+    /// The exported report (body only).
+    exported: String,
+    /// The answers file the wizard saved, loaded.
+    saved: Answers,
+    /// The answers typed in.
+    expected: Answers,
+    /// The questions that were answered (those that apply).
+    visited: Vec<usize>,
+    review: String,
+    q: Questionnaire,
+}
+
+/// Starts the wizard in an empty directory, types every answer of `example` (a path in the
+/// repository), opens the review (Tab after the last question), exports the body as text,
+/// quits.
+fn answer_all(example: &str) -> Finished {
+    let q = builtin();
+    let expected = baocao::answers::load(&crate::common::path(example), &q)
+        .unwrap_or_else(|e| panic!("{example} loads: {e}"));
+    let steps = plan(&q, &expected);
+    let visited: Vec<usize> = steps.iter().map(|s| s.index).collect();
+    // The conditions of this questionnaire only read earlier answers, so the walk visits
+    // exactly the questions that apply to the finished answers.
+    let final_applies = baocao::report::applicability(&q, &expected).applies;
+    let applying: Vec<usize> = (0..q.questions.len())
+        .filter(|&i| final_applies[i])
+        .collect();
+    assert_eq!(
+        visited, applying,
+        "the walk differs from the final applicability"
+    );
+
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut w = Wizard::start(dir.path());
+    for step in &steps {
+        w.wait_until(
+            &format!(
+                "question {} ({}) as {:?}",
+                step.index, q.questions[step.index].id, step.expect
+            ),
+            |s| s.contains(&step.expect),
+        );
+        for write in &step.writes {
+            w.send(write);
+        }
+    }
+    let review = w.wait_for("Rà soát");
+    w.send(F10);
+    w.wait_for("Xuất báo cáo");
+    w.wait_for("[x] Văn bản (.txt)");
+    w.wait_for("[x] Kèm phần đầu");
+    // Rows: txt, md, full frame, name. Turn the frame off: the body only.
+    w.send(DOWN);
+    w.send(DOWN);
+    w.send(SPACE);
+    w.wait_for("[ ] Kèm phần đầu");
+    w.send(ENTER);
+    let done = w.wait_for("Đã ghi:");
+    w.send(CTRL_Q);
+    let status = w.wait_exit();
+    assert!(
+        status.success(),
+        "the wizard exited with {status:?}\n{}",
+        w.output()
+    );
+
+    let texts: Vec<PathBuf> = std::fs::read_dir(dir.path())
+        .expect("read the temp dir")
+        .map(|e| e.expect("dir entry").path())
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .collect();
+    assert_eq!(texts.len(), 1, "one .txt written: {texts:?}");
+    let name = texts[0]
+        .file_name()
+        .and_then(|n| n.to_str())
+        .expect("UTF-8 name")
+        .to_owned();
+    assert!(
+        name.starts_with(QUESTIONNAIRE_ID),
+        "export file name {name:?}"
+    );
+    assert!(
+        done.contains(&name),
+        "the dialog does not name {name}:\n{done}"
+    );
+    let exported = std::fs::read_to_string(&texts[0]).expect("exported text");
+    let saved = baocao::answers::load(&dir.path().join(ANSWERS_FILE), &q)
+        .unwrap_or_else(|e| panic!("the saved answers load: {e}"));
+    Finished {
+        exported,
+        saved,
+        expected,
+        visited,
+        review,
+        q,
+    }
+}
+
+impl Finished {
+    /// Every answer typed is saved as it is in the example file, and nothing else is.
+    fn assert_answers_saved(&self) {
+        let mut wrong = Vec::new();
+        for &i in &self.visited {
+            let id = &self.q.questions[i].id;
+            let (got, want) = (self.saved.get(id), self.expected.get(id));
+            if got != want {
+                wrong.push(format!("  {id}: saved {got:?}, typed {want:?}"));
+            }
+        }
+        for (id, value) in self.saved.iter() {
+            if self.expected.get(id).is_none() {
+                wrong.push(format!("  {id}: saved {value:?}, nothing typed"));
+            }
+        }
+        for (id, kept) in self.saved.kept() {
+            wrong.push(format!("  {id}: kept aside: {kept:?}"));
+        }
+        assert!(
+            wrong.is_empty(),
+            "the saved answers differ from what was typed:\n{}",
+            wrong.join("\n")
+        );
+    }
+
+    /// The export equals `want` under the comparison of `common::normalise`.
+    fn assert_export_is(&self, want: &str, what: &str) {
+        let got = normalise(&self.exported);
+        let want = normalise(want);
+        for (i, (g, w)) in got.iter().zip(&want).enumerate() {
+            assert_eq!(g, w, "line {} of the export differs from {what}", i + 1);
+        }
+        assert_eq!(
+            got.len(),
+            want.len(),
+            "the export has {} lines, {what} {}:\n{}",
+            got.len(),
+            want.len(),
+            got.join("\n")
+        );
+    }
+
+    fn assert_review_all_good(&self) {
+        assert!(
+            self.review.contains("Rà soát: không còn thiếu sót"),
+            "the review lists problems:\n{}",
+            self.review
+        );
+    }
+}
+
+#[test]
+fn ba_dinh_typed_in_the_wizard_exports_the_seed() {
+    let done = answer_all("questionnaires/examples/ba-dinh.answers.yaml");
+    done.assert_answers_saved();
+    done.assert_export_is(
+        &crate::common::read("tests/fixtures/seed-ba-dinh.txt"),
+        "the seed",
+    );
+    done.assert_review_all_good();
+}
+
+#[test]
+fn an_phu_typed_in_the_wizard_exports_what_render_writes() {
+    let example = "questionnaires/examples/an-phu.answers.yaml";
+    let done = answer_all(example);
+    done.assert_answers_saved();
+    let out = std::process::Command::new(binary())
+        .args([
+            "render",
+            "questionnaires/ct1322-so-ket-2021-2025.yaml",
+            "--answers",
+            example,
+            "--format",
+            "txt",
+            "--body-only",
+        ])
+        .current_dir(crate::common::root())
+        .output()
+        .expect("baocao render runs");
+    assert!(out.status.success(), "render failed: {out:?}");
+    let rendered = String::from_utf8(out.stdout).expect("UTF-8");
+    done.assert_export_is(&rendered, "baocao render --body-only");
+    done.assert_review_all_good();
+}
+
+// ----- Vietnamese input ----------------------------------------------------------------------
+
+/// Starts the wizard, waits for the first question (a one-line text), sends `writes` (paced:
+/// one write each with a pause between, else all in one write), saves, quits, and returns
+/// the stored answer to the first question.
+fn typed_into_first_question(writes: &[&[u8]], paced: bool) -> String {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut w = Wizard::start(dir.path());
+    w.wait_for("Câu 1/");
+    if paced {
+        w.send_paced(writes);
+    } else {
+        w.send(&writes.concat());
+    }
+    w.send(CTRL_S);
+    w.send(CTRL_Q);
+    let status = w.wait_exit();
+    assert!(status.success(), "exit {status:?}\n{}", w.output());
+    stored_text(dir.path(), "ten_xa")
+}
+
+/// Asserts `got` is exactly `want`, both in NFC.
+fn assert_nfc_eq(got: &str, want: &str, what: &str) {
+    let nfc: String = want.nfc().collect();
+    assert_eq!(want, nfc, "the expectation of {what} is not NFC");
+    assert_eq!(
+        got.chars()
+            .map(|c| format!("{:04X}", u32::from(c)))
+            .collect::<Vec<_>>(),
+        want.chars()
+            .map(|c| format!("{:04X}", u32::from(c)))
+            .collect::<Vec<_>>(),
+        "{what}: stored {got:?}, want {want:?} (code points shown)"
+    );
+}
+
+/// v, i, e, BS, ê, t, BS, BS, ệ, t — what a Telex input method sends for "việt".
+fn telex_viet(backspace: &'static [u8]) -> [&'static [u8]; 10] {
+    [
+        b"v",
+        b"i",
+        b"e",
+        backspace,
+        "ê".as_bytes(),
+        b"t",
+        backspace,
+        backspace,
+        "ệ".as_bytes(),
+        b"t",
+    ]
+}
+
+#[test]
+fn telex_with_del_one_key_per_write() {
+    let got = typed_into_first_question(&telex_viet(DEL), true);
+    assert_nfc_eq(&got, "việt", "Telex, BS = DEL, one key per write");
+}
+
+#[test]
+fn telex_with_del_in_one_write() {
+    let got = typed_into_first_question(&telex_viet(DEL), false);
+    assert_nfc_eq(&got, "việt", "Telex, BS = DEL, one write");
+}
+
+#[test]
+fn telex_with_ctrl_h_one_key_per_write() {
+    let got = typed_into_first_question(&telex_viet(CTRL_H), true);
+    assert_nfc_eq(&got, "việt", "Telex, BS = Ctrl+H, one key per write");
+}
+
+#[test]
+fn telex_with_ctrl_h_in_one_write() {
+    let got = typed_into_first_question(&telex_viet(CTRL_H), false);
+    assert_nfc_eq(&got, "việt", "Telex, BS = Ctrl+H, one write");
+}
+
+#[test]
+fn decomposed_marks_are_composed() {
+    let got = typed_into_first_question(&["tie\u{302}\u{301}ng".as_bytes()], false);
+    assert_nfc_eq(&got, "tiếng", "NFD tie\\u{302}\\u{301}ng");
+}
+
+#[test]
+fn two_marks_compose_in_either_order() {
+    let got = typed_into_first_question(&["e\u{302}\u{323}".as_bytes()], false);
+    assert_nfc_eq(&got, "ệ", "e + circumflex + dot below");
+    let got = typed_into_first_question(&["e\u{323}\u{302}".as_bytes()], false);
+    assert_nfc_eq(&got, "ệ", "e + dot below + circumflex");
+}
+
+#[test]
+fn a_paste_with_a_line_break_stays_in_the_one_line_field() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut w = Wizard::start(dir.path());
+    w.wait_for("Câu 1/");
+    assert!(
+        w.with_screen(|s| s.parser.screen().bracketed_paste()),
+        "the wizard did not turn bracketed paste on"
+    );
+    w.paste("được\r\nmột");
+    w.send(CTRL_S);
+    // No save happens before the paste, so once one is shown the paste has been handled
+    // and drawn.
+    let screen = w.wait_for("Đã lưu");
+    assert!(
+        screen.contains("Câu 1/"),
+        "the paste moved off the first question:\n{screen}"
+    );
+    assert!(
+        screen.contains("được một"),
+        "the field does not show the paste:\n{screen}"
+    );
+    w.send(CTRL_Q);
+    assert!(w.wait_exit().success());
+    assert_nfc_eq(
+        &stored_text(dir.path(), "ten_xa"),
+        "được một",
+        "pasted line break",
+    );
+    let position = answers_yaml(dir.path())["position"]
+        .as_str()
+        .map(str::to_owned);
+    assert!(
+        position.is_none() || position.as_deref() == Some("ten_xa"),
+        "the saved position moved to {position:?}"
+    );
+}
+
+fn is_red(c: vt100::Color) -> bool {
+    match c {
+        vt100::Color::Idx(i) => i == 1 || i == 9,
+        vt100::Color::Rgb(r, g, b) => r >= 128 && g < 64 && b < 64,
+        vt100::Color::Default => false,
+    }
+}
+
+#[test]
+fn a_pasted_escape_sequence_does_not_reach_the_terminal() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut w = Wizard::start(dir.path());
+    w.wait_for("Câu 1/");
+    w.paste("\x1b[31mđỏ");
+    // The escape character is shown as a space; the rest is plain text.
+    w.wait_for("[31mđỏ");
+    let (red, do_cells) = w.with_screen(|s| {
+        let screen = s.parser.screen();
+        let mut red = Vec::new();
+        let mut do_cells = 0;
+        for row in 0..ROWS {
+            for col in 0..COLS {
+                let Some(cell) = screen.cell(row, col) else {
+                    continue;
+                };
+                if is_red(cell.fgcolor()) || is_red(cell.bgcolor()) {
+                    red.push(format!("({row},{col}) {:?}", cell.contents()));
+                }
+                let next = screen.cell(row, col + 1).map(vt100::Cell::contents);
+                if cell.contents() == "đ" && next == Some("ỏ") {
+                    do_cells += 1;
+                    assert!(
+                        !is_red(cell.fgcolor())
+                            && !is_red(screen.cell(row, col + 1).expect("cell").fgcolor()),
+                        "the pasted text is drawn red at ({row},{col})"
+                    );
+                }
+            }
+        }
+        (red, do_cells)
+    });
+    assert!(do_cells > 0, "the pasted text is not on screen");
+    assert!(
+        red.is_empty(),
+        "red cells on screen after the paste: {red:?}"
+    );
+    w.send(CTRL_S);
+    w.send(CTRL_Q);
+    assert!(w.wait_exit().success());
+    let stored = stored_text(dir.path(), "ten_xa");
+    assert!(
+        !stored.contains('\u{1b}'),
+        "the stored text holds an ESC: {stored:?}"
+    );
+    assert!(
+        stored.contains("[31mđỏ"),
+        "the stored text lost the paste: {stored:?}"
+    );
+}
+
+// ----- quitting and resuming -----------------------------------------------------------------
+
+#[test]
+fn quit_restores_the_terminal_and_the_next_start_resumes() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut w = Wizard::start(dir.path());
+    w.wait_for("Câu 1/");
+    #[cfg(target_os = "linux")]
+    assert!(w.raw_mode(), "the wizard runs without raw mode");
+    w.type_text("Ba Dinh");
+    w.send(TAB);
+    w.wait_for("Câu 2/");
+    w.type_text("Quảng Ngãi");
+    w.send(TAB);
+    w.wait_for("Câu 3/");
+    w.send(CTRL_Q);
+    let status = w.wait_exit();
+    assert!(status.success(), "exit {status:?}\n{}", w.output());
+    assert_eq!(status.exit_code(), 0);
+
+    let last_line = format!("Câu trả lời đã lưu trong {ANSWERS_FILE}.");
+    let output = w.output();
+    let tail: String = {
+        let chars: Vec<char> = output.chars().collect();
+        chars[chars.len().saturating_sub(300)..].iter().collect()
+    };
+    assert!(
+        output.trim_end().ends_with(&last_line),
+        "the output does not end with {last_line:?}; it ends with:\n{tail:?}"
+    );
+    w.with_screen(|s| {
+        let screen = s.parser.screen();
+        assert!(!screen.alternate_screen(), "still on the alternate screen");
+        assert!(!screen.hide_cursor(), "the cursor is still hidden");
+        assert!(!screen.bracketed_paste(), "bracketed paste is still on");
+        assert!(
+            screen.contents().contains(&last_line),
+            "the main screen does not show {last_line:?}:\n{}",
+            screen.contents()
+        );
+    });
+    #[cfg(target_os = "linux")]
+    assert!(!w.raw_mode(), "the terminal is left in raw mode");
+
+    let yaml = answers_yaml(dir.path());
+    assert_eq!(yaml["answers"]["ten_xa"].as_str(), Some("Ba Dinh"));
+    assert_eq!(yaml["answers"]["tinh"].as_str(), Some("Quảng Ngãi"));
+    assert_eq!(yaml["position"].as_str(), Some("dia_danh"));
+    drop(w);
+
+    let mut again = Wizard::start(dir.path());
+    let screen = again.wait_for("Câu 3/");
+    assert!(
+        screen.contains("Địa danh"),
+        "resumed on another question:\n{screen}"
+    );
+    again.send(CTRL_Q);
+    assert!(again.wait_exit().success());
+    let yaml = answers_yaml(dir.path());
+    assert_eq!(yaml["answers"]["ten_xa"].as_str(), Some("Ba Dinh"));
+    assert_eq!(yaml["answers"]["tinh"].as_str(), Some("Quảng Ngãi"));
+}
