@@ -658,7 +658,7 @@ pub mod ui {
     pub const HINT_CHOICES: &str = "Space chọn hoặc bỏ chọn; có thể chọn nhiều.";
     pub const HINT_LIST: &str = "Enter thêm mục · Ctrl+D xóa mục · Alt+↑/↓ đổi thứ tự.";
     pub const HINT_TABLE: &str =
-        "Tab sang ô sau · ↑/↓ đổi dòng · Ctrl+N thêm dòng · Ctrl+D xóa dòng.";
+        "Tab ô sau · ↑/↓ đổi dòng · Ctrl+N thêm dòng · Ctrl+D xóa dòng · PgDn câu sau.";
     pub const REQUIRED_EMPTY: &str = "Câu này bắt buộc nhưng chưa có câu trả lời.";
     pub const NOT_AN_INTEGER: &str = "không phải số nguyên (ví dụ đúng: 1.250 hoặc 1250)";
     pub const NOT_A_NUMBER: &str = "không phải số (ví dụ đúng: 12,5 hoặc 1.250)";
@@ -683,7 +683,7 @@ pub mod ui {
     pub const EXPORT_NOTHING_CHOSEN: &str = "Hãy chọn ít nhất một định dạng và đặt tên tệp.";
     pub const OVERWRITE_TITLE: &str = "Tệp đã có";
     pub const OVERWRITE_QUESTION: &str = "Các tệp này đã có. Ghi đè lên?";
-    pub const OVERWRITE_KEYS: &str = "C: ghi đè   K hoặc Esc: không";
+    pub const OVERWRITE_KEYS: &str = "C: ghi đè   K hoặc Esc: không ghi";
     pub const HELP_FOOTER: &[&str] = &[
         "Câu trả lời được tự động lưu sau mỗi lần sửa; thoát lúc nào cũng không mất gì.",
         "Câu có dấu * là câu bắt buộc. Câu ẩn theo điều kiện vẫn được giữ câu trả lời.",
@@ -715,6 +715,8 @@ pub mod ui {
     pub const K_NEW_ITEM: &str = "Thêm mục";
     pub const K_NEXT_ROW: &str = "Dòng dưới";
     pub const K_GO: &str = "Đến đó";
+    pub const K_INSERT: &str = "Chèn";
+    pub const K_CLEAR_CHOICE: &str = "Bỏ chọn";
     pub const K_EXPORT_NOW: &str = "Ghi tệp";
     pub const K_TOGGLE: &str = "Chọn/bỏ";
     pub const K_YES: &str = "Có";
@@ -748,6 +750,10 @@ pub mod ui {
     pub const K_FINISH: &str = "Hoàn tất";
     pub const K_EXPORT: &str = "Xuất tệp";
     pub const K_HELP: &str = "Trợ giúp";
+
+    pub fn placeholder_default(value: &str) -> String {
+        format!("Mặc định: {value} (gõ để thay)")
+    }
 
     pub fn too_small(width: u16, height: u16) -> String {
         format!("Cửa sổ quá nhỏ. Hãy phóng to ít nhất {width}×{height} ký tự.")

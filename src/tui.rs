@@ -71,6 +71,7 @@ fn event_loop(
                 match event::read().map_err(io)? {
                     Event::Key(key) => app.key(key),
                     Event::Paste(text) => app.update(Action::Paste(text)),
+                    Event::Resize(..) => app.update(Action::Resize),
                     _ => {}
                 }
                 if app.quit || app.effect.is_some() || !event::poll(Duration::ZERO).map_err(io)? {

@@ -42,6 +42,7 @@ const TAB: &[u8] = b"\t";
 const ENTER: &[u8] = b"\r";
 const SPACE: &[u8] = b" ";
 const DOWN: &[u8] = b"\x1b[B";
+const HOME: &[u8] = b"\x1b[H";
 const PAGE_DOWN: &[u8] = b"\x1b[6~";
 const F10: &[u8] = b"\x1b[21~";
 const PASTE_START: &[u8] = b"\x1b[200~";
@@ -301,26 +302,50 @@ fn joined(lines: &[String], between: &[u8]) -> Vec<Vec<u8>> {
 
 /// Choosing options: Down to each chosen option, Space; a text that is no option goes into
 /// the "other" row (last), where typing checks it.
-fn choice_keys(id: &str, options: &[String], other: bool, chosen: &[String]) -> Vec<Vec<u8>> {
+/// A choice: the editor opens with the question's default chosen and the highlight on it, so
+/// the keys go to the top (Home) and then down the options. A single choice is chosen with
+/// Space (a radio button: choosing the default again confirms it); a multiple choice gets
+/// Space on every option whose state must change.
+fn choice_keys(
+    question: &Question,
+    options: &[String],
+    other: bool,
+    chosen: &[String],
+) -> Vec<Vec<u8>> {
+    let id = question.id.as_str();
+    let position = |c: &String| options.iter().position(|o| same_option(o, c));
     let mut picks = Vec::new();
     let mut free = None;
     for c in chosen {
-        match options.iter().position(|o| same_option(o, c)) {
+        match position(c) {
             Some(i) => picks.push(i),
             None if other => free = Some(c.clone()),
             None => panic!("{id}: {c:?} is not an option and the question has no \"other\""),
         }
     }
-    picks.sort_unstable();
-    let mut writes = Vec::new();
-    let mut cursor = 0;
-    for i in picks {
-        writes.extend(std::iter::repeat_n(DOWN.to_vec(), i - cursor));
+    let initial: Vec<usize> = match &question.default {
+        Some(AnswerValue::Choice(d)) => position(d).into_iter().collect(),
+        Some(AnswerValue::Choices(v)) => v.iter().filter_map(position).collect(),
+        _ => Vec::new(),
+    };
+    let multi = matches!(question.kind, QuestionKind::Choices { .. });
+    let mut writes = vec![HOME.to_vec()];
+    if multi {
+        for i in 0..options.len() {
+            if picks.contains(&i) != initial.contains(&i) {
+                writes.push(SPACE.to_vec());
+            }
+            if i + 1 < options.len() || free.is_some() {
+                writes.push(DOWN.to_vec());
+            }
+        }
+    } else if let Some(&i) = picks.first() {
+        writes.extend(std::iter::repeat_n(DOWN.to_vec(), i));
         writes.push(SPACE.to_vec());
-        cursor = i;
+    } else if free.is_some() {
+        writes.extend(std::iter::repeat_n(DOWN.to_vec(), options.len()));
     }
     if let Some(text) = free {
-        writes.extend(std::iter::repeat_n(DOWN.to_vec(), options.len() - cursor));
         writes.push(text.into_bytes());
     }
     writes
@@ -384,10 +409,10 @@ fn answer_keys(question: &Question, answer: &AnswerValue) -> Vec<Vec<u8>> {
         }
         (QuestionKind::YesNo, AnswerValue::Bool(b)) => vec![if *b { b"c" } else { b"k" }.to_vec()],
         (QuestionKind::Choice { options, other }, AnswerValue::Choice(s)) => {
-            choice_keys(id, options, *other, std::slice::from_ref(s))
+            choice_keys(question, options, *other, std::slice::from_ref(s))
         }
         (QuestionKind::Choices { options, other }, AnswerValue::Choices(v)) => {
-            choice_keys(id, options, *other, v)
+            choice_keys(question, options, *other, v)
         }
         (QuestionKind::List, AnswerValue::List(items)) => joined(items, ENTER),
         (QuestionKind::Table(spec), AnswerValue::Table(rows)) => table_keys(id, spec, rows),
@@ -534,7 +559,10 @@ impl Finished {
         for &i in &self.visited {
             let id = &self.q.questions[i].id;
             let (got, want) = (self.saved.get(id), self.expected.get(id));
-            if got != want {
+            // A multiple choice left as its default is not stored; the report uses the
+            // default, which is what was wanted.
+            let default_kept = got.is_none() && want == self.q.questions[i].default.as_ref();
+            if got != want && !default_kept {
                 wrong.push(format!("  {id}: saved {got:?}, typed {want:?}"));
             }
         }

@@ -77,6 +77,8 @@ pub enum Action {
     Close,
     /// Quit (answers are saved first).
     Quit,
+    /// The terminal changed size: editors scroll afresh to show their text.
+    Resize,
     /// The background save finished: `Ok(time shown)` or `Err(message)`.
     Saved(Result<String, String>),
 }

@@ -24,7 +24,7 @@ use super::text_input::TextInput;
 use crate::answers::{Answers, Kept, KeptReason};
 use crate::flow::{self, Evaluation, Mark, Sections};
 use crate::messages::{self, ui};
-use crate::questionnaire::Questionnaire;
+use crate::questionnaire::{QuestionKind, Questionnaire};
 use crate::report::{self, Block, Document, Format, Problem};
 
 /// How long after the first unsaved edit a save starts, at most.
@@ -189,6 +189,9 @@ pub struct App {
     in_flight: Option<u64>,
     pub effect: Option<Effect>,
     pub quit: bool,
+    /// Written by the view when it draws a scrolled text (preview, help, review), so paging
+    /// moves by what the official sees: ratatui's stateful-widget pattern.
+    pub scroll_view: std::cell::Cell<ScrollView>,
 }
 
 impl App {
@@ -236,6 +239,7 @@ impl App {
             in_flight: None,
             effect: None,
             quit: false,
+            scroll_view: std::cell::Cell::default(),
         };
         app.load_editor();
         app
@@ -267,6 +271,7 @@ impl App {
             Some(Editor::Text { .. }) | None => Focus::Line,
             Some(Editor::YesNo(_)) => Focus::YesNo,
             Some(Editor::Choice(c)) if c.on_other() => Focus::ChoiceOther,
+            Some(Editor::Choice(c)) if c.multi => Focus::Choices,
             Some(Editor::Choice(_)) => Focus::Choice,
             Some(Editor::List(_)) => Focus::List,
             Some(Editor::Table(_)) => Focus::Table,
@@ -299,7 +304,18 @@ impl App {
                 }
             }
             Action::Saved(result) => self.saved(result),
-            Action::Help => self.overlays.push(Overlay::Help { scroll: 0 }),
+            Action::Help => {
+                if matches!(self.overlays.last(), Some(Overlay::Help { .. })) {
+                    self.overlays.pop();
+                } else {
+                    self.overlays.push(Overlay::Help { scroll: 0 });
+                }
+            }
+            Action::Resize => {
+                if let Some(editor) = self.editor.as_mut() {
+                    editor.reset_views();
+                }
+            }
             _ => match self.overlays.last().cloned() {
                 Some(overlay) => self.overlay_action(overlay, action),
                 None => self.answer_action(action),
@@ -342,6 +358,24 @@ impl App {
             let editor = self.editor.as_mut().expect("checked above");
             apply_edit(editor, action, &mut moves_on)
         };
+        // Choosing what the editor already shows (a default) is an answer too: it is stored,
+        // so the official's confirmation is on record.
+        let confirms = matches!(
+            (action, self.editor.as_ref()),
+            (Action::Yes | Action::No | Action::Toggle, _)
+                | (Action::Enter, Some(Editor::YesNo(_) | Editor::Choice(_)))
+        );
+        let id = &self.q.questions[question].id;
+        if !changed
+            && confirms
+            && self.answers.get(id).is_none()
+            && matches!(
+                self.editor.as_ref().map(Editor::value),
+                Some(Value::Answer(_))
+            )
+        {
+            self.sync();
+        }
         if changed {
             if !joins {
                 self.undo.push(Snapshot {
@@ -433,7 +467,25 @@ impl App {
                 .kept()
                 .find(|(id, _)| *id == question.id)
                 .map(|(_, k)| k.raw.clone());
-            Editor::new(question, self.answers.get(&question.id), raw.as_ref())
+            // A choice, list or table not answered yet shows its default, which the report
+            // uses; a text shows it greyed, as a placeholder, so typing replaces it.
+            let typed = matches!(
+                question.kind,
+                QuestionKind::Text
+                    | QuestionKind::Paragraph
+                    | QuestionKind::Integer
+                    | QuestionKind::Decimal
+                    | QuestionKind::Date
+            );
+            let answer = self
+                .answers
+                .get(&question.id)
+                .or(if raw.is_none() && !typed {
+                    question.default.as_ref()
+                } else {
+                    None
+                });
+            Editor::new(question, answer, raw.as_ref())
         });
     }
 
@@ -496,16 +548,7 @@ impl App {
     fn open_suggestions(&mut self) {
         let Some(i) = self.current else { return };
         let question = &self.q.questions[i];
-        let takes = matches!(
-            self.editor,
-            Some(
-                Editor::Text {
-                    kind: TextKind::Line | TextKind::Paragraph,
-                    ..
-                } | Editor::List(_)
-            )
-        );
-        if question.suggestions.is_empty() || !takes {
+        if !self.has_suggestions() {
             self.status = Some(ui::NO_SUGGESTIONS.to_owned());
             return;
         }
@@ -615,7 +658,7 @@ impl App {
                 _ => {}
             },
             Overlay::Preview { scroll } | Overlay::Help { scroll } => {
-                let scroll = scroll_by(scroll, &action);
+                let scroll = scroll_by(scroll, &action, self.scroll_view.get());
                 *self.overlays.last_mut().expect("on top") = match overlay {
                     Overlay::Preview { .. } => Overlay::Preview { scroll },
                     _ => Overlay::Help { scroll },
@@ -724,13 +767,20 @@ impl App {
 
     /// The review screen's rows: problems first, then answers kept aside.
     pub fn review_rows(&self) -> Vec<ReviewRow> {
+        let kept_invalid = |id: &str| {
+            self.answers
+                .kept()
+                .any(|(k, kept)| k == id && matches!(kept.reason, KeptReason::Invalid { .. }))
+        };
         let mut rows: Vec<ReviewRow> = self
             .eval
             .problems
             .iter()
+            // An answer kept because it does not fit is listed once, with its reason, below.
+            .filter(|p| !matches!(p, Problem::Missing { id, .. } if kept_invalid(id)))
             .map(|p| match p {
                 Problem::Missing { id, ask } => ReviewRow {
-                    text: ui::review_missing(ask),
+                    text: ui::review_missing(ask.trim()),
                     target: self.q.index_of(id),
                     error: false,
                 },
@@ -776,7 +826,7 @@ impl App {
                 *self.overlays.last_mut().expect("on top") = Overlay::Review { selected, scroll };
             }
             Action::PageUp | Action::PageDown => {
-                let scroll = scroll_by(scroll, action);
+                let scroll = scroll_by(scroll, action, self.scroll_view.get());
                 *self.overlays.last_mut().expect("on top") = Overlay::Review { selected, scroll };
             }
             Action::Enter => match rows.get(selected).and_then(|r| r.target) {
@@ -975,6 +1025,22 @@ impl App {
 
     // ----- what the view reads ---------------------------------------------------------------
 
+    /// Whether the current question offers suggestions the editor can take.
+    pub fn has_suggestions(&self) -> bool {
+        self.current.is_some_and(|i| {
+            !self.q.questions[i].suggestions.is_empty()
+                && matches!(
+                    self.editor,
+                    Some(
+                        Editor::Text {
+                            kind: TextKind::Line | TextKind::Paragraph,
+                            ..
+                        } | Editor::List(_)
+                    )
+                )
+        })
+    }
+
     /// The current question's position among those that apply: (k, n), k from 1.
     pub fn progress(&self) -> (usize, usize) {
         let n = self.visible.len();
@@ -1150,6 +1216,7 @@ fn apply_edit(editor: &mut Editor, action: &Action, moves_on: &mut bool) -> bool
                 Action::Home => c.cursor = 0,
                 Action::End => c.cursor = c.len().saturating_sub(1),
                 Action::Toggle => c.toggle(),
+                Action::Backspace | Action::Delete if !c.multi => c.clear(),
                 Action::Enter => {
                     if !c.multi {
                         c.choose();
@@ -1269,16 +1336,29 @@ fn step(selected: usize, len: usize, action: &Action) -> usize {
     }
 }
 
-fn scroll_by(scroll: usize, action: &Action) -> usize {
+/// A scrolled text's new first line, by pages of the height it was last drawn with, kept
+/// within the text.
+fn scroll_by(scroll: usize, action: &Action, view: ScrollView) -> usize {
+    let height = usize::from(view.height.max(2));
+    let page = height - 1;
+    let last = view.total.saturating_sub(height);
+    let scroll = scroll.min(last);
     match action {
         Action::Up => scroll.saturating_sub(1),
-        Action::Down => scroll + 1,
-        Action::PageUp => scroll.saturating_sub(20),
-        Action::PageDown => scroll + 20,
+        Action::Down => (scroll + 1).min(last),
+        Action::PageUp => scroll.saturating_sub(page),
+        Action::PageDown => (scroll + page).min(last),
         Action::Home => 0,
-        Action::End => usize::MAX / 2,
+        Action::End => last,
         _ => scroll,
     }
+}
+
+/// How a scrolled text was last drawn: the rows it had and the rows it needs.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ScrollView {
+    pub height: u16,
+    pub total: usize,
 }
 
 /// The report in one export format.

@@ -206,6 +206,21 @@ impl Editor {
         }
     }
 
+    /// Every text input forgets its scrolling (the window changed size).
+    pub fn reset_views(&mut self) {
+        match self {
+            Editor::Text { input, .. } => input.reset_view(),
+            Editor::Choice(c) => {
+                if let Some(other) = c.other.as_mut() {
+                    other.reset_view();
+                }
+            }
+            Editor::List(l) => l.input.reset_view(),
+            Editor::Table(t) => t.input.reset_view(),
+            Editor::YesNo(_) => {}
+        }
+    }
+
     /// A number or date editor shows its value the Vietnamese way when left:
     /// "1250000" → "1.250.000", "5/8/2025" → "05/8/2025" stays as the official wrote it
     /// only when it does not parse.
@@ -319,7 +334,8 @@ impl ChoiceEditor {
         }
     }
 
-    /// Space: toggles (multiple) or chooses (single) the highlighted row.
+    /// Space: toggles the highlighted row (multiple), or chooses it (single, like a radio
+    /// button: choosing again keeps it chosen).
     pub fn toggle(&mut self) {
         if self.is_empty() {
             return;
@@ -327,10 +343,13 @@ impl ChoiceEditor {
         if self.multi {
             self.checked[self.cursor] = !self.checked[self.cursor];
         } else {
-            let was = self.checked[self.cursor];
-            self.checked.iter_mut().for_each(|c| *c = false);
-            self.checked[self.cursor] = !was;
+            self.choose();
         }
+    }
+
+    /// Un-chooses everything (Delete or Backspace on a single choice).
+    pub fn clear(&mut self) {
+        self.checked.iter_mut().for_each(|c| *c = false);
     }
 
     /// Chooses the highlighted row (single choice: Enter), without un-choosing it.

@@ -19,7 +19,10 @@ pub enum Focus {
     Line,
     Paragraph,
     YesNo,
+    /// A single choice.
     Choice,
+    /// A multiple choice.
+    Choices,
     /// The "other" text of a choice question.
     ChoiceOther,
     List,
@@ -57,6 +60,7 @@ impl Focus {
                 | Focus::Paragraph
                 | Focus::YesNo
                 | Focus::Choice
+                | Focus::Choices
                 | Focus::ChoiceOther
                 | Focus::List
                 | Focus::Table
@@ -179,14 +183,6 @@ pub static BINDINGS: &[Binding] = &[
         Action::No,
         true
     ),
-    b!(
-        &[Key(KeyCode::Enter, NONE)],
-        "Enter",
-        ui::K_CONFIRM_YES,
-        Where::In(&[F::Confirm]),
-        Action::Yes,
-        false
-    ),
     // Moving between questions.
     b!(
         &[Key(KeyCode::Tab, NONE)],
@@ -230,7 +226,7 @@ pub static BINDINGS: &[Binding] = &[
         ui::K_NEXT,
         Where::In(&[F::Table]),
         Action::Next,
-        false
+        true
     ),
     b!(
         &[Key(KeyCode::PageUp, NONE)],
@@ -268,6 +264,14 @@ pub static BINDINGS: &[Binding] = &[
     b!(
         &[Key(KeyCode::Enter, NONE)],
         "Enter",
+        ui::K_NEXT,
+        Where::In(&[F::Choices]),
+        Action::Enter,
+        false
+    ),
+    b!(
+        &[Key(KeyCode::Enter, NONE)],
+        "Enter",
         ui::K_NEW_ITEM,
         Where::In(&[F::List]),
         Action::Enter,
@@ -278,6 +282,14 @@ pub static BINDINGS: &[Binding] = &[
         "Enter",
         ui::K_NEXT_ROW,
         Where::In(&[F::Table]),
+        Action::Enter,
+        true
+    ),
+    b!(
+        &[Key(KeyCode::Enter, NONE)],
+        "Enter",
+        ui::K_INSERT,
+        Where::In(&[F::Suggestions]),
         Action::Enter,
         true
     ),
@@ -318,7 +330,7 @@ pub static BINDINGS: &[Binding] = &[
         &[Key(KeyCode::Char(' '), NONE)],
         "Space",
         ui::K_TOGGLE,
-        Where::In(&[F::Choice, F::Export]),
+        Where::In(&[F::Choice, F::Choices, F::Export]),
         Action::Toggle,
         true
     ),
@@ -348,6 +360,14 @@ pub static BINDINGS: &[Binding] = &[
         ui::K_SWITCH,
         Where::In(&[F::YesNo]),
         Action::Toggle,
+        false
+    ),
+    b!(
+        &[Key(KeyCode::Delete, NONE), Key(KeyCode::Backspace, NONE)],
+        "Delete",
+        ui::K_CLEAR_CHOICE,
+        Where::In(&[F::Choice]),
+        Action::Delete,
         false
     ),
     // Lists and tables.
@@ -626,11 +646,15 @@ pub fn action_for(focus: Focus, key: KeyEvent) -> Option<Action> {
     hit.map(|b| (b.action)())
 }
 
-/// The bindings shown in the help bar where `focus` has the keyboard.
-pub fn bar(focus: Focus) -> impl Iterator<Item = &'static Binding> {
+/// The bindings shown in the help bar where `focus` has the keyboard; the suggestions key
+/// only when the question has suggestions.
+pub fn bar(focus: Focus, has_suggestions: bool) -> impl Iterator<Item = &'static Binding> {
     let mut seen: Vec<&'static str> = Vec::new();
     BINDINGS.iter().filter(move |b| {
-        let show = b.bar && b.place.contains(focus) && !seen.contains(&b.label);
+        let show = b.bar
+            && b.place.contains(focus)
+            && !seen.contains(&b.label)
+            && (has_suggestions || (b.action)() != Action::Suggestions);
         if show {
             seen.push(b.label);
         }
@@ -646,7 +670,7 @@ pub fn help_groups() -> Vec<(&'static str, Vec<&'static Binding>)> {
         (ui::HELP_LINE, &[F::Line]),
         (ui::HELP_PARAGRAPH, &[F::Paragraph]),
         (ui::HELP_YES_NO, &[F::YesNo]),
-        (ui::HELP_CHOICE, &[F::Choice, F::ChoiceOther]),
+        (ui::HELP_CHOICE, &[F::Choice, F::Choices, F::ChoiceOther]),
         (ui::HELP_LIST, &[F::List]),
         (ui::HELP_TABLE, &[F::Table]),
         (ui::HELP_LISTS, &[F::Outline, F::Suggestions, F::Review]),
@@ -758,7 +782,7 @@ mod tests {
     #[test]
     fn every_bar_entry_has_a_label_and_help() {
         for f in [Focus::Line, Focus::Paragraph, Focus::Table, Focus::Review] {
-            let entries: Vec<_> = bar(f).collect();
+            let entries: Vec<_> = bar(f, true).collect();
             assert!(!entries.is_empty());
             assert!(
                 entries

@@ -55,6 +55,29 @@ impl TextInput {
         self
     }
 
+    /// Forgets how the text was scrolled (after the window changed size), keeping the text,
+    /// the cursor and the wrapping.
+    pub fn reset_view(&mut self) {
+        let (line, col) = self.cursor();
+        let wrap = self.area.wrap_mode();
+        let placeholder = self.area.placeholder_text().to_owned();
+        let placeholder_style = self.area.placeholder_style();
+        let mut area = TextArea::new(self.area.lines().to_vec());
+        area.set_max_histories(0);
+        area.set_wrap_mode(wrap);
+        area.set_cursor_line_style(ratatui::style::Style::default());
+        area.set_style(self.area.style());
+        area.set_cursor_style(self.area.cursor_style());
+        if !placeholder.is_empty() {
+            area.set_placeholder_text(placeholder);
+        }
+        if let Some(style) = placeholder_style {
+            area.set_placeholder_style(style);
+        }
+        self.area = area;
+        self.set_cursor(line, col);
+    }
+
     /// The text, lines joined by `\n`.
     pub fn text(&self) -> String {
         self.area.lines().join("\n")

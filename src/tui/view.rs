@@ -17,7 +17,7 @@ use ratatui::text::{Line, Span, Text};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 use unicode_width::UnicodeWidthStr;
 
-use super::app::{App, ExportFormat, Overlay, SaveState};
+use super::app::{App, ExportFormat, Overlay, SaveState, ScrollView};
 use super::editor::{ChoiceEditor, Editor, ListEditor, TableEditor, TextKind};
 use super::keymap;
 use super::text_input::clean;
@@ -67,6 +67,18 @@ fn too_small(frame: &mut Frame, area: Rect) {
     frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), area);
 }
 
+/// `text` cut to `width` columns, with "…" when something was cut.
+fn fit(text: &str, width: u16) -> String {
+    let width = usize::from(width);
+    if text.width() <= width {
+        return text.to_owned();
+    }
+    if width == 0 {
+        return String::new();
+    }
+    format!("{}…", vn::truncate_width(text, width - 1))
+}
+
 /// Text from a questionnaire or an answer, safe to print on one line.
 fn safe(s: &str) -> String {
     clean(s, false)
@@ -86,7 +98,10 @@ fn title_bar(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     let [left, right] =
         Layout::horizontal([Constraint::Min(0), Constraint::Length(save_width)]).areas(area);
     let title = format!(" {} · {}", ui::APP_NAME, safe(&app.q.title));
-    frame.render_widget(Paragraph::new(title).style(theme.title_bar), left);
+    frame.render_widget(
+        Paragraph::new(fit(&title, left.width)).style(theme.title_bar),
+        left,
+    );
     let save_style = match app.save_state {
         SaveState::Failed(_) => theme.title_bar.patch(theme.error),
         _ => theme.title_bar,
@@ -120,9 +135,7 @@ fn location_line(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
 
 fn main_body(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     if area.width >= WIDE {
-        let outline_width = (area.width * 3 / 10).clamp(OUTLINE_WIDTH, 52);
-        let [outline, center] =
-            Layout::horizontal([Constraint::Length(outline_width), Constraint::Min(1)]).areas(area);
+        let [outline, center] = wide_columns(area);
         outline_panel(frame, app, theme, outline, None);
         let preview_height = (center.height / 3).max(5);
         let [question, preview] =
@@ -130,7 +143,7 @@ fn main_body(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
                 .areas(center);
         question_panel(frame, app, theme, question);
         preview_panel(frame, app, theme, preview);
-    } else if app.show_preview {
+    } else if app.show_preview && area.height >= 20 {
         let [question, preview] = Layout::vertical([
             Constraint::Min(1),
             Constraint::Length((area.height / 3).max(4)),
@@ -141,6 +154,12 @@ fn main_body(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     } else {
         question_panel(frame, app, theme, area);
     }
+}
+
+/// The outline column and the question column of a wide screen.
+fn wide_columns(area: Rect) -> [Rect; 2] {
+    let outline_width = (area.width * 3 / 10).clamp(OUTLINE_WIDTH, 52);
+    Layout::horizontal([Constraint::Length(outline_width), Constraint::Min(1)]).areas(area)
 }
 
 fn mark_symbol(mark: Mark) -> &'static str {
@@ -168,6 +187,7 @@ fn outline_panel(frame: &mut Frame, app: &App, theme: &Theme, area: Rect, select
     let here = app.outline_row_of_current();
     let highlight = selected.unwrap_or(here);
     let row = |row: usize, text: String, mark: Mark| {
+        let text = fit(&text, inner.width);
         let mut style = match mark {
             Mark::NotApplicable => theme.not_applicable,
             Mark::Error => theme.error,
@@ -237,12 +257,21 @@ fn question_panel(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     let messages = app.messages();
     let width = inner.width.max(1);
     let prompt_h = wrapped_height(&prompt, width);
-    let help_h = help.as_deref().map_or(0, |h| wrapped_height(h, width));
+    let mut help_h = help.as_deref().map_or(0, |h| wrapped_height(h, width));
     let messages_h: u16 = messages
         .iter()
         .map(|m| wrapped_height(&format!("⚠ {m}"), width))
         .sum();
-    let hint = editor_hint(editor);
+    let mut hint = editor_hint(editor);
+    // On a small screen the editor comes first: the help line and the hint give way.
+    let needed = editor_min_height(editor);
+    let fixed = prompt_h.saturating_add(messages_h).saturating_add(1);
+    if inner.height < fixed + help_h + u16::from(hint.is_some()) + needed {
+        hint = None;
+        if inner.height < fixed + help_h + needed {
+            help_h = 0;
+        }
+    }
     let [
         prompt_area,
         help_area,
@@ -265,7 +294,7 @@ fn question_panel(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
             .wrap(Wrap { trim: true }),
         prompt_area,
     );
-    if let Some(help) = help {
+    if let Some(help) = help.filter(|_| help_h > 0) {
         frame.render_widget(
             Paragraph::new(help)
                 .style(theme.help)
@@ -273,7 +302,11 @@ fn question_panel(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
             help_area,
         );
     }
-    draw_editor(frame, app, editor, theme, editor_area);
+    let default = question.default.as_ref().map(|d| match d {
+        crate::answers::AnswerValue::Date(date) => vn::date_short(date),
+        other => other.display(),
+    });
+    draw_editor(frame, app, editor, default.as_deref(), theme, editor_area);
     let lines: Vec<Line> = messages
         .iter()
         .map(|m| Line::styled(format!("⚠ {}", safe(m)), theme.error))
@@ -284,6 +317,21 @@ fn question_panel(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     );
     if let Some(hint) = hint {
         frame.render_widget(Paragraph::new(hint).style(theme.help), hint_area);
+    }
+}
+
+/// Rows an editor needs to be usable.
+fn editor_min_height(editor: &Editor) -> u16 {
+    match editor {
+        Editor::Text {
+            kind: TextKind::Paragraph,
+            ..
+        } => 5,
+        Editor::Text { .. } | Editor::List(_) => 3,
+        Editor::YesNo(_) => 1,
+        Editor::Choice(c) => u16::try_from(c.len()).unwrap_or(u16::MAX).min(4),
+        // Header, the row being edited, the totals.
+        Editor::Table(_) => 4,
     }
 }
 
@@ -329,7 +377,14 @@ fn wrapped_height(text: &str, width: u16) -> u16 {
     u16::try_from(lines).unwrap_or(u16::MAX)
 }
 
-fn draw_editor(frame: &mut Frame, app: &App, editor: &Editor, theme: &Theme, area: Rect) {
+fn draw_editor(
+    frame: &mut Frame,
+    app: &App,
+    editor: &Editor,
+    default: Option<&str>,
+    theme: &Theme,
+    area: Rect,
+) {
     match editor {
         Editor::Text { kind, input } => {
             let height = match kind {
@@ -346,11 +401,14 @@ fn draw_editor(frame: &mut Frame, app: &App, editor: &Editor, theme: &Theme, are
             frame.render_widget(block, field);
             frame.render_widget(input.textarea(), inner);
             if input.text().is_empty() {
-                let placeholder = match kind {
-                    TextKind::Paragraph => ui::PLACEHOLDER_PARAGRAPH,
-                    TextKind::Date => ui::PLACEHOLDER_DATE,
-                    TextKind::Integer | TextKind::Decimal => ui::PLACEHOLDER_NUMBER,
-                    TextKind::Line => ui::PLACEHOLDER_LINE,
+                let placeholder = match (default, kind) {
+                    (Some(d), _) => ui::placeholder_default(&safe(d)),
+                    (None, TextKind::Paragraph) => ui::PLACEHOLDER_PARAGRAPH.to_owned(),
+                    (None, TextKind::Date) => ui::PLACEHOLDER_DATE.to_owned(),
+                    (None, TextKind::Integer | TextKind::Decimal) => {
+                        ui::PLACEHOLDER_NUMBER.to_owned()
+                    }
+                    (None, TextKind::Line) => ui::PLACEHOLDER_LINE.to_owned(),
                 };
                 let [_, rest] =
                     Layout::horizontal([Constraint::Length(1), Constraint::Min(0)]).areas(inner);
@@ -628,7 +686,7 @@ fn key_bar(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     let mut spans = Vec::new();
     let mut used = 0usize;
     let room = usize::from(area.width);
-    let entries: Vec<_> = keymap::bar(focus).collect();
+    let entries: Vec<_> = keymap::bar(focus, app.has_suggestions()).collect();
     // F1 and quitting always fit: they are placed first when room is short.
     let mut ordered: Vec<_> = entries
         .iter()
@@ -671,37 +729,55 @@ fn popup(area: Rect, width: u16, height: u16) -> Rect {
 fn draw_overlay(frame: &mut Frame, app: &App, theme: &Theme, overlay: &Overlay, body: Rect) {
     match overlay {
         Overlay::Outline { selected } => {
-            let rect = popup(body, 90, body.height);
+            // Wide: the outline beside the question takes the keyboard where it stands.
+            let rect = if body.width >= WIDE {
+                wide_columns(body)[0]
+            } else {
+                popup(body, 90, body.height)
+            };
             frame.render_widget(Clear, rect);
             outline_panel(frame, app, theme, rect, Some(*selected));
         }
         Overlay::Suggestions { items, selected } => {
-            let rect = popup(
-                body,
-                body.width.saturating_sub(8).max(40),
-                u16::try_from(items.len() * 2 + 2)
-                    .unwrap_or(u16::MAX)
-                    .min(body.height),
-            );
+            let width = body.width.saturating_sub(8).max(40).min(body.width);
+            let texts: Vec<String> = items
+                .iter()
+                .enumerate()
+                .map(|(i, s)| format!("{}. {}", i + 1, safe(s)))
+                .collect();
+            let heights: Vec<u16> = texts
+                .iter()
+                .map(|t| wrapped_height(t, width.saturating_sub(2)))
+                .collect();
+            let total: u16 = heights.iter().fold(0, |a, h| a.saturating_add(*h));
+            let rect = popup(body, width, total.saturating_add(2).min(body.height));
             frame.render_widget(Clear, rect);
             let block = Block::bordered()
                 .title(format!(" {} ", ui::SUGGESTIONS_TITLE))
                 .border_style(theme.border_focused);
             let inner = block.inner(rect);
             frame.render_widget(block, rect);
-            let lines: Vec<Line> = items
-                .iter()
+            let lines: Vec<Line> = texts
+                .into_iter()
                 .enumerate()
-                .map(|(i, s)| {
+                .map(|(i, text)| {
                     let style = if i == *selected {
                         theme.selected
                     } else {
                         Style::default()
                     };
-                    Line::styled(format!("{}. {}", i + 1, safe(s)), style)
+                    Line::styled(text, style)
                 })
                 .collect();
-            let offset = scroll_to_show(*selected, inner.height);
+            // Scroll so the highlighted suggestion is whole on screen.
+            let before: u16 = heights[..(*selected).min(heights.len())]
+                .iter()
+                .fold(0, |a, h| a.saturating_add(*h));
+            let mine = heights.get(*selected).copied().unwrap_or(1);
+            let offset = before
+                .saturating_add(mine)
+                .saturating_sub(inner.height)
+                .min(before);
             frame.render_widget(
                 Paragraph::new(lines)
                     .wrap(Wrap { trim: true })
@@ -712,6 +788,7 @@ fn draw_overlay(frame: &mut Frame, app: &App, theme: &Theme, overlay: &Overlay, 
         Overlay::Preview { scroll } => {
             scrolled_text(
                 frame,
+                app,
                 theme,
                 body,
                 ui::FULL_PREVIEW_TITLE,
@@ -727,7 +804,7 @@ fn draw_overlay(frame: &mut Frame, app: &App, theme: &Theme, overlay: &Overlay, 
                 lines.push(String::new());
             }
             lines.extend(ui::HELP_FOOTER.iter().map(|s| (*s).to_owned()));
-            scrolled_text(frame, theme, body, ui::HELP_TITLE, &lines, *scroll);
+            scrolled_text(frame, app, theme, body, ui::HELP_TITLE, &lines, *scroll);
         }
         Overlay::Review { selected, scroll } => {
             draw_review(frame, app, theme, body, *selected, *scroll);
@@ -827,6 +904,7 @@ fn draw_overlay(frame: &mut Frame, app: &App, theme: &Theme, overlay: &Overlay, 
 
 fn scrolled_text(
     frame: &mut Frame,
+    app: &App,
     theme: &Theme,
     area: Rect,
     title: &str,
@@ -839,10 +917,23 @@ fn scrolled_text(
         .border_style(theme.border_focused);
     let inner = block.inner(area);
     frame.render_widget(block, area);
-    let max = lines.len().saturating_sub(usize::from(inner.height));
+    let total: usize = lines
+        .iter()
+        .map(|l| usize::from(wrapped_height(l, inner.width)))
+        .sum();
+    let max = total.saturating_sub(usize::from(inner.height));
+    app.scroll_view.set(ScrollView {
+        height: inner.height,
+        total,
+    });
     let scroll = u16::try_from(scroll.min(max)).unwrap_or(u16::MAX);
     let text: Vec<Line> = lines.iter().map(|l| Line::raw(safe(l))).collect();
-    frame.render_widget(Paragraph::new(text).scroll((scroll, 0)), inner);
+    frame.render_widget(
+        Paragraph::new(text)
+            .wrap(Wrap { trim: false })
+            .scroll((scroll, 0)),
+        inner,
+    );
 }
 
 fn draw_review(
@@ -892,6 +983,7 @@ fn draw_review(
     frame.render_widget(Paragraph::new(lines).scroll((offset, 0)), inner);
     scrolled_text(
         frame,
+        app,
         theme,
         report,
         ui::FULL_PREVIEW_TITLE,
