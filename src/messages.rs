@@ -681,6 +681,9 @@ pub mod ui {
     pub const EXPORT_NAME: &str = "Tên tệp:";
     pub const EXPORT_WRITTEN: &str = "Đã ghi:";
     pub const EXPORT_NOTHING_CHOSEN: &str = "Hãy chọn ít nhất một định dạng và đặt tên tệp.";
+    pub const EXPORT_BAD_NAME: &str =
+        "Tên tệp không được có dấu / hoặc \\; tệp được ghi vào thư mục ở trên.";
+    pub const EXPORT_NOT_WRITTEN: &str = "Chưa ghi tệp nào (các tệp cũ giữ nguyên).";
     pub const OVERWRITE_TITLE: &str = "Tệp đã có";
     pub const OVERWRITE_QUESTION: &str = "Các tệp này đã có. Ghi đè lên?";
     pub const OVERWRITE_KEYS: &str = "C: ghi đè   K hoặc Esc: không ghi";

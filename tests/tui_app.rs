@@ -486,10 +486,11 @@ fn choices_toggle_with_space_and_enter_only_moves_on() {
     // The default ("5S") is shown checked, with the highlight on it; nothing stored yet.
     assert_eq!(answer(&app, "cong_cu"), None);
     press(&mut app, KeyCode::Char(' '));
-    assert_eq!(
-        answer(&app, "cong_cu"),
-        None,
-        "un-checking the default leaves nothing"
+    // Un-checking the default stores an empty answer, so the report does not bring it back.
+    assert_eq!(answer(&app, "cong_cu"), Some(&choices(&[])));
+    assert!(
+        !app.report_lines().iter().any(|l| l.contains("5S")),
+        "the un-checked default is not in the report"
     );
     press(&mut app, KeyCode::Up);
     press(&mut app, KeyCode::Char(' '));
@@ -953,7 +954,12 @@ fn export_asks_before_overwriting_and_no_keeps_the_old_file() {
 
     press(&mut app, KeyCode::Char('k'));
     assert_eq!(app.focus(), Focus::Export);
-    assert_eq!(export_result(&app), None);
+    // The dialog says nothing was written, instead of an earlier "written" list.
+    assert!(
+        matches!(export_result(&app), Some(Err(_))),
+        "{:?}",
+        export_result(&app)
+    );
     assert_eq!(std::fs::read_to_string(&path).expect("read"), "cũ");
 
     press(&mut app, KeyCode::Enter);

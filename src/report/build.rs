@@ -111,11 +111,12 @@ pub fn applicability(q: &Questionnaire, answers: &Answers) -> Applied {
         let visible = parent && eval(&question.when, applied);
         applied.applies[i] = visible;
         if visible {
-            applied.values[i] = answers
-                .get(&question.id)
-                .filter(|v| !v.is_empty())
-                .or(question.default.as_ref())
-                .cloned();
+            // The default stands in for an answer that is absent; an answer stored empty
+            // (the official un-chose a default in the wizard) stays empty.
+            applied.values[i] = match answers.get(&question.id) {
+                Some(v) => (!v.is_empty()).then(|| v.clone()),
+                None => question.default.clone(),
+            };
         }
     };
     for i in 0..q.header_len {

@@ -21,7 +21,7 @@ use super::action::Action;
 use super::editor::{Editor, TextKind, Value};
 use super::keymap::{self, Focus};
 use super::text_input::TextInput;
-use crate::answers::{Answers, Kept, KeptReason};
+use crate::answers::{AnswerValue, Answers, Kept, KeptReason};
 use crate::flow::{self, Evaluation, Mark, Sections};
 use crate::messages::{self, ui};
 use crate::questionnaire::{QuestionKind, Questionnaire};
@@ -105,10 +105,30 @@ impl ExportDialog {
         self.cursor == self.formats.len() + 1
     }
 
+    /// The file name without extension, as typed: a typed ".txt" or ".md" is dropped; a
+    /// name with a folder separator is refused (files go into the folder shown).
+    pub fn base_name(&self) -> Result<String, String> {
+        let typed = self.name.text();
+        let mut name = typed.trim();
+        for ext in [".txt", ".md", ".docx"] {
+            if name.len() > ext.len() && name.to_lowercase().ends_with(ext) {
+                name = name[..name.len() - ext.len()].trim_end();
+            }
+        }
+        if name.is_empty() {
+            return Err(ui::EXPORT_NOTHING_CHOSEN.to_owned());
+        }
+        if name.contains(['/', '\\']) || name == "." || name == ".." {
+            return Err(ui::EXPORT_BAD_NAME.to_owned());
+        }
+        Ok(name.to_owned())
+    }
+
     /// The files that would be written.
     pub fn paths(&self) -> Vec<PathBuf> {
-        let name = self.name.text();
-        let name = name.trim();
+        let Ok(name) = self.base_name() else {
+            return Vec::new();
+        };
         self.formats
             .iter()
             .filter(|(_, on)| *on)
@@ -189,6 +209,8 @@ pub struct App {
     in_flight: Option<u64>,
     pub effect: Option<Effect>,
     pub quit: bool,
+    /// The file name of the last export, offered again.
+    export_name: Option<String>,
     /// Written by the view when it draws a scrolled text (preview, help, review), so paging
     /// moves by what the official sees: ratatui's stateful-widget pattern.
     pub scroll_view: std::cell::Cell<ScrollView>,
@@ -239,6 +261,7 @@ impl App {
             in_flight: None,
             effect: None,
             quit: false,
+            export_name: None,
             scroll_view: std::cell::Cell::default(),
         };
         app.load_editor();
@@ -290,7 +313,10 @@ impl App {
         if !matches!(action, Action::Saved(_)) {
             self.status = None;
         }
-        if !matches!(action, Action::Insert(_)) {
+        if !matches!(
+            action,
+            Action::Insert(_) | Action::Backspace | Action::Saved(_)
+        ) {
             self.typing_in = None;
         }
         match action {
@@ -349,9 +375,12 @@ impl App {
         let Some(editor) = self.editor.as_ref() else {
             return;
         };
-        // Consecutive letters of one word undo together; anything else is its own step.
+        // A word typed undoes in one step, including the Backspaces an input method sends
+        // to replace a letter with its accented form ("a", Backspace, "â"); a space starts
+        // a new step, and so does anything else.
         let joins = matches!(*action, Action::Insert(c) if !c.is_whitespace())
-            && self.typing_in == Some(question);
+            || matches!(*action, Action::Backspace);
+        let joins = joins && self.typing_in == Some(question);
         let before = editor.clone();
         let mut moves_on = false;
         let changed = {
@@ -385,7 +414,8 @@ impl App {
                 self.undo.truncate_front(UNDO_LIMIT);
             }
             self.redo.clear();
-            self.typing_in = matches!(action, Action::Insert(_)).then_some(question);
+            self.typing_in =
+                matches!(action, Action::Insert(_) | Action::Backspace).then_some(question);
             self.sync();
         }
         if moves_on {
@@ -401,8 +431,23 @@ impl App {
         let id = self.q.questions[i].id.clone();
         match editor.value() {
             Value::Empty => {
-                self.answers.remove(&id);
                 self.answers.forget_kept(&id);
+                // Un-choosing a default must stick: an empty answer is stored, which the
+                // report reads as "nothing" rather than falling back to the default.
+                let question = &self.q.questions[i];
+                let empty = match (&question.default, &question.kind) {
+                    (Some(_), QuestionKind::Choices { .. }) => {
+                        Some(AnswerValue::Choices(Vec::new()))
+                    }
+                    (Some(_), QuestionKind::List) => Some(AnswerValue::List(Vec::new())),
+                    _ => None,
+                };
+                match empty {
+                    Some(v) => self.answers.set(id, v),
+                    None => {
+                        self.answers.remove(&id);
+                    }
+                }
             }
             Value::Answer(v) => self.answers.set(id, v),
             Value::Raw { raw, reason } => {
@@ -618,7 +663,7 @@ impl App {
             },
             Editor::List(_) => Editor::new(
                 &self.q.questions[question],
-                Some(&crate::answers::AnswerValue::List(
+                Some(&AnswerValue::List(
                     text.lines().map(str::to_owned).collect(),
                 )),
                 None,
@@ -673,6 +718,9 @@ impl App {
                 }
                 Action::No => {
                     self.overlays.pop();
+                    if let Some(Overlay::Export(dialog)) = self.overlays.last_mut() {
+                        dialog.result = Some(Err(ui::EXPORT_NOT_WRITTEN.to_owned()));
+                    }
                 }
                 _ => {}
             },
@@ -847,6 +895,8 @@ impl App {
             .parent()
             .filter(|p| !p.as_os_str().is_empty())
             .map_or_else(|| PathBuf::from("."), Path::to_path_buf);
+        // Shown in full, so the official knows where to look for the files.
+        let folder = std::fs::canonicalize(&folder).unwrap_or(folder);
         let issuer = self
             .eval
             .document
@@ -857,7 +907,12 @@ impl App {
         self.overlays.push(Overlay::Export(Box::new(ExportDialog {
             formats: vec![(ExportFormat::Text, true), (ExportFormat::Markdown, false)],
             full: true,
-            name: TextInput::line(&default_file_name(&self.q.id, &issuer)),
+            name: TextInput::line(
+                &self
+                    .export_name
+                    .clone()
+                    .unwrap_or_else(|| default_file_name(&self.q.id, &issuer)),
+            ),
             folder,
             cursor: 0,
             result: None,
@@ -880,9 +935,12 @@ impl App {
             }
             Action::Toggle if dialog.cursor == formats => dialog.full = !dialog.full,
             Action::Enter => {
+                dialog.result = None;
                 *self.overlays.last_mut().expect("on top") = Overlay::Export(dialog.clone());
                 let paths = dialog.paths();
-                if paths.is_empty() || dialog.name.text().trim().is_empty() {
+                if let Err(message) = dialog.base_name() {
+                    dialog.result = Some(Err(message));
+                } else if paths.is_empty() {
                     dialog.result = Some(Err(ui::EXPORT_NOTHING_CHOSEN.to_owned()));
                 } else {
                     let existing: Vec<PathBuf> = paths.into_iter().filter(|p| p.exists()).collect();
@@ -921,16 +979,9 @@ impl App {
             Ok(doc) => {
                 let mut written = Vec::new();
                 let mut failure = None;
-                for (format, on) in &dialog.formats {
-                    if !on {
-                        continue;
-                    }
-                    let text = export_text(doc, *format, dialog.full);
-                    let path = dialog.folder.join(format!(
-                        "{}.{}",
-                        dialog.name.text().trim(),
-                        format.extension()
-                    ));
+                let chosen = dialog.formats.iter().filter(|(_, on)| *on).map(|(f, _)| *f);
+                for (format, path) in chosen.zip(dialog.paths()) {
+                    let text = export_text(doc, format, dialog.full);
                     match crate::files::write_atomic(&path, text.as_bytes()) {
                         Ok(()) => written.push(path),
                         Err(err) => {
@@ -941,6 +992,9 @@ impl App {
                             break;
                         }
                     }
+                }
+                if failure.is_none() {
+                    self.export_name = dialog.base_name().ok();
                 }
                 failure.map_or(Ok(written), Err)
             }
@@ -1072,10 +1126,7 @@ impl App {
             out.push(reason.clone());
         }
         if self.q.questions[i].required
-            && self
-                .answers
-                .get(id)
-                .is_none_or(crate::answers::AnswerValue::is_empty)
+            && self.answers.get(id).is_none_or(AnswerValue::is_empty)
             && out.is_empty()
         {
             out.push(ui::REQUIRED_EMPTY.to_owned());

@@ -485,7 +485,7 @@ impl ListEditor {
 
 impl TableEditor {
     fn new(spec: &TableSpec, rows: &[Row]) -> Self {
-        let mut cells: Vec<Vec<String>> = rows
+        let cells: Vec<Vec<String>> = rows
             .iter()
             .map(|r| {
                 spec.columns
@@ -494,19 +494,9 @@ impl TableEditor {
                     .collect()
             })
             .collect();
-        // Fixed rows show their labels; an answer row that carries a label is matched to it
-        // by the report, so here the fixed rows come first, filled from rows in place.
-        while cells.len() < spec.rows.len().max(1) {
-            cells.push(vec![String::new(); spec.columns.len()]);
-        }
-        for (i, label) in spec.rows.iter().enumerate() {
-            if cells[i][0].trim().is_empty() {
-                cells[i][0].clone_from(label);
-            }
-        }
         let mut editor = TableEditor {
             spec: spec.clone(),
-            rows: cells,
+            rows: arrange(spec, cells),
             row: 0,
             col: 0,
             input: TextInput::line(""),
@@ -516,21 +506,11 @@ impl TableEditor {
         editor
     }
 
-    /// Replaces the cells with `cells` (rows of texts, one per column); fixed rows keep
-    /// their labels.
+    /// Replaces the cells with `cells` (rows of texts, one per column).
     fn fill(&mut self, cells: Vec<Vec<String>>) {
-        let width = self.spec.columns.len();
-        for (i, mut row) in cells.into_iter().enumerate() {
-            row.resize(width, String::new());
-            if i < self.spec.rows.len() && row[0].trim().is_empty() {
-                row[0].clone_from(&self.spec.rows[i]);
-            }
-            if i < self.rows.len() {
-                self.rows[i] = row;
-            } else {
-                self.rows.push(row);
-            }
-        }
+        self.rows = arrange(&self.spec, cells);
+        self.row = 0;
+        self.col = self.first_editable_col();
         self.load_cell();
     }
 
@@ -787,6 +767,65 @@ impl TableEditor {
     }
 }
 
+/// Stored rows laid out as the editor shows them: the fixed rows first, in the
+/// questionnaire's order, each filled from the stored row that carries its label (or, failing
+/// that, the unlabelled row in the same place — as the report matches them), then the other
+/// rows. Empty fixed rows are not stored, so matching by place alone would shift them.
+fn arrange(spec: &TableSpec, cells: Vec<Vec<String>>) -> Vec<Vec<String>> {
+    use unicode_normalization::UnicodeNormalization;
+    let width = spec.columns.len();
+    let labelled = spec
+        .columns
+        .first()
+        .is_some_and(|c| c.kind == CellKind::Text && !c.sum);
+    let key = |s: &str| -> String {
+        s.split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .nfc()
+            .flat_map(char::to_lowercase)
+            .collect()
+    };
+    let label_of =
+        |row: &Vec<String>| (labelled && !row[0].trim().is_empty()).then(|| key(&row[0]));
+    let mut cells: Vec<Vec<String>> = cells
+        .into_iter()
+        .map(|mut r| {
+            r.resize(width, String::new());
+            r
+        })
+        .collect();
+    let mut used = vec![false; cells.len()];
+    let mut out = Vec::new();
+    for (i, label) in spec.rows.iter().enumerate() {
+        let by_label =
+            (0..cells.len()).find(|&j| !used[j] && label_of(&cells[j]) == Some(key(label)));
+        let by_place = (i < cells.len() && !used[i] && label_of(&cells[i]).is_none()).then_some(i);
+        let mut row = match by_label.or(by_place) {
+            Some(j) => {
+                used[j] = true;
+                std::mem::take(&mut cells[j])
+            }
+            None => vec![String::new(); width],
+        };
+        if labelled {
+            row[0].clone_from(label);
+        }
+        out.push(row);
+    }
+    out.extend(
+        cells
+            .into_iter()
+            .zip(used)
+            .filter(|(_, u)| !u)
+            .map(|(r, _)| r),
+    );
+    if out.is_empty() {
+        out.push(vec![String::new(); width]);
+    }
+    out
+}
+
 /// A cell's text as a cell: `None` when empty, `Err` when it is not a number of its kind.
 fn parse_cell(kind: CellKind, text: &str) -> Option<Result<Cell, ()>> {
     let t = text.trim();
@@ -866,6 +905,37 @@ mod tests {
         assert_eq!(table.rows[0][1], "12");
         assert_eq!(table.rows[0][2], "mười");
         assert_eq!(table.rows[0][0], "Số lớp tập huấn");
+    }
+
+    #[test]
+    fn stored_rows_go_back_under_their_labels() {
+        let question = table_question();
+        let row = |label: &str, n: i64| -> Row {
+            [
+                ("chi_tieu".to_owned(), Cell::Text(label.to_owned())),
+                ("n2021".to_owned(), Cell::Integer(n)),
+            ]
+            .into_iter()
+            .collect()
+        };
+        // The first fixed row was left empty, so it is not in the file.
+        let stored = AnswerValue::Table(vec![row("Số học viên", 40), row("Lớp ngoài kế hoạch", 2)]);
+        let Editor::Table(table) = Editor::new(&question, Some(&stored), None) else {
+            panic!("a table editor")
+        };
+        let firsts: Vec<(&str, &str)> = table
+            .rows
+            .iter()
+            .map(|r| (r[0].as_str(), r[1].as_str()))
+            .collect();
+        assert_eq!(
+            firsts,
+            [
+                ("Số lớp tập huấn", ""),
+                ("Số học viên", "40"),
+                ("Lớp ngoài kế hoạch", "2")
+            ]
+        );
     }
 
     #[test]
