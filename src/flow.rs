@@ -117,14 +117,7 @@ impl Sections {
 
     /// The mark of every section.
     pub fn marks(&self, q: &Questionnaire, eval: &Evaluation, answers: &Answers) -> Vec<Mark> {
-        let invalid: std::collections::HashSet<&str> = eval
-            .problems
-            .iter()
-            .filter_map(|p| match p {
-                Problem::Invalid { id, .. } => Some(id.as_str()),
-                _ => None,
-            })
-            .collect();
+        let invalid = invalid_ids(eval, answers);
         self.subtree
             .iter()
             .enumerate()
@@ -132,36 +125,57 @@ impl Sections {
                 if !eval.applied.sections.get(s).copied().unwrap_or(false) {
                     return Mark::NotApplicable;
                 }
-                let applying: Vec<usize> = questions
-                    .iter()
-                    .copied()
-                    .filter(|&i| eval.applied.applies[i])
-                    .collect();
-                if applying
-                    .iter()
-                    .any(|&i| invalid.contains(q.questions[i].id.as_str()))
-                {
-                    return Mark::Error;
-                }
-                let answered = applying
-                    .iter()
-                    .filter(|&&i| {
-                        answers
-                            .get(&q.questions[i].id)
-                            .is_some_and(|v| !v.is_empty())
-                    })
-                    .count();
-                if answered == applying.len() && answered > 0 {
-                    Mark::Answered
-                } else if answered > 0 {
-                    Mark::Partly
-                } else if applying.is_empty() {
-                    Mark::Answered
-                } else {
-                    Mark::Empty
-                }
+                mark_of(q, eval, &invalid, questions)
             })
             .collect()
+    }
+}
+
+/// Ids of answers that fail their checks or were kept aside because they do not fit.
+pub type InvalidIds<'a> = std::collections::HashSet<&'a str>;
+
+/// Ids whose answer fails its checks or was kept aside because it does not fit.
+pub fn invalid_ids<'a>(eval: &'a Evaluation, answers: &'a Answers) -> InvalidIds<'a> {
+    eval.problems
+        .iter()
+        .filter_map(|p| match p {
+            Problem::Invalid { id, .. } => Some(id.as_str()),
+            _ => None,
+        })
+        .chain(answers.kept().filter_map(|(id, kept)| {
+            matches!(kept.reason, crate::answers::KeptReason::Invalid { .. }).then_some(id)
+        }))
+        .collect()
+}
+
+/// The mark of some questions: an error if one fails its checks; answered when every
+/// required one has a value (its answer or its default) and something is said; partly when
+/// something is said but a required one is missing; empty when nothing is said.
+pub fn mark_of(
+    q: &Questionnaire,
+    eval: &Evaluation,
+    invalid: &InvalidIds<'_>,
+    questions: &[usize],
+) -> Mark {
+    let applying: Vec<usize> = questions
+        .iter()
+        .copied()
+        .filter(|&i| eval.applied.applies[i])
+        .collect();
+    if applying
+        .iter()
+        .any(|&i| invalid.contains(q.questions[i].id.as_str()))
+    {
+        return Mark::Error;
+    }
+    let has = |i: usize| eval.applied.values[i].is_some();
+    let said = applying.iter().any(|&i| has(i));
+    let required_done = applying.iter().all(|&i| !q.questions[i].required || has(i));
+    match (said, required_done) {
+        _ if applying.is_empty() => Mark::Answered,
+        (true, true) => Mark::Answered,
+        (true, false) => Mark::Partly,
+        (false, _) => Mark::Empty,
     }
 }
 

@@ -650,7 +650,8 @@ pub mod ui {
     pub const OTHER_LABEL: &str = "Khác:";
     pub const PLACEHOLDER_LINE: &str = "Gõ câu trả lời…";
     pub const PLACEHOLDER_PARAGRAPH: &str = "Gõ đoạn văn… (Enter xuống dòng, Tab sang câu sau)";
-    pub const PLACEHOLDER_NUMBER: &str = "Ví dụ: 1.250.000 hoặc 12,5";
+    pub const PLACEHOLDER_NUMBER: &str = "Ví dụ: 1.250 hoặc 12,5";
+    pub const PLACEHOLDER_INTEGER: &str = "Số nguyên, ví dụ: 1.250.000";
     pub const PLACEHOLDER_DATE: &str = "ngày/tháng/năm, ví dụ 31/7/2025";
     pub const HINT_NUMBER: &str =
         "Số viết kiểu Việt Nam: dấu chấm ngăn hàng nghìn, dấu phẩy thập phân.";
@@ -681,6 +682,9 @@ pub mod ui {
     pub const EXPORT_NAME: &str = "Tên tệp:";
     pub const EXPORT_WRITTEN: &str = "Đã ghi:";
     pub const EXPORT_NOTHING_CHOSEN: &str = "Hãy chọn ít nhất một định dạng và đặt tên tệp.";
+    pub const NO_EDITOR: &str =
+        "Chưa có trình soạn thảo: cài nano, hoặc đặt biến môi trường EDITOR (ví dụ EDITOR=nano).";
+    pub const FIXED_ROW_CLEARED: &str = "Dòng này có sẵn trong bảng hỏi nên không xóa được; số liệu của dòng đã được xóa (Ctrl+Z để lấy lại).";
     pub const EXPORT_BAD_NAME: &str =
         "Tên tệp không được có dấu / hoặc \\; tệp được ghi vào thư mục ở trên.";
     pub const EXPORT_NOT_WRITTEN: &str = "Chưa ghi tệp nào (các tệp cũ giữ nguyên).";
@@ -778,8 +782,13 @@ pub mod ui {
         format!("không ghi được {file} ({detail})")
     }
 
-    pub fn bad_cell(row: usize, column: usize) -> String {
-        format!("dòng {row}, cột thứ {column}: không phải số")
+    pub fn bad_cell(row: &str, column: &str, integer: bool) -> String {
+        let what = if integer { "số nguyên" } else { "số" };
+        format!("dòng \"{row}\", cột \"{column}\": không phải {what}")
+    }
+
+    pub fn left_with_problem(message: &str) -> String {
+        format!("⚠ Câu vừa rời: {message}")
     }
 
     pub fn review_title(n: usize) -> String {
@@ -817,6 +826,14 @@ pub mod ui {
     pub fn editor_failed(command: &str, detail: &str) -> String {
         format!("Không mở được trình soạn thảo \"{command}\": {detail}")
     }
+
+    pub fn saved_to_recovery(message: &str, copy: &str) -> String {
+        format!(
+            "lỗi: {message}.\n  → câu trả lời đã được ghi vào bản sao {copy}; chép tệp này về chỗ cũ khi thư mục ghi được."
+        )
+    }
+
+    pub const QUIT_UNSAVED: &str = "Chưa lưu được câu trả lời. Nhấn Ctrl+Q lần nữa để thoát: chương trình thử lưu lần cuối, không được thì ghi một bản sao và báo đường dẫn.";
 
     pub fn terminal_failed(detail: &str) -> String {
         format!("Không dùng được cửa sổ dòng lệnh này: {detail}")

@@ -46,8 +46,9 @@ pub fn run(q: Questionnaire, answers: Answers, answers_path: PathBuf) -> Result<
     let result = event_loop(&mut terminal, &mut app, &theme, &saver);
     let _ = execute!(std::io::stdout(), DisableBracketedPaste);
     ratatui::restore();
-    result?;
-    saver.finish(&mut app)
+    // Whatever ended the loop, what was typed is written before the program ends.
+    let written = saver.finish(&mut app);
+    result.and(written)
 }
 
 fn event_loop(
@@ -107,20 +108,25 @@ fn event_loop(
 struct Saver {
     jobs: mpsc::Sender<SaveJob>,
     results: mpsc::Receiver<Result<String, String>>,
+    thread: std::thread::JoinHandle<()>,
 }
 
 impl Saver {
     fn start() -> Self {
         let (jobs, job_rx) = mpsc::channel::<SaveJob>();
         let (result_tx, results) = mpsc::channel();
-        std::thread::spawn(move || {
+        let thread = std::thread::spawn(move || {
             for job in job_rx {
                 if result_tx.send(save(&job)).is_err() {
                     break;
                 }
             }
         });
-        Saver { jobs, results }
+        Saver {
+            jobs,
+            results,
+            thread,
+        }
     }
 
     fn send(&self, job: SaveJob) {
@@ -128,17 +134,35 @@ impl Saver {
         let _ = self.jobs.send(job);
     }
 
-    /// Waits for the save under way, then saves what is left, on this thread.
+    /// Lets the save under way finish, then saves what is left on this thread. When even
+    /// that fails, the answers are written to a recovery copy whose path the error names.
     fn finish(self, app: &mut App) -> Result<(), String> {
-        if app.unsaved() {
-            if let Ok(result) = self.results.recv_timeout(Duration::from_secs(10)) {
-                app.update(Action::Saved(result));
-            }
-            let job = app.take_save_job();
-            save(&job)?;
+        drop(self.jobs);
+        let _ = self.thread.join();
+        for result in self.results.try_iter() {
+            app.update(Action::Saved(result));
         }
-        Ok(())
+        if !app.unsaved() {
+            return Ok(());
+        }
+        let job = app.take_save_job();
+        save(&job).map(|_| ()).map_err(|message| {
+            let copy = recovery_path(&job);
+            match answers::persist::save(&copy, &job.answers, &job.questionnaire) {
+                Ok(()) => ui::saved_to_recovery(&message, &copy.display().to_string()),
+                Err(_) => message,
+            }
+        })
     }
+}
+
+/// Where answers go when their own file cannot be written: the temporary folder.
+fn recovery_path(job: &SaveJob) -> PathBuf {
+    std::env::temp_dir().join(format!(
+        "baocao-{}-{}.answers.yaml",
+        job.questionnaire.id,
+        std::process::id()
+    ))
 }
 
 /// Writes one answers file; the time it was saved, or a message.
@@ -160,45 +184,49 @@ fn external_edit(terminal: &mut DefaultTerminal, text: &str) -> Result<String, S
         .ok()
         .or_else(|| std::env::var("EDITOR").ok())
         .filter(|s| !s.trim().is_empty())
-        .unwrap_or_else(|| default_editor().to_owned());
-    let path = temp_path();
-    std::fs::write(&path, format!("{text}\n"))
-        .map_err(|e| ui::editor_failed(&command, &e.to_string()))?;
+        .or_else(|| default_editor().map(str::to_owned))
+        .ok_or_else(|| ui::NO_EDITOR.to_owned())?;
+    // A private file (created new, readable by the official only), removed when dropped.
+    let failed = |e: std::io::Error| ui::editor_failed(&command, &e.to_string());
+    let file = tempfile::Builder::new()
+        .prefix("baocao-")
+        .suffix(".txt")
+        .tempfile()
+        .map_err(failed)?;
+    std::fs::write(file.path(), format!("{text}\n")).map_err(failed)?;
+    let path = file.path().to_path_buf();
     let _ = execute!(std::io::stdout(), DisableBracketedPaste);
     ratatui::restore();
-    let mut words = command.split_whitespace();
-    let program = words.next().unwrap_or("vi");
+    // "code -w" is a program and its options; "C:\\Program Files\\…\\editor.exe" is one path.
+    let (program, args): (&str, Vec<&str>) = if Path::new(command.trim()).is_file() {
+        (command.trim(), Vec::new())
+    } else {
+        let mut words = command.split_whitespace();
+        (words.next().unwrap_or_default(), words.collect())
+    };
     let status = std::process::Command::new(program)
-        .args(words)
+        .args(args)
         .arg(&path)
         .status();
-    *terminal = ratatui::init();
+    *terminal = ratatui::try_init().map_err(|e| ui::terminal_failed(&e.to_string()))?;
     let _ = execute!(std::io::stdout(), EnableBracketedPaste);
     let _ = std::io::stdout().flush();
     let outcome = match status {
-        Ok(s) if s.success() => {
-            std::fs::read_to_string(&path).map_err(|e| ui::editor_failed(&command, &e.to_string()))
-        }
+        Ok(s) if s.success() => std::fs::read_to_string(&path).map_err(failed),
         Ok(s) => Err(ui::editor_failed(&command, &s.to_string())),
         Err(e) => Err(ui::editor_failed(&command, &e.to_string())),
     };
-    let _ = std::fs::remove_file(&path);
+    drop(file);
     outcome
 }
 
-fn default_editor() -> &'static str {
+/// An editor an office user can get out of: never `vi` unless asked for.
+fn default_editor() -> Option<&'static str> {
     if cfg!(windows) {
-        "notepad"
-    } else if Path::new("/usr/bin/nano").exists() {
-        "nano"
-    } else {
-        "vi"
+        return Some("notepad");
     }
-}
-
-fn temp_path() -> PathBuf {
-    let nanos = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.subsec_nanos());
-    std::env::temp_dir().join(format!("baocao-{}-{nanos}.txt", std::process::id()))
+    let path = std::env::var_os("PATH").unwrap_or_default();
+    ["nano", "micro", "mcedit", "pico", "ne"]
+        .into_iter()
+        .find(|name| std::env::split_paths(&path).any(|dir| dir.join(name).is_file()))
 }

@@ -404,8 +404,11 @@ fn an_invalid_date_is_kept_as_typed_with_a_message_and_does_not_block() {
     app.update(Action::Prev);
     assert_eq!(current_id(&app), "ngay_bao_cao");
     assert_eq!(text(&app), "31/2/2025", "kept exactly as typed");
+    // A date in form that is not on the calendar says so.
     assert!(
-        app.messages().iter().any(|m| m == ui::NOT_A_DATE),
+        app.messages()
+            .iter()
+            .any(|m| *m == baocao::messages::answer_no_such_date("31/2/2025")),
         "{:?}",
         app.messages()
     );
@@ -866,8 +869,10 @@ fn the_review_shows_invalid_answers_as_errors() {
     let rows = app.review_rows();
     let yc_ngay = index(&app, "yc_ngay");
     assert!(
-        rows.iter()
-            .any(|r| r.error && r.target == Some(yc_ngay) && r.text.contains(ui::NOT_A_DATE)),
+        rows.iter().any(|r| r.error
+            && r.target == Some(yc_ngay)
+            && r.text
+                .contains(&baocao::messages::answer_no_such_date("32/7/2025"))),
         "{rows:#?}"
     );
 }
@@ -880,7 +885,10 @@ fn the_review_does_not_call_an_invalid_answer_unanswered() {
     app.update(Action::Next);
     app.update(Action::Prev);
     // The question screen shows only the date's problem, not "required but empty" …
-    assert_eq!(app.messages(), vec![ui::NOT_A_DATE.to_owned()]);
+    assert_eq!(
+        app.messages(),
+        vec![baocao::messages::answer_no_such_date("32/7/2025")]
+    );
     // … and the review must agree: one row for yc_ngay, the error.
     let yc_ngay = index(&app, "yc_ngay");
     let rows: Vec<ReviewRow> = app

@@ -686,7 +686,8 @@ pub fn outline(q: &Questionnaire, applied: &Applied, context: &Context) -> Vec<O
                 title: if title.trim().is_empty() {
                     messages::UNTITLED_SECTION.to_owned()
                 } else {
-                    strip_markers(title.trim())
+                    // A list in a heading reads "a, b và c", as in the report.
+                    inline_markers(title.trim(), q, applied).trim().to_owned()
                 },
                 applies: in_force,
             });

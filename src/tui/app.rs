@@ -211,6 +211,8 @@ pub struct App {
     pub quit: bool,
     /// The file name of the last export, offered again.
     export_name: Option<String>,
+    /// Quitting with a failed save was asked once.
+    quit_asked: bool,
     /// Written by the view when it draws a scrolled text (preview, help, review), so paging
     /// moves by what the official sees: ratatui's stateful-widget pattern.
     pub scroll_view: std::cell::Cell<ScrollView>,
@@ -262,6 +264,7 @@ impl App {
             effect: None,
             quit: false,
             export_name: None,
+            quit_asked: false,
             scroll_view: std::cell::Cell::default(),
         };
         app.load_editor();
@@ -310,7 +313,7 @@ impl App {
 
     /// Applies one action.
     pub fn update(&mut self, action: Action) {
-        if !matches!(action, Action::Saved(_)) {
+        if !matches!(action, Action::Saved(_) | Action::Resize) {
             self.status = None;
         }
         if !matches!(
@@ -381,6 +384,11 @@ impl App {
         let joins = matches!(*action, Action::Insert(c) if !c.is_whitespace())
             || matches!(*action, Action::Backspace);
         let joins = joins && self.typing_in == Some(question);
+        if let (Action::DeleteItem, Editor::Table(t)) = (action, editor)
+            && t.row < t.spec.rows.len()
+        {
+            self.status = Some(ui::FIXED_ROW_CLEARED.to_owned());
+        }
         let before = editor.clone();
         let mut moves_on = false;
         let changed = {
@@ -485,6 +493,11 @@ impl App {
             editor.tidy();
         }
         self.left.insert(i);
+        // Checks show beside the field when the official comes back; the status line says
+        // at once that something is wrong with the field just left.
+        if let Some(first) = self.messages().into_iter().next() {
+            self.status = Some(ui::left_with_problem(&first));
+        }
         if self.revision != self.saved_revision {
             self.save_now = true;
         }
@@ -530,7 +543,15 @@ impl App {
                 } else {
                     None
                 });
-            Editor::new(question, answer, raw.as_ref())
+            let mut editor = Editor::new(question, answer, raw.as_ref());
+            if let (Editor::Table(t), QuestionKind::Table(spec)) = (&mut editor, &question.kind) {
+                t.titles = spec
+                    .columns
+                    .iter()
+                    .map(|c| self.eval.text(&self.q, &c.title))
+                    .collect();
+            }
+            editor
         });
     }
 
@@ -766,24 +787,9 @@ impl App {
 
     /// How far the document's header questions are answered.
     pub fn header_mark(&self) -> Mark {
-        let applying: Vec<usize> = (0..self.q.header_len)
-            .filter(|&i| self.eval.applied.applies[i])
-            .collect();
-        let answered = applying
-            .iter()
-            .filter(|&&i| {
-                self.answers
-                    .get(&self.q.questions[i].id)
-                    .is_some_and(|v| !v.is_empty())
-            })
-            .count();
-        if answered == applying.len() {
-            Mark::Answered
-        } else if answered > 0 {
-            Mark::Partly
-        } else {
-            Mark::Empty
-        }
+        let invalid = flow::invalid_ids(&self.eval, &self.answers);
+        let header: Vec<usize> = (0..self.q.header_len).collect();
+        flow::mark_of(&self.q, &self.eval, &invalid, &header)
     }
 
     fn insert_suggestion(&mut self, text: &str) {
@@ -793,14 +799,15 @@ impl App {
         };
         match self.editor.as_mut() {
             Some(Editor::Text { input, .. }) => {
-                if !input.text().trim().is_empty() && input.is_multiline() {
+                if input.is_multiline() && !input.text().trim().is_empty() {
+                    // A paragraph gets the suggestion as a new line after what is there.
                     input.bottom();
                     input.newline();
-                } else if !input.text().trim().is_empty() {
-                    input.end();
-                    input.insert_char(' ');
+                    input.insert_str(text);
+                } else {
+                    // A one-line answer is replaced: a suggestion is a whole answer.
+                    *input = TextInput::line(text).wrapped();
                 }
-                input.insert_str(text);
             }
             Some(Editor::List(l)) => l.add_item(text),
             _ => return,
@@ -1074,6 +1081,13 @@ impl App {
 
     fn quit_now(&mut self) {
         self.commit_current();
+        // With the last save failed, quitting is confirmed first (the final attempt may fail
+        // too; then a recovery copy is written).
+        if matches!(self.save_state, SaveState::Failed(_)) && !self.quit_asked {
+            self.quit_asked = true;
+            self.status = Some(ui::QUIT_UNSAVED.to_owned());
+            return;
+        }
         self.quit = true;
     }
 
@@ -1110,7 +1124,8 @@ impl App {
         let Some(i) = self.current else {
             return Vec::new();
         };
-        if !self.left.contains(&i) {
+        // A table shows a bad cell at once: its report paragraph already changed.
+        if !self.left.contains(&i) && !matches!(self.editor, Some(Editor::Table(_))) {
             return Vec::new();
         }
         let id = &self.q.questions[i].id;
@@ -1125,10 +1140,7 @@ impl App {
         {
             out.push(reason.clone());
         }
-        if self.q.questions[i].required
-            && self.answers.get(id).is_none_or(AnswerValue::is_empty)
-            && out.is_empty()
-        {
+        if self.q.questions[i].required && self.eval.applied.values[i].is_none() && out.is_empty() {
             out.push(ui::REQUIRED_EMPTY.to_owned());
         }
         out
@@ -1251,8 +1263,16 @@ fn apply_edit(editor: &mut Editor, action: &Action, moves_on: &mut bool) -> bool
                 let input = c.other.as_mut().expect("on other");
                 let text_before = input.text();
                 text_edit(input, action, false, moves_on);
-                if input.text() != text_before {
-                    c.typed_other();
+                let text_now = input.text();
+                if text_now != text_before {
+                    if text_now.trim().is_empty() {
+                        // Nothing left in "other": it is no longer chosen; the rest stays.
+                        if let Some(last) = c.checked.last_mut() {
+                            *last = false;
+                        }
+                    } else {
+                        c.typed_other();
+                    }
                     return true;
                 }
                 return c.checked != before;
@@ -1282,6 +1302,8 @@ fn apply_edit(editor: &mut Editor, action: &Action, moves_on: &mut bool) -> bool
             let before = l.items_now();
             match action {
                 Action::Enter => l.add_after(),
+                // Pasted lines become items, as the list's help says: one per line.
+                Action::Paste(text) if text.contains(['\n', '\r']) => l.paste_lines(text),
                 Action::DeleteItem => l.delete_item(),
                 Action::MoveItemUp => {
                     l.move_item(false);
@@ -1292,10 +1314,13 @@ fn apply_edit(editor: &mut Editor, action: &Action, moves_on: &mut bool) -> bool
                 Action::Up if l.cursor > 0 => l.go(l.cursor - 1),
                 Action::Down => l.go(l.cursor + 1),
                 Action::Backspace if l.input.text().is_empty() && l.items.len() > 1 => {
-                    // Backspace in an empty item removes it, as in a word processor's list.
+                    // Backspace in an empty item removes it and goes to the end of the one
+                    // before, as in a word processor's list.
+                    let was = l.cursor;
                     l.delete_item();
-                    if l.cursor > 0 && l.cursor == l.items.len() {
-                        l.go(l.cursor - 1);
+                    if was > 0 {
+                        l.go(was - 1);
+                        l.input.end();
                     }
                 }
                 other => {
@@ -1323,8 +1348,9 @@ fn apply_edit(editor: &mut Editor, action: &Action, moves_on: &mut bool) -> bool
                     t.step_row(true);
                 }
                 Action::Enter => {
+                    // At the last row Enter adds one, unless that row is still empty.
                     let at_end = !t.step_row(true);
-                    if at_end {
+                    if at_end && !t.row_is_empty(t.row) {
                         t.add_row();
                     }
                 }

@@ -60,6 +60,8 @@ pub struct ListEditor {
 #[derive(Debug, Clone)]
 pub struct TableEditor {
     pub spec: TableSpec,
+    /// Column titles as shown (filled in by the app, templates rendered), for messages.
+    pub titles: Vec<String>,
     /// Cell texts as typed, one `Vec` per row, one entry per column.
     pub rows: Vec<Vec<String>>,
     pub row: usize,
@@ -162,10 +164,19 @@ impl Editor {
             Editor::YesNo(b) => b.map_or(Value::Empty, |b| Value::Answer(AnswerValue::Bool(b))),
             Editor::Choice(c) => c.value(),
             Editor::List(l) => {
+                // The report adds its own "- ": one typed by habit is dropped.
                 let items: Vec<String> = l
                     .items_now()
                     .into_iter()
-                    .map(|s| s.trim().to_owned())
+                    .map(|s| {
+                        let t = s.trim();
+                        t.strip_prefix("- ")
+                            .or_else(|| t.strip_prefix("• "))
+                            .or_else(|| t.strip_prefix("+ "))
+                            .unwrap_or(t)
+                            .trim()
+                            .to_owned()
+                    })
                     .filter(|s| !s.is_empty())
                     .collect();
                 if items.is_empty() {
@@ -246,6 +257,20 @@ impl Editor {
     }
 }
 
+/// Day, month and a four-digit year written with one separator ("31/02/2025"): a date in
+/// form, so one that fails is a day that does not exist.
+fn looks_like_a_date(s: &str) -> bool {
+    let Some(sep) = s.chars().find(|c| matches!(c, '/' | '-' | '.')) else {
+        return false;
+    };
+    let parts: Vec<&str> = s.split(sep).collect();
+    parts.len() == 3
+        && parts
+            .iter()
+            .all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit()))
+        && (parts[2].len() == 4 || parts[0].len() == 4)
+}
+
 /// A typed text as an answer of its kind.
 fn text_value(kind: TextKind, text: &str) -> Value {
     let trimmed = text.trim();
@@ -272,7 +297,11 @@ fn text_value(kind: TextKind, text: &str) -> Value {
         TextKind::Date => Date::parse_user(trimmed).map_or_else(
             || Value::Raw {
                 raw: raw(),
-                reason: ui::NOT_A_DATE.to_owned(),
+                reason: if looks_like_a_date(trimmed) {
+                    crate::messages::answer_no_such_date(trimmed)
+                } else {
+                    ui::NOT_A_DATE.to_owned()
+                },
             },
             |d| Value::Answer(AnswerValue::Date(d)),
         ),
@@ -450,6 +479,20 @@ impl ListEditor {
         self.input.insert_str(text);
     }
 
+    /// Pasted lines: the first goes where the cursor is, each other one becomes an item after
+    /// it.
+    pub fn paste_lines(&mut self, text: &str) {
+        let text = text.replace("\r\n", "\n").replace('\r', "\n");
+        let mut lines = text.split('\n').filter(|l| !l.trim().is_empty());
+        if let Some(first) = lines.next() {
+            self.input.insert_str(first);
+        }
+        for line in lines {
+            self.add_after();
+            self.input.insert_str(line);
+        }
+    }
+
     /// Deletes the current item (an empty list keeps one empty item).
     pub fn delete_item(&mut self) {
         self.items.remove(self.cursor);
@@ -496,6 +539,11 @@ impl TableEditor {
             .collect();
         let mut editor = TableEditor {
             spec: spec.clone(),
+            titles: spec
+                .columns
+                .iter()
+                .map(|c| c.title.source.clone())
+                .collect(),
             rows: arrange(spec, cells),
             row: 0,
             col: 0,
@@ -604,6 +652,16 @@ impl TableEditor {
         true
     }
 
+    /// Whether a row has nothing typed in it (labels of fixed rows do not count).
+    pub fn row_is_empty(&self, row: usize) -> bool {
+        self.rows_now().get(row).is_none_or(|cells| {
+            cells
+                .iter()
+                .enumerate()
+                .all(|(c, t)| !self.is_editable(row, c) || t.trim().is_empty())
+        })
+    }
+
     /// A new empty row after the current one (never between fixed rows).
     pub fn add_row(&mut self) {
         self.store_cell();
@@ -629,6 +687,9 @@ impl TableEditor {
                 self.rows.push(vec![String::new(); self.spec.columns.len()]);
             }
             self.row = self.row.min(self.rows.len() - 1);
+        }
+        if !self.editable() {
+            self.col = self.first_editable_col();
         }
         self.load_cell();
         true
@@ -711,7 +772,26 @@ impl TableEditor {
                         map.insert(column.id.clone(), cell);
                     }
                     Some(Err(())) => {
-                        return Err(ui::bad_cell(r + 1, c + 1));
+                        let label = if self.spec.columns[0].kind == CellKind::Text {
+                            row[0].trim().to_owned()
+                        } else {
+                            String::new()
+                        };
+                        let row_name = if label.is_empty() {
+                            (r + 1).to_string()
+                        } else {
+                            label
+                        };
+                        let column_name = self
+                            .titles
+                            .get(c)
+                            .cloned()
+                            .unwrap_or_else(|| (c + 1).to_string());
+                        return Err(ui::bad_cell(
+                            &row_name,
+                            &column_name,
+                            column.kind == CellKind::Integer,
+                        ));
                     }
                 }
             }
@@ -897,7 +977,9 @@ mod tests {
         let Value::Raw { raw, reason } = editor.value() else {
             panic!("kept raw, not an answer")
         };
-        assert!(reason.contains("cột thứ 3"), "{reason}");
+        // The row is named by its label, the column by its title; an integer column says so.
+        assert!(reason.contains("\"Số lớp tập huấn\""), "{reason}");
+        assert!(reason.contains("số nguyên"), "{reason}");
         let again = Editor::new(&question, None, Some(&raw));
         let Editor::Table(table) = again else {
             panic!("a table editor")

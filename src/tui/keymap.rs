@@ -633,7 +633,12 @@ pub fn action_for(focus: Focus, key: KeyEvent) -> Option<Action> {
                     KeyCode::Char(_) => k.1 - KeyModifiers::SHIFT,
                     _ => k.1,
                 };
-                k.0 == key.code && want == mods
+                // "C" with Shift or Caps Lock is the same key as "c".
+                let same_key = match (k.0, key.code) {
+                    (KeyCode::Char(a), KeyCode::Char(b)) => a.to_lowercase().eq(b.to_lowercase()),
+                    (a, b) => a == b,
+                };
+                same_key && want == mods
             })
     });
     // Typed letters go into a text before single-letter shortcuts: "c" in a text is a "c".

@@ -127,10 +127,10 @@ impl TextInput {
             self.newline();
         } else if is_combining_mark(c) {
             self.compose_with_previous(&c.to_string());
-        } else if c.is_control() {
-            self.area.insert_char(' ');
         } else {
-            self.area.insert_char(c);
+            // The same rule as pasted text: controls, line separators and bidi overrides
+            // become spaces.
+            self.area.insert_char(clean_char(c, false));
         }
     }
 
@@ -272,16 +272,19 @@ impl TextInput {
 /// and, for one line, line breaks → spaces.
 pub fn clean(s: &str, multiline: bool) -> String {
     let s = s.replace("\r\n", "\n").replace('\r', "\n");
-    s.nfc()
-        .map(|c| match c {
-            '\n' if multiline => '\n',
-            c if c.is_control() => ' ',
-            // Line/paragraph separators and bidi controls would move the terminal's cursor
-            // or reorder what is shown.
-            '\u{2028}' | '\u{2029}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' => ' ',
-            c => c,
-        })
-        .collect()
+    s.nfc().map(|c| clean_char(c, multiline)).collect()
+}
+
+/// One character as it may be stored (see [`clean`]).
+fn clean_char(c: char, multiline: bool) -> char {
+    match c {
+        '\n' if multiline => '\n',
+        c if c.is_control() => ' ',
+        // Line/paragraph separators and bidi controls would move the terminal's cursor or
+        // reorder what is shown.
+        '\u{2028}' | '\u{2029}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' => ' ',
+        c => c,
+    }
 }
 
 fn char_to_byte(s: &str, col: usize) -> usize {

@@ -405,9 +405,8 @@ fn draw_editor(
                     (Some(d), _) => ui::placeholder_default(&safe(d)),
                     (None, TextKind::Paragraph) => ui::PLACEHOLDER_PARAGRAPH.to_owned(),
                     (None, TextKind::Date) => ui::PLACEHOLDER_DATE.to_owned(),
-                    (None, TextKind::Integer | TextKind::Decimal) => {
-                        ui::PLACEHOLDER_NUMBER.to_owned()
-                    }
+                    (None, TextKind::Integer) => ui::PLACEHOLDER_INTEGER.to_owned(),
+                    (None, TextKind::Decimal) => ui::PLACEHOLDER_NUMBER.to_owned(),
                     (None, TextKind::Line) => ui::PLACEHOLDER_LINE.to_owned(),
                 };
                 let [_, rest] =
