@@ -67,7 +67,9 @@ fn event_loop(
             .min(Duration::from_millis(250));
         let mut redraw = false;
         if event::poll(wait).map_err(io)? {
-            // Everything already typed is applied, in order, before the next frame.
+            // Everything already typed is applied, in order, before the next frame; the
+            // report is re-evaluated once for the whole batch.
+            app.begin_batch();
             loop {
                 match event::read().map_err(io)? {
                     Event::Key(key) => app.key(key),
@@ -79,6 +81,7 @@ fn event_loop(
                     break;
                 }
             }
+            app.end_batch();
             redraw = true;
         }
         for result in saver.results.try_iter() {

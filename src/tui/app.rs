@@ -213,6 +213,12 @@ pub struct App {
     export_name: Option<String>,
     /// Quitting with a failed save was asked once.
     quit_asked: bool,
+    /// Inside a batch of typed keys (see `begin_batch`).
+    batching: bool,
+    /// The answers changed since the last evaluation.
+    stale: bool,
+    /// The whole report as text, for the revision it was made from.
+    report_cache: std::cell::RefCell<Option<(u64, std::rc::Rc<Vec<String>>)>>,
     /// Written by the view when it draws a scrolled text (preview, help, review), so paging
     /// moves by what the official sees: ratatui's stateful-widget pattern.
     pub scroll_view: std::cell::Cell<ScrollView>,
@@ -265,6 +271,9 @@ impl App {
             quit: false,
             export_name: None,
             quit_asked: false,
+            batching: false,
+            stale: false,
+            report_cache: std::cell::RefCell::default(),
             scroll_view: std::cell::Cell::default(),
         };
         app.load_editor();
@@ -313,6 +322,15 @@ impl App {
 
     /// Applies one action.
     pub fn update(&mut self, action: Action) {
+        // Only plain typing may run on a stale evaluation (see `begin_batch`).
+        if self.stale
+            && !matches!(
+                action,
+                Action::Insert(_) | Action::Backspace | Action::Delete | Action::Paste(_)
+            )
+        {
+            self.reevaluate();
+        }
         if !matches!(action, Action::Saved(_) | Action::Resize) {
             self.status = None;
         }
@@ -477,13 +495,33 @@ impl App {
         self.revision += 1;
         self.dirty_since.get_or_insert_with(Instant::now);
         self.save_state = SaveState::Saving;
-        self.reevaluate();
+        if self.batching {
+            self.stale = true;
+        } else {
+            self.reevaluate();
+        }
     }
 
     fn reevaluate(&mut self) {
         self.eval = Evaluation::new(&self.q, &self.answers);
         self.marks = self.sections.marks(&self.q, &self.eval, &self.answers);
         self.visible = self.eval.visible();
+        self.stale = false;
+    }
+
+    /// Starts a batch of keys already typed: edits inside it re-evaluate the report once, at
+    /// [`App::end_batch`], instead of after every letter (an input method or a fast typist
+    /// sends several at once). Anything that reads the evaluation brings it up to date first.
+    pub fn begin_batch(&mut self) {
+        self.batching = true;
+    }
+
+    /// Ends a batch: the evaluation is brought up to date for drawing.
+    pub fn end_batch(&mut self) {
+        self.batching = false;
+        if self.stale {
+            self.reevaluate();
+        }
     }
 
     /// Leaving the current field: tidy what it shows, show its checks, save soon.
@@ -1182,6 +1220,21 @@ impl App {
             .collect()
     }
 
+    /// A piece of the current answer to look for in the preview (its first words), so the
+    /// preview can scroll to where the answer lands.
+    pub fn preview_anchor(&self) -> Option<String> {
+        let i = self.current?;
+        let value = self.eval.applied.values[i].as_ref()?;
+        let shown = match value {
+            AnswerValue::List(items) | AnswerValue::Choices(items) => items.first()?.clone(),
+            AnswerValue::Table(_) | AnswerValue::Bool(_) => return None,
+            other => other.display(),
+        };
+        let first = shown.lines().map(str::trim).find(|l| !l.is_empty())?;
+        let words: Vec<&str> = first.split_whitespace().take(5).collect();
+        (!words.is_empty()).then(|| words.join(" "))
+    }
+
     /// Whether the preview shows the document's frame (a header question): laid out in
     /// columns, so it is cut rather than wrapped.
     pub fn preview_is_frame(&self) -> bool {
@@ -1190,14 +1243,21 @@ impl App {
     }
 
     /// The whole report as text (preview and review screens).
-    pub fn report_lines(&self) -> Vec<String> {
-        match &self.eval.document {
+    pub fn report_lines(&self) -> std::rc::Rc<Vec<String>> {
+        if let Some((revision, lines)) = self.report_cache.borrow().as_ref()
+            && *revision == self.revision
+        {
+            return std::rc::Rc::clone(lines);
+        }
+        let lines = std::rc::Rc::new(match &self.eval.document {
             Ok(doc) => report::render(doc, Format::Text, true)
                 .lines()
                 .map(str::to_owned)
                 .collect(),
             Err(e) => vec![ui::export_render_failed(&e.to_string())],
-        }
+        });
+        *self.report_cache.borrow_mut() = Some((self.revision, std::rc::Rc::clone(&lines)));
+        lines
     }
 }
 

@@ -669,7 +669,23 @@ fn preview_panel(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     let paragraph = if app.preview_is_frame() {
         paragraph
     } else {
-        paragraph.wrap(Wrap { trim: false })
+        // Follow the answer: when its words are below the pane, scroll them into view.
+        let anchor = app.preview_anchor();
+        let at = anchor
+            .as_deref()
+            .and_then(|a| lines.iter().position(|l| l.contains(a)));
+        let offset = at.map_or(0, |at| {
+            let before: u16 = lines[..at]
+                .iter()
+                .fold(0, |n, l| n.saturating_add(wrapped_height(l, inner.width)));
+            let own = wrapped_height(&lines[at], inner.width);
+            if before.saturating_add(own.min(inner.height)) > inner.height {
+                before.saturating_sub(inner.height / 3)
+            } else {
+                0
+            }
+        });
+        paragraph.wrap(Wrap { trim: false }).scroll((offset, 0))
     };
     frame.render_widget(paragraph, inner);
 }
