@@ -59,6 +59,19 @@ impl Questionnaire {
         &self.engine
     }
 
+    /// The numbering style of heading level `level` (1 = top) and of its parent level.
+    pub fn number_styles(&self, level: usize) -> (NumberStyle, Option<NumberStyle>) {
+        let style = self
+            .numbering
+            .get(level - 1)
+            .copied()
+            .unwrap_or(NumberStyle::None);
+        let parent = level
+            .checked_sub(2)
+            .and_then(|l| self.numbering.get(l).copied());
+        (style, parent)
+    }
+
     /// Every section, depth first, with its level (1 = top).
     pub fn walk_sections(&self) -> Vec<(usize, &Section)> {
         let mut out = Vec::new();
@@ -239,8 +252,21 @@ pub struct TableSpec {
 }
 
 impl TableSpec {
+    /// How two row labels are compared, as an official would read them: NFC, any case,
+    /// spaces collapsed.
+    pub fn label_key(label: &str) -> String {
+        use unicode_normalization::UnicodeNormalization;
+        label
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .nfc()
+            .flat_map(char::to_lowercase)
+            .collect()
+    }
+
     /// The id of the label column: the first column, when it holds text.
-    fn label_column(&self) -> Option<&str> {
+    pub fn label_column(&self) -> Option<&str> {
         self.columns
             .first()
             .filter(|c| c.kind == CellKind::Text && !c.sum)
@@ -254,16 +280,7 @@ impl TableSpec {
     /// them are left out.
     pub fn complete(&self, rows: &[Row]) -> Vec<Vec<Option<Cell>>> {
         let label_col = self.label_column();
-        // Labels match as an official would read them: NFC, any case, spaces collapsed.
-        let key = |s: &str| -> String {
-            use unicode_normalization::UnicodeNormalization;
-            s.split_whitespace()
-                .collect::<Vec<_>>()
-                .join(" ")
-                .nfc()
-                .flat_map(char::to_lowercase)
-                .collect()
-        };
+        let key = Self::label_key;
         let label_of = |row: &Row| match label_col.and_then(|c| row.get(c)) {
             Some(Cell::Text(t)) if !t.trim().is_empty() => Some(key(t)),
             _ => None,

@@ -376,15 +376,7 @@ impl Body<'_> {
         level: usize,
         parent_number: &str,
     ) -> Result<bool, RenderError> {
-        let style = self
-            .q
-            .numbering
-            .get(level - 1)
-            .copied()
-            .unwrap_or(NumberStyle::None);
-        let parent_style = level
-            .checked_sub(2)
-            .and_then(|l| self.q.numbering.get(l).copied());
+        let (style, parent_style) = self.q.number_styles(level);
         let mut counter = 0;
         let mut any = false;
         for section in sections {
@@ -648,14 +640,7 @@ pub fn outline(q: &Questionnaire, applied: &Applied, context: &Context) -> Vec<O
         parent_number: &str,
         out: &mut Vec<OutlineEntry>,
     ) {
-        let style = q
-            .numbering
-            .get(level - 1)
-            .copied()
-            .unwrap_or(NumberStyle::None);
-        let parent_style = level
-            .checked_sub(2)
-            .and_then(|l| q.numbering.get(l).copied());
+        let (style, parent_style) = q.number_styles(level);
         let mut counter = 0;
         for section in sections {
             let index = out.len();

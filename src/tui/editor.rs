@@ -852,20 +852,9 @@ impl TableEditor {
 /// that, the unlabelled row in the same place — as the report matches them), then the other
 /// rows. Empty fixed rows are not stored, so matching by place alone would shift them.
 fn arrange(spec: &TableSpec, cells: Vec<Vec<String>>) -> Vec<Vec<String>> {
-    use unicode_normalization::UnicodeNormalization;
     let width = spec.columns.len();
-    let labelled = spec
-        .columns
-        .first()
-        .is_some_and(|c| c.kind == CellKind::Text && !c.sum);
-    let key = |s: &str| -> String {
-        s.split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ")
-            .nfc()
-            .flat_map(char::to_lowercase)
-            .collect()
-    };
+    let labelled = spec.label_column().is_some();
+    let key = TableSpec::label_key;
     let label_of =
         |row: &Vec<String>| (labelled && !row[0].trim().is_empty()).then(|| key(&row[0]));
     let mut cells: Vec<Vec<String>> = cells
