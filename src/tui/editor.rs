@@ -506,17 +506,9 @@ impl ListEditor {
     /// Moves the current item up or down; false at the end.
     pub fn move_item(&mut self, down: bool) -> bool {
         self.store();
-        let target = if down {
-            self.cursor + 1
-        } else {
-            match self.cursor.checked_sub(1) {
-                Some(t) => t,
-                None => return false,
-            }
-        };
-        if target >= self.items.len() {
+        let Some(target) = neighbour(self.cursor, self.items.len(), down) else {
             return false;
-        }
+        };
         self.items.swap(self.cursor, target);
         self.cursor = target;
         let col = self.input.cursor().1;
@@ -633,17 +625,9 @@ impl TableEditor {
 
     /// Up or down a row in the same column; false at either end.
     pub fn step_row(&mut self, down: bool) -> bool {
-        let target = if down {
-            self.row + 1
-        } else {
-            match self.row.checked_sub(1) {
-                Some(t) => t,
-                None => return false,
-            }
-        };
-        if target >= self.rows.len() {
+        let Some(target) = neighbour(self.row, self.rows.len(), down) else {
             return false;
-        }
+        };
         self.go(target, self.col);
         if !self.editable() {
             let col = self.first_editable_col();
@@ -893,6 +877,15 @@ fn arrange(spec: &TableSpec, cells: Vec<Vec<String>>) -> Vec<Vec<String>> {
         out.push(vec![String::new(); width]);
     }
     out
+}
+
+/// The index after (or before) `i` among `len`, if there is one.
+fn neighbour(i: usize, len: usize, down: bool) -> Option<usize> {
+    if down {
+        Some(i + 1).filter(|&t| t < len)
+    } else {
+        i.checked_sub(1)
+    }
 }
 
 /// A cell's text as a cell: `None` when empty, `Err` when it is not a number of its kind.
