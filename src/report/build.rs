@@ -285,6 +285,10 @@ fn render_lines(
 /// Block markers inside running text (a heading, a frame line, the middle of a sentence): a
 /// list becomes "a, b và c"; a table cannot stand inside a sentence and is left out.
 fn inline_markers(line: &str, q: &Questionnaire, applied: &Applied) -> String {
+    // Most lines hold no marker: a byte search (memchr) settles that without decoding.
+    if !has_marker(line) {
+        return line.to_owned();
+    }
     let mut out = String::with_capacity(line.len());
     let mut rest = line;
     while let Some(start) = rest.find(BLOCK_START) {
@@ -313,9 +317,17 @@ fn inline_markers(line: &str, q: &Questionnaire, applied: &Applied) -> String {
 
 /// Removes stray block markers.
 fn strip_markers(s: &str) -> String {
+    if !has_marker(s) {
+        return s.to_owned();
+    }
     s.chars()
         .filter(|c| *c != BLOCK_START && *c != BLOCK_END)
         .collect()
+}
+
+/// Whether a text holds a block marker.
+fn has_marker(s: &str) -> bool {
+    s.contains(BLOCK_START) || s.contains(BLOCK_END)
 }
 
 /// Builds the whole document.

@@ -217,6 +217,8 @@ pub struct App {
     batching: bool,
     /// The answers changed since the last evaluation.
     stale: bool,
+    /// The paragraph preview, for the revision and question it was made from.
+    preview_cache: std::cell::RefCell<PreviewCache>,
     /// The whole report as text, for the revision it was made from.
     report_cache: std::cell::RefCell<Option<(u64, std::rc::Rc<Vec<String>>)>>,
     /// Written by the view when it draws a scrolled text (preview, help, review), so paging
@@ -273,6 +275,7 @@ impl App {
             quit_asked: false,
             batching: false,
             stale: false,
+            preview_cache: std::cell::RefCell::default(),
             report_cache: std::cell::RefCell::default(),
             scroll_view: std::cell::Cell::default(),
         };
@@ -407,7 +410,8 @@ impl App {
         {
             self.status = Some(ui::FIXED_ROW_CLEARED.to_owned());
         }
-        let before = editor.clone();
+        // A letter that joins the undo step before needs no copy of the editor.
+        let before = (!joins).then(|| editor.clone());
         let mut moves_on = false;
         let changed = {
             let editor = self.editor.as_mut().expect("checked above");
@@ -432,7 +436,7 @@ impl App {
             self.sync();
         }
         if changed {
-            if !joins {
+            if let Some(before) = before {
                 self.undo.push(Snapshot {
                     question,
                     editor: before,
@@ -1184,8 +1188,22 @@ impl App {
         out
     }
 
-    /// The lines the current answer produces in the report (its section's blocks).
-    pub fn paragraph_preview(&self) -> Vec<String> {
+    /// The lines the current answer produces in the report (its section's blocks), made
+    /// once per revision and question.
+    pub fn paragraph_preview(&self) -> std::rc::Rc<Vec<String>> {
+        let key = (self.revision, self.current);
+        if let Some((k, lines)) = self.preview_cache.borrow().as_ref()
+            && *k == key
+            && !self.stale
+        {
+            return std::rc::Rc::clone(lines);
+        }
+        let lines = std::rc::Rc::new(self.make_paragraph_preview());
+        *self.preview_cache.borrow_mut() = Some((key, std::rc::Rc::clone(&lines)));
+        lines
+    }
+
+    fn make_paragraph_preview(&self) -> Vec<String> {
         let Some(i) = self.current else {
             return Vec::new();
         };
@@ -1246,6 +1264,7 @@ impl App {
     pub fn report_lines(&self) -> std::rc::Rc<Vec<String>> {
         if let Some((revision, lines)) = self.report_cache.borrow().as_ref()
             && *revision == self.revision
+            && !self.stale
         {
             return std::rc::Rc::clone(lines);
         }
@@ -1260,6 +1279,8 @@ impl App {
         lines
     }
 }
+
+type PreviewCache = Option<((u64, Option<usize>), std::rc::Rc<Vec<String>>)>;
 
 /// One row of the review screen.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -1428,34 +1449,47 @@ fn apply_edit(editor: &mut Editor, action: &Action, moves_on: &mut bool) -> bool
     }
 }
 
+/// Applies a text action; returns whether the text changed (told by the edit itself: no
+/// copy of a long text is compared on every key).
 fn text_edit(input: &mut TextInput, action: &Action, multiline: bool, moves_on: &mut bool) -> bool {
-    let before = input.text();
     match action {
-        Action::Insert(c) => input.insert_char(*c),
-        Action::Paste(s) => input.insert_str(s),
-        Action::Backspace => {
-            input.backspace();
+        Action::Insert(c) => {
+            input.insert_char(*c);
+            true
         }
-        Action::Delete => {
-            input.delete();
+        Action::Paste(s) => {
+            input.insert_str(s);
+            !s.is_empty()
         }
-        Action::Left => input.left(),
-        Action::Right => input.right(),
-        Action::WordLeft => input.word_left(),
-        Action::WordRight => input.word_right(),
-        Action::Home => input.home(),
-        Action::End => input.end(),
-        Action::Up => {
-            input.up();
+        Action::Backspace => input.backspace(),
+        Action::Delete => input.delete(),
+        Action::Enter if multiline => {
+            input.newline();
+            true
         }
-        Action::Down => {
-            input.down();
+        Action::Enter => {
+            *moves_on = true;
+            false
         }
-        Action::Enter if multiline => input.newline(),
-        Action::Enter => *moves_on = true,
-        _ => {}
+        other => {
+            match other {
+                Action::Left => input.left(),
+                Action::Right => input.right(),
+                Action::WordLeft => input.word_left(),
+                Action::WordRight => input.word_right(),
+                Action::Home => input.home(),
+                Action::End => input.end(),
+                Action::Up => {
+                    input.up();
+                }
+                Action::Down => {
+                    input.down();
+                }
+                _ => {}
+            }
+            false
+        }
     }
-    input.text() != before
 }
 
 fn step(selected: usize, len: usize, action: &Action) -> usize {

@@ -271,6 +271,13 @@ impl TextInput {
 /// Text as it may be stored: NFC, CR/LF → LF, tabs and other control characters → spaces,
 /// and, for one line, line breaks → spaces.
 pub fn clean(s: &str, multiline: bool) -> String {
+    use unicode_normalization::{IsNormalized, is_nfc_quick};
+    // Nearly every text is clean already: checking costs far less than normalising.
+    if is_nfc_quick(s.chars()) == IsNormalized::Yes
+        && s.chars().all(|c| clean_char(c, multiline) == c)
+    {
+        return s.to_owned();
+    }
     let s = s.replace("\r\n", "\n").replace('\r', "\n");
     s.nfc().map(|c| clean_char(c, multiline)).collect()
 }

@@ -354,27 +354,53 @@ fn editor_hint(editor: &Editor) -> Option<&'static str> {
 
 /// Lines `text` takes when word-wrapped to `width` columns.
 fn wrapped_height(text: &str, width: u16) -> u16 {
+    u16::try_from(wrap(text, width, None)).unwrap_or(u16::MAX)
+}
+
+/// Word-wraps `text` to `width` columns (a word wider than a row is cut by letters), pushing
+/// the rows to `rows` when given; returns how many rows it takes. One routine for measuring
+/// and for drawing, so the two always agree.
+fn wrap(text: &str, width: u16, mut rows: Option<&mut Vec<String>>) -> usize {
     let width = usize::from(width.max(1));
-    let mut lines = 0usize;
+    let mut count = 0;
     for line in text.split('\n') {
+        let mut row = String::new();
         let mut used = 0usize;
-        let mut count = 1usize;
+        let mut push = |row: &mut String, used: &mut usize| {
+            count += 1;
+            if let Some(rows) = rows.as_deref_mut() {
+                rows.push(std::mem::take(row));
+            } else {
+                row.clear();
+            }
+            *used = 0;
+        };
         for word in line.split(' ') {
             let w = word.width();
             if used > 0 && used + 1 + w > width {
-                count += 1;
-                used = 0;
+                push(&mut row, &mut used);
+            }
+            if used > 0 {
+                row.push(' ');
+                used += 1;
             }
             if w > width {
-                count += (used + w) / width;
-                used = (used + w) % width;
+                for c in word.chars() {
+                    let cw = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+                    if used + cw > width && used > 0 {
+                        push(&mut row, &mut used);
+                    }
+                    row.push(c);
+                    used += cw;
+                }
             } else {
-                used += w + usize::from(used > 0);
+                row.push_str(word);
+                used += w;
             }
         }
-        lines += count;
+        push(&mut row, &mut used);
     }
-    u16::try_from(lines).unwrap_or(u16::MAX)
+    count
 }
 
 fn draw_editor(
@@ -660,34 +686,57 @@ fn preview_panel(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let lines = app.paragraph_preview();
-    let text = if lines.iter().all(|l| l.trim().is_empty()) {
-        Text::styled(ui::PREVIEW_EMPTY, theme.placeholder)
-    } else {
-        Text::from(lines.iter().map(|l| Line::raw(safe(l))).collect::<Vec<_>>())
-    };
-    let paragraph = Paragraph::new(text);
-    let paragraph = if app.preview_is_frame() {
-        paragraph
-    } else {
-        // Follow the answer: when its words are below the pane, scroll them into view.
-        let anchor = app.preview_anchor();
-        let at = anchor
-            .as_deref()
-            .and_then(|a| lines.iter().position(|l| l.contains(a)));
-        let offset = at.map_or(0, |at| {
-            let before: u16 = lines[..at]
-                .iter()
-                .fold(0, |n, l| n.saturating_add(wrapped_height(l, inner.width)));
-            let own = wrapped_height(&lines[at], inner.width);
-            if before.saturating_add(own.min(inner.height)) > inner.height {
-                before.saturating_sub(inner.height / 3)
-            } else {
-                0
-            }
-        });
-        paragraph.wrap(Wrap { trim: false }).scroll((offset, 0))
-    };
-    frame.render_widget(paragraph, inner);
+    if lines.iter().all(|l| l.trim().is_empty()) {
+        frame.render_widget(
+            Paragraph::new(Text::styled(ui::PREVIEW_EMPTY, theme.placeholder)),
+            inner,
+        );
+        return;
+    }
+    if app.preview_is_frame() {
+        let shown = lines.iter().take(usize::from(inner.height));
+        let text: Vec<Line> = shown.map(|l| Line::raw(safe(l))).collect();
+        frame.render_widget(Paragraph::new(text), inner);
+        return;
+    }
+    // Follow the answer: when its words are below the pane, scroll them into view. Only the
+    // lines that can show are cleaned and wrapped (a section may be long).
+    let heights: Vec<u16> = lines
+        .iter()
+        .map(|l| wrapped_height(l, inner.width))
+        .collect();
+    let anchor = app.preview_anchor();
+    let at = anchor
+        .as_deref()
+        .and_then(|a| lines.iter().position(|l| l.contains(a)));
+    let offset = at.map_or(0, |at| {
+        let before: u16 = heights[..at].iter().fold(0, |n, h| n.saturating_add(*h));
+        if before.saturating_add(heights[at].min(inner.height)) > inner.height {
+            before.saturating_sub(inner.height / 3)
+        } else {
+            0
+        }
+    });
+    // Only the rows that show are wrapped (here, not by the widget) and cleaned.
+    let mut rows: Vec<String> = Vec::with_capacity(usize::from(inner.height));
+    let mut skipped = 0u16;
+    for (line, height) in lines.iter().zip(&heights) {
+        if rows.len() >= usize::from(inner.height) {
+            break;
+        }
+        if skipped.saturating_add(*height) <= offset {
+            skipped = skipped.saturating_add(*height);
+            continue;
+        }
+        let mut wrapped = Vec::new();
+        wrap(&safe(line), inner.width, Some(&mut wrapped));
+        let skip = usize::from(offset.saturating_sub(skipped));
+        skipped = offset;
+        rows.extend(wrapped.into_iter().skip(skip));
+    }
+    rows.truncate(usize::from(inner.height));
+    let text: Vec<Line> = rows.into_iter().map(Line::raw).collect();
+    frame.render_widget(Paragraph::new(text), inner);
 }
 
 fn status_line(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
