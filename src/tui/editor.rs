@@ -189,34 +189,6 @@ impl Editor {
         }
     }
 
-    /// The text input that has the keyboard, if any.
-    pub fn input_mut(&mut self) -> Option<&mut TextInput> {
-        match self {
-            Editor::Text { input, .. } => Some(input),
-            Editor::Choice(c) => {
-                if c.on_other() {
-                    c.other.as_mut()
-                } else {
-                    None
-                }
-            }
-            Editor::List(l) => Some(&mut l.input),
-            Editor::Table(t) => t.editable().then_some(&mut t.input),
-            Editor::YesNo(_) => None,
-        }
-    }
-
-    /// The text input that has the keyboard, if any.
-    pub fn input(&self) -> Option<&TextInput> {
-        match self {
-            Editor::Text { input, .. } => Some(input),
-            Editor::Choice(c) => c.other.as_ref().filter(|_| c.on_other()),
-            Editor::List(l) => Some(&l.input),
-            Editor::Table(t) => Some(&t.input),
-            Editor::YesNo(_) => None,
-        }
-    }
-
     /// Every text input forgets its scrolling (the window changed size).
     pub fn reset_views(&mut self) {
         match self {

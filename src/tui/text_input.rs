@@ -109,18 +109,6 @@ impl TextInput {
         &self.area
     }
 
-    /// Sets how the text and cursor look.
-    pub fn set_styles(&mut self, text: ratatui::style::Style, cursor: ratatui::style::Style) {
-        self.area.set_style(text);
-        self.area.set_cursor_style(cursor);
-    }
-
-    /// Sets the grey text shown while the input is empty.
-    pub fn set_placeholder(&mut self, text: &str, style: ratatui::style::Style) {
-        self.area.set_placeholder_text(text.to_owned());
-        self.area.set_placeholder_style(style);
-    }
-
     /// Types one character.
     pub fn insert_char(&mut self, c: char) {
         if c == '\n' || c == '\r' {
@@ -256,12 +244,7 @@ impl TextInput {
         self.area.move_cursor(CursorMove::End);
     }
 
-    /// The whole text's start and end (Ctrl+Home, Ctrl+End).
-    pub fn top(&mut self) {
-        self.area.move_cursor(CursorMove::Top);
-        self.area.move_cursor(CursorMove::Head);
-    }
-
+    /// The end of the whole text.
     pub fn bottom(&mut self) {
         self.area.move_cursor(CursorMove::Bottom);
         self.area.move_cursor(CursorMove::End);
