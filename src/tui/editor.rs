@@ -189,6 +189,17 @@ impl Editor {
         }
     }
 
+    /// The text input that has the keyboard, if any.
+    pub fn input(&self) -> Option<&TextInput> {
+        match self {
+            Editor::Text { input, .. } => Some(input),
+            Editor::Choice(c) => c.other.as_ref().filter(|_| c.on_other()),
+            Editor::List(l) => Some(&l.input),
+            Editor::Table(t) => Some(&t.input),
+            Editor::YesNo(_) => None,
+        }
+    }
+
     /// Every text input forgets its scrolling (the window changed size).
     pub fn reset_views(&mut self) {
         match self {
