@@ -114,3 +114,20 @@ fn fixed_rows_match_labels_as_people_write_them() {
     let cells = spec.complete(&[row]);
     assert_eq!(cells.len(), spec.rows.len(), "no extra row: {cells:?}");
 }
+
+#[test]
+fn an_absent_answer_takes_the_default_and_an_empty_one_stays_empty() {
+    let q =
+        baocao::questionnaire::load_path(&crate::common::path("tests/fixtures/valid/kinds.yaml"))
+            .expect("kinds fixture");
+    let render = |answers: &Answers| {
+        let doc = report::build(&q, answers).expect("builds");
+        report::render(&doc, Format::Text, true)
+    };
+    let absent = render(&Answers::new());
+    assert!(absent.contains("Thường trực Đảng ủy xã"), "{absent}");
+    let mut emptied = Answers::new();
+    emptied.set("noi_nhan", AnswerValue::List(Vec::new()));
+    let emptied = render(&emptied);
+    assert!(!emptied.contains("Thường trực Đảng ủy xã"), "{emptied}");
+}
