@@ -682,11 +682,13 @@ pub mod ui {
     pub const EXPORT_NAME: &str = "Tên tệp:";
     pub const EXPORT_WRITTEN: &str = "Đã ghi:";
     pub const EXPORT_NOTHING_CHOSEN: &str = "Hãy chọn ít nhất một định dạng và đặt tên tệp.";
+    pub const CHOICE_HAS_DEFAULT: &str =
+        "Câu này có lựa chọn mặc định nên không để trống được; hãy chọn một lựa chọn khác.";
     pub const NO_EDITOR: &str =
         "Chưa có trình soạn thảo: cài nano, hoặc đặt biến môi trường EDITOR (ví dụ EDITOR=nano).";
     pub const FIXED_ROW_CLEARED: &str = "Dòng này có sẵn trong bảng hỏi nên không xóa được; số liệu của dòng đã được xóa (Ctrl+Z để lấy lại).";
     pub const EXPORT_BAD_NAME: &str =
-        "Tên tệp không được có dấu / hoặc \\; tệp được ghi vào thư mục ở trên.";
+        "Tên tệp không được có dấu / \\ : hay bắt đầu bằng dấu chấm; tệp được ghi vào thư mục ở trên.";
     pub const EXPORT_NOT_WRITTEN: &str = "Chưa ghi tệp nào (các tệp cũ giữ nguyên).";
     pub const OVERWRITE_TITLE: &str = "Tệp đã có";
     pub const OVERWRITE_QUESTION: &str = "Các tệp này đã có. Ghi đè lên?";
@@ -833,7 +835,8 @@ pub mod ui {
         )
     }
 
-    pub const QUIT_UNSAVED: &str = "Chưa lưu được câu trả lời. Nhấn Ctrl+Q lần nữa để thoát: chương trình thử lưu lần cuối, không được thì ghi một bản sao và báo đường dẫn.";
+    pub const SAVE_HUNG: &str = "ổ đĩa không trả lời khi lưu câu trả lời";
+    pub const QUIT_UNSAVED: &str = "Chưa lưu được câu trả lời. Nhấn Ctrl+Q lần nữa để thoát: chương trình thử lưu lần cuối, không được thì ghi một bản sao vào thư mục dữ liệu và báo đường dẫn.";
 
     pub fn terminal_failed(detail: &str) -> String {
         format!("Không dùng được cửa sổ dòng lệnh này: {detail}")

@@ -138,34 +138,80 @@ impl Saver {
     }
 
     /// Lets the save under way finish, then saves what is left on this thread. When even
-    /// that fails, the answers are written to a recovery copy whose path the error names.
+    /// that fails (or the writer hangs), the answers are written to a recovery copy whose
+    /// path the error names.
     fn finish(self, app: &mut App) -> Result<(), String> {
         drop(self.jobs);
-        let _ = self.thread.join();
-        for result in self.results.try_iter() {
-            app.update(Action::Saved(result));
+        // The writer ends once its queue is done; a writer stuck on a dead disk is not
+        // waited for without end, and is not raced either: the copy goes elsewhere.
+        let mut hung = false;
+        loop {
+            match self.results.recv_timeout(Duration::from_secs(10)) {
+                Ok(result) => app.update(Action::Saved(result)),
+                Err(mpsc::RecvTimeoutError::Disconnected) => break,
+                Err(mpsc::RecvTimeoutError::Timeout) => {
+                    hung = true;
+                    break;
+                }
+            }
+        }
+        if !hung {
+            let _ = self.thread.join();
         }
         if !app.unsaved() {
             return Ok(());
         }
         let job = app.take_save_job();
-        save(&job).map(|_| ()).map_err(|message| {
-            let copy = recovery_path(&job);
-            match answers::persist::save(&copy, &job.answers, &job.questionnaire) {
-                Ok(()) => ui::saved_to_recovery(&message, &copy.display().to_string()),
-                Err(_) => message,
+        let failed = if hung {
+            ui::SAVE_HUNG.to_owned()
+        } else {
+            match save(&job) {
+                Ok(_) => return Ok(()),
+                Err(message) => message,
             }
+        };
+        Err(match write_recovery(&job) {
+            Ok(copy) => ui::saved_to_recovery(&failed, &copy.display().to_string()),
+            Err(_) => failed,
         })
     }
 }
 
-/// Where answers go when their own file cannot be written: the temporary folder.
-fn recovery_path(job: &SaveJob) -> PathBuf {
-    std::env::temp_dir().join(format!(
-        "baocao-{}-{}.answers.yaml",
-        job.questionnaire.id,
-        std::process::id()
-    ))
+/// Writes the answers to a new private file in the user's data folder (or, failing that, the
+/// temporary folder): `<questionnaire id>-….answers.yaml`, readable by the official only.
+fn write_recovery(job: &SaveJob) -> std::io::Result<PathBuf> {
+    let text = answers::persist::to_yaml(&job.answers, &job.questionnaire);
+    let mut last = None;
+    for dir in recovery_dirs() {
+        let attempt = std::fs::create_dir_all(&dir).and_then(|()| {
+            let mut file = tempfile::Builder::new()
+                .prefix(&format!("{}-", job.questionnaire.id))
+                .suffix(".answers.yaml")
+                .tempfile_in(&dir)?;
+            file.write_all(text.as_bytes())?;
+            file.as_file().sync_all()?;
+            file.keep().map(|(_, path)| path).map_err(|e| e.error)
+        });
+        match attempt {
+            Ok(path) => return Ok(path),
+            Err(e) => last = Some(e),
+        }
+    }
+    Err(last.unwrap_or_else(|| std::io::Error::other("no folder")))
+}
+
+/// Where recovery copies go, best first: the user's data folder, then the temporary folder.
+fn recovery_dirs() -> Vec<PathBuf> {
+    let mut dirs = Vec::new();
+    if let Some(data) = std::env::var_os("XDG_DATA_HOME").filter(|d| !d.is_empty()) {
+        dirs.push(PathBuf::from(data).join("baocao"));
+    } else if let Some(appdata) = std::env::var_os("APPDATA").filter(|d| !d.is_empty()) {
+        dirs.push(PathBuf::from(appdata).join("baocao"));
+    } else if let Some(home) = std::env::var_os("HOME").filter(|d| !d.is_empty()) {
+        dirs.push(PathBuf::from(home).join(".local/share/baocao"));
+    }
+    dirs.push(std::env::temp_dir());
+    dirs
 }
 
 /// Writes one answers file; the time it was saved, or a message.
@@ -211,15 +257,20 @@ fn external_edit(terminal: &mut DefaultTerminal, text: &str) -> Result<String, S
         .args(args)
         .arg(&path)
         .status();
-    *terminal = ratatui::try_init().map_err(|e| ui::terminal_failed(&e.to_string()))?;
-    let _ = execute!(std::io::stdout(), EnableBracketedPaste);
-    let _ = std::io::stdout().flush();
+    // What the official wrote is read before anything else can fail.
     let outcome = match status {
         Ok(s) if s.success() => std::fs::read_to_string(&path).map_err(failed),
         Ok(s) => Err(ui::editor_failed(&command, &s.to_string())),
         Err(e) => Err(ui::editor_failed(&command, &e.to_string())),
     };
     drop(file);
+    // If the terminal cannot be taken back, the text is still handed over: the loop's next
+    // draw fails, which ends the wizard, which then saves it.
+    if let Ok(t) = ratatui::try_init() {
+        *terminal = t;
+    }
+    let _ = execute!(std::io::stdout(), EnableBracketedPaste);
+    let _ = std::io::stdout().flush();
     outcome
 }
 

@@ -81,6 +81,11 @@ struct Wizard {
 impl Wizard {
     /// Starts the wizard (no arguments: the built-in questionnaire) in `dir`.
     fn start(dir: &Path) -> Self {
+        Self::start_with(dir, &[], &[])
+    }
+
+    /// Starts the wizard in `dir` with arguments and extra environment variables.
+    fn start_with(dir: &Path, args: &[&str], env: &[(&str, &Path)]) -> Self {
         let pair = native_pty_system()
             .openpty(PtySize {
                 rows: ROWS,
@@ -90,6 +95,10 @@ impl Wizard {
             })
             .expect("a pseudo-terminal opens");
         let mut cmd = CommandBuilder::new(binary());
+        cmd.args(args);
+        for (key, value) in env {
+            cmd.env(key, value);
+        }
         cmd.cwd(dir);
         cmd.env("TERM", "xterm-256color");
         cmd.env_remove("NO_COLOR");
@@ -891,4 +900,51 @@ fn quit_restores_the_terminal_and_the_next_start_resumes() {
     let yaml = answers_yaml(dir.path());
     assert_eq!(yaml["answers"]["ten_xa"].as_str(), Some("Ba Dinh"));
     assert_eq!(yaml["answers"]["tinh"].as_str(), Some("Quảng Ngãi"));
+}
+
+#[test]
+fn a_failed_save_asks_before_quitting_and_leaves_a_private_recovery_copy() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let data = tempfile::tempdir().expect("data dir");
+    // The answers file's folder does not exist, so every save fails (also for root).
+    let mut w = Wizard::start_with(
+        dir.path(),
+        &["run", "--answers", "khong-co/a.answers.yaml"],
+        &[("XDG_DATA_HOME", data.path())],
+    );
+    w.wait_for("Câu 1/");
+    w.type_text("Ba Đình");
+    w.send(CTRL_S);
+    w.wait_for("Chưa lưu được");
+    w.send(CTRL_Q);
+    w.wait_for("Ctrl+Q lần nữa");
+    assert!(
+        w.child.try_wait().expect("status").is_none(),
+        "the first Ctrl+Q only warns"
+    );
+    w.send(CTRL_Q);
+    let status = w.wait_exit();
+    assert_eq!(status.exit_code(), 6, "{}", w.output());
+    let folder = data.path().join("baocao");
+    let copies: Vec<std::path::PathBuf> = std::fs::read_dir(&folder)
+        .expect("the recovery folder exists")
+        .map(|e| e.expect("entry").path())
+        .collect();
+    assert_eq!(copies.len(), 1, "{copies:?}");
+    let copy = &copies[0];
+    let name = copy.file_name().expect("name").to_string_lossy().into_owned();
+    assert!(name.ends_with(".answers.yaml"), "{name}");
+    assert!(
+        w.output().contains(&name),
+        "the message names the copy:\n{}",
+        w.output()
+    );
+    let saved = std::fs::read_to_string(copy).expect("the copy reads");
+    assert!(saved.contains("ten_xa: Ba Đình"), "{saved}");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(copy).expect("metadata").permissions().mode();
+        assert_eq!(mode & 0o077, 0, "only the official can read the copy: {mode:o}");
+    }
 }

@@ -118,7 +118,7 @@ impl ExportDialog {
         if name.is_empty() {
             return Err(ui::EXPORT_NOTHING_CHOSEN.to_owned());
         }
-        if name.contains(['/', '\\']) || name == "." || name == ".." {
+        if name.contains(['/', '\\', ':']) || name.starts_with('.') {
             return Err(ui::EXPORT_BAD_NAME.to_owned());
         }
         Ok(name.to_owned())
@@ -405,6 +405,16 @@ impl App {
         let joins = matches!(*action, Action::Insert(c) if !c.is_whitespace())
             || matches!(*action, Action::Backspace);
         let joins = joins && self.typing_in == Some(question);
+        // A single choice with a default cannot be left empty: the report would use the
+        // default anyway, so un-choosing is refused and explained.
+        if let (Action::Delete | Action::Backspace, Editor::Choice(c)) = (action, editor)
+            && !c.multi
+            && !c.on_other()
+            && self.q.questions[question].default.is_some()
+        {
+            self.status = Some(ui::CHOICE_HAS_DEFAULT.to_owned());
+            return;
+        }
         if let (Action::DeleteItem, Editor::Table(t)) = (action, editor)
             && t.row < t.spec.rows.len()
         {
@@ -523,13 +533,12 @@ impl App {
     /// Ends a batch: the evaluation is brought up to date for drawing.
     pub fn end_batch(&mut self) {
         self.batching = false;
-        if self.stale {
-            self.reevaluate();
-        }
+        self.refresh();
     }
 
     /// Leaving the current field: tidy what it shows, show its checks, save soon.
     fn commit_current(&mut self) {
+        self.refresh();
         let Some(i) = self.current else { return };
         if let Some(editor) = self.editor.as_mut() {
             editor.tidy();
@@ -547,6 +556,7 @@ impl App {
 
     /// Goes to question `i`.
     pub fn go_to(&mut self, i: usize) {
+        self.refresh();
         self.commit_current();
         self.current = Some(i);
         let id = self.q.questions[i].id.clone();
@@ -597,7 +607,15 @@ impl App {
         });
     }
 
+    /// Brings the evaluation up to date when a batch of keys left it behind.
+    fn refresh(&mut self) {
+        if self.stale {
+            self.reevaluate();
+        }
+    }
+
     fn next(&mut self) {
+        self.refresh();
         let Some(cur) = self.current else {
             self.open_review();
             return;
@@ -611,6 +629,7 @@ impl App {
     }
 
     fn prev(&mut self) {
+        self.refresh();
         let Some(cur) = self.current else { return };
         match self.visible.iter().copied().rev().find(|&i| i < cur) {
             Some(i) => self.go_to(i),
@@ -1182,7 +1201,10 @@ impl App {
         {
             out.push(reason.clone());
         }
-        if self.q.questions[i].required && self.eval.applied.values[i].is_none() && out.is_empty() {
+        if self.q.questions[i].required
+            && self.left.contains(&i)
+            && self.eval.applied.values[i].is_none()
+            && out.is_empty() {
             out.push(ui::REQUIRED_EMPTY.to_owned());
         }
         out
@@ -1199,7 +1221,9 @@ impl App {
             return std::rc::Rc::clone(lines);
         }
         let lines = std::rc::Rc::new(self.make_paragraph_preview());
-        *self.preview_cache.borrow_mut() = Some((key, std::rc::Rc::clone(&lines)));
+        if !self.stale {
+            *self.preview_cache.borrow_mut() = Some((key, std::rc::Rc::clone(&lines)));
+        }
         lines
     }
 
@@ -1275,7 +1299,9 @@ impl App {
                 .collect(),
             Err(e) => vec![ui::export_render_failed(&e.to_string())],
         });
-        *self.report_cache.borrow_mut() = Some((self.revision, std::rc::Rc::clone(&lines)));
+        if !self.stale {
+            *self.report_cache.borrow_mut() = Some((self.revision, std::rc::Rc::clone(&lines)));
+        }
         lines
     }
 }

@@ -633,9 +633,12 @@ pub fn action_for(focus: Focus, key: KeyEvent) -> Option<Action> {
                     KeyCode::Char(_) => k.1 - KeyModifiers::SHIFT,
                     _ => k.1,
                 };
-                // "C" with Shift or Caps Lock is the same key as "c".
+                // "C" with Shift or Caps Lock is the same key as "c" (a plain letter only:
+                // Ctrl+Shift+Z is not Ctrl+Z).
                 let same_key = match (k.0, key.code) {
-                    (KeyCode::Char(a), KeyCode::Char(b)) => a.to_lowercase().eq(b.to_lowercase()),
+                    (KeyCode::Char(a), KeyCode::Char(b)) if want.is_empty() => {
+                        a.to_lowercase().eq(b.to_lowercase())
+                    }
                     (a, b) => a == b,
                 };
                 same_key && want == mods

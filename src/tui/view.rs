@@ -364,8 +364,12 @@ fn wrap(text: &str, width: u16, mut rows: Option<&mut Vec<String>>) -> usize {
     let width = usize::from(width.max(1));
     let mut count = 0;
     for line in text.split('\n') {
-        let mut row = String::new();
-        let mut used = 0usize;
+        // Leading spaces (a centred line, an item's second line) are kept.
+        let body = line.trim_start_matches(' ');
+        let indent = (line.len() - body.len()).min(width.saturating_sub(1));
+        let mut row = " ".repeat(indent);
+        let mut used = indent;
+        let line = body;
         let mut push = |row: &mut String, used: &mut usize| {
             count += 1;
             if let Some(rows) = rows.as_deref_mut() {
@@ -375,12 +379,12 @@ fn wrap(text: &str, width: u16, mut rows: Option<&mut Vec<String>>) -> usize {
             }
             *used = 0;
         };
-        for word in line.split(' ') {
+        for (n, word) in line.split(' ').enumerate() {
             let w = word.width();
-            if used > 0 && used + 1 + w > width {
+            if n > 0 && used > 0 && used + 1 + w > width {
                 push(&mut row, &mut used);
             }
-            if used > 0 {
+            if n > 0 && used > 0 {
                 row.push(' ');
                 used += 1;
             }
@@ -701,7 +705,8 @@ fn preview_panel(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     }
     // Follow the answer: when its words are below the pane, scroll them into view. Only the
     // lines that can show are cleaned and wrapped (a section may be long).
-    let heights: Vec<u16> = lines
+    let cleaned: Vec<String> = lines.iter().map(|l| safe(l)).collect();
+    let heights: Vec<u16> = cleaned
         .iter()
         .map(|l| wrapped_height(l, inner.width))
         .collect();
@@ -720,7 +725,7 @@ fn preview_panel(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     // Only the rows that show are wrapped (here, not by the widget) and cleaned.
     let mut rows: Vec<String> = Vec::with_capacity(usize::from(inner.height));
     let mut skipped = 0u16;
-    for (line, height) in lines.iter().zip(&heights) {
+    for (line, height) in cleaned.iter().zip(&heights) {
         if rows.len() >= usize::from(inner.height) {
             break;
         }
@@ -729,7 +734,7 @@ fn preview_panel(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
             continue;
         }
         let mut wrapped = Vec::new();
-        wrap(&safe(line), inner.width, Some(&mut wrapped));
+        wrap(line, inner.width, Some(&mut wrapped));
         let skip = usize::from(offset.saturating_sub(skipped));
         skipped = offset;
         rows.extend(wrapped.into_iter().skip(skip));
@@ -981,23 +986,24 @@ fn scrolled_text(
         .border_style(theme.border_focused);
     let inner = block.inner(area);
     frame.render_widget(block, area);
-    let total: usize = lines
-        .iter()
-        .map(|l| usize::from(wrapped_height(l, inner.width)))
-        .sum();
+    // Wrapped here, with the same routine that counts the rows, so paging reaches the end.
+    let mut rows: Vec<String> = Vec::new();
+    for line in lines {
+        wrap(&safe(line), inner.width, Some(&mut rows));
+    }
+    let total = rows.len();
     let max = total.saturating_sub(usize::from(inner.height));
     app.scroll_view.set(ScrollView {
         height: inner.height,
         total,
     });
-    let scroll = u16::try_from(scroll.min(max)).unwrap_or(u16::MAX);
-    let text: Vec<Line> = lines.iter().map(|l| Line::raw(safe(l))).collect();
-    frame.render_widget(
-        Paragraph::new(text)
-            .wrap(Wrap { trim: false })
-            .scroll((scroll, 0)),
-        inner,
-    );
+    let text: Vec<Line> = rows
+        .into_iter()
+        .skip(scroll.min(max))
+        .take(usize::from(inner.height))
+        .map(Line::raw)
+        .collect();
+    frame.render_widget(Paragraph::new(text), inner);
 }
 
 fn draw_review(
