@@ -687,8 +687,7 @@ pub mod ui {
     pub const NO_EDITOR: &str =
         "Chưa có trình soạn thảo: cài nano, hoặc đặt biến môi trường EDITOR (ví dụ EDITOR=nano).";
     pub const FIXED_ROW_CLEARED: &str = "Dòng này có sẵn trong bảng hỏi nên không xóa được; số liệu của dòng đã được xóa (Ctrl+Z để lấy lại).";
-    pub const EXPORT_BAD_NAME: &str =
-        "Tên tệp không được có dấu / \\ : hay bắt đầu bằng dấu chấm; tệp được ghi vào thư mục ở trên.";
+    pub const EXPORT_BAD_NAME: &str = "Tên tệp không được có dấu / \\ : hay bắt đầu bằng dấu chấm; tệp được ghi vào thư mục ở trên.";
     pub const EXPORT_NOT_WRITTEN: &str = "Chưa ghi tệp nào (các tệp cũ giữ nguyên).";
     pub const OVERWRITE_TITLE: &str = "Tệp đã có";
     pub const OVERWRITE_QUESTION: &str = "Các tệp này đã có. Ghi đè lên?";
@@ -728,6 +727,7 @@ pub mod ui {
     pub const K_CLEAR_CHOICE: &str = "Bỏ chọn";
     pub const K_EXPORT_NOW: &str = "Ghi tệp";
     pub const K_TOGGLE: &str = "Chọn/bỏ";
+    pub const K_CHOOSE: &str = "Chọn";
     pub const K_YES: &str = "Có";
     pub const K_NO: &str = "Không";
     pub const K_SWITCH: &str = "Đổi Có/Không";

@@ -932,7 +932,11 @@ fn a_failed_save_asks_before_quitting_and_leaves_a_private_recovery_copy() {
         .collect();
     assert_eq!(copies.len(), 1, "{copies:?}");
     let copy = &copies[0];
-    let name = copy.file_name().expect("name").to_string_lossy().into_owned();
+    let name = copy
+        .file_name()
+        .expect("name")
+        .to_string_lossy()
+        .into_owned();
     assert!(name.ends_with(".answers.yaml"), "{name}");
     assert!(
         w.output().contains(&name),
@@ -944,7 +948,14 @@ fn a_failed_save_asks_before_quitting_and_leaves_a_private_recovery_copy() {
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
-        let mode = std::fs::metadata(copy).expect("metadata").permissions().mode();
-        assert_eq!(mode & 0o077, 0, "only the official can read the copy: {mode:o}");
+        let mode = std::fs::metadata(copy)
+            .expect("metadata")
+            .permissions()
+            .mode();
+        assert_eq!(
+            mode & 0o077,
+            0,
+            "only the official can read the copy: {mode:o}"
+        );
     }
 }

@@ -1022,6 +1022,8 @@ impl App {
                 }
             }
             other if dialog.on_name() => {
+                // Editing the name makes the last result stale.
+                dialog.result = None;
                 let mut moves_on = false;
                 let mut editor = Editor::Text {
                     kind: TextKind::Line,
@@ -1204,7 +1206,8 @@ impl App {
         if self.q.questions[i].required
             && self.left.contains(&i)
             && self.eval.applied.values[i].is_none()
-            && out.is_empty() {
+            && out.is_empty()
+        {
             out.push(ui::REQUIRED_EMPTY.to_owned());
         }
         out

@@ -329,8 +329,16 @@ pub static BINDINGS: &[Binding] = &[
     b!(
         &[Key(KeyCode::Char(' '), NONE)],
         "Space",
+        ui::K_CHOOSE,
+        Where::In(&[F::Choice]),
+        Action::Toggle,
+        true
+    ),
+    b!(
+        &[Key(KeyCode::Char(' '), NONE)],
+        "Space",
         ui::K_TOGGLE,
-        Where::In(&[F::Choice, F::Choices, F::Export]),
+        Where::In(&[F::Choices, F::Export]),
         Action::Toggle,
         true
     ),

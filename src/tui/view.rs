@@ -79,6 +79,28 @@ fn fit(text: &str, width: u16) -> String {
     format!("{}…", vn::truncate_width(text, width - 1))
 }
 
+/// `text` cut to its last `width` columns, with "…" in front when something was cut.
+fn fit_tail(text: &str, width: u16) -> String {
+    let width = usize::from(width);
+    if text.width() <= width {
+        return text.to_owned();
+    }
+    if width == 0 {
+        return String::new();
+    }
+    let mut tail: Vec<char> = Vec::new();
+    let mut used = 0;
+    for c in text.chars().rev() {
+        let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        if used + w > width - 1 {
+            break;
+        }
+        used += w;
+        tail.push(c);
+    }
+    std::iter::once('…').chain(tail.into_iter().rev()).collect()
+}
+
 /// Text from a questionnaire or an answer, safe to print on one line.
 fn safe(s: &str) -> String {
     clean(s, false)
@@ -623,11 +645,12 @@ fn draw_table(
         for (c, cell) in cells.iter().enumerate() {
             let w = u16::try_from(widths[c]).unwrap_or(0);
             let cell = safe(cell);
-            let shown = vn::truncate_width(&cell, widths[c]);
+            // A cut label says so ("…"); numbers are right-aligned.
+            let shown = fit(&cell, u16::try_from(widths[c]).unwrap_or(u16::MAX));
             let text = if right[c] {
                 format!("{shown:>width$}", width = widths[c])
             } else {
-                shown.to_owned()
+                shown
             };
             let rect = Rect {
                 x,
@@ -915,10 +938,14 @@ fn draw_overlay(frame: &mut Frame, app: &App, theme: &Theme, overlay: &Overlay, 
                 ),
                 style,
             ));
+            // One row: a long folder shows its end, where the names that matter are.
+            let folder_room = inner
+                .width
+                .saturating_sub(u16::try_from(ui::EXPORT_FOLDER.width() + 1).unwrap_or(0));
             lines.push(Line::raw(format!(
                 "{} {}",
                 ui::EXPORT_FOLDER,
-                safe(&dialog.folder.display().to_string())
+                fit_tail(&safe(&dialog.folder.display().to_string()), folder_room)
             )));
             let name_row = u16::try_from(lines.len()).unwrap_or(0);
             lines.push(Line::raw(ui::EXPORT_NAME));
@@ -1032,25 +1059,38 @@ fn draw_review(
         .borders(Borders::ALL);
     let inner = block.inner(list);
     frame.render_widget(block, list);
-    let lines: Vec<Line> = if rows.is_empty() {
-        vec![Line::styled(ui::REVIEW_READY, theme.ok)]
+    // Each problem is wrapped whole; the highlighted one is kept in view.
+    let mut lines: Vec<Line> = Vec::new();
+    let mut selected_rows = (0, 0);
+    if rows.is_empty() {
+        lines.push(Line::styled(ui::REVIEW_READY, theme.ok));
+    }
+    for (i, r) in rows.iter().enumerate() {
+        let mut style = if r.error { theme.error } else { theme.warning };
+        if i == selected {
+            style = style.patch(theme.selected);
+            selected_rows.0 = lines.len();
+        }
+        let mut wrapped = Vec::new();
+        let mark = if r.error { "✗" } else { "•" };
+        wrap(
+            &format!("{mark} {}", safe(&r.text)),
+            inner.width,
+            Some(&mut wrapped),
+        );
+        lines.extend(wrapped.into_iter().map(|row| Line::styled(row, style)));
+        if i == selected {
+            selected_rows.1 = lines.len();
+        }
+    }
+    let height = usize::from(inner.height);
+    let offset = if selected_rows.1 > height {
+        (selected_rows.1 - height).min(selected_rows.0)
     } else {
-        rows.iter()
-            .enumerate()
-            .map(|(i, r)| {
-                let mut style = if r.error { theme.error } else { theme.warning };
-                if i == selected {
-                    style = style.patch(theme.selected);
-                }
-                Line::styled(
-                    format!("{} {}", if r.error { "✗" } else { "•" }, safe(&r.text)),
-                    style,
-                )
-            })
-            .collect()
+        0
     };
-    let offset = scroll_to_show(selected, inner.height);
-    frame.render_widget(Paragraph::new(lines).scroll((offset, 0)), inner);
+    let shown: Vec<Line> = lines.into_iter().skip(offset).take(height).collect();
+    frame.render_widget(Paragraph::new(shown), inner);
     scrolled_text(
         frame,
         app,
