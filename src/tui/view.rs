@@ -67,26 +67,26 @@ fn too_small(frame: &mut Frame, area: Rect) {
     frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), area);
 }
 
-/// `text` cut to `width` columns, with "…" when something was cut.
+/// `text` cut to `width` columns, with "…" where something was cut.
 fn fit(text: &str, width: u16) -> String {
-    let width = usize::from(width);
-    if text.width() <= width {
-        return text.to_owned();
-    }
-    if width == 0 {
-        return String::new();
-    }
-    format!("{}…", vn::truncate_width(text, width - 1))
+    cut(text, width, false)
 }
 
 /// `text` cut to its last `width` columns, with "…" in front when something was cut.
 fn fit_tail(text: &str, width: u16) -> String {
+    cut(text, width, true)
+}
+
+fn cut(text: &str, width: u16, keep_end: bool) -> String {
     let width = usize::from(width);
     if text.width() <= width {
         return text.to_owned();
     }
     if width == 0 {
         return String::new();
+    }
+    if !keep_end {
+        return format!("{}…", vn::truncate_width(text, width - 1));
     }
     let mut tail: Vec<char> = Vec::new();
     let mut used = 0;
