@@ -14,7 +14,7 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span, Text};
-use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
+use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 use unicode_width::UnicodeWidthStr;
 
 use super::app::{App, ExportFormat, Overlay, SaveState, ScrollView};
@@ -65,6 +65,16 @@ fn too_small(frame: &mut Frame, area: Rect) {
     }
     let text = ui::too_small(MIN_WIDTH, MIN_HEIGHT);
     frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), area);
+}
+
+/// A bordered box titled `title`; returns the area inside it.
+fn titled(frame: &mut Frame, area: Rect, title: &str, border: Style) -> Rect {
+    let block = Block::bordered()
+        .title(format!(" {title} "))
+        .border_style(border);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    inner
 }
 
 /// `text` cut to `width` columns, with "…" where something was cut.
@@ -197,15 +207,12 @@ fn mark_symbol(mark: Mark) -> &'static str {
 /// The outline; `selected` highlights a row (the jump dialog), else the current section.
 fn outline_panel(frame: &mut Frame, app: &App, theme: &Theme, area: Rect, selected: Option<usize>) {
     let focused = selected.is_some();
-    let block = Block::bordered()
-        .title(format!(" {} ", ui::OUTLINE_TITLE))
-        .border_style(if focused {
-            theme.border_focused
-        } else {
-            theme.border
-        });
-    let inner = block.inner(area);
-    frame.render_widget(block, area);
+    let border = if focused {
+        theme.border_focused
+    } else {
+        theme.border
+    };
+    let inner = titled(frame, area, ui::OUTLINE_TITLE, border);
     let here = app.outline_row_of_current();
     let highlight = selected.unwrap_or(here);
     let row = |row: usize, text: String, mark: Mark| {
@@ -707,11 +714,7 @@ fn draw_table(
 }
 
 fn preview_panel(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
-    let block = Block::bordered()
-        .title(format!(" {} ", ui::PREVIEW_TITLE))
-        .border_style(theme.border);
-    let inner = block.inner(area);
-    frame.render_widget(block, area);
+    let inner = titled(frame, area, ui::PREVIEW_TITLE, theme.border);
     let lines = app.paragraph_preview();
     if lines.iter().all(|l| l.trim().is_empty()) {
         frame.render_widget(
@@ -844,11 +847,7 @@ fn draw_overlay(frame: &mut Frame, app: &App, theme: &Theme, overlay: &Overlay, 
             let total: u16 = heights.iter().fold(0, |a, h| a.saturating_add(*h));
             let rect = popup(body, width, total.saturating_add(2).min(body.height));
             frame.render_widget(Clear, rect);
-            let block = Block::bordered()
-                .title(format!(" {} ", ui::SUGGESTIONS_TITLE))
-                .border_style(theme.border_focused);
-            let inner = block.inner(rect);
-            frame.render_widget(block, rect);
+            let inner = titled(frame, rect, ui::SUGGESTIONS_TITLE, theme.border_focused);
             let lines: Vec<Line> = texts
                 .into_iter()
                 .enumerate()
@@ -904,11 +903,7 @@ fn draw_overlay(frame: &mut Frame, app: &App, theme: &Theme, overlay: &Overlay, 
         Overlay::Export(dialog) => {
             let rect = popup(body, 76, 14);
             frame.render_widget(Clear, rect);
-            let block = Block::bordered()
-                .title(format!(" {} ", ui::EXPORT_TITLE))
-                .border_style(theme.border_focused);
-            let inner = block.inner(rect);
-            frame.render_widget(block, rect);
+            let inner = titled(frame, rect, ui::EXPORT_TITLE, theme.border_focused);
             let mut lines = Vec::new();
             for (i, (format, on)) in dialog.formats.iter().enumerate() {
                 let label = match format {
@@ -981,11 +976,7 @@ fn draw_overlay(frame: &mut Frame, app: &App, theme: &Theme, overlay: &Overlay, 
         Overlay::ConfirmOverwrite { paths } => {
             let rect = popup(body, 70, u16::try_from(paths.len() + 5).unwrap_or(u16::MAX));
             frame.render_widget(Clear, rect);
-            let block = Block::bordered()
-                .title(format!(" {} ", ui::OVERWRITE_TITLE))
-                .border_style(theme.error);
-            let inner = block.inner(rect);
-            frame.render_widget(block, rect);
+            let inner = titled(frame, rect, ui::OVERWRITE_TITLE, theme.error);
             let mut lines: Vec<Line> = vec![Line::raw(ui::OVERWRITE_QUESTION)];
             lines.extend(
                 paths
@@ -1008,11 +999,7 @@ fn scrolled_text(
     scroll: usize,
 ) {
     frame.render_widget(Clear, area);
-    let block = Block::bordered()
-        .title(format!(" {title} "))
-        .border_style(theme.border_focused);
-    let inner = block.inner(area);
-    frame.render_widget(block, area);
+    let inner = titled(frame, area, title, theme.border_focused);
     // Wrapped here, with the same routine that counts the rows, so paging reaches the end.
     let mut rows: Vec<String> = Vec::new();
     for line in lines {
@@ -1053,12 +1040,7 @@ fn draw_review(
     } else {
         ui::review_title(rows.len())
     };
-    let block = Block::bordered()
-        .title(format!(" {title} "))
-        .border_style(theme.border_focused)
-        .borders(Borders::ALL);
-    let inner = block.inner(list);
-    frame.render_widget(block, list);
+    let inner = titled(frame, list, &title, theme.border_focused);
     // Each problem is wrapped whole; the highlighted one is kept in view.
     let mut lines: Vec<Line> = Vec::new();
     let mut selected_rows = (0, 0);
