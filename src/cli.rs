@@ -26,7 +26,7 @@ use clap::{ArgAction, Parser, Subcommand, ValueEnum};
 use crate::answers::{self, Answers, KeptReason};
 use crate::messages;
 use crate::questionnaire::{self, Questionnaire};
-use crate::report::{self, Format, Problem};
+use crate::report::{self, BodySize, Format, Problem};
 
 pub const EXIT_OK: u8 = 0;
 pub const EXIT_QUESTIONNAIRE: u8 = 1;
@@ -84,7 +84,7 @@ enum Command {
     #[command(
         help_template = HELP_TEMPLATE,
         next_help_heading = "Tùy chọn",
-        override_usage = "baocao render BẢNG_HỎI --answers TỆP [--format txt|md] [--body-only] [-o TỆP]"
+        override_usage = "baocao render BẢNG_HỎI --answers TỆP [--format txt|md|docx] [--font-size 13|14] [--body-only] [-o TỆP]"
     )]
     Render {
         /// Tệp bảng hỏi (.yaml).
@@ -93,7 +93,7 @@ enum Command {
         /// Tệp câu trả lời (.answers.yaml).
         #[arg(long, value_name = "TỆP")]
         answers: PathBuf,
-        /// Định dạng: txt (văn bản, mặc định) hoặc md (Markdown).
+        /// Định dạng: txt (văn bản, mặc định), md (Markdown) hoặc docx (Word, cần -o).
         #[arg(
             long,
             value_enum,
@@ -103,6 +103,16 @@ enum Command {
             hide_default_value = true
         )]
         format: OutputFormat,
+        /// Cỡ chữ phần nội dung của tệp Word: 14 (mặc định) hoặc 13.
+        #[arg(
+            long,
+            value_name = "CỠ",
+            value_parser = ["13", "14"],
+            default_value = "14",
+            hide_possible_values = true,
+            hide_default_value = true
+        )]
+        font_size: String,
         /// Chỉ phần nội dung (không có khối tiêu đề và khối chữ ký theo NĐ 30).
         #[arg(long)]
         body_only: bool,
@@ -129,6 +139,8 @@ enum OutputFormat {
     Txt,
     /// Markdown (.md).
     Md,
+    /// Word (.docx), trình bày theo NĐ 30.
+    Docx,
 }
 
 /// Prints to stdout; a closed pipe (`baocao check … | head`) is not an error.
@@ -158,12 +170,15 @@ pub fn run() -> ExitCode {
             questionnaire,
             answers,
             format,
+            font_size,
             body_only,
             output,
         }) => {
             let format = match format {
-                OutputFormat::Txt => Format::Text,
-                OutputFormat::Md => Format::Markdown,
+                OutputFormat::Txt => Output::Text(Format::Text),
+                OutputFormat::Md => Output::Text(Format::Markdown),
+                OutputFormat::Docx if font_size == "13" => Output::Word(BodySize::Thirteen),
+                OutputFormat::Docx => Output::Word(BodySize::Fourteen),
             };
             render(
                 &questionnaire,
@@ -289,7 +304,20 @@ fn check(paths: &[PathBuf]) -> u8 {
     code
 }
 
-fn render(q_path: &Path, a_path: &Path, format: Format, full: bool, output: Option<&Path>) -> u8 {
+/// What `render` writes.
+#[derive(Clone, Copy)]
+enum Output {
+    Text(Format),
+    Word(BodySize),
+}
+
+fn render(q_path: &Path, a_path: &Path, format: Output, full: bool, output: Option<&Path>) -> u8 {
+    use std::io::IsTerminal;
+    if output.is_none() && matches!(format, Output::Word(_)) && std::io::stdout().is_terminal() {
+        // A Word file is bytes, not text: printed on a terminal it would garble the screen.
+        warn(&messages::cli_usage_error(messages::DOCX_NEEDS_OUTPUT));
+        return EXIT_USAGE;
+    }
     if let Some(out) = output
         && [q_path, a_path].iter().any(|input| same_file(out, input))
     {
@@ -342,17 +370,18 @@ fn render(q_path: &Path, a_path: &Path, format: Format, full: bool, output: Opti
             return EXIT_RENDER;
         }
     };
-    let text = report::render(&doc, format, full);
+    let bytes = match format {
+        Output::Text(format) => report::render(&doc, format, full).into_bytes(),
+        Output::Word(size) => report::docx::write(&doc, full, size),
+    };
     match output {
         None => {
             let mut stdout = std::io::stdout().lock();
             // A closed pipe means the reader has what it wanted; that is not a failure.
-            let _ = stdout
-                .write_all(text.as_bytes())
-                .and_then(|()| stdout.flush());
+            let _ = stdout.write_all(&bytes).and_then(|()| stdout.flush());
         }
         Some(path) => {
-            if let Err(err) = crate::files::write_atomic(path, text.as_bytes()) {
+            if let Err(err) = crate::files::write_atomic(path, &bytes) {
                 let shown = path.display().to_string();
                 warn(&messages::write_failed(&shown, &messages::io_detail(&err)));
                 return EXIT_WRITE;

@@ -21,6 +21,9 @@ pub const TO_LABEL: &str = "Kính gửi:";
 pub const CC_LABEL: &str = "Nơi nhận:";
 pub const NATION: &str = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM";
 pub const MOTTO: &str = "Độc lập - Tự do - Hạnh phúc";
+/// `render --format docx` with no `-o` on a terminal.
+pub const DOCX_NEEDS_OUTPUT: &str =
+    "tệp Word không in ra màn hình được; hãy thêm `-o TỆP.docx` (ví dụ `-o bao-cao.docx`)";
 
 pub const SHAPE_MAP: &str = "một bảng khóa–giá trị (các dòng `khóa: giá trị`)";
 pub const SHAPE_TEXT: &str = "một đoạn văn bản";

@@ -2,12 +2,14 @@
 //!
 //! `document` is the backend-neutral shape of a report (frame texts and body blocks), `build`
 //! fills it from questionnaire + answers honouring conditions, `text` writes it as plain text
-//! or Markdown.
+//! or Markdown, `docx` as a Word file laid out by NĐ 30 (`metrics` measures its rules).
 //!
 //! Must not: know about terminals, or read and write files.
 
 pub mod build;
 pub mod document;
+pub mod docx;
+mod metrics;
 pub mod text;
 
 pub use build::{
@@ -15,4 +17,5 @@ pub use build::{
     evaluate, outline, problems, text_for,
 };
 pub use document::{Block, Document, FrameText, Lead, TableBlock};
+pub use docx::BodySize;
 pub use text::{Format, blocks_as_lines, render, sanitize_line};

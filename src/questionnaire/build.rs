@@ -35,6 +35,7 @@ const TOP_KEYS: &[&str] = &[
     "sections",
 ];
 const DOCUMENT_KEYS: &[&str] = &[
+    "parent",
     "issuer",
     "number",
     "place_date",
@@ -739,6 +740,7 @@ impl Builder<'_> {
             return Frame::default();
         };
         let mut frame = Frame {
+            parent: self.texts(f.get("parent"), "parent"),
             issuer: self.texts(f.get("issuer"), "issuer"),
             to: self.texts(f.get("to"), "to"),
             cc: self.texts(f.get("cc"), "cc"),

@@ -140,6 +140,8 @@ impl NumberStyle {
 /// The NĐ 30 frame around the body.
 #[derive(Debug, Clone, Default)]
 pub struct Frame {
+    /// The issuing body's parent (cơ quan chủ quản), printed upright above it.
+    pub parent: Vec<Text>,
     pub issuer: Vec<Text>,
     pub number: Option<Text>,
     pub place_date: Option<Text>,

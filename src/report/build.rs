@@ -339,6 +339,7 @@ pub fn build(q: &Questionnaire, answers: &Answers) -> Result<Document, RenderErr
 fn build_in(q: &Questionnaire, applied: &Applied, ctx: &Context) -> Result<Document, RenderError> {
     let f = &q.frame;
     let frame = FrameText {
+        parent: render_lines(q, &f.parent, ctx, applied)?,
         issuer: render_lines(q, &f.issuer, ctx, applied)?,
         number: inline_markers(&render_opt(q, f.number.as_ref(), ctx)?, q, applied),
         place_date: inline_markers(&render_opt(q, f.place_date.as_ref(), ctx)?, q, applied),

@@ -19,7 +19,9 @@ pub struct Document {
 /// The frame around the body, every part already rendered.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct FrameText {
-    /// Issuing body lines; the last one is the issuing body itself.
+    /// The parent body's lines (cơ quan chủ quản, "UBND TỈNH QUẢNG NGÃI"), printed upright.
+    pub parent: Vec<String>,
+    /// The issuing body's lines ("ỦY BAN NHÂN DÂN", "XÃ BA DINH"), printed bold.
     pub issuer: Vec<String>,
     /// "Số: 12/BC-UBND".
     pub number: String,

@@ -220,7 +220,7 @@ fn columns(left: &[String], right: &[String], out: &mut Vec<String>, centre_left
 }
 
 fn header_block(f: &FrameText, out: &mut Vec<String>) {
-    let mut left = f.issuer.clone();
+    let mut left: Vec<String> = f.parent.iter().chain(&f.issuer).cloned().collect();
     if !left.is_empty() {
         left.push("─".repeat(10));
     }
@@ -351,10 +351,8 @@ fn markdown(doc: &Document, full: bool) -> Vec<String> {
     let f = &doc.frame;
     let mut out = Vec::new();
     if full {
-        let mut left: Vec<String> = f.issuer.iter().map(|l| md_escape(l)).collect();
-        if let Some(last) = left.last_mut() {
-            *last = format!("**{last}**");
-        }
+        let mut left: Vec<String> = f.parent.iter().map(|l| md_escape(l)).collect();
+        left.extend(f.issuer.iter().map(|l| format!("**{}**", md_escape(l))));
         if !f.number.is_empty() {
             left.push(md_keep_blanks(&f.number));
         }
