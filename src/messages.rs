@@ -678,6 +678,7 @@ pub mod ui {
     pub const REVIEW_ALL_GOOD: &str = "Rà soát: không còn thiếu sót";
     pub const REVIEW_READY: &str = "Mọi câu bắt buộc đã có câu trả lời. Nhấn F10 để xuất báo cáo.";
     pub const EXPORT_TITLE: &str = "Xuất báo cáo — Space chọn, Enter ghi tệp, Esc đóng";
+    pub const FORMAT_WORD: &str = "Word (.docx), trình bày theo NĐ 30";
     pub const FORMAT_TEXT: &str = "Văn bản (.txt)";
     pub const FORMAT_MARKDOWN: &str = "Markdown (.md)";
     pub const EXPORT_FULL: &str = "Kèm phần đầu và khối chữ ký (thể thức NĐ 30)";
@@ -818,6 +819,11 @@ pub mod ui {
 
     pub fn review_superseded(old: &str, new: &str) -> String {
         format!("Câu trả lời cũ \"{old}\" đã được thay bằng \"{new}\"; được giữ nguyên trong tệp.")
+    }
+
+    /// The Word font size row of the export dialog.
+    pub fn export_size(points: u8) -> String {
+        format!("    Cỡ chữ tệp Word: {points} (Space: đổi 14/13)")
     }
 
     pub fn export_failed(file: &str, detail: &str) -> String {

@@ -928,22 +928,95 @@ fn export_result(app: &App) -> Option<Result<Vec<PathBuf>, String>> {
     }
 }
 
+/// `word/document.xml` of a .docx.
+fn docx_xml(path: &std::path::Path) -> String {
+    let file = std::fs::File::open(path).expect("the Word file");
+    let mut zip = zip::ZipArchive::new(file).expect("a zip");
+    let mut xml = String::new();
+    std::io::Read::read_to_string(
+        &mut zip.by_name("word/document.xml").expect("word/document.xml"),
+        &mut xml,
+    )
+    .expect("UTF-8");
+    xml
+}
+
+/// The text of `word/document.xml` in a .docx, its tags removed.
+fn docx_text(path: &std::path::Path) -> String {
+    let xml = docx_xml(path);
+    let mut text = String::new();
+    let mut in_tag = false;
+    for c in xml.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => in_tag = false,
+            c if !in_tag => text.push(c),
+            _ => {}
+        }
+    }
+    text
+}
+
 #[test]
-fn export_writes_a_text_file_next_to_the_answers_file() {
+fn export_writes_a_word_file_next_to_the_answers_file() {
     let (dir, mut app) = ba_dinh();
     open_export(&mut app);
     let paths = export_paths(&app);
-    assert_eq!(paths.len(), 1, "text only by default: {paths:?}");
+    assert_eq!(paths.len(), 1, "Word only by default: {paths:?}");
     assert_eq!(paths[0].parent(), Some(dir.path()));
-    assert_eq!(paths[0].extension().and_then(|e| e.to_str()), Some("txt"));
+    assert_eq!(paths[0].extension().and_then(|e| e.to_str()), Some("docx"));
     assert!(!paths[0].exists());
 
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(export_result(&app), Some(Ok(paths.clone())));
+    let written = docx_text(&paths[0]);
+    assert!(written.contains("XÃ BA DINH"), "{written}");
+    assert!(written.contains("Nguyễn Văn Bình"), "{written}");
+    assert!(!paths[0].with_extension("txt").exists());
+}
+
+#[test]
+fn the_word_font_size_is_chosen_in_the_dialog_and_remembered() {
+    let (_dir, mut app) = ba_dinh();
+    open_export(&mut app);
+    // Rows: docx, txt, md, full frame, font size.
+    for _ in 0..4 {
+        press(&mut app, KeyCode::Down);
+    }
+    press(&mut app, KeyCode::Char(' '));
+    let Some(Overlay::Export(d)) = app.overlays.last() else {
+        panic!("the export dialog")
+    };
+    assert_eq!(d.size, baocao::report::BodySize::Thirteen);
+    press(&mut app, KeyCode::Enter);
+    let xml = docx_xml(&export_paths(&app)[0]);
+    assert!(xml.contains("<w:sz w:val=\"26\"/>"), "13 pt body runs");
+    assert!(!xml.contains("<w:sz w:val=\"28\"/>"), "no 14 pt runs");
+
+    press(&mut app, KeyCode::Esc);
+    app.update(Action::Export);
+    let Some(Overlay::Export(d)) = app.overlays.last() else {
+        panic!("the export dialog again")
+    };
+    assert_eq!(d.size, baocao::report::BodySize::Thirteen, "remembered");
+}
+
+#[test]
+fn export_can_write_text_instead_of_word() {
+    let (_dir, mut app) = ba_dinh();
+    open_export(&mut app);
+    press(&mut app, KeyCode::Char(' '));
+    press(&mut app, KeyCode::Down);
+    press(&mut app, KeyCode::Char(' '));
+    let paths = export_paths(&app);
+    assert_eq!(paths.len(), 1, "{paths:?}");
+    assert_eq!(paths[0].extension().and_then(|e| e.to_str()), Some("txt"));
     press(&mut app, KeyCode::Enter);
     assert_eq!(export_result(&app), Some(Ok(paths.clone())));
     let written = std::fs::read_to_string(&paths[0]).expect("the report is written");
     assert!(written.contains("XÃ BA DINH"), "{written}");
     assert!(written.contains("Nguyễn Văn Bình"), "{written}");
-    assert!(!paths[0].with_extension("md").exists());
+    assert!(!paths[0].with_extension("docx").exists());
 }
 
 #[test]
@@ -979,22 +1052,24 @@ fn export_asks_before_overwriting_and_no_keeps_the_old_file() {
     press(&mut app, KeyCode::Char('c'));
     assert_eq!(app.focus(), Focus::Export);
     assert_eq!(export_result(&app), Some(Ok(vec![path.clone()])));
-    let written = std::fs::read_to_string(&path).expect("read");
-    assert!(written.contains("XÃ BA DINH"), "{written}");
+    assert!(docx_text(&path).contains("XÃ BA DINH"));
 }
 
 #[test]
-fn export_writes_both_formats_under_the_name_typed() {
+fn export_writes_every_format_under_the_name_typed() {
     let (dir, mut app) = ba_dinh();
     open_export(&mut app);
     press(&mut app, KeyCode::Down);
     press(&mut app, KeyCode::Char(' '));
     press(&mut app, KeyCode::Down);
-    press(&mut app, KeyCode::Down);
+    press(&mut app, KeyCode::Char(' '));
+    for _ in 0..3 {
+        press(&mut app, KeyCode::Down);
+    }
     assert_eq!(app.focus(), Focus::ExportName, "the name row takes text");
     type_text(&mut app, "-ban-2");
     let paths = export_paths(&app);
-    assert_eq!(paths.len(), 2);
+    assert_eq!(paths.len(), 3);
     for p in &paths {
         let name = p.file_stem().and_then(|s| s.to_str()).expect("a name");
         assert!(name.ends_with("-ban-2"), "{p:?}");
@@ -1002,7 +1077,10 @@ fn export_writes_both_formats_under_the_name_typed() {
     }
     press(&mut app, KeyCode::Enter);
     assert_eq!(export_result(&app), Some(Ok(paths.clone())));
-    let md = std::fs::read_to_string(&paths[1]).expect("the Markdown file");
+    assert!(docx_text(&paths[0]).contains("Ba Dinh"));
+    let txt = std::fs::read_to_string(&paths[1]).expect("the text file");
+    assert!(txt.contains("Ba Dinh"), "{txt}");
+    let md = std::fs::read_to_string(&paths[2]).expect("the Markdown file");
     assert!(md.contains("Ba Dinh"), "{md}");
 }
 

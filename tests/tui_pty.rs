@@ -512,9 +512,15 @@ fn answer_all(example: &str) -> Finished {
     let review = w.wait_for("Rà soát");
     w.send(F10);
     w.wait_for("Xuất báo cáo");
-    w.wait_for("[x] Văn bản (.txt)");
+    w.wait_for("[x] Word (.docx)");
     w.wait_for("[x] Kèm phần đầu");
-    // Rows: txt, md, full frame, name. Turn the frame off: the body only.
+    // Rows: docx, txt, md, full frame, font size, name. Text instead of Word, and the frame
+    // off: the body only.
+    w.send(SPACE);
+    w.wait_for("[ ] Word (.docx)");
+    w.send(DOWN);
+    w.send(SPACE);
+    w.wait_for("[x] Văn bản (.txt)");
     w.send(DOWN);
     w.send(DOWN);
     w.send(SPACE);

@@ -25,7 +25,7 @@ use crate::answers::{AnswerValue, Answers, Kept, KeptReason};
 use crate::flow::{self, Evaluation, Mark, Sections};
 use crate::messages::{self, ui};
 use crate::questionnaire::{QuestionKind, Questionnaire};
-use crate::report::{self, Block, Document, Format, Problem};
+use crate::report::{self, Block, BodySize, Document, Format, Problem};
 
 /// How long after the first unsaved edit a save starts, at most.
 pub const SAVE_DELAY: Duration = Duration::from_millis(500);
@@ -69,11 +69,13 @@ pub struct ExportDialog {
     pub formats: Vec<(ExportFormat, bool)>,
     /// Include the NĐ 30 header and signature blocks.
     pub full: bool,
+    /// The body's font size in the Word file.
+    pub size: BodySize,
     /// The file name without extension.
     pub name: TextInput,
     /// The folder files are written to.
     pub folder: PathBuf,
-    /// Highlighted row: formats, then "full", then the name.
+    /// Highlighted row: formats, then "full", the Word font size, the name.
     pub cursor: usize,
     /// Files written, or the error.
     pub result: Option<Result<Vec<PathBuf>, String>>,
@@ -82,6 +84,7 @@ pub struct ExportDialog {
 /// An output format offered by the export dialog.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ExportFormat {
+    Word,
     Text,
     Markdown,
 }
@@ -89,6 +92,7 @@ pub enum ExportFormat {
 impl ExportFormat {
     pub fn extension(self) -> &'static str {
         match self {
+            ExportFormat::Word => "docx",
             ExportFormat::Text => "txt",
             ExportFormat::Markdown => "md",
         }
@@ -97,15 +101,25 @@ impl ExportFormat {
 
 impl ExportDialog {
     fn rows(&self) -> usize {
-        self.formats.len() + 2
+        self.formats.len() + 3
+    }
+
+    /// The row of the "full frame" switch.
+    pub fn full_row(&self) -> usize {
+        self.formats.len()
+    }
+
+    /// The row of the Word font size.
+    pub fn size_row(&self) -> usize {
+        self.formats.len() + 1
     }
 
     /// Whether the name row has the keyboard.
     pub fn on_name(&self) -> bool {
-        self.cursor == self.formats.len() + 1
+        self.cursor == self.formats.len() + 2
     }
 
-    /// The file name without extension, as typed: a typed ".txt" or ".md" is dropped; a
+    /// The file name without extension, as typed: a typed ".txt", ".md" or ".docx" is dropped; a
     /// name with a folder separator is refused (files go into the folder shown).
     pub fn base_name(&self) -> Result<String, String> {
         let typed = self.name.text();
@@ -211,6 +225,8 @@ pub struct App {
     pub quit: bool,
     /// The file name of the last export, offered again.
     export_name: Option<String>,
+    /// The Word font size last chosen.
+    export_size: BodySize,
     /// Quitting with a failed save was asked once.
     quit_asked: bool,
     /// Inside a batch of typed keys (see `begin_batch`).
@@ -272,6 +288,7 @@ impl App {
             effect: None,
             quit: false,
             export_name: None,
+            export_size: BodySize::default(),
             quit_asked: false,
             batching: false,
             stale: false,
@@ -973,8 +990,14 @@ impl App {
             .and_then(|d| d.frame.issuer.last().cloned())
             .unwrap_or_default();
         self.overlays.push(Overlay::Export(Box::new(ExportDialog {
-            formats: vec![(ExportFormat::Text, true), (ExportFormat::Markdown, false)],
+            // Word first and chosen: it is what officials hand in.
+            formats: vec![
+                (ExportFormat::Word, true),
+                (ExportFormat::Text, false),
+                (ExportFormat::Markdown, false),
+            ],
             full: true,
+            size: self.export_size,
             name: TextInput::line(
                 &self
                     .export_name
@@ -1001,7 +1024,14 @@ impl App {
             Action::Toggle if dialog.cursor < formats => {
                 dialog.formats[dialog.cursor].1 = !dialog.formats[dialog.cursor].1;
             }
-            Action::Toggle if dialog.cursor == formats => dialog.full = !dialog.full,
+            Action::Toggle if dialog.cursor == dialog.full_row() => dialog.full = !dialog.full,
+            Action::Toggle if dialog.cursor == dialog.size_row() => {
+                dialog.size = match dialog.size {
+                    BodySize::Fourteen => BodySize::Thirteen,
+                    BodySize::Thirteen => BodySize::Fourteen,
+                };
+                self.export_size = dialog.size;
+            }
             Action::Enter => {
                 dialog.result = None;
                 *self.overlays.last_mut().expect("on top") = Overlay::Export(dialog.clone());
@@ -1051,8 +1081,8 @@ impl App {
                 let mut failure = None;
                 let chosen = dialog.formats.iter().filter(|(_, on)| *on).map(|(f, _)| *f);
                 for (format, path) in chosen.zip(dialog.paths()) {
-                    let text = export_text(doc, format, dialog.full);
-                    match crate::files::write_atomic(&path, text.as_bytes()) {
+                    let bytes = export_bytes(doc, format, dialog.full, dialog.size);
+                    match crate::files::write_atomic(&path, &bytes) {
                         Ok(()) => written.push(path),
                         Err(err) => {
                             failure = Some(ui::export_failed(
@@ -1562,10 +1592,11 @@ pub struct ScrollView {
 }
 
 /// The report in one export format.
-pub fn export_text(doc: &Document, format: ExportFormat, full: bool) -> String {
+pub fn export_bytes(doc: &Document, format: ExportFormat, full: bool, size: BodySize) -> Vec<u8> {
     match format {
-        ExportFormat::Text => report::render(doc, Format::Text, full),
-        ExportFormat::Markdown => report::render(doc, Format::Markdown, full),
+        ExportFormat::Word => report::docx::write(doc, full, size),
+        ExportFormat::Text => report::render(doc, Format::Text, full).into_bytes(),
+        ExportFormat::Markdown => report::render(doc, Format::Markdown, full).into_bytes(),
     }
 }
 

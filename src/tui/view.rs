@@ -901,12 +901,13 @@ fn draw_overlay(frame: &mut Frame, app: &App, theme: &Theme, overlay: &Overlay, 
             draw_review(frame, app, theme, body, *selected, *scroll);
         }
         Overlay::Export(dialog) => {
-            let rect = popup(body, 76, 14);
+            let rect = popup(body, 76, 16);
             frame.render_widget(Clear, rect);
             let inner = titled(frame, rect, ui::EXPORT_TITLE, theme.border_focused);
             let mut lines = Vec::new();
             for (i, (format, on)) in dialog.formats.iter().enumerate() {
                 let label = match format {
+                    ExportFormat::Word => ui::FORMAT_WORD,
                     ExportFormat::Text => ui::FORMAT_TEXT,
                     ExportFormat::Markdown => ui::FORMAT_MARKDOWN,
                 };
@@ -920,10 +921,12 @@ fn draw_overlay(frame: &mut Frame, app: &App, theme: &Theme, overlay: &Overlay, 
                     style,
                 ));
             }
-            let style = if dialog.cursor == dialog.formats.len() {
-                theme.selected
-            } else {
-                Style::default()
+            let row_style = |row: usize| {
+                if dialog.cursor == row {
+                    theme.selected
+                } else {
+                    Style::default()
+                }
             };
             lines.push(Line::styled(
                 format!(
@@ -931,7 +934,11 @@ fn draw_overlay(frame: &mut Frame, app: &App, theme: &Theme, overlay: &Overlay, 
                     if dialog.full { "x" } else { " " },
                     ui::EXPORT_FULL
                 ),
-                style,
+                row_style(dialog.full_row()),
+            ));
+            lines.push(Line::styled(
+                ui::export_size(dialog.size.points()),
+                row_style(dialog.size_row()),
             ));
             // One row: a long folder shows its end, where the names that matter are.
             let folder_room = inner
