@@ -107,6 +107,10 @@ pub fn write(doc: &Document, full: bool, size: BodySize) -> Vec<u8> {
     for block in &doc.body {
         match block {
             Block::Table(t) => {
+                // The sentence that introduces a table stays on its page.
+                if let Some(Item::P(p)) = items.last_mut() {
+                    p.keep_next = true;
+                }
                 items.push(Item::Table(data_table(t, body)));
                 items.push(Item::P(spacer(AFTER)));
             }
@@ -120,7 +124,8 @@ pub fn write(doc: &Document, full: bool, size: BodySize) -> Vec<u8> {
         items.push(Item::P(p));
     }
     if full && (!f.cc.is_empty() || has_signer(f)) {
-        items.push(Item::P(spacer(AFTER)));
+        // The closing sentence, this space and the signature move to a new page together.
+        items.push(Item::P(spacer(AFTER).keep_next()));
         items.push(Item::Table(signer_table(f, body)));
     }
     package(&items, f, body)
