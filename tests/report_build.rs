@@ -131,3 +131,48 @@ fn an_absent_answer_takes_the_default_and_an_empty_one_stays_empty() {
     let emptied = render(&emptied);
     assert!(!emptied.contains("Thường trực Đảng ủy xã"), "{emptied}");
 }
+
+#[test]
+fn the_parent_body_prints_above_the_issuing_body() {
+    let q = baocao::questionnaire::load_bytes(
+        "so.yaml",
+        "format: 1\nid: so\nversion: 1\ntitle: Sở\ndocument:\n  parent: UBND TỈNH QUẢNG NGÃI\n  issuer: SỞ KHOA HỌC VÀ CÔNG NGHỆ\n  summary: Tóm tắt\nsections:\n  - heading: MỘT\n    text: Nội dung.\n"
+            .as_bytes(),
+    )
+    .expect("the questionnaire loads");
+    let doc = report::build(&q, &Answers::new()).expect("the report builds");
+    assert_eq!(doc.frame.parent, vec!["UBND TỈNH QUẢNG NGÃI".to_owned()]);
+    assert_eq!(
+        doc.frame.issuer,
+        vec!["SỞ KHOA HỌC VÀ CÔNG NGHỆ".to_owned()]
+    );
+    let text = report::render(&doc, Format::Text, true);
+    let parent = text
+        .find("UBND TỈNH QUẢNG NGÃI")
+        .expect("the parent is printed");
+    let issuer = text
+        .find("SỞ KHOA HỌC VÀ CÔNG NGHỆ")
+        .expect("the issuer is printed");
+    assert!(parent < issuer, "{text}");
+    let md = report::render(&doc, Format::Markdown, true);
+    assert!(
+        md.contains("| UBND TỈNH QUẢNG NGÃI<br>**SỞ KHOA HỌC VÀ CÔNG NGHỆ**"),
+        "{md}"
+    );
+    // In Word the parent is upright and the issuing body bold.
+    let bytes = report::docx::write(&doc, true, report::BodySize::Fourteen);
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("a zip");
+    let mut xml = String::new();
+    std::io::Read::read_to_string(
+        &mut zip.by_name("word/document.xml").expect("document.xml"),
+        &mut xml,
+    )
+    .expect("UTF-8");
+    let run_before = |text: &str| {
+        let at = xml.find(text).expect("the line is in the file");
+        let start = xml[..at].rfind("<w:r>").expect("its run");
+        xml[start..at].to_owned()
+    };
+    assert!(!run_before("UBND TỈNH QUẢNG NGÃI").contains("<w:b/>"));
+    assert!(run_before("SỞ KHOA HỌC VÀ CÔNG NGHỆ").contains("<w:b/>"));
+}
