@@ -281,6 +281,13 @@ fn benches(c: &mut Criterion) {
         });
     });
 
+    // The Word file of the seed report, from the built document.
+    let answers = answers::parse("ba-dinh.answers.yaml", SEED_ANSWERS, &q).expect("seed answers");
+    let seed_doc = report::build(&q, &answers).expect("seed report builds");
+    c.bench_function("docx_seed", |b| {
+        b.iter(|| report::docx::write(black_box(&seed_doc), true, report::BodySize::Fourteen));
+    });
+
     let source = large_questionnaire();
     let answers_text = large_answers();
     // Check once, outside the timing, that the pair is what it claims to be.
@@ -293,6 +300,13 @@ fn benches(c: &mut Criterion) {
         .measurement_time(Duration::from_secs(20));
     group.bench_function("load_render_large", |b| {
         b.iter(|| load_render(black_box(&source), black_box(&answers_text)));
+    });
+    let large_q = questionnaire::load_bytes("large.yaml", source.as_bytes()).expect("large loads");
+    let large_answers =
+        answers::parse("large.answers.yaml", &answers_text, &large_q).expect("answers parse");
+    let large_doc = report::build(&large_q, &large_answers).expect("report builds");
+    group.bench_function("docx_large", |b| {
+        b.iter(|| report::docx::write(black_box(&large_doc), true, report::BodySize::Fourteen));
     });
     group.finish();
 }
