@@ -965,3 +965,33 @@ fn a_failed_save_asks_before_quitting_and_leaves_a_private_recovery_copy() {
         );
     }
 }
+
+#[test]
+fn a_word_file_is_not_printed_onto_the_terminal() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let root = crate::common::root();
+    let q = root.join("questionnaires/ct1322-so-ket-2021-2025.yaml");
+    let a = root.join("questionnaires/examples/ba-dinh.answers.yaml");
+    let (q, a) = (q.to_str().expect("UTF-8"), a.to_str().expect("UTF-8"));
+    let mut w = Wizard::start_with(
+        dir.path(),
+        &["render", q, "--answers", a, "--format", "docx"],
+        &[],
+    );
+    let status = w.wait_exit();
+    assert_eq!(status.exit_code(), 2, "{}", w.output());
+    let out = w.output();
+    assert!(out.contains("-o TỆP.docx"), "{out}");
+    assert!(!out.contains("PK"), "no zip bytes on the terminal: {out}");
+    // With -o the same command writes the file.
+    let file = dir.path().join("bao-cao.docx");
+    let file = file.to_str().expect("UTF-8");
+    let mut w = Wizard::start_with(
+        dir.path(),
+        &["render", q, "--answers", a, "--format", "docx", "-o", file],
+        &[],
+    );
+    assert!(w.wait_exit().success(), "{}", w.output());
+    let bytes = std::fs::read(file).expect("the Word file");
+    assert!(bytes.starts_with(b"PK"), "a zip");
+}
