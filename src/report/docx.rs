@@ -128,6 +128,10 @@ pub fn write(doc: &Document, full: bool, size: BodySize) -> Vec<u8> {
         items.push(Item::P(spacer(AFTER).keep_next()));
         items.push(Item::Table(signer_table(f, body)));
     }
+    // Word ends a body with a paragraph, never a table; one point tall, it cannot push a page.
+    if matches!(items.last(), Some(Item::Table(_))) {
+        items.push(Item::P(spacer(20)));
+    }
     package(&items, f, body)
 }
 
