@@ -7,6 +7,7 @@ mod common;
 mod golden;
 mod questionnaire_load;
 mod report_build;
+mod report_docx;
 mod screenshot;
 mod seed;
 mod tui_app;

@@ -117,6 +117,14 @@ pub fn write(doc: &Document, full: bool, size: BodySize) -> Vec<u8> {
             other => items.extend(body_paragraphs(other, body).into_iter().map(Item::P)),
         }
     }
+    // The page that is signed carries some of the body: the last paragraph stays with the
+    // closing sentence.
+    if full
+        && !f.closing.is_empty()
+        && let Some(Item::P(p)) = items.last_mut()
+    {
+        p.keep_next = true;
+    }
     for line in clean_lines(&f.closing) {
         let mut p = body_paragraph().run(&line, body, Style::PLAIN);
         // The closing sentence stays on the page of the signature.
@@ -171,6 +179,8 @@ enum Run {
     },
     /// The PAGE field.
     PageNumber { size: u32 },
+    /// A tab (to a hanging indent).
+    Tab,
 }
 
 /// Horizontal alignment.
@@ -200,6 +210,8 @@ struct Para {
     align: Align,
     /// The size of the paragraph mark (what an empty paragraph is as tall as).
     mark_size: u32,
+    /// A heading's level in Word's navigation pane (0 = top).
+    outline: Option<usize>,
     runs: Vec<Run>,
 }
 
@@ -223,6 +235,7 @@ impl Para {
             first: 0,
             align,
             mark_size: 0,
+            outline: None,
             runs: Vec::new(),
         }
     }
@@ -353,12 +366,7 @@ fn header_table(f: &FrameText, size: BodySize) -> Table {
     left.extend(f.issuer.iter().map(|l| centred(l, s.names, Style::BOLD)));
     if !f.issuer.is_empty() {
         // A short rule: two fifths of the issuing body's longest line, at least 12 mm.
-        let widest = f
-            .issuer
-            .iter()
-            .map(|l| metrics::width(l, s.names, true))
-            .max()
-            .unwrap_or(0);
+        let widest = widest(f.issuer.iter().map(String::as_str), s.names, true);
         left.push(rule((widest * 2 / 5).max(680), page::FRAME_LEFT));
     }
     let right = vec![
@@ -416,14 +424,16 @@ fn title_block(f: &FrameText, body: u32, full: bool) -> Vec<Para> {
         );
     }
     if !summary.is_empty() || !f.kind.is_empty() {
-        // A third of the summary's widest line (of the column when it wraps), at least 2 cm.
-        let widest = summary
-            .iter()
-            .map(|l| metrics::width(l, body, true))
-            .max()
-            .unwrap_or_else(|| metrics::width(&f.kind, body, true))
-            .min(page::TEXT - 2 * 567);
-        out.push(rule((widest / 3).max(1_134), page::TEXT));
+        // Two fifths of the summary's widest line, between 2 cm and a third of the text width.
+        let widest = widest(
+            summary.iter().chain([&f.kind]).map(String::as_str),
+            body,
+            true,
+        );
+        out.push(rule(
+            (widest * 2 / 5).clamp(1_134, page::TEXT / 3),
+            page::TEXT,
+        ));
     }
     match f.to.as_slice() {
         [] => {}
@@ -431,19 +441,22 @@ fn title_block(f: &FrameText, body: u32, full: bool) -> Vec<Para> {
             centred(&format!("{} {one}", messages::TO_LABEL), body, Style::PLAIN).space(240, 0),
         ),
         many => {
-            out.push(
-                Para::new(Align::Left)
-                    .run(messages::TO_LABEL, body, Style::PLAIN)
-                    .indent(2_268, 0)
-                    .space(240, 0)
-                    .keep_next(),
-            );
-            for r in many {
-                out.push(
-                    Para::new(Align::Left)
-                        .run(&format!("- {r}"), body, Style::PLAIN)
-                        .indent(3_402, 0),
-                );
+            // "Kính gửi: - A;" with the other recipients aligned under "- A", the block centred.
+            let label = metrics::width(messages::TO_LABEL, body, false) + 170;
+            let items: Vec<String> = many.iter().map(|r| format!("- {r}")).collect();
+            let widest = widest(items.iter().map(String::as_str), body, false);
+            let start = page::TEXT.saturating_sub(label + widest) / 2;
+            let left = i32::try_from(start + label).unwrap_or(0);
+            for (i, item) in items.iter().enumerate() {
+                let mut p = Para::new(Align::Left).indent(left, 0);
+                if i == 0 {
+                    // The hanging indent puts the label at the block's start; the tab reaches
+                    // the indent, where the recipients begin.
+                    p.first = -i32::try_from(label).unwrap_or(0);
+                    p = p.run(messages::TO_LABEL, body, Style::PLAIN).space(240, 0);
+                    p.runs.push(Run::Tab);
+                }
+                out.push(p.run(item, body, Style::PLAIN));
             }
         }
     }
@@ -472,9 +485,11 @@ fn body_paragraphs(block: &Block, body: u32) -> Vec<Para> {
         } => clean_lines(&join_number(number, text))
             .iter()
             .map(|line| {
-                body_paragraph()
+                let mut p = body_paragraph()
                     .run(line, body, heading_style(*level))
-                    .keep_next()
+                    .keep_next();
+                p.outline = Some(level.saturating_sub(1));
+                p
             })
             .collect(),
         Block::Paragraph { lead, text } => {
@@ -489,6 +504,12 @@ fn body_paragraphs(block: &Block, body: u32) -> Vec<Para> {
                 out.push(p);
             }
             out.extend(lines.map(|line| body_paragraph().run(&line, body, Style::PLAIN)));
+            // "… như sau:" introduces what follows and stays on its page.
+            if let Some(last) = out.last_mut()
+                && text.trim_end().ends_with(':')
+            {
+                last.keep_next = true;
+            }
             out
         }
         Block::Bullets(items) => items
@@ -548,45 +569,70 @@ fn data_table(t: &TableBlock, body: u32) -> Table {
     }
 }
 
-/// Column widths filling the text width: numbers get their widest cell (at least 1.5 cm, at
-/// most a third of the table), text columns share the rest in proportion to their widest
-/// cell.
+/// Column widths filling the text width. Each column wants its widest line (numbers: their
+/// widest cell, the header may wrap into lines of 2.5 cm) and needs at least its longest word, so no word is ever
+/// cut; when the wants do not fit, every column gives up the same share of what it wants beyond
+/// its need, and when they leave room, text columns take it.
 fn column_widths(t: &TableBlock, size: u32, columns: usize) -> Vec<u32> {
     let total = page::TEXT;
-    let natural: Vec<u32> = (0..columns)
+    let pad = 2 * CELL_PAD + 60;
+    let numeric = |i: usize| t.numeric.get(i).copied().unwrap_or(false);
+    let cells = |i: usize| {
+        std::iter::once(&t.header)
+            .chain(&t.rows)
+            .chain(t.total.iter())
+            .enumerate()
+            .filter_map(move |(row, r)| r.get(i).map(|c| (row == 0, c)))
+    };
+    let need: Vec<u32> = (0..columns)
+        .map(|i| widest(cells(i).flat_map(|(_, c)| c.split_whitespace()), size, true) + pad)
+        .collect();
+    let want: Vec<u32> = (0..columns)
         .map(|i| {
-            std::iter::once(&t.header)
-                .chain(&t.rows)
-                .chain(t.total.iter())
-                .filter_map(|r| r.get(i))
-                .flat_map(|c| c.lines().map(|l| metrics::width(l.trim(), size, true)))
-                .max()
-                .unwrap_or(0)
-                + 2 * CELL_PAD
-                + 60
+            let lines = cells(i)
+                .filter(|(header, _)| !(numeric(i) && *header))
+                .flat_map(|(_, c)| c.lines().map(str::trim));
+            // A number column's header may wrap, but not beyond 2.5 cm a line.
+            let header = if numeric(i) {
+                let text = t.header.get(i).map_or("", String::as_str);
+                (widest(text.lines(), size, true) + pad).min(1_418)
+            } else {
+                0
+            };
+            (widest(lines, size, true) + pad).max(need[i]).max(header)
         })
         .collect();
-    let numeric = |i: usize| t.numeric.get(i).copied().unwrap_or(false);
-    let text_columns = (0..columns).filter(|i| !numeric(*i)).count();
-    let count = |n: usize| u32::try_from(n).unwrap_or(1).max(1);
-    let mut widths: Vec<u32> = if text_columns == 0 {
-        vec![total / count(columns); columns]
-    } else {
-        let fixed: Vec<Option<u32>> = (0..columns)
-            .map(|i| numeric(i).then(|| natural[i].clamp(850, total / 3)))
-            .collect();
-        let rest = total.saturating_sub(fixed.iter().flatten().sum());
-        let text_natural: u64 = (0..columns)
-            .filter(|i| fixed[*i].is_none())
-            .map(|i| u64::from(natural[i]))
+    let (need_sum, want_sum): (u64, u64) = (
+        need.iter().map(|w| u64::from(*w)).sum(),
+        want.iter().map(|w| u64::from(*w)).sum(),
+    );
+    let share = |part: u64, of: u64, whole: u64| {
+        u32::try_from(part * whole / of.max(1)).unwrap_or(u32::MAX)
+    };
+    let mut widths: Vec<u32> = if want_sum <= u64::from(total) {
+        // Room to spare: text columns share it in proportion to what they want.
+        let room = u64::from(total) - want_sum;
+        let text_want: u64 = (0..columns)
+            .filter(|i| !numeric(*i))
+            .map(|i| u64::from(want[i]))
             .sum();
         (0..columns)
-            .map(|i| {
-                fixed[i].unwrap_or_else(|| {
-                    u32::try_from(u64::from(rest) * u64::from(natural[i]) / text_natural.max(1))
-                        .unwrap_or(rest)
-                })
+            .map(|i| match (numeric(i), text_want) {
+                (_, 0) => want[i] + share(1, u64::try_from(columns).unwrap_or(1), room),
+                (true, _) => want[i],
+                (false, _) => want[i] + share(u64::from(want[i]), text_want, room),
             })
+            .collect()
+    } else if need_sum <= u64::from(total) {
+        // Each column keeps its need and the same fraction of its want beyond it.
+        let room = u64::from(total) - need_sum;
+        (0..columns)
+            .map(|i| need[i] + share(u64::from(want[i] - need[i]), want_sum - need_sum, room))
+            .collect()
+    } else {
+        // Even the longest words do not fit: shrink everything alike.
+        (0..columns)
+            .map(|i| share(u64::from(need[i]), need_sum, u64::from(total)))
             .collect()
     };
     // What rounding left goes to the first column, so the table spans the text width.
@@ -595,6 +641,14 @@ fn column_widths(t: &TableBlock, size: u32, columns: usize) -> Vec<u32> {
         *first = (*first + total).saturating_sub(sum);
     }
     widths
+}
+
+/// The widest of some texts, each on one line, in twips.
+fn widest<'a>(texts: impl Iterator<Item = &'a str>, size: u32, bold: bool) -> u32 {
+    texts
+        .map(|l| metrics::width(l, size, bold))
+        .max()
+        .unwrap_or(0)
 }
 
 fn has_signer(f: &FrameText) -> bool {
@@ -727,6 +781,9 @@ fn paragraph(out: &mut String, p: &Para) {
         Align::Justify => "both",
     };
     let _ = write!(out, "<w:jc w:val=\"{jc}\"/>");
+    if let Some(level) = p.outline {
+        let _ = write!(out, "<w:outlineLvl w:val=\"{}\"/>", level.min(8));
+    }
     if p.mark_size > 0 {
         run_properties(out, p.mark_size, Style::PLAIN);
     }
@@ -738,6 +795,7 @@ fn paragraph(out: &mut String, p: &Para) {
                 run_properties(out, *size, *style);
                 let _ = write!(out, "<w:t xml:space=\"preserve\">{}</w:t>", escape(text));
             }
+            Run::Tab => out.push_str("<w:tab/>"),
             Run::PageNumber { size } => {
                 run_properties(out, *size, Style::PLAIN);
                 out.push_str("<w:fldChar w:fldCharType=\"begin\"/></w:r><w:r>");

@@ -30,9 +30,9 @@ pub fn render(doc: &Document, format: Format, full: bool) -> String {
         Format::Markdown => markdown(doc, full),
     };
     // Nearly every report is clean: only lines with a suspicious byte (a C0 control, DEL, the
-    // lead byte of C1 controls or of the block markers) are rebuilt.
+    // lead byte of C1 controls, of the block markers or of U+FFFE/U+FFFF) are rebuilt.
     let suspicious =
-        |b: u8| (b < 0x20 && b != b'\n' && b != b'\t') || matches!(b, 0x7f | 0xc2 | 0xee);
+        |b: u8| (b < 0x20 && b != b'\n' && b != b'\t') || matches!(b, 0x7f | 0xc2 | 0xee | 0xef);
     let mut out = String::with_capacity(lines.iter().map(|l| l.len() + 1).sum());
     // A line may hold several lines (a multi-line bullet); each is checked on its own.
     for line in lines.iter().flat_map(|l| l.split('\n')) {
@@ -49,14 +49,15 @@ pub fn render(doc: &Document, format: Format, full: bool) -> String {
     out
 }
 
-/// Replaces control characters (terminal escapes among them) so output is safe to print.
+/// Replaces control characters (terminal escapes among them) and the noncharacters U+FFFE and
+/// U+FFFF (which XML, and so a Word file, cannot hold) so output is safe to print and to store.
 pub fn sanitize_line(line: &str) -> String {
     line.chars()
         .filter(|c| {
             *c != '\r' && *c != crate::template::BLOCK_START && *c != crate::template::BLOCK_END
         })
         .map(|c| {
-            if c.is_control() && c != '\t' {
+            if (c.is_control() && c != '\t') || matches!(c, '\u{FFFE}' | '\u{FFFF}') {
                 '\u{FFFD}'
             } else {
                 c
