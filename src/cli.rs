@@ -106,13 +106,13 @@ enum Command {
         /// Cỡ chữ phần nội dung của tệp Word: 14 (mặc định) hoặc 13.
         #[arg(
             long,
+            value_enum,
             value_name = "CỠ",
-            value_parser = ["13", "14"],
             default_value = "14",
             hide_possible_values = true,
             hide_default_value = true
         )]
-        font_size: String,
+        font_size: FontSize,
         /// Chỉ phần nội dung (không có khối tiêu đề và khối chữ ký theo NĐ 30).
         #[arg(long)]
         body_only: bool,
@@ -141,6 +141,15 @@ enum OutputFormat {
     Md,
     /// Word (.docx), trình bày theo NĐ 30.
     Docx,
+}
+
+/// The body size of a Word file.
+#[derive(ValueEnum, Clone, Copy, Debug)]
+enum FontSize {
+    #[value(name = "13")]
+    Thirteen,
+    #[value(name = "14")]
+    Fourteen,
 }
 
 /// Prints to stdout; a closed pipe (`baocao check … | head`) is not an error.
@@ -177,8 +186,10 @@ pub fn run() -> ExitCode {
             let format = match format {
                 OutputFormat::Txt => Output::Text(Format::Text),
                 OutputFormat::Md => Output::Text(Format::Markdown),
-                OutputFormat::Docx if font_size == "13" => Output::Word(BodySize::Thirteen),
-                OutputFormat::Docx => Output::Word(BodySize::Fourteen),
+                OutputFormat::Docx => Output::Word(match font_size {
+                    FontSize::Thirteen => BodySize::Thirteen,
+                    FontSize::Fourteen => BodySize::Fourteen,
+                }),
             };
             render(
                 &questionnaire,
