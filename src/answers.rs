@@ -2,12 +2,14 @@
 //!
 //! `value` holds the typed values, `store` the collection of one questionnaire's answers
 //! (including answers that no longer fit the questionnaire, which are kept, never dropped),
-//! `persist` the YAML file format and its atomic save, `check` the validation of one answer
-//! against its question.
+//! `persist` the YAML file format and its atomic save, `journal` the record of every change
+//! kept beside it until the next save, `check` the validation of one answer against its
+//! question.
 //!
 //! Must not: know about terminals or report layout.
 
 pub mod check;
+pub mod journal;
 pub mod persist;
 pub mod store;
 pub mod value;

@@ -123,45 +123,74 @@ pub fn parse(file: &str, text: &str, q: &Questionnaire) -> Result<Answers, Answe
             answers.set_line(saved_id.clone(), *line);
         }
         let superseded = id != saved_id && (direct.contains(&id) || answers.get(&id).is_some());
-        match q.question(&id) {
-            Some(_) if superseded => {
-                answers.keep(
-                    saved_id,
-                    Kept {
-                        raw,
-                        reason: KeptReason::Superseded { by: id },
-                    },
-                );
-            }
-            Some(question) => match typed(&question.kind, &raw) {
-                Ok(value) => answers.set(id, value),
-                Err(reason) => answers.keep(
-                    saved_id,
-                    Kept {
-                        raw,
-                        reason: KeptReason::Invalid { reason },
-                    },
-                ),
-            },
-            _ => {
-                // Suggestions compare with every id: only the first orphans get one.
-                let suggestion = (answers.kept().count() < 100)
-                    .then(|| {
-                        crate::questionnaire::closest(&saved_id.to_lowercase(), ids.iter().copied())
-                    })
-                    .flatten()
-                    .map(str::to_owned);
-                answers.keep(
-                    saved_id,
-                    Kept {
-                        raw,
-                        reason: KeptReason::Orphan { suggestion },
-                    },
-                );
-            }
+        if superseded && q.question(&id).is_some() {
+            answers.keep(
+                saved_id,
+                Kept {
+                    raw,
+                    reason: KeptReason::Superseded { by: id },
+                },
+            );
+        } else {
+            // Suggestions compare with every id: only the first orphans get one.
+            let suggest = answers.kept().count() < 100;
+            place(&mut answers, q, &ids, &saved_id, &id, raw, suggest);
         }
     }
     Ok(answers)
+}
+
+/// Puts one raw answer where it belongs: typed under question `id` when it fits, kept aside
+/// under `saved_id` when it does not fit or no question has that id (an orphan, with the
+/// closest question id when `suggest`).
+fn place(
+    answers: &mut Answers,
+    q: &Questionnaire,
+    ids: &[&str],
+    saved_id: &str,
+    id: &str,
+    raw: Value,
+    suggest: bool,
+) {
+    match q.question(id) {
+        Some(question) => match typed(&question.kind, &raw) {
+            Ok(value) => answers.set(id, value),
+            Err(reason) => answers.keep(
+                saved_id,
+                Kept {
+                    raw,
+                    reason: KeptReason::Invalid { reason },
+                },
+            ),
+        },
+        None => {
+            let suggestion = suggest
+                .then(|| {
+                    crate::questionnaire::closest(&saved_id.to_lowercase(), ids.iter().copied())
+                })
+                .flatten()
+                .map(str::to_owned);
+            answers.keep(
+                saved_id,
+                Kept {
+                    raw,
+                    reason: KeptReason::Orphan { suggestion },
+                },
+            );
+        }
+    }
+}
+
+/// Applies one raw answer for question `id` (as the journal recorded it) the way the answers
+/// file would be read: typed when it fits, kept aside when it does not.
+pub fn apply_raw(answers: &mut Answers, q: &Questionnaire, id: &str, raw: Value) {
+    answers.remove(id);
+    place(answers, q, &[], id, id, raw, false);
+}
+
+/// An answer as the answers file writes it (the raw form [`apply_raw`] reads back).
+pub fn raw_of(value: &AnswerValue) -> Value {
+    to_value(value)
 }
 
 /// The line of each answer under `answers:`, found by reading the text once: a key at the

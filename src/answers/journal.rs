@@ -1,0 +1,342 @@
+//! The journal: every change to an answer, on disk before the next frame is drawn.
+//!
+//! Owns: the journal file beside the answers file (`.<answers file name>.journal`), its record
+//! format, appending (one `write` per record, no fsync: the operating system has it the moment
+//! the call returns, so a killed program loses nothing; a power cut loses what the disk had not
+//! written, at most the second since the last fold), and replaying it over the answers read
+//! from the answers file. The answers file itself is written by `persist`; folding is saving
+//! it and then truncating the journal.
+//!
+//! A record is `bj <crc32 of payload, 8 hex> <payload length>\n<payload>\n`; the payload is
+//! one byte saying what happened (`t` a text answer, `y` any answer as YAML, `r` removed, `p`
+//! the question the official is on), the question id, a NUL, then the data. Each record holds
+//! the whole answer, so replaying is applying the records in order, and replaying a record
+//! twice changes nothing. A torn last record (the program died inside a write) fails its
+//! length or checksum and is skipped with everything after it.
+//!
+//! Must not: decide when to append or fold, or know about terminals.
+
+use std::fs::{File, OpenOptions};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use super::persist;
+use super::store::Answers;
+use super::value::AnswerValue;
+use crate::questionnaire::Questionnaire;
+
+/// What one record says about one question.
+#[derive(Debug, Clone, Copy)]
+pub enum Entry<'a> {
+    /// The question's answer is this value.
+    Value(&'a AnswerValue),
+    /// The question's answer is kept aside as typed (it does not fit the question).
+    Kept(&'a serde_yaml::Value),
+    /// The question has no answer.
+    Removed,
+    /// The official is on this question.
+    Position,
+}
+
+/// The journal of one answers file, open for appending.
+#[derive(Debug)]
+pub struct Journal {
+    file: File,
+    path: PathBuf,
+    len: u64,
+    /// One record's bytes, reused.
+    buf: Vec<u8>,
+}
+
+/// Where the journal of an answers file lives: beside it, hidden.
+pub fn path_for(answers: &Path) -> PathBuf {
+    let name = answers
+        .file_name()
+        .map_or_else(|| "answers".into(), |n| n.to_string_lossy().into_owned());
+    answers.with_file_name(format!(".{name}.journal"))
+}
+
+impl Journal {
+    /// Opens (or creates) a journal for appending; what it holds is kept.
+    pub fn open(path: &Path) -> std::io::Result<Self> {
+        let file = OpenOptions::new().create(true).append(true).open(path)?;
+        let len = file.metadata()?.len();
+        Ok(Journal {
+            file,
+            path: path.to_owned(),
+            len,
+            buf: Vec::new(),
+        })
+    }
+
+    /// The journal's file.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Bytes written so far (since the last truncation).
+    pub fn len(&self) -> u64 {
+        self.len
+    }
+
+    /// Whether nothing is recorded.
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    /// Appends one record in one write.
+    pub fn append(&mut self, id: &str, entry: Entry<'_>) -> std::io::Result<()> {
+        encode(&mut self.buf, id, entry);
+        self.file.write_all(&self.buf)?;
+        self.len += self.buf.len() as u64;
+        Ok(())
+    }
+
+    /// Empties the journal (everything in it is in the answers file now).
+    pub fn truncate(&mut self) -> std::io::Result<()> {
+        self.file.set_len(0)?;
+        self.len = 0;
+        Ok(())
+    }
+
+    /// Forces what was appended onto the disk (on the way out; never on the key path).
+    pub fn sync(&self) -> std::io::Result<()> {
+        self.file.sync_data()
+    }
+}
+
+/// Writes one record into `buf` (cleared first).
+fn encode(buf: &mut Vec<u8>, id: &str, entry: Entry<'_>) {
+    buf.clear();
+    let (op, data): (u8, std::borrow::Cow<'_, [u8]>) = match entry {
+        Entry::Value(AnswerValue::Text(text)) => (b't', text.as_bytes().into()),
+        Entry::Value(value) => (b'y', yaml(&persist::raw_of(value)).into_bytes().into()),
+        Entry::Kept(raw) => (b'y', yaml(raw).into_bytes().into()),
+        Entry::Removed => (b'r', (&[][..]).into()),
+        Entry::Position => (b'p', (&[][..]).into()),
+    };
+    let payload_len = 1 + id.len() + 1 + data.len();
+    let crc = {
+        let mut h = crc32fast::Hasher::new();
+        h.update(&[op]);
+        h.update(id.as_bytes());
+        h.update(&[0]);
+        h.update(&data);
+        h.finalize()
+    };
+    // The checksum is taken over the parts, so the payload is copied once, after the header.
+    let _ = writeln!(buf, "bj {crc:08x} {payload_len}");
+    let payload_start = buf.len();
+    buf.reserve(payload_len + 1);
+    buf.push(op);
+    buf.extend_from_slice(id.as_bytes());
+    buf.push(0);
+    buf.extend_from_slice(&data);
+    buf.push(b'\n');
+    debug_assert_eq!(buf.len(), payload_start + payload_len + 1);
+}
+
+fn yaml(value: &serde_yaml::Value) -> String {
+    serde_yaml::to_string(value).unwrap_or_default()
+}
+
+/// What replaying a journal did.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Replay {
+    /// Records applied.
+    pub applied: usize,
+    /// Answers (not positions) they changed.
+    pub answers: usize,
+    /// Bytes at the end that were not a whole record (the program died while writing it).
+    pub torn: usize,
+}
+
+/// Applies the records of `bytes` to `answers`, in order. Stops at the first record that is
+/// not whole (its length or checksum does not match) and counts what it skipped.
+pub fn replay(bytes: &[u8], answers: &mut Answers, q: &Questionnaire) -> Replay {
+    let mut out = Replay::default();
+    let mut changed = std::collections::HashSet::new();
+    let mut rest = bytes;
+    while !rest.is_empty() {
+        let Some((op, id, data, next)) = decode(rest) else {
+            out.torn = rest.len();
+            break;
+        };
+        rest = next;
+        out.applied += 1;
+        match op {
+            b'p' => answers.position = Some(id.to_owned()),
+            b'r' => {
+                answers.remove(id);
+                answers.forget_kept(id);
+                changed.insert(id.to_owned());
+            }
+            b't' => {
+                let text = String::from_utf8_lossy(data).into_owned();
+                persist::apply_raw(answers, q, id, serde_yaml::Value::String(text));
+                changed.insert(id.to_owned());
+            }
+            _ => {
+                let raw = std::str::from_utf8(data)
+                    .ok()
+                    .and_then(|s| serde_yaml::from_str(s).ok())
+                    .unwrap_or(serde_yaml::Value::Null);
+                persist::apply_raw(answers, q, id, raw);
+                changed.insert(id.to_owned());
+            }
+        }
+    }
+    out.answers = changed.len();
+    out
+}
+
+/// One whole record at the start of `bytes`: (op, id, data, what follows), or `None` when
+/// the record is torn or damaged.
+fn decode(bytes: &[u8]) -> Option<(u8, &str, &[u8], &[u8])> {
+    let header_end = bytes.iter().take(40).position(|b| *b == b'\n')?;
+    let header = std::str::from_utf8(&bytes[..header_end]).ok()?;
+    let mut parts = header.split(' ');
+    if parts.next()? != "bj" {
+        return None;
+    }
+    let crc = u32::from_str_radix(parts.next()?, 16).ok()?;
+    let len: usize = parts.next()?.parse().ok()?;
+    let start = header_end + 1;
+    let end = start.checked_add(len)?;
+    if bytes.len() < end + 1 || bytes[end] != b'\n' {
+        return None;
+    }
+    let payload = &bytes[start..end];
+    if crc32fast::hash(payload) != crc {
+        return None;
+    }
+    let (&op, rest) = payload.split_first()?;
+    let nul = rest.iter().position(|b| *b == 0)?;
+    let id = std::str::from_utf8(&rest[..nul]).ok()?;
+    Some((op, id, &rest[nul + 1..], &bytes[end + 1..]))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn q() -> Questionnaire {
+        crate::questionnaire::builtin().expect("the built-in questionnaire")
+    }
+
+    #[test]
+    fn records_replay_in_order_and_twice_is_once() {
+        let q = q();
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(".a.journal");
+        let mut j = Journal::open(&path).unwrap();
+        j.append("ten_xa", Entry::Value(&AnswerValue::Text("Ba".into())))
+            .unwrap();
+        j.append(
+            "ten_xa",
+            Entry::Value(&AnswerValue::Text("Ba Dinh\nx".into())),
+        )
+        .unwrap();
+        j.append(
+            "noi_nhan",
+            Entry::Value(&AnswerValue::List(vec!["A;".into(), "B".into()])),
+        )
+        .unwrap();
+        j.append("ten_xa", Entry::Position).unwrap();
+        j.append("tinh", Entry::Value(&AnswerValue::Text("x".into())))
+            .unwrap();
+        j.append("tinh", Entry::Removed).unwrap();
+        let bytes = std::fs::read(&path).unwrap();
+        assert_eq!(bytes.len() as u64, j.len());
+        let mut a = Answers::new();
+        let r = replay(&bytes, &mut a, &q);
+        assert_eq!(
+            r,
+            Replay {
+                applied: 6,
+                answers: 3,
+                torn: 0
+            }
+        );
+        assert_eq!(
+            a.get("ten_xa"),
+            Some(&AnswerValue::Text("Ba Dinh\nx".into()))
+        );
+        assert_eq!(
+            a.get("noi_nhan"),
+            Some(&AnswerValue::List(vec!["A;".into(), "B".into()]))
+        );
+        assert_eq!(a.get("tinh"), None);
+        assert_eq!(a.position.as_deref(), Some("ten_xa"));
+        let once = a.clone();
+        replay(&bytes, &mut a, &q);
+        assert_eq!(a, once);
+    }
+
+    #[test]
+    fn a_torn_or_damaged_record_and_what_follows_are_skipped() {
+        let q = q();
+        let mut whole = Vec::new();
+        let mut buf = Vec::new();
+        encode(
+            &mut buf,
+            "ten_xa",
+            Entry::Value(&AnswerValue::Text("An Phú".into())),
+        );
+        whole.extend_from_slice(&buf);
+        encode(
+            &mut buf,
+            "tinh",
+            Entry::Value(&AnswerValue::Text("Đồng Tháp".into())),
+        );
+        let second = buf.clone();
+        // Cut anywhere inside the second record: the first survives, the rest is counted.
+        for cut in 0..second.len() {
+            let mut bytes = whole.clone();
+            bytes.extend_from_slice(&second[..cut]);
+            let mut a = Answers::new();
+            let r = replay(&bytes, &mut a, &q);
+            assert_eq!(r.applied, 1, "cut at {cut}");
+            assert_eq!(r.torn, cut);
+            assert_eq!(a.get("ten_xa"), Some(&AnswerValue::Text("An Phú".into())));
+            assert_eq!(a.get("tinh"), None);
+        }
+        // A flipped byte in the payload fails the checksum.
+        let mut bytes = whole.clone();
+        bytes.extend_from_slice(&second);
+        let last = bytes.len() - 3;
+        bytes[last] ^= 0x20;
+        let mut a = Answers::new();
+        assert_eq!(replay(&bytes, &mut a, &q).applied, 1);
+    }
+
+    #[test]
+    fn a_value_that_no_longer_fits_is_kept_not_dropped() {
+        let q = q();
+        let mut buf = Vec::new();
+        // `nam_cuoi`-like integer questions refuse text; the journal keeps what was typed.
+        let id = q
+            .questions
+            .iter()
+            .find(|x| matches!(x.kind, crate::questionnaire::QuestionKind::Integer { .. }))
+            .map(|x| x.id.clone())
+            .expect("an integer question");
+        let raw = serde_yaml::Value::String("mười".into());
+        encode(&mut buf, &id, Entry::Kept(&raw));
+        let mut a = Answers::new();
+        replay(&buf, &mut a, &q);
+        assert_eq!(a.get(&id), None);
+        assert_eq!(
+            a.kept().map(|(k, _)| k).collect::<Vec<_>>(),
+            vec![id.as_str()]
+        );
+    }
+
+    #[test]
+    fn the_journal_sits_hidden_beside_the_answers() {
+        assert_eq!(
+            path_for(Path::new("/x/ba-dinh.answers.yaml")),
+            PathBuf::from("/x/.ba-dinh.answers.yaml.journal")
+        );
+    }
+}
