@@ -27,6 +27,7 @@ use crate::answers::{self, Answers, KeptReason};
 use crate::messages;
 use crate::questionnaire::{self, Questionnaire};
 use crate::report::{self, BodySize, Format, Problem};
+use crate::session;
 
 pub const EXIT_OK: u8 = 0;
 pub const EXIT_QUESTIONNAIRE: u8 = 1;
@@ -269,9 +270,26 @@ fn wizard(q_path: Option<&Path>, a_path: Option<&Path>) -> u8 {
         warn(&messages::output_is_input(&a_path.display().to_string()));
         return EXIT_USAGE;
     }
-    let answers = if a_path.exists() {
+    let terminal = std::io::stdout().is_terminal() && std::io::stdin().is_terminal();
+    let file = a_path.display().to_string();
+    // One writer per answers file. Nothing on disk is touched before the lock is ours.
+    let mut notes = Vec::new();
+    let lock = take_lock(&a_path, &mut notes);
+    let mut answers = if a_path.exists() {
         match answers::load(&a_path, &q) {
             Ok(a) => a,
+            // A file that is not answers at all is kept aside, never overwritten.
+            Err(err) if err.corrupt && terminal && matches!(lock, LockState::Ours(_)) => {
+                let Ok(kept) = move_aside(&a_path) else {
+                    warn(&err.to_string());
+                    return EXIT_ANSWERS;
+                };
+                notes.push(messages::answers_moved_aside(
+                    &file,
+                    &kept.display().to_string(),
+                ));
+                Answers::new()
+            }
             Err(err) => {
                 warn(&err.to_string());
                 return EXIT_ANSWERS;
@@ -280,16 +298,49 @@ fn wizard(q_path: Option<&Path>, a_path: Option<&Path>) -> u8 {
     } else {
         Answers::new()
     };
-    let file = a_path.display().to_string();
     if let Some(id) = answers.questionnaire_id.as_ref().filter(|id| **id != q.id) {
         warn(&messages::answers_wrong_questionnaire(&file, id, &q.id));
         return EXIT_ANSWERS;
     }
-    if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
+    if !terminal {
         warn(messages::WIZARD_NEEDS_TERMINAL);
         return EXIT_TERMINAL;
     }
-    match crate::tui::run(q, answers, a_path.clone()) {
+    let mut session = crate::tui::Session::default();
+    match lock {
+        LockState::Held(holder) => {
+            warn(&messages::answers_locked(&file, &holder.pid, &holder.since));
+            if !ask_yes(messages::OPEN_READ_ONLY) {
+                warn(messages::NOT_OPENED);
+                return EXIT_ANSWERS;
+            }
+            session.read_only = true;
+        }
+        LockState::Ours(lock) | LockState::Elsewhere(lock) => {
+            session.lock = Some(lock);
+            // What a session that did not end cleanly left in the journal comes back.
+            if let Ok(found) = session::recover(&a_path, &mut answers, &q)
+                && found.answers > 0
+            {
+                notes.push(messages::ui::recovered(found.answers, found.torn > 0));
+                session.recovered = true;
+            }
+            match session::open_journal(&a_path) {
+                Ok(journal) => {
+                    if journal.path() != answers::journal::path_for(&a_path)
+                        && let Some(dir) = journal.path().parent()
+                    {
+                        notes.push(messages::session_elsewhere(&dir.display().to_string()));
+                    }
+                    session.journal = Some(journal);
+                }
+                Err(e) => notes.push(messages::ui::journal_failed(&messages::io_detail(&e))),
+            }
+        }
+        LockState::None => {}
+    }
+    session.message = (!notes.is_empty()).then(|| notes.join(" "));
+    match crate::tui::run(q, answers, a_path.clone(), session) {
         Ok(()) => {
             say(&messages::wizard_saved(&file));
             EXIT_OK
@@ -299,6 +350,75 @@ fn wizard(q_path: Option<&Path>, a_path: Option<&Path>) -> u8 {
             EXIT_TERMINAL
         }
     }
+}
+
+/// Where the lock of an answers file stands.
+enum LockState {
+    /// Ours, beside the answers file.
+    Ours(session::Lock),
+    /// Ours, in the data folder (the answers file's folder cannot be written).
+    Elsewhere(session::Lock),
+    /// Another live session has it.
+    Held(session::Holder),
+    /// No folder would take a lock file: the session runs without one.
+    None,
+}
+
+fn take_lock(a_path: &Path, notes: &mut Vec<String>) -> LockState {
+    match session::Lock::acquire(&session::lock_path(a_path)) {
+        Ok(lock) => return LockState::Ours(lock),
+        Err(session::LockError::Held(holder)) => return LockState::Held(holder),
+        Err(session::LockError::Io(_)) => {}
+    }
+    let Some(path) = session::fallback_lock_path(a_path) else {
+        return LockState::None;
+    };
+    if let Some(dir) = path.parent() {
+        let _ = std::fs::create_dir_all(dir);
+    }
+    match session::Lock::acquire(&path) {
+        Ok(lock) => LockState::Elsewhere(lock),
+        Err(session::LockError::Held(holder)) => LockState::Held(holder),
+        Err(session::LockError::Io(e)) => {
+            notes.push(messages::ui::journal_failed(&messages::io_detail(&e)));
+            LockState::None
+        }
+    }
+}
+
+/// Renames a damaged answers file to `<name>.corrupt-<date>-<time>` (never over another).
+fn move_aside(path: &Path) -> std::io::Result<PathBuf> {
+    let stamp = jiff::Zoned::now().strftime("%Y%m%d-%H%M%S").to_string();
+    let name = path
+        .file_name()
+        .map_or_else(|| "answers".into(), |n| n.to_string_lossy().into_owned());
+    for n in 0..100 {
+        let suffix = if n == 0 {
+            String::new()
+        } else {
+            format!("-{n}")
+        };
+        let target = path.with_file_name(format!("{name}.corrupt-{stamp}{suffix}"));
+        if !target.exists() {
+            std::fs::rename(path, &target)?;
+            return Ok(target);
+        }
+    }
+    Err(std::io::Error::other("too many copies"))
+}
+
+/// Asks a yes/no question on the terminal, before the wizard takes it over; "c" is yes.
+fn ask_yes(question: &str) -> bool {
+    let _ = write!(std::io::stderr().lock(), "{question}");
+    let _ = std::io::stderr().flush();
+    let mut line = String::new();
+    if std::io::stdin().read_line(&mut line).is_err() {
+        return false;
+    }
+    matches!(
+        line.trim().to_lowercase().as_str(),
+        "c" | "có" | "co" | "y" | "yes"
+    )
 }
 
 fn check(paths: &[PathBuf]) -> u8 {

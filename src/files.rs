@@ -3,7 +3,8 @@
 //! Owns: [`read_limited`], which never reads more than a limit plus one byte, so a device
 //! (`/dev/zero`), a pipe or a huge file cannot make the program read without end; and
 //! [`write_atomic`], which replaces a file in one step (temporary file in the same folder,
-//! fsync, rename — `atomic-write-file`), so a file is always either the old or the new one.
+//! fsync, rename — `atomic-write-file`), so a file is always either the old or the new one;
+//! and [`data_dirs`], where the program keeps files of its own.
 //!
 //! Must not: interpret what it reads or writes.
 
@@ -30,6 +31,23 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     let mut file = atomic_write_file::AtomicWriteFile::open(&target)?;
     file.write_all(bytes)?;
     file.commit()
+}
+
+/// The user's data folders for baocao, best first: `$XDG_DATA_HOME/baocao`, `%APPDATA%\baocao`
+/// or `~/.local/share/baocao`, then the temporary folder. Recovery copies, and journals and
+/// locks of answers files in folders that cannot be written, go there.
+pub fn data_dirs() -> Vec<std::path::PathBuf> {
+    use std::path::PathBuf;
+    let mut dirs = Vec::new();
+    if let Some(data) = std::env::var_os("XDG_DATA_HOME").filter(|d| !d.is_empty()) {
+        dirs.push(PathBuf::from(data).join("baocao"));
+    } else if let Some(appdata) = std::env::var_os("APPDATA").filter(|d| !d.is_empty()) {
+        dirs.push(PathBuf::from(appdata).join("baocao"));
+    } else if let Some(home) = std::env::var_os("HOME").filter(|d| !d.is_empty()) {
+        dirs.push(PathBuf::from(home).join(".local/share/baocao"));
+    }
+    dirs.push(std::env::temp_dir().join("baocao"));
+    dirs
 }
 
 #[cfg(test)]

@@ -4,7 +4,8 @@
 //! The core — [`questionnaire`] (format and loading), [`answers`] (values and their file),
 //! [`template`] (the MiniJinja engine used for conditions and text), [`report`] (documents and
 //! their text forms) and [`vn`] (Vietnamese dates and numbers) — knows nothing about terminals.
-//! [`files`] reads with a size limit and writes atomically. [`cli`] wires them into commands;
+//! [`files`] reads with a size limit and writes atomically; [`session`] keeps one writer per
+//! answers file and gets back what a crash left in the journal. [`cli`] wires them into commands;
 //! [`messages`] holds every sentence the user reads.
 
 pub mod answers;
@@ -14,6 +15,7 @@ pub mod flow;
 pub mod messages;
 pub mod questionnaire;
 pub mod report;
+pub mod session;
 pub mod template;
 pub mod tui;
 pub mod vn;

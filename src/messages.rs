@@ -631,6 +631,29 @@ pub fn render_failed(file: &str, line: usize, detail: &str) -> String {
 
 pub const WIZARD_NEEDS_TERMINAL: &str = "lỗi: trình hỏi đáp cần một cửa sổ dòng lệnh (terminal) để hiện.\n  → cách sửa: chạy `baocao` trực tiếp trong cửa sổ dòng lệnh; để tạo báo cáo không cần giao diện, dùng `baocao render BẢNG_HỎI.yaml --answers CÂU_TRẢ_LỜI.yaml`.";
 
+/// Another session holds the answers file.
+pub fn answers_locked(file: &str, pid: &str, since: &str) -> String {
+    format!(
+        "Tệp {file} đang được một phiên baocao khác sửa (PID {pid}, từ {since}).\n  → đóng phiên đó trước, hoặc mở tệp ở chế độ chỉ xem."
+    )
+}
+
+pub const OPEN_READ_ONLY: &str = "Mở để xem, không sửa? [c/K] ";
+
+pub const NOT_OPENED: &str = "Không mở tệp câu trả lời.";
+
+/// The answers file could not be read as answers: kept aside, the wizard starts afresh.
+pub fn answers_moved_aside(file: &str, kept: &str) -> String {
+    format!(
+        "⚠ Tệp {file} bị hỏng nên không đọc được; đã giữ nguyên nó thành {kept} và bắt đầu với câu trả lời trống."
+    )
+}
+
+/// The folder of the answers file refuses the journal and the lock: they go elsewhere.
+pub fn session_elsewhere(dir: &str) -> String {
+    format!("⚠ Thư mục của tệp câu trả lời không ghi được; nhật ký thay đổi được giữ ở {dir}.")
+}
+
 pub fn wizard_saved(file: &str) -> String {
     format!("Câu trả lời đã lưu trong {file}.")
 }
@@ -678,6 +701,9 @@ pub mod ui {
     pub const REVIEW_ALL_GOOD: &str = "Rà soát: không còn thiếu sót";
     pub const REVIEW_READY: &str = "Mọi câu bắt buộc đã có câu trả lời. Nhấn F10 để xuất báo cáo.";
     pub const EXPORT_TITLE: &str = "Xuất báo cáo — Space chọn, Enter ghi tệp, Esc đóng";
+    pub const READ_ONLY_REFUSED: &str =
+        "Đang mở ở chế độ chỉ xem (một phiên baocao khác đang sửa tệp này): không sửa được.";
+    pub const READ_ONLY_BADGE: &str = "CHỈ XEM";
     pub const FORMAT_WORD: &str = "Word (.docx), trình bày theo NĐ 30";
     pub const FORMAT_TEXT: &str = "Văn bản (.txt)";
     pub const FORMAT_MARKDOWN: &str = "Markdown (.md)";
@@ -845,6 +871,34 @@ pub mod ui {
     }
 
     pub const SAVE_HUNG: &str = "ổ đĩa không trả lời khi lưu câu trả lời";
+
+    pub fn journal_failed(detail: &str) -> String {
+        format!(
+            "⚠ Không ghi được nhật ký thay đổi ({detail}); câu trả lời vẫn được lưu vào tệp sau mỗi lần sửa."
+        )
+    }
+
+    pub fn emergency_saved(file: &str) -> String {
+        format!("Câu trả lời đã được lưu vào {file}.")
+    }
+
+    pub fn emergency_journal(file: &str, journal: &str, detail: &str) -> String {
+        format!(
+            "lỗi: không ghi được {file} ({detail}).\n  → mọi thay đổi nằm trong nhật ký {journal}; mở lại baocao trên tệp này để khôi phục."
+        )
+    }
+
+    pub const PANICKED: &str =
+        "baocao gặp lỗi nội bộ và phải dừng; xin gửi báo lỗi kèm các dòng ở trên.";
+
+    pub fn recovered(answers: usize, torn: bool) -> String {
+        let tail = if torn {
+            " (phần cuối của nhật ký bị đứt giữa chừng nên bỏ qua)"
+        } else {
+            ""
+        };
+        format!("Đã khôi phục {answers} câu trả lời chưa kịp lưu ở lần làm việc trước{tail}.")
+    }
     pub const QUIT_UNSAVED: &str = "Chưa lưu được câu trả lời. Nhấn Ctrl+Q lần nữa để thoát: chương trình thử lưu lần cuối, không được thì ghi một bản sao vào thư mục dữ liệu và báo đường dẫn.";
 
     pub fn terminal_failed(detail: &str) -> String {

@@ -19,36 +19,141 @@ pub mod text_input;
 pub mod theme;
 pub mod view;
 
+use std::collections::VecDeque;
 use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
 use std::sync::mpsc;
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use ratatui::DefaultTerminal;
-use ratatui::crossterm::event::{self, DisableBracketedPaste, EnableBracketedPaste, Event};
-use ratatui::crossterm::execute;
+use ratatui::crossterm::event::{
+    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, Event,
+};
+use ratatui::crossterm::{cursor, execute};
 
+use crate::answers::journal::Journal;
 use crate::answers::{self, Answers};
 use crate::messages::{self, ui};
 use crate::questionnaire::Questionnaire;
+use crate::session;
 use action::Action;
 use app::{App, Effect, SaveJob};
 use theme::Theme;
 
+/// The on-disk side of a wizard session, prepared by the caller.
+#[derive(Debug, Default)]
+pub struct Session {
+    /// The lock on the answers file (none when viewing read-only).
+    pub lock: Option<session::Lock>,
+    /// The journal every change goes to first (none when viewing read-only, or when no
+    /// folder would take it).
+    pub journal: Option<Journal>,
+    /// Answers were recovered from an earlier session: save them at once.
+    pub recovered: bool,
+    /// A line for the status bar at the start.
+    pub message: Option<String>,
+    /// Another session holds the file: look, do not touch.
+    pub read_only: bool,
+}
+
+/// The journal, shared with the signal and panic paths.
+type SharedJournal = Arc<Mutex<Option<Journal>>>;
+
 /// Runs the wizard until the official quits; answers are on disk when it returns `Ok`.
-pub fn run(q: Questionnaire, answers: Answers, answers_path: PathBuf) -> Result<(), String> {
-    let mut app = App::new(Arc::new(q), answers, answers_path);
+pub fn run(
+    q: Questionnaire,
+    answers: Answers,
+    answers_path: PathBuf,
+    session: Session,
+) -> Result<(), String> {
+    let q = Arc::new(q);
+    let mut app = App::new(Arc::clone(&q), answers, answers_path);
+    let answers_path = app.answers_path.clone();
+    app.read_only = session.read_only;
+    if let Some(message) = session.message {
+        if session.recovered {
+            app.recovered(message);
+        } else {
+            app.status = Some(message);
+        }
+    }
+    let journal: SharedJournal = Arc::new(Mutex::new(session.journal));
+    // One writer of the answers file at a time: the background saver, or the signal path.
+    let writing = Arc::new(Mutex::new(()));
     let theme = Theme::from_env();
-    let saver = Saver::start();
+    let saver = Saver::start(Arc::clone(&writing));
+    // Before ratatui's own hook, which restores the terminal and then calls this one.
+    install_panic_hook(Arc::clone(&q), answers_path.clone(), Arc::clone(&journal));
+    #[cfg(unix)]
+    signals::watch(
+        Arc::clone(&q),
+        answers_path.clone(),
+        Arc::clone(&journal),
+        Arc::clone(&writing),
+    );
     let mut terminal = ratatui::try_init().map_err(|e| ui::terminal_failed(&e.to_string()))?;
     let _ = execute!(std::io::stdout(), EnableBracketedPaste);
-    let result = event_loop(&mut terminal, &mut app, &theme, &saver);
+    let mut folds = VecDeque::new();
+    let result = event_loop(
+        &mut terminal,
+        &mut app,
+        &theme,
+        &saver,
+        &journal,
+        &mut folds,
+    );
     let _ = execute!(std::io::stdout(), DisableBracketedPaste);
     ratatui::restore();
     // Whatever ended the loop, what was typed is written before the program ends.
     let written = saver.finish(&mut app);
+    if written.is_ok()
+        && !app.read_only
+        && let Ok(mut guard) = journal.lock()
+        && let Some(j) = guard.take()
+    {
+        // Everything is in the answers file: the journal has nothing more to give.
+        let path = j.path().to_owned();
+        drop(j);
+        let _ = std::fs::remove_file(path);
+    }
+    drop(session.lock);
     result.and(written)
+}
+
+/// Appends the changes of the last batch to the journal, before the frame is drawn.
+fn journal_changes(app: &mut App, journal: &SharedJournal) {
+    let Ok(mut guard) = journal.lock() else {
+        return;
+    };
+    let Some(j) = guard.as_mut() else {
+        return;
+    };
+    let mut failed = None;
+    app.drain_journal(|id, entry| {
+        if let Err(e) = j.append(id, entry) {
+            failed = Some(e);
+        }
+    });
+    if let Some(e) = failed {
+        app.status = Some(ui::journal_failed(&messages::io_detail(&e)));
+    }
+}
+
+/// A save finished: when it holds everything the journal holds (nothing was appended since
+/// the save was asked for), the journal is emptied.
+fn fold_done(journal: &SharedJournal, asked_at: Option<u64>, ok: bool) {
+    if let (true, Some(at), Ok(mut guard)) = (ok, asked_at, journal.lock())
+        && let Some(j) = guard.as_mut()
+        && j.len() == at
+        && !j.is_empty()
+    {
+        let _ = j.truncate();
+    }
+}
+
+fn journal_len(journal: &SharedJournal) -> Option<u64> {
+    journal.lock().ok()?.as_ref().map(Journal::len)
 }
 
 fn event_loop(
@@ -56,6 +161,8 @@ fn event_loop(
     app: &mut App,
     theme: &Theme,
     saver: &Saver,
+    journal: &SharedJournal,
+    folds: &mut VecDeque<Option<u64>>,
 ) -> Result<(), String> {
     let io = |e: std::io::Error| ui::terminal_failed(&e.to_string());
     terminal.draw(|f| view::draw(f, app, theme)).map_err(io)?;
@@ -72,6 +179,13 @@ fn event_loop(
             app.begin_batch();
             loop {
                 match event::read().map_err(io)? {
+                    // A hidden trigger for the tests of the panic path (never set by users).
+                    Event::Key(key)
+                        if key.code == event::KeyCode::F(12)
+                            && std::env::var_os("BAOCAO_TEST_PANIC").is_some() =>
+                    {
+                        panic!("BAOCAO_TEST_PANIC");
+                    }
                     Event::Key(key) => app.key(key),
                     Event::Paste(text) => app.update(Action::Paste(text)),
                     Event::Resize(..) => app.update(Action::Resize),
@@ -82,13 +196,18 @@ fn event_loop(
                 }
             }
             app.end_batch();
+            journal_changes(app, journal);
             redraw = true;
         }
         for result in saver.results.try_iter() {
+            fold_done(journal, folds.pop_front().flatten(), result.is_ok());
             app.update(Action::Saved(result));
             redraw = true;
         }
         if let Some(job) = app.poll_save(Instant::now()) {
+            // Position changes and recoveries reach the journal too before the save is asked.
+            journal_changes(app, journal);
+            folds.push_back(journal_len(journal));
             saver.send(job);
             redraw = true;
         }
@@ -115,12 +234,16 @@ struct Saver {
 }
 
 impl Saver {
-    fn start() -> Self {
+    fn start(writing: Arc<Mutex<()>>) -> Self {
         let (jobs, job_rx) = mpsc::channel::<SaveJob>();
         let (result_tx, results) = mpsc::channel();
         let thread = std::thread::spawn(move || {
             for job in job_rx {
-                if result_tx.send(save(&job)).is_err() {
+                let result = {
+                    let _writing = writing.lock();
+                    save(&job)
+                };
+                if result_tx.send(result).is_err() {
                     break;
                 }
             }
@@ -182,7 +305,7 @@ impl Saver {
 fn write_recovery(job: &SaveJob) -> std::io::Result<PathBuf> {
     let text = answers::persist::to_yaml(&job.answers, &job.questionnaire);
     let mut last = None;
-    for dir in recovery_dirs() {
+    for dir in crate::files::data_dirs() {
         let attempt = std::fs::create_dir_all(&dir).and_then(|()| {
             let mut file = tempfile::Builder::new()
                 .prefix(&format!("{}-", job.questionnaire.id))
@@ -200,18 +323,111 @@ fn write_recovery(job: &SaveJob) -> std::io::Result<PathBuf> {
     Err(last.unwrap_or_else(|| std::io::Error::other("no folder")))
 }
 
-/// Where recovery copies go, best first: the user's data folder, then the temporary folder.
-fn recovery_dirs() -> Vec<PathBuf> {
-    let mut dirs = Vec::new();
-    if let Some(data) = std::env::var_os("XDG_DATA_HOME").filter(|d| !d.is_empty()) {
-        dirs.push(PathBuf::from(data).join("baocao"));
-    } else if let Some(appdata) = std::env::var_os("APPDATA").filter(|d| !d.is_empty()) {
-        dirs.push(PathBuf::from(appdata).join("baocao"));
-    } else if let Some(home) = std::env::var_os("HOME").filter(|d| !d.is_empty()) {
-        dirs.push(PathBuf::from(home).join(".local/share/baocao"));
+/// Gives the terminal back as it was: raw mode off, main screen, no bracketed paste, no mouse,
+/// cursor shown. Safe to call more than once, from any thread.
+fn restore_terminal() {
+    let _ = execute!(
+        std::io::stdout(),
+        DisableBracketedPaste,
+        DisableMouseCapture,
+        cursor::Show
+    );
+    ratatui::restore();
+}
+
+/// Waits up to `patience` for a lock that the stopped main thread may hold; goes on without
+/// it rather than hang (the journal's checksums catch a half-written record).
+fn lock_for<T>(m: &Mutex<T>, patience: Duration) -> Option<std::sync::MutexGuard<'_, T>> {
+    let start = Instant::now();
+    loop {
+        match m.try_lock() {
+            Ok(guard) => return Some(guard),
+            Err(std::sync::TryLockError::Poisoned(p)) => return Some(p.into_inner()),
+            Err(std::sync::TryLockError::WouldBlock) if start.elapsed() < patience => {
+                std::thread::sleep(Duration::from_millis(5));
+            }
+            Err(std::sync::TryLockError::WouldBlock) => return None,
+        }
     }
-    dirs.push(std::env::temp_dir());
-    dirs
+}
+
+/// The way out when the program must stop at once: the journal forced to disk, the answers
+/// file written from it, the terminal given back. Returns the message to print.
+fn emergency_fold(q: &Questionnaire, answers_path: &Path, journal: &SharedJournal) -> String {
+    let mut guard = lock_for(journal, Duration::from_secs(2));
+    if let Some(j) = guard.as_ref().and_then(|g| g.as_ref()) {
+        let _ = j.sync();
+    }
+    let shown = answers_path.display().to_string();
+    match session::fold_from_disk(answers_path, q) {
+        Ok(()) => {
+            // Folded while no record could be appended: the journal has nothing more to give.
+            if let Some(j) = guard.as_mut().and_then(|g| g.as_mut()) {
+                let _ = j.truncate();
+            }
+            ui::emergency_saved(&shown)
+        }
+        Err(e) => {
+            let journal = session::journal_paths(answers_path)
+                .into_iter()
+                .find(|p| p.exists())
+                .map(|p| p.display().to_string())
+                .unwrap_or_default();
+            ui::emergency_journal(&shown, &journal, &messages::io_detail(&e))
+        }
+    }
+}
+
+/// On a panic: the terminal back (ratatui's hook, which runs first), the answers folded from
+/// the journal, where they are printed, then the usual report and exit code 101.
+fn install_panic_hook(q: Arc<Questionnaire>, answers_path: PathBuf, journal: SharedJournal) {
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        restore_terminal();
+        let message = emergency_fold(&q, &answers_path, &journal);
+        previous(info);
+        let _ = writeln!(std::io::stderr(), "{}\n{message}", ui::PANICKED);
+        std::process::exit(101);
+    }));
+}
+
+#[cfg(unix)]
+mod signals {
+    //! SIGHUP (the window closed, SSH dropped), SIGTERM, SIGINT and SIGQUIT, handled on a
+    //! thread of their own: the journal is folded into the answers file, the terminal given
+    //! back, and the program ends with 128 + the signal's number.
+
+    use std::io::Write;
+    use std::path::PathBuf;
+    use std::sync::{Arc, Mutex};
+    use std::time::Duration;
+
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
+    use signal_hook::iterator::Signals;
+
+    use super::{SharedJournal, emergency_fold, lock_for, restore_terminal};
+    use crate::questionnaire::Questionnaire;
+
+    pub fn watch(
+        q: Arc<Questionnaire>,
+        answers_path: PathBuf,
+        journal: SharedJournal,
+        writing: Arc<Mutex<()>>,
+    ) {
+        let Ok(mut signals) = Signals::new([SIGHUP, SIGTERM, SIGINT, SIGQUIT]) else {
+            return;
+        };
+        std::thread::spawn(move || {
+            if let Some(signal) = signals.forever().next() {
+                // A save under way finishes first; none starts after (the lock is kept).
+                let _writing = lock_for(&writing, Duration::from_secs(5));
+                let message = emergency_fold(&q, &answers_path, &journal);
+                restore_terminal();
+                let _ = writeln!(std::io::stderr(), "{message}");
+                std::process::exit(128 + signal);
+            }
+        });
+    }
 }
 
 /// Writes one answers file; the time it was saved, or a message.

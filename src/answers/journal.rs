@@ -318,7 +318,7 @@ mod tests {
         let id = q
             .questions
             .iter()
-            .find(|x| matches!(x.kind, crate::questionnaire::QuestionKind::Integer { .. }))
+            .find(|x| matches!(x.kind, crate::questionnaire::QuestionKind::Integer))
             .map(|x| x.id.clone())
             .expect("an integer question");
         let raw = serde_yaml::Value::String("mười".into());

@@ -21,6 +21,9 @@ use crate::vn::{self, Date};
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct AnswersError {
     pub message: String,
+    /// The file is there and readable but is not an answers file (bad YAML, wrong shape, not
+    /// UTF-8): the wizard moves it aside and starts afresh instead of stopping.
+    pub corrupt: bool,
 }
 
 impl std::fmt::Display for AnswersError {
@@ -39,14 +42,17 @@ pub const MAX_BYTES: usize = 64 * 1024 * 1024;
 pub fn load(path: &Path, q: &Questionnaire) -> Result<Answers, AnswersError> {
     let file = path.display().to_string();
     let bytes = crate::files::read_limited(path, MAX_BYTES).map_err(|e| AnswersError {
+        corrupt: false,
         message: messages::answers_unreadable(&file, &messages::io_detail(&e)),
     })?;
     if bytes.len() > MAX_BYTES {
         return Err(AnswersError {
+            corrupt: false,
             message: messages::answers_too_large(&file, MAX_BYTES / (1024 * 1024)),
         });
     }
     let text = String::from_utf8(bytes).map_err(|_| AnswersError {
+        corrupt: true,
         message: messages::answers_not_utf8(&file),
     })?;
     parse(&file, &text, q)
@@ -57,6 +63,7 @@ pub fn parse(file: &str, text: &str, q: &Questionnaire) -> Result<Answers, Answe
     let doc: Value = serde_yaml::from_str(text).map_err(|e| {
         let (line, col) = e.location().map_or((1, 1), |l| (l.line(), l.column()));
         AnswersError {
+            corrupt: true,
             message: messages::answers_syntax(file, line, col, &e.to_string()),
         }
     })?;
@@ -66,6 +73,7 @@ pub fn parse(file: &str, text: &str, q: &Questionnaire) -> Result<Answers, Answe
         Value::Null => return Ok(answers),
         _ => {
             return Err(AnswersError {
+                corrupt: true,
                 message: messages::answers_shape(file, messages::ANSWERS_NOT_MAP),
             });
         }
@@ -77,6 +85,7 @@ pub fn parse(file: &str, text: &str, q: &Questionnaire) -> Result<Answers, Answe
         if !TOP_KEYS.contains(&name.as_str()) {
             let suggestion = crate::questionnaire::closest(&name, TOP_KEYS);
             return Err(AnswersError {
+                corrupt: true,
                 message: messages::answers_unknown_key(file, &name, suggestion),
             });
         }
@@ -92,6 +101,7 @@ pub fn parse(file: &str, text: &str, q: &Questionnaire) -> Result<Answers, Answe
         None | Some(Value::Null) => Mapping::new(),
         Some(_) => {
             return Err(AnswersError {
+                corrupt: true,
                 message: messages::answers_shape(file, messages::ANSWERS_NO_ANSWERS),
             });
         }
@@ -152,8 +162,8 @@ fn place(
     raw: Value,
     suggest: bool,
 ) {
-    match q.question(id) {
-        Some(question) => match typed(&question.kind, &raw) {
+    if let Some(question) = q.question(id) {
+        match typed(&question.kind, &raw) {
             Ok(value) => answers.set(id, value),
             Err(reason) => answers.keep(
                 saved_id,
@@ -162,22 +172,19 @@ fn place(
                     reason: KeptReason::Invalid { reason },
                 },
             ),
-        },
-        None => {
-            let suggestion = suggest
-                .then(|| {
-                    crate::questionnaire::closest(&saved_id.to_lowercase(), ids.iter().copied())
-                })
-                .flatten()
-                .map(str::to_owned);
-            answers.keep(
-                saved_id,
-                Kept {
-                    raw,
-                    reason: KeptReason::Orphan { suggestion },
-                },
-            );
         }
+    } else {
+        let suggestion = suggest
+            .then(|| crate::questionnaire::closest(&saved_id.to_lowercase(), ids.iter().copied()))
+            .flatten()
+            .map(str::to_owned);
+        answers.keep(
+            saved_id,
+            Kept {
+                raw,
+                reason: KeptReason::Orphan { suggestion },
+            },
+        );
     }
 }
 

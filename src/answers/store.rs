@@ -73,6 +73,11 @@ impl Answers {
         self.kept.insert(id.into(), kept);
     }
 
+    /// The kept entry of a question, if any.
+    pub fn kept_of(&self, id: &str) -> Option<&Kept> {
+        self.kept.get(id)
+    }
+
     /// Drops a kept entry (the official cleared the answer it stood for).
     pub fn forget_kept(&mut self, id: &str) {
         self.kept.shift_remove(id);

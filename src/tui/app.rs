@@ -21,7 +21,7 @@ use super::action::Action;
 use super::editor::{Editor, TextKind, Value};
 use super::keymap::{self, Focus};
 use super::text_input::TextInput;
-use crate::answers::{AnswerValue, Answers, Kept, KeptReason};
+use crate::answers::{AnswerValue, Answers, Kept, KeptReason, journal};
 use crate::flow::{self, Evaluation, Mark, Sections};
 use crate::messages::{self, ui};
 use crate::questionnaire::{QuestionKind, Questionnaire};
@@ -229,6 +229,12 @@ pub struct App {
     export_size: BodySize,
     /// Quitting with a failed save was asked once.
     quit_asked: bool,
+    /// Another session holds the answers file: nothing is changed, saved or journaled.
+    pub read_only: bool,
+    /// Questions whose answer changed since the journal last took them.
+    journal_ids: Vec<String>,
+    /// The question the official is on changed since the journal last took it.
+    journal_position: bool,
     /// Inside a batch of typed keys (see `begin_batch`).
     batching: bool,
     /// The answers changed since the last evaluation.
@@ -290,6 +296,9 @@ impl App {
             export_name: None,
             export_size: BodySize::default(),
             quit_asked: false,
+            read_only: false,
+            journal_ids: Vec::new(),
+            journal_position: false,
             batching: false,
             stale: false,
             preview_cache: std::cell::RefCell::default(),
@@ -485,7 +494,16 @@ impl App {
         let (Some(i), Some(editor)) = (self.current, self.editor.as_ref()) else {
             return;
         };
+        if self.read_only {
+            // Every change to an answer passes here: in a read-only session it is undone.
+            self.load_editor();
+            self.status = Some(ui::READ_ONLY_REFUSED.to_owned());
+            return;
+        }
         let id = self.q.questions[i].id.clone();
+        if !self.journal_ids.contains(&id) {
+            self.journal_ids.push(id.clone());
+        }
         match editor.value() {
             Value::Empty => {
                 self.answers.forget_kept(&id);
@@ -577,8 +595,9 @@ impl App {
         self.commit_current();
         self.current = Some(i);
         let id = self.q.questions[i].id.clone();
-        if self.answers.position.as_deref() != Some(id.as_str()) {
+        if self.answers.position.as_deref() != Some(id.as_str()) && !self.read_only {
             self.answers.position = Some(id);
+            self.journal_position = true;
             self.revision += 1;
             self.dirty_since.get_or_insert_with(Instant::now);
             self.save_now = true;
@@ -1107,7 +1126,7 @@ impl App {
     /// A save to run now, if one is due: right after leaving a field, on Ctrl+S, or
     /// [`SAVE_DELAY`] after the first unsaved edit. At most one is in flight.
     pub fn poll_save(&mut self, now: Instant) -> Option<SaveJob> {
-        if self.in_flight.is_some() || self.revision == self.saved_revision {
+        if self.read_only || self.in_flight.is_some() || self.revision == self.saved_revision {
             return None;
         }
         let due = self.save_now
@@ -1132,6 +1151,34 @@ impl App {
             questionnaire: Arc::clone(&self.q),
             revision: self.revision,
         }
+    }
+
+    /// Hands every change since the last call to `write`, as journal entries: the whole answer
+    /// of each question changed (or its removal), then the question the official is on.
+    pub fn drain_journal(&mut self, mut write: impl FnMut(&str, journal::Entry<'_>)) {
+        for id in std::mem::take(&mut self.journal_ids) {
+            let entry = match (self.answers.get(&id), self.answers.kept_of(&id)) {
+                (Some(value), _) => journal::Entry::Value(value),
+                (None, Some(kept)) => journal::Entry::Kept(&kept.raw),
+                (None, None) => journal::Entry::Removed,
+            };
+            write(&id, entry);
+        }
+        if std::mem::take(&mut self.journal_position)
+            && let Some(position) = &self.answers.position
+        {
+            write(position, journal::Entry::Position);
+        }
+    }
+
+    /// Answers were recovered from an earlier session's journal: they are saved at once, and
+    /// the official is told.
+    pub fn recovered(&mut self, message: String) {
+        self.status = Some(message);
+        self.revision += 1;
+        self.save_now = true;
+        self.dirty_since.get_or_insert_with(Instant::now);
+        self.save_state = SaveState::Saving;
     }
 
     /// Whether there are changes not yet on disk (or being written).

@@ -118,6 +118,7 @@ fn safe(s: &str) -> String {
 
 fn title_bar(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     let save = match &app.save_state {
+        _ if app.read_only => ui::READ_ONLY_BADGE.to_owned(),
         SaveState::Unchanged => ui::SAVE_UNCHANGED.to_owned(),
         SaveState::Saved(time) => ui::saved_at(time),
         SaveState::Saving => ui::SAVING.to_owned(),
@@ -135,6 +136,7 @@ fn title_bar(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         left,
     );
     let save_style = match app.save_state {
+        _ if app.read_only => theme.title_bar.patch(theme.error),
         SaveState::Failed(_) => theme.title_bar.patch(theme.error),
         _ => theme.title_bar,
     };

@@ -1,0 +1,229 @@
+//! An editing session's files: one writer per answers file, the journal, and getting back
+//! what a crash left behind.
+//!
+//! Owns: the lock beside the answers file (`.<name>.lock`, an operating-system lock, so a
+//! lock whose process died — even by `kill -9` — is free again, and a file holding the
+//! holder's PID and start time for the message), where the journal lives (beside the answers
+//! file, or in the user's data folder when that folder cannot be written), replaying a journal
+//! left by a session that did not end cleanly, and folding a journal into the answers file
+//! from disk alone (what the signal and panic paths do).
+//!
+//! Must not: know about terminals, or decide when to save.
+
+use std::fs::{File, OpenOptions};
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+
+use crate::answers::journal::{self, Journal};
+use crate::answers::{self, Answers};
+use crate::questionnaire::Questionnaire;
+
+/// The lock of one answers file, held while the session lasts.
+#[derive(Debug)]
+pub struct Lock {
+    file: File,
+    path: PathBuf,
+}
+
+/// Who holds a lock.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Holder {
+    pub pid: String,
+    pub since: String,
+}
+
+/// Why a lock could not be taken.
+#[derive(Debug)]
+pub enum LockError {
+    /// Another live session holds it.
+    Held(Holder),
+    /// The lock file could not be made (a read-only folder).
+    Io(std::io::Error),
+}
+
+/// Where the lock of an answers file lives: beside it, hidden.
+pub fn lock_path(answers: &Path) -> PathBuf {
+    hidden_beside(answers, "lock")
+}
+
+fn hidden_beside(answers: &Path, what: &str) -> PathBuf {
+    let name = answers
+        .file_name()
+        .map_or_else(|| "answers".into(), |n| n.to_string_lossy().into_owned());
+    answers.with_file_name(format!(".{name}.{what}"))
+}
+
+impl Lock {
+    /// Takes the lock at `path`, or says who holds it.
+    pub fn acquire(path: &Path) -> Result<Lock, LockError> {
+        let mut file = OpenOptions::new()
+            .read(true)
+            .write(true)
+            .create(true)
+            .truncate(false)
+            .open(path)
+            .map_err(LockError::Io)?;
+        match file.try_lock() {
+            Ok(()) => {}
+            Err(std::fs::TryLockError::WouldBlock) => {
+                let mut text = String::new();
+                let _ = file.read_to_string(&mut text);
+                let mut lines = text.lines();
+                return Err(LockError::Held(Holder {
+                    pid: lines.next().unwrap_or("?").trim().to_owned(),
+                    since: lines.next().unwrap_or("?").trim().to_owned(),
+                }));
+            }
+            Err(std::fs::TryLockError::Error(e)) => return Err(LockError::Io(e)),
+        }
+        let since = jiff::Zoned::now().strftime("%H:%M:%S %d/%m/%Y").to_string();
+        file.set_len(0).map_err(LockError::Io)?;
+        write!(file, "{}\n{since}\n", std::process::id()).map_err(LockError::Io)?;
+        Ok(Lock {
+            file,
+            path: path.to_owned(),
+        })
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+}
+
+impl Drop for Lock {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_file(&self.path);
+        let _ = self.file.unlock();
+    }
+}
+
+/// The journals an answers file may have, best first: beside it, then in the user's data
+/// folder (named by the answers file's full path, so two folders never share one).
+pub fn journal_paths(answers: &Path) -> Vec<PathBuf> {
+    let mut out = vec![journal::path_for(answers)];
+    out.extend(fallback(answers, "journal"));
+    out
+}
+
+/// Where the lock goes when the answers file's folder cannot hold it.
+pub fn fallback_lock_path(answers: &Path) -> Option<PathBuf> {
+    fallback(answers, "lock")
+}
+
+fn fallback(answers: &Path, what: &str) -> Option<PathBuf> {
+    let dir = crate::files::data_dirs().into_iter().next()?;
+    let full = std::path::absolute(answers).unwrap_or_else(|_| answers.to_owned());
+    let name = answers
+        .file_name()
+        .map_or_else(|| "answers".into(), |n| n.to_string_lossy().into_owned());
+    let tag = crc32fast::hash(full.to_string_lossy().as_bytes());
+    Some(
+        dir.join("sessions")
+            .join(format!("{name}-{tag:08x}.{what}")),
+    )
+}
+
+/// What was found on disk from an earlier session.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Recovered {
+    /// Answers the journals changed.
+    pub answers: usize,
+    /// Bytes of torn records skipped.
+    pub torn: usize,
+}
+
+/// Replays the journals an earlier session left over `answers` (read from the answers file,
+/// whose modification time is `answers_time`). A journal older than the answers file was
+/// folded into it already and is removed; a newer one is replayed and kept until the next
+/// save has folded it.
+pub fn recover(
+    answers_path: &Path,
+    answers: &mut Answers,
+    q: &Questionnaire,
+) -> std::io::Result<Recovered> {
+    let answers_time = std::fs::metadata(answers_path)
+        .and_then(|m| m.modified())
+        .ok();
+    let mut out = Recovered::default();
+    for path in journal_paths(answers_path) {
+        let Ok(meta) = std::fs::metadata(&path) else {
+            continue;
+        };
+        if meta.len() == 0 {
+            continue;
+        }
+        let folded = answers_time.is_some_and(|a| meta.modified().is_ok_and(|j| j < a));
+        if folded {
+            let _ = std::fs::remove_file(&path);
+            continue;
+        }
+        let bytes = crate::files::read_limited(&path, answers::persist::MAX_BYTES)?;
+        let replay = journal::replay(&bytes, answers, q);
+        out.answers += replay.answers;
+        out.torn += replay.torn;
+    }
+    Ok(out)
+}
+
+/// Opens the journal for this session: beside the answers file, or in the data folder when
+/// that folder refuses. What an earlier journal holds was replayed already and stays until
+/// the first save.
+pub fn open_journal(answers_path: &Path) -> std::io::Result<Journal> {
+    let mut last = None;
+    for (i, path) in journal_paths(answers_path).into_iter().enumerate() {
+        // The data folder is ours to make; the answers file's folder is not.
+        if i > 0
+            && let Some(dir) = path.parent()
+        {
+            let _ = std::fs::create_dir_all(dir);
+        }
+        match Journal::open(&path) {
+            Ok(j) => return Ok(j),
+            Err(e) => last = Some(e),
+        }
+    }
+    Err(last.unwrap_or_else(|| std::io::Error::other("no journal")))
+}
+
+/// Folds from disk alone: the answers file (if it reads) plus every journal, written back
+/// atomically. Used when the program must end at once (a signal, a panic): memory is not
+/// trusted, disk is. The journals stay; replaying them again changes nothing.
+pub fn fold_from_disk(answers_path: &Path, q: &Questionnaire) -> std::io::Result<()> {
+    let mut answers = if answers_path.exists() {
+        answers::load(answers_path, q).map_err(|e| std::io::Error::other(e.message))?
+    } else {
+        Answers::new()
+    };
+    let mut replayed = false;
+    for path in journal_paths(answers_path) {
+        if let Ok(bytes) = crate::files::read_limited(&path, answers::persist::MAX_BYTES)
+            && !bytes.is_empty()
+        {
+            journal::replay(&bytes, &mut answers, q);
+            replayed = true;
+        }
+    }
+    if !replayed {
+        return Ok(());
+    }
+    answers::save(answers_path, &answers, q)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_second_lock_names_the_first_and_a_released_lock_is_free() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(".a.lock");
+        let first = Lock::acquire(&path).expect("the first lock");
+        match Lock::acquire(&path) {
+            Err(LockError::Held(h)) => assert_eq!(h.pid, std::process::id().to_string()),
+            other => panic!("held, got {other:?}"),
+        }
+        drop(first);
+        assert!(!path.exists(), "the lock file goes with the lock");
+        Lock::acquire(&path).expect("free again");
+    }
+}
