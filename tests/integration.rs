@@ -10,6 +10,7 @@ mod report_build;
 mod report_docx;
 mod screenshot;
 mod seed;
+mod tui_crash;
 mod tui_app;
 mod tui_pty;
 mod tui_render;
