@@ -71,7 +71,7 @@ enum Command {
     #[command(
         help_template = HELP_TEMPLATE,
         next_help_heading = "Tùy chọn",
-        override_usage = "baocao run [BẢNG_HỎI] [--answers TỆP]"
+        override_usage = "baocao run [BẢNG_HỎI] [--answers TỆP] [--from TỆP_KỲ_TRƯỚC]"
     )]
     Run {
         /// Tệp bảng hỏi (.yaml); bỏ trống để dùng bảng hỏi có sẵn.
@@ -80,6 +80,10 @@ enum Command {
         /// Tệp câu trả lời (mặc định: <mã bảng hỏi>.answers.yaml trong thư mục hiện tại).
         #[arg(long, value_name = "TỆP")]
         answers: Option<PathBuf>,
+        /// Lấy sẵn câu trả lời từ tệp câu trả lời của kỳ trước (các câu này được đánh dấu
+        /// "cần xem lại"); câu đã trả lời trong tệp hiện tại được giữ nguyên.
+        #[arg(long, value_name = "TỆP_KỲ_TRƯỚC")]
+        from: Option<PathBuf>,
     },
     /// Tạo báo cáo từ bảng hỏi và tệp câu trả lời (không cần giao diện).
     #[command(
@@ -170,11 +174,16 @@ pub fn run() -> ExitCode {
         Err(err) => return usage_error(&err),
     };
     let code = match cli.command {
-        None => wizard(None, None),
+        None => wizard(None, None, None),
         Some(Command::Run {
             questionnaire,
             answers,
-        }) => wizard(questionnaire.as_deref(), answers.as_deref()),
+            from,
+        }) => wizard(
+            questionnaire.as_deref(),
+            answers.as_deref(),
+            from.as_deref(),
+        ),
         Some(Command::Check { questionnaires }) => check(&questionnaires),
         Some(Command::Render {
             questionnaire,
@@ -249,7 +258,7 @@ fn usage_error(err: &clap::Error) -> ExitCode {
 
 /// The wizard on a questionnaire (the built-in one by default) and its answers file, which
 /// is created on the first save when it does not exist yet.
-fn wizard(q_path: Option<&Path>, a_path: Option<&Path>) -> u8 {
+fn wizard(q_path: Option<&Path>, a_path: Option<&Path>, from: Option<&Path>) -> u8 {
     use std::io::IsTerminal;
     let q = match q_path {
         Some(path) => load_questionnaire(path),
@@ -302,6 +311,22 @@ fn wizard(q_path: Option<&Path>, a_path: Option<&Path>) -> u8 {
         warn(&messages::answers_wrong_questionnaire(&file, id, &q.id));
         return EXIT_ANSWERS;
     }
+    // The previous period's answers are read before anything starts, so a wrong file stops
+    // here with its message.
+    let previous = match from {
+        Some(path) if same_file(path, &a_path) => {
+            warn(&messages::output_is_input(&path.display().to_string()));
+            return EXIT_USAGE;
+        }
+        Some(path) => match answers::load(path, &q) {
+            Ok(previous) => Some((path, previous)),
+            Err(err) => {
+                warn(&err.to_string());
+                return EXIT_ANSWERS;
+            }
+        },
+        None => None,
+    };
     if !terminal {
         warn(messages::WIZARD_NEEDS_TERMINAL);
         return EXIT_TERMINAL;
@@ -339,6 +364,14 @@ fn wizard(q_path: Option<&Path>, a_path: Option<&Path>) -> u8 {
         }
         LockState::None => {}
     }
+    if let Some((path, previous)) = previous
+        && !session.read_only
+    {
+        let carried = carry_over(&q, &previous, &mut answers);
+        notes.push(messages::carried_over(carried, &path.display().to_string()));
+        // Saved at once, like recovered answers.
+        session.recovered |= carried > 0;
+    }
     session.message = (!notes.is_empty()).then(|| notes.join(" "));
     match crate::tui::run(q, answers, a_path.clone(), session) {
         Ok(()) => {
@@ -350,6 +383,24 @@ fn wizard(q_path: Option<&Path>, a_path: Option<&Path>) -> u8 {
             EXIT_TERMINAL
         }
     }
+}
+
+/// Copies the previous period's answers into questions not answered yet, each marked "to
+/// review"; returns how many. Answers the questionnaire no longer asks are left behind.
+fn carry_over(q: &Questionnaire, previous: &Answers, answers: &mut Answers) -> usize {
+    let mut carried = 0;
+    for question in &q.questions {
+        let id = question.id.as_str();
+        if answers.get(id).is_some() || answers.kept_of(id).is_some() {
+            continue;
+        }
+        if let Some(value) = previous.get(id) {
+            answers.set(id, value.clone());
+            answers.unreviewed.insert(id.to_owned());
+            carried += 1;
+        }
+    }
+    carried
 }
 
 /// Where the lock of an answers file stands.

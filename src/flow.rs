@@ -72,6 +72,8 @@ pub enum Mark {
     Empty,
     /// An answer fails its checks.
     Error,
+    /// An answer carried over from an earlier period waits to be looked at.
+    Review,
     /// The section does not apply to these answers.
     NotApplicable,
 }
@@ -125,7 +127,7 @@ impl Sections {
                 if !eval.applied.sections.get(s).copied().unwrap_or(false) {
                     return Mark::NotApplicable;
                 }
-                mark_of(q, eval, &invalid, questions)
+                mark_of(q, eval, answers, &invalid, questions)
             })
             .collect()
     }
@@ -148,12 +150,14 @@ pub fn invalid_ids<'a>(eval: &'a Evaluation, answers: &'a Answers) -> InvalidIds
         .collect()
 }
 
-/// The mark of some questions: an error if one fails its checks; answered when every
+/// The mark of some questions: an error if one fails its checks; to review if one holds an
+/// answer carried over from an earlier period not yet looked at; answered when every
 /// required one has a value (its answer or its default) and something is said; partly when
 /// something is said but a required one is missing; empty when nothing is said.
 pub fn mark_of(
     q: &Questionnaire,
     eval: &Evaluation,
+    answers: &Answers,
     invalid: &InvalidIds<'_>,
     questions: &[usize],
 ) -> Mark {
@@ -167,6 +171,12 @@ pub fn mark_of(
         .any(|&i| invalid.contains(q.questions[i].id.as_str()))
     {
         return Mark::Error;
+    }
+    if applying
+        .iter()
+        .any(|&i| answers.unreviewed.contains(&q.questions[i].id))
+    {
+        return Mark::Review;
     }
     let has = |i: usize| eval.applied.values[i].is_some();
     let said = applying.iter().any(|&i| has(i));

@@ -638,6 +638,13 @@ pub fn answers_locked(file: &str, pid: &str, since: &str) -> String {
     )
 }
 
+/// `--from`: answers carried over from the previous period.
+pub fn carried_over(count: usize, file: &str) -> String {
+    format!(
+        "Đã lấy {count} câu trả lời từ {file}; các câu này mang dấu ? (cần xem lại) cho tới khi bạn sửa hoặc nhấn F8 để xác nhận."
+    )
+}
+
 pub const OPEN_READ_ONLY: &str = "Mở để xem, không sửa? [c/K] ";
 
 pub const NOT_OPENED: &str = "Không mở tệp câu trả lời.";
@@ -704,6 +711,17 @@ pub mod ui {
     pub const READ_ONLY_REFUSED: &str =
         "Đang mở ở chế độ chỉ xem (một phiên baocao khác đang sửa tệp này): không sửa được.";
     pub const READ_ONLY_BADGE: &str = "CHỈ XEM";
+    pub const REVIEW_CONFIRMED: &str = "Đã xác nhận câu trả lời lấy từ kỳ trước.";
+    pub const REVIEW_NOTE: &str = "↻ Câu trả lời lấy từ kỳ trước — cần xem lại: sửa nếu cần, hoặc nhấn F8 để xác nhận là vẫn đúng.";
+    pub const UNREVIEWED_TITLE: &str = "Còn câu trả lời lấy từ kỳ trước chưa xem lại";
+    pub const UNREVIEWED_QUESTION: &str =
+        "Các câu sau vẫn giữ câu trả lời của kỳ trước, chưa được xem lại:";
+    pub const UNREVIEWED_KEYS: &str = "C: vẫn xuất báo cáo   K hoặc Esc: quay lại xem";
+    pub const K_CONFIRM_REVIEW: &str = "Xác nhận (kỳ trước)";
+
+    pub fn and_more(count: usize) -> String {
+        format!("  … và {count} câu khác (xem dấu ? trong mục lục)")
+    }
     pub const FORMAT_WORD: &str = "Word (.docx), trình bày theo NĐ 30";
     pub const FORMAT_TEXT: &str = "Văn bản (.txt)";
     pub const FORMAT_MARKDOWN: &str = "Markdown (.md)";

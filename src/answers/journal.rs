@@ -9,7 +9,7 @@
 //!
 //! A record is `bj <crc32 of payload, 8 hex> <payload length>\n<payload>\n`; the payload is
 //! one byte saying what happened (`t` a text answer, `y` any answer as YAML, `r` removed, `p`
-//! the question the official is on), the question id, a NUL, then the data. Each record holds
+//! the question the official is on, `v` an answer carried over was confirmed), the question id, a NUL, then the data. Each record holds
 //! the whole answer, so replaying is applying the records in order, and replaying a record
 //! twice changes nothing. A torn last record (the program died inside a write) fails its
 //! length or checksum and is skipped with everything after it.
@@ -36,6 +36,8 @@ pub enum Entry<'a> {
     Removed,
     /// The official is on this question.
     Position,
+    /// The official confirmed this answer carried over from an earlier period.
+    Reviewed,
 }
 
 /// The journal of one answers file, open for appending.
@@ -114,6 +116,7 @@ fn encode(buf: &mut Vec<u8>, id: &str, entry: Entry<'_>) {
         Entry::Kept(raw) => (b'y', yaml(raw).into_bytes().into()),
         Entry::Removed => (b'r', (&[][..]).into()),
         Entry::Position => (b'p', (&[][..]).into()),
+        Entry::Reviewed => (b'v', (&[][..]).into()),
     };
     let payload_len = 1 + id.len() + 1 + data.len();
     let crc = {
@@ -164,8 +167,13 @@ pub fn replay(bytes: &[u8], answers: &mut Answers, q: &Questionnaire) -> Replay 
         };
         rest = next;
         out.applied += 1;
+        // A change the official made is a review of that answer too.
+        if op != b'p' {
+            answers.unreviewed.shift_remove(id);
+        }
         match op {
             b'p' => answers.position = Some(id.to_owned()),
+            b'v' => {}
             b'r' => {
                 answers.remove(id);
                 answers.forget_kept(id);

@@ -96,6 +96,9 @@ pub fn parse(file: &str, text: &str, q: &Questionnaire) -> Result<Answers, Answe
         answers.questionnaire_hash = meta.get("hash").and_then(scalar_string);
     }
     answers.position = root.get("position").and_then(scalar_string);
+    if let Some(Value::Sequence(ids)) = root.get("unreviewed") {
+        answers.unreviewed = ids.iter().filter_map(scalar_string).collect();
+    }
     let entries = match root.get("answers") {
         Some(Value::Mapping(m)) => m.clone(),
         None | Some(Value::Null) => Mapping::new(),
@@ -232,7 +235,7 @@ fn answer_lines(text: &str) -> std::collections::HashMap<&str, usize> {
 }
 
 /// The keys an answers file may have at its top level.
-const TOP_KEYS: [&str; 3] = ["questionnaire", "position", "answers"];
+const TOP_KEYS: [&str; 4] = ["questionnaire", "position", "unreviewed", "answers"];
 
 fn scalar_string(v: &Value) -> Option<String> {
     match v {
@@ -482,6 +485,15 @@ fn try_to_yaml(answers: &Answers, q: &Questionnaire) -> Result<String, serde_yam
     root.insert("questionnaire".into(), Value::Mapping(meta));
     if let Some(position) = &answers.position {
         root.insert("position".into(), Value::String(position.clone()));
+    }
+    if !answers.unreviewed.is_empty() {
+        let ids = answers
+            .unreviewed
+            .iter()
+            .cloned()
+            .map(Value::String)
+            .collect();
+        root.insert("unreviewed".into(), Value::Sequence(ids));
     }
     root.insert("answers".into(), Value::Mapping(body));
     let yaml = serde_yaml::to_string(&Value::Mapping(root))?;

@@ -40,6 +40,9 @@ pub struct Answers {
     pub questionnaire_hash: Option<String>,
     /// The question the official was on (for resuming).
     pub position: Option<String>,
+    /// Answers carried over from an earlier period (`--from`) that the official has not yet
+    /// looked at ("cần xem lại"); editing or confirming one takes it off.
+    pub unreviewed: indexmap::IndexSet<String>,
     values: IndexMap<String, AnswerValue>,
     kept: IndexMap<String, Kept>,
     /// Where each answer was read from (line in the file), for messages; not saved.

@@ -73,6 +73,8 @@ pub enum Action {
     Finish,
     /// The export dialog.
     Export,
+    /// The answer carried over from an earlier period is right as it is.
+    ConfirmReview,
     /// Close the dialog or screen on top.
     Close,
     /// Quit (answers are saved first).

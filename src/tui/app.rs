@@ -60,6 +60,11 @@ pub enum Overlay {
     ConfirmOverwrite {
         paths: Vec<PathBuf>,
     },
+    /// Answers carried over from an earlier period are not reviewed yet: export anyway?
+    ConfirmUnreviewed {
+        /// The questions, as asked.
+        asks: Vec<String>,
+    },
 }
 
 /// The export dialog.
@@ -235,6 +240,8 @@ pub struct App {
     journal_ids: Vec<String>,
     /// The question the official is on changed since the journal last took it.
     journal_position: bool,
+    /// Carried-over answers confirmed since the journal last took them.
+    journal_reviewed: Vec<String>,
     /// Inside a batch of typed keys (see `begin_batch`).
     batching: bool,
     /// The answers changed since the last evaluation.
@@ -299,6 +306,7 @@ impl App {
             read_only: false,
             journal_ids: Vec::new(),
             journal_position: false,
+            journal_reviewed: Vec::new(),
             batching: false,
             stale: false,
             preview_cache: std::cell::RefCell::default(),
@@ -324,7 +332,9 @@ impl App {
                     Focus::Export
                 };
             }
-            Some(Overlay::ConfirmOverwrite { .. }) => return Focus::Confirm,
+            Some(Overlay::ConfirmOverwrite { .. } | Overlay::ConfirmUnreviewed { .. }) => {
+                return Focus::Confirm;
+            }
             None => {}
         }
         match &self.editor {
@@ -413,6 +423,7 @@ impl App {
             Action::TogglePreview => self.show_preview = !self.show_preview,
             Action::Finish => self.open_review(),
             Action::ExternalEditor => self.open_external(),
+            Action::ConfirmReview => self.confirm_review(),
             other => self.edit(&other),
         }
     }
@@ -504,6 +515,8 @@ impl App {
         if !self.journal_ids.contains(&id) {
             self.journal_ids.push(id.clone());
         }
+        // Editing a carried-over answer is reviewing it.
+        self.answers.unreviewed.shift_remove(&id);
         match editor.value() {
             Value::Empty => {
                 self.answers.forget_kept(&id);
@@ -829,6 +842,16 @@ impl App {
             }
             Overlay::Review { selected, scroll } => self.review_action(selected, scroll, &action),
             Overlay::Export(dialog) => self.export_action(dialog, action),
+            Overlay::ConfirmUnreviewed { .. } => match action {
+                Action::Yes => {
+                    self.overlays.pop();
+                    self.open_export_dialog();
+                }
+                Action::No => {
+                    self.overlays.pop();
+                }
+                _ => {}
+            },
             Overlay::ConfirmOverwrite { .. } => match action {
                 Action::Yes => {
                     self.overlays.pop();
@@ -886,7 +909,7 @@ impl App {
     pub fn header_mark(&self) -> Mark {
         let invalid = flow::invalid_ids(&self.eval, &self.answers);
         let header: Vec<usize> = (0..self.q.header_len).collect();
-        flow::mark_of(&self.q, &self.eval, &invalid, &header)
+        flow::mark_of(&self.q, &self.eval, &self.answers, &invalid, &header)
     }
 
     fn insert_suggestion(&mut self, text: &str) {
@@ -993,7 +1016,56 @@ impl App {
         }
     }
 
+    /// The export dialog; first, when answers carried over from an earlier period were not
+    /// looked at, a question that lists them.
     fn open_export(&mut self) {
+        let asks: Vec<String> = self
+            .unreviewed()
+            .into_iter()
+            .map(|i| {
+                let question = &self.q.questions[i];
+                self.eval.text(&self.q, &question.ask)
+            })
+            .collect();
+        if asks.is_empty() {
+            self.open_export_dialog();
+        } else {
+            self.overlays.push(Overlay::ConfirmUnreviewed { asks });
+        }
+    }
+
+    /// The questions that apply and hold an answer carried over and not yet reviewed.
+    pub fn unreviewed(&self) -> Vec<usize> {
+        self.visible
+            .iter()
+            .copied()
+            .filter(|&i| self.answers.unreviewed.contains(&self.q.questions[i].id))
+            .collect()
+    }
+
+    /// Whether the current question's answer was carried over and waits to be reviewed.
+    pub fn needs_review(&self) -> bool {
+        self.current
+            .is_some_and(|i| self.answers.unreviewed.contains(&self.q.questions[i].id))
+    }
+
+    /// The official says the carried-over answer is right as it is.
+    fn confirm_review(&mut self) {
+        let Some(i) = self.current else { return };
+        if self.read_only {
+            self.status = Some(ui::READ_ONLY_REFUSED.to_owned());
+            return;
+        }
+        let id = self.q.questions[i].id.clone();
+        if self.answers.unreviewed.shift_remove(&id) {
+            self.journal_reviewed.push(id);
+            self.status = Some(ui::REVIEW_CONFIRMED.to_owned());
+            self.changed();
+            self.refresh();
+        }
+    }
+
+    fn open_export_dialog(&mut self) {
         let folder = self
             .answers_path
             .parent()
@@ -1163,6 +1235,9 @@ impl App {
                 (None, None) => journal::Entry::Removed,
             };
             write(&id, entry);
+        }
+        for id in std::mem::take(&mut self.journal_reviewed) {
+            write(&id, journal::Entry::Reviewed);
         }
         if std::mem::take(&mut self.journal_position)
             && let Some(position) = &self.answers.position

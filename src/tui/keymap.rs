@@ -530,6 +530,14 @@ pub static BINDINGS: &[Binding] = &[
     ),
     // Whole-answer commands.
     b!(
+        &[Key(KeyCode::F(8), NONE), Key(KeyCode::Char('k'), CTRL)],
+        "F8",
+        ui::K_CONFIRM_REVIEW,
+        Where::Answering,
+        Action::ConfirmReview,
+        true
+    ),
+    b!(
         &[Key(KeyCode::Char('z'), CTRL)],
         "Ctrl+Z",
         ui::K_UNDO,
@@ -664,13 +672,18 @@ pub fn action_for(focus: Focus, key: KeyEvent) -> Option<Action> {
 
 /// The bindings shown in the help bar where `focus` has the keyboard; the suggestions key
 /// only when the question has suggestions.
-pub fn bar(focus: Focus, has_suggestions: bool) -> impl Iterator<Item = &'static Binding> {
+pub fn bar(
+    focus: Focus,
+    has_suggestions: bool,
+    needs_review: bool,
+) -> impl Iterator<Item = &'static Binding> {
     let mut seen: Vec<&'static str> = Vec::new();
     BINDINGS.iter().filter(move |b| {
         let show = b.bar
             && b.place.contains(focus)
             && !seen.contains(&b.label)
-            && (has_suggestions || (b.action)() != Action::Suggestions);
+            && (has_suggestions || (b.action)() != Action::Suggestions)
+            && (needs_review || (b.action)() != Action::ConfirmReview);
         if show {
             seen.push(b.label);
         }
@@ -798,7 +811,7 @@ mod tests {
     #[test]
     fn every_bar_entry_has_a_label_and_help() {
         for f in [Focus::Line, Focus::Paragraph, Focus::Table, Focus::Review] {
-            let entries: Vec<_> = bar(f, true).collect();
+            let entries: Vec<_> = bar(f, true, true).collect();
             assert!(!entries.is_empty());
             assert!(
                 entries
@@ -806,5 +819,9 @@ mod tests {
                     .all(|b| !b.label.is_empty() && !b.help.is_empty())
             );
         }
+        // F8 shows only where an answer carried over waits for review.
+        let f8 = |review| bar(Focus::Line, false, review).any(|b| b.label == "F8");
+        assert!(f8(true));
+        assert!(!f8(false));
     }
 }

@@ -202,6 +202,7 @@ fn mark_symbol(mark: Mark) -> &'static str {
         Mark::Partly => "◐",
         Mark::Empty => "○",
         Mark::Error => "!",
+        Mark::Review => "?",
         Mark::NotApplicable => "–",
     }
 }
@@ -285,6 +286,12 @@ fn question_panel(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         .help
         .as_ref()
         .map(|h| safe(&app.eval.text(&app.q, h)));
+    // An answer carried over from the last period says so above the question's help.
+    let help = match (app.needs_review(), help) {
+        (true, Some(h)) => Some(format!("{}\n{h}", ui::REVIEW_NOTE)),
+        (true, None) => Some(ui::REVIEW_NOTE.to_owned()),
+        (false, help) => help,
+    };
     let messages = app.messages();
     let width = inner.width.max(1);
     let prompt_h = wrapped_height(&prompt, width);
@@ -783,7 +790,7 @@ fn key_bar(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     let mut spans = Vec::new();
     let mut used = 0usize;
     let room = usize::from(area.width);
-    let entries: Vec<_> = keymap::bar(focus, app.has_suggestions()).collect();
+    let entries: Vec<_> = keymap::bar(focus, app.has_suggestions(), app.needs_review()).collect();
     // F1 and quitting always fit: they are placed first when room is short.
     let mut ordered: Vec<_> = entries
         .iter()
@@ -981,6 +988,27 @@ fn draw_overlay(frame: &mut Frame, app: &App, theme: &Theme, overlay: &Overlay, 
                     frame.render_widget(Paragraph::new(safe(&dialog.name.text())), rect);
                 }
             }
+        }
+        Overlay::ConfirmUnreviewed { asks } => {
+            // As many as the screen holds; the rest are counted.
+            let room = usize::from(body.height.saturating_sub(6)).clamp(1, 12);
+            let shown = asks.len().min(room);
+            let more = asks.len() - shown;
+            let height = shown + 4 + usize::from(more > 0);
+            let rect = popup(body, 76, u16::try_from(height).unwrap_or(u16::MAX));
+            frame.render_widget(Clear, rect);
+            let inner = titled(frame, rect, ui::UNREVIEWED_TITLE, theme.error);
+            let mut lines: Vec<Line> = vec![Line::raw(ui::UNREVIEWED_QUESTION)];
+            lines.extend(
+                asks.iter()
+                    .take(shown)
+                    .map(|a| Line::raw(fit(&format!("  - {}", safe(a)), inner.width))),
+            );
+            if more > 0 {
+                lines.push(Line::raw(ui::and_more(more)));
+            }
+            lines.push(Line::styled(ui::UNREVIEWED_KEYS, theme.prompt));
+            frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
         }
         Overlay::ConfirmOverwrite { paths } => {
             let rect = popup(body, 70, u16::try_from(paths.len() + 5).unwrap_or(u16::MAX));
