@@ -289,7 +289,7 @@ fn wizard(q_path: Option<&Path>, a_path: Option<&Path>, from: Option<&Path>) -> 
             Ok(a) => a,
             // A file that is not answers at all is kept aside, never overwritten.
             Err(err) if err.corrupt && terminal && matches!(lock, LockState::Ours(_)) => {
-                let Ok(kept) = move_aside(&a_path) else {
+                let Ok(kept) = session::keep_aside(&a_path, "corrupt") else {
                     warn(&err.to_string());
                     return EXIT_ANSWERS;
                 };
@@ -435,27 +435,6 @@ fn take_lock(a_path: &Path, notes: &mut Vec<String>) -> LockState {
             LockState::None
         }
     }
-}
-
-/// Renames a damaged answers file to `<name>.corrupt-<date>-<time>` (never over another).
-fn move_aside(path: &Path) -> std::io::Result<PathBuf> {
-    let stamp = jiff::Zoned::now().strftime("%Y%m%d-%H%M%S").to_string();
-    let name = path
-        .file_name()
-        .map_or_else(|| "answers".into(), |n| n.to_string_lossy().into_owned());
-    for n in 0..100 {
-        let suffix = if n == 0 {
-            String::new()
-        } else {
-            format!("-{n}")
-        };
-        let target = path.with_file_name(format!("{name}.corrupt-{stamp}{suffix}"));
-        if !target.exists() {
-            std::fs::rename(path, &target)?;
-            return Ok(target);
-        }
-    }
-    Err(std::io::Error::other("too many copies"))
 }
 
 /// Asks a yes/no question on the terminal, before the wizard takes it over; "c" is yes.

@@ -832,6 +832,19 @@ pub mod ui {
         format!("không ghi được {file} ({detail})")
     }
 
+    pub fn save_error_kept(file: &str, detail: &str, copy: &str) -> String {
+        format!("không ghi được {file} ({detail}); bản sao đang được giữ ở {copy}")
+    }
+
+    pub fn changed_outside(kept: &str) -> String {
+        format!(
+            "⚠ Tệp câu trả lời vừa bị một chương trình khác sửa; bản đó được giữ ở {kept}, câu trả lời đang làm đã được ghi."
+        )
+    }
+
+    pub const GONE_OUTSIDE: &str =
+        "⚠ Tệp câu trả lời đã bị xóa hoặc chuyển đi trong lúc làm; đã ghi lại ở chỗ cũ.";
+
     pub fn bad_cell(row: &str, column: &str, integer: bool) -> String {
         let what = if integer { "số nguyên" } else { "số" };
         format!("dòng \"{row}\", cột \"{column}\": không phải {what}")

@@ -123,6 +123,68 @@ fn fallback(answers: &Path, what: &str) -> Option<PathBuf> {
     )
 }
 
+/// Where the answers go when their own folder refuses them.
+pub fn fallback_answers_path(answers: &Path) -> Option<PathBuf> {
+    fallback(answers, "answers.yaml")
+}
+
+/// What a file looked like when this session last wrote or read it.
+pub type Stamp = Option<(std::time::SystemTime, u64)>;
+
+/// The file's modification time and size now (`None` when it is not there).
+pub fn stamp(path: &Path) -> Stamp {
+    let meta = std::fs::metadata(path).ok()?;
+    Some((meta.modified().ok()?, meta.len()))
+}
+
+/// What another program did to the answers file since `known`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Outside {
+    /// Nothing.
+    Untouched,
+    /// It was changed; its version is kept at this path.
+    Changed(PathBuf),
+    /// It is gone (deleted or moved).
+    Gone,
+}
+
+/// Before writing the answers file: if another program changed it since this session last
+/// wrote it, its version is kept aside as `<name>.external-<time>` (never over another
+/// file), so the write that follows loses nothing.
+pub fn check_outside(path: &Path, known: Stamp) -> Outside {
+    let now = stamp(path);
+    match (known, now) {
+        (Some(_), None) => Outside::Gone,
+        // Changed, or created by someone else since the start: theirs is kept.
+        (known, Some(now)) if known != Some(now) => match keep_aside(path, "external") {
+            Ok(kept) => Outside::Changed(kept),
+            Err(_) => Outside::Untouched,
+        },
+        _ => Outside::Untouched,
+    }
+}
+
+/// Renames a file to `<name>.<what>-<date>-<time>` (never over another); the new path.
+pub fn keep_aside(path: &Path, what: &str) -> std::io::Result<PathBuf> {
+    let stamp = jiff::Zoned::now().strftime("%Y%m%d-%H%M%S").to_string();
+    let name = path
+        .file_name()
+        .map_or_else(|| "answers".into(), |n| n.to_string_lossy().into_owned());
+    for n in 0..100 {
+        let suffix = if n == 0 {
+            String::new()
+        } else {
+            format!("-{n}")
+        };
+        let target = path.with_file_name(format!("{name}.{what}-{stamp}{suffix}"));
+        if !target.exists() {
+            std::fs::rename(path, &target)?;
+            return Ok(target);
+        }
+    }
+    Err(std::io::Error::other("too many copies"))
+}
+
 /// What was found on disk from an earlier session.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Recovered {

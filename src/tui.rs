@@ -82,7 +82,7 @@ pub fn run(
     // One writer of the answers file at a time: the background saver, or the signal path.
     let writing = Arc::new(Mutex::new(()));
     let theme = Theme::from_env();
-    let saver = Saver::start(Arc::clone(&writing));
+    let saver = Saver::start(Arc::clone(&writing), session::stamp(&answers_path));
     // Before ratatui's own hook, which restores the terminal and then calls this one.
     install_panic_hook(Arc::clone(&q), answers_path.clone(), Arc::clone(&journal));
     #[cfg(unix)]
@@ -199,6 +199,10 @@ fn event_loop(
             journal_changes(app, journal);
             redraw = true;
         }
+        for notice in saver.notices.try_iter() {
+            app.status = Some(notice);
+            redraw = true;
+        }
         for result in saver.results.try_iter() {
             fold_done(journal, folds.pop_front().flatten(), result.is_ok());
             app.update(Action::Saved(result));
@@ -226,22 +230,40 @@ fn event_loop(
     }
 }
 
-/// The background writer: saves answers files one at a time, reporting each result.
+/// The background writer: saves answers files one at a time, reporting each result, and
+/// what another program did to the file meanwhile.
 struct Saver {
     jobs: mpsc::Sender<SaveJob>,
     results: mpsc::Receiver<Result<String, String>>,
+    notices: mpsc::Receiver<String>,
     thread: std::thread::JoinHandle<()>,
 }
 
 impl Saver {
-    fn start(writing: Arc<Mutex<()>>) -> Self {
+    /// `known`: the answers file as this session read it.
+    fn start(writing: Arc<Mutex<()>>, mut known: session::Stamp) -> Self {
         let (jobs, job_rx) = mpsc::channel::<SaveJob>();
         let (result_tx, results) = mpsc::channel();
+        let (notice_tx, notices) = mpsc::channel();
         let thread = std::thread::spawn(move || {
             for job in job_rx {
                 let result = {
                     let _writing = writing.lock();
-                    save(&job)
+                    let notice = match session::check_outside(&job.path, known) {
+                        session::Outside::Untouched => None,
+                        session::Outside::Changed(kept) => {
+                            Some(ui::changed_outside(&kept.display().to_string()))
+                        }
+                        session::Outside::Gone => Some(ui::GONE_OUTSIDE.to_owned()),
+                    };
+                    let result = save(&job);
+                    if result.is_ok() {
+                        known = session::stamp(&job.path);
+                    }
+                    if let Some(notice) = notice {
+                        let _ = notice_tx.send(notice);
+                    }
+                    result
                 };
                 if result_tx.send(result).is_err() {
                     break;
@@ -251,6 +273,7 @@ impl Saver {
         Saver {
             jobs,
             results,
+            notices,
             thread,
         }
     }
@@ -430,11 +453,23 @@ mod signals {
     }
 }
 
-/// Writes one answers file; the time it was saved, or a message.
+/// Writes one answers file; the time it was saved, or a message. When the file's folder
+/// refuses, the answers are written to the data folder instead, and the message says where.
 pub fn save(job: &SaveJob) -> Result<String, String> {
-    answers::persist::save(&job.path, &job.answers, &job.questionnaire)
-        .map(|()| now_hms())
-        .map_err(|e| ui::save_error(&job.path.display().to_string(), &messages::io_detail(&e)))
+    let Err(e) = answers::persist::save(&job.path, &job.answers, &job.questionnaire) else {
+        return Ok(now_hms());
+    };
+    let file = job.path.display().to_string();
+    let detail = messages::io_detail(&e);
+    let copy = session::fallback_answers_path(&job.path).filter(|copy| {
+        copy.parent()
+            .is_some_and(|dir| std::fs::create_dir_all(dir).is_ok())
+            && answers::persist::save(copy, &job.answers, &job.questionnaire).is_ok()
+    });
+    Err(match copy {
+        Some(copy) => ui::save_error_kept(&file, &detail, &copy.display().to_string()),
+        None => ui::save_error(&file, &detail),
+    })
 }
 
 /// The local time as "10:42:13".
