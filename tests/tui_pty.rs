@@ -997,3 +997,24 @@ fn a_word_file_is_not_printed_onto_the_terminal() {
     let bytes = std::fs::read(file).expect("the Word file");
     assert!(bytes.starts_with(b"PK"), "a zip");
 }
+
+#[test]
+fn next_period_starts_from_last_periods_answers_to_review() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let previous = crate::common::root().join("questionnaires/examples/ba-dinh.answers.yaml");
+    let previous = previous.to_str().expect("UTF-8");
+    let mut w = Wizard::start_with(dir.path(), &["run", "--from", previous], &[]);
+    let screen = w.wait_for("cần xem lại");
+    assert!(screen.contains("Đã lấy 37 câu trả lời"), "{screen}");
+    assert!(screen.contains("? Phần đầu văn bản"), "{screen}");
+    assert!(screen.contains("F8"), "the key bar offers F8:\n{screen}");
+    w.send(b"\x1b[19~");
+    w.wait_for("Đã xác nhận");
+    w.send(CTRL_Q);
+    assert!(w.wait_exit().success(), "{}", w.output());
+    let saved = answers_yaml(dir.path());
+    let unreviewed = saved["unreviewed"].as_sequence().expect("a list");
+    assert_eq!(unreviewed.len(), 36, "one confirmed of 37");
+    assert!(!unreviewed.iter().any(|v| v.as_str() == Some("ten_xa")));
+    assert_eq!(saved["answers"]["ten_xa"].as_str(), Some("Ba Dinh"));
+}

@@ -1,0 +1,339 @@
+//! Sessions without a terminal: what the journal records, what a crash leaves and how it
+//! comes back, answers carried over from the last period, read-only sessions, questionnaires
+//! that changed between runs, and files changed by other programs.
+
+use std::path::Path;
+use std::sync::Arc;
+
+use baocao::answers::journal::{self, Entry, Journal};
+use baocao::answers::{self, AnswerValue, Answers};
+use baocao::flow::Mark;
+use baocao::messages::ui;
+use baocao::questionnaire::Questionnaire;
+use baocao::session::{self, Outside};
+use baocao::tui::action::Action;
+use baocao::tui::app::{App, Overlay};
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+use crate::common;
+
+const BA_DINH: &str = "questionnaires/examples/ba-dinh.answers.yaml";
+
+fn builtin() -> Questionnaire {
+    baocao::questionnaire::builtin().expect("the built-in questionnaire")
+}
+
+fn press(app: &mut App, code: KeyCode) {
+    app.key(KeyEvent::new(code, KeyModifiers::NONE));
+}
+
+fn type_text(app: &mut App, s: &str) {
+    for c in s.chars() {
+        press(app, KeyCode::Char(c));
+    }
+}
+
+/// The Ba Dinh answers as if carried over from the last period: every one to review.
+fn carried() -> (Questionnaire, Answers) {
+    let q = builtin();
+    let mut a = answers::load(&common::path(BA_DINH), &q).expect("Ba Dinh loads");
+    let ids: Vec<String> = a.iter().map(|(id, _)| id.to_owned()).collect();
+    a.unreviewed = ids.into_iter().collect();
+    a.position = None;
+    (q, a)
+}
+
+fn app_in(dir: &Path, q: Questionnaire, a: Answers) -> App {
+    App::new(Arc::new(q), a, dir.join("bao-cao.answers.yaml"))
+}
+
+/// Everything the app hands to the journal, as (id, record kind).
+fn drained(app: &mut App) -> Vec<(String, &'static str)> {
+    let mut out = Vec::new();
+    app.drain_journal(|id, entry| {
+        let kind = match entry {
+            Entry::Value(_) => "value",
+            Entry::Kept(_) => "kept",
+            Entry::Removed => "removed",
+            Entry::Position => "position",
+            Entry::Reviewed => "reviewed",
+        };
+        out.push((id.to_owned(), kind));
+    });
+    out
+}
+
+// ----- answers carried over from the last period ---------------------------------------------
+
+#[test]
+fn carried_over_answers_are_marked_until_confirmed_or_edited() {
+    let dir = tempfile::tempdir().unwrap();
+    let (q, a) = carried();
+    let total = a.unreviewed.len();
+    let mut app = app_in(dir.path(), q, a);
+    assert!(app.marks.contains(&Mark::Review), "{:?}", app.marks);
+    assert!(app.needs_review());
+    let first = app.q.questions[app.current.unwrap()].id.clone();
+
+    // F8: right as it is.
+    press(&mut app, KeyCode::F(8));
+    assert!(!app.needs_review());
+    assert_eq!(app.status.as_deref(), Some(ui::REVIEW_CONFIRMED));
+    assert!(!app.answers.unreviewed.contains(&first));
+    assert!(app.unsaved(), "a confirmation is saved");
+    assert!(
+        drained(&mut app).contains(&(first.clone(), "reviewed")),
+        "and journaled"
+    );
+
+    // Editing the next one reviews it too.
+    app.update(Action::Next);
+    let second = app.q.questions[app.current.unwrap()].id.clone();
+    assert!(app.needs_review());
+    type_text(&mut app, "x");
+    assert!(!app.answers.unreviewed.contains(&second));
+    assert_eq!(app.answers.unreviewed.len(), total - 2);
+    assert!(drained(&mut app).contains(&(second, "value")));
+}
+
+#[test]
+fn export_first_lists_what_was_not_reviewed() {
+    let dir = tempfile::tempdir().unwrap();
+    let (q, a) = carried();
+    let mut app = app_in(dir.path(), q, a);
+    let waiting = app.unreviewed().len();
+    assert!(waiting > 30, "{waiting}");
+    app.update(Action::Finish);
+    app.update(Action::Export);
+    let Some(Overlay::ConfirmUnreviewed { asks }) = app.overlays.last() else {
+        panic!("the question first: {:?}", app.overlays.last())
+    };
+    assert_eq!(asks.len(), waiting);
+    assert!(asks.iter().any(|a| a.contains("Tên xã")), "{asks:?}");
+
+    // No: back to the review, no dialog.
+    press(&mut app, KeyCode::Char('k'));
+    assert!(matches!(app.overlays.last(), Some(Overlay::Review { .. })));
+    // Yes: the export dialog.
+    app.update(Action::Export);
+    press(&mut app, KeyCode::Char('c'));
+    assert!(
+        matches!(app.overlays.last(), Some(Overlay::Export(_))),
+        "{:?}",
+        app.overlays.last()
+    );
+}
+
+#[test]
+fn nothing_to_review_exports_without_asking() {
+    let dir = tempfile::tempdir().unwrap();
+    let (q, mut a) = carried();
+    a.unreviewed.clear();
+    let mut app = app_in(dir.path(), q, a);
+    assert!(!app.marks.contains(&Mark::Review));
+    app.update(Action::Finish);
+    app.update(Action::Export);
+    assert!(matches!(app.overlays.last(), Some(Overlay::Export(_))));
+}
+
+#[test]
+fn the_review_marks_survive_a_save_and_a_crash() {
+    let (q, a) = carried();
+    let text = answers::to_yaml(&a, &q);
+    assert!(text.contains("unreviewed:"), "{text}");
+    let back = answers::parse("x.answers.yaml", &text, &q).expect("parses");
+    assert_eq!(back.unreviewed, a.unreviewed);
+
+    // A confirmation in the journal takes the mark off when replayed.
+    let mut buf = Vec::new();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(".j");
+    let mut j = Journal::open(&path).unwrap();
+    j.append("ten_xa", Entry::Reviewed).unwrap();
+    j.append("tinh", Entry::Value(&AnswerValue::Text("Bình Định".into())))
+        .unwrap();
+    buf.extend(std::fs::read(&path).unwrap());
+    let mut replayed = back.clone();
+    journal::replay(&buf, &mut replayed, &q);
+    assert!(!replayed.unreviewed.contains("ten_xa"));
+    assert!(!replayed.unreviewed.contains("tinh"), "an edit is a review");
+    assert_eq!(replayed.unreviewed.len(), back.unreviewed.len() - 2);
+}
+
+// ----- the journal follows every change ------------------------------------------------------
+
+#[test]
+fn every_change_reaches_the_journal_and_replays_to_the_same_answers() {
+    let dir = tempfile::tempdir().unwrap();
+    let q = builtin();
+    let mut app = app_in(dir.path(), builtin(), Answers::new());
+    let path = dir.path().join(".journal");
+    let mut j = Journal::open(&path).unwrap();
+    let mut step = |app: &mut App| {
+        app.drain_journal(|id, entry| j.append(id, entry).expect("append"));
+    };
+    type_text(&mut app, "Ba Đình");
+    step(&mut app);
+    app.update(Action::Next);
+    type_text(&mut app, "Quảng Ngãi");
+    step(&mut app);
+    // Undo and a deleted answer are changes too.
+    app.update(Action::Undo);
+    step(&mut app);
+    for _ in 0..20 {
+        press(&mut app, KeyCode::Backspace);
+    }
+    step(&mut app);
+    app.update(Action::Next);
+    step(&mut app);
+    let bytes = std::fs::read(&path).unwrap();
+    let mut replayed = Answers::new();
+    let r = journal::replay(&bytes, &mut replayed, &q);
+    assert_eq!(r.torn, 0);
+    assert_eq!(replayed.get("ten_xa"), app.answers.get("ten_xa"));
+    assert_eq!(replayed.get("tinh"), app.answers.get("tinh"));
+    assert_eq!(replayed.get("tinh"), None, "the deleted answer is gone");
+    assert_eq!(replayed.position, app.answers.position);
+}
+
+#[test]
+fn a_read_only_session_changes_and_saves_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let q = builtin();
+    let a = answers::load(&common::path(BA_DINH), &q).unwrap();
+    let before = a.clone();
+    let mut app = app_in(dir.path(), q, a);
+    app.read_only = true;
+    type_text(&mut app, "zzz");
+    press(&mut app, KeyCode::Backspace);
+    assert_eq!(app.status.as_deref(), Some(ui::READ_ONLY_REFUSED));
+    app.update(Action::Next);
+    assert_eq!(app.answers.get("ten_xa"), before.get("ten_xa"));
+    assert!(app.poll_save(std::time::Instant::now()).is_none());
+    assert!(drained(&mut app).is_empty());
+    assert!(!app.unsaved());
+}
+
+// ----- what a crash leaves behind -------------------------------------------------------------
+
+fn write_journal(path: &Path, records: &[(&str, &str)]) {
+    let mut j = Journal::open(path).unwrap();
+    for (id, text) in records {
+        j.append(id, Entry::Value(&AnswerValue::Text((*text).into())))
+            .unwrap();
+    }
+}
+
+#[test]
+fn a_journal_newer_than_the_answers_file_is_replayed_an_older_one_removed() {
+    let dir = tempfile::tempdir().unwrap();
+    let q = builtin();
+    let file = dir.path().join("a.answers.yaml");
+    let mut a = Answers::new();
+    a.set("ten_xa", AnswerValue::Text("Cũ".into()));
+    answers::save(&file, &a, &q).unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    let jpath = journal::path_for(&file);
+    write_journal(&jpath, &[("ten_xa", "Mới"), ("tinh", "Quảng Ngãi")]);
+    let mut loaded = answers::load(&file, &q).unwrap();
+    let found = session::recover(&file, &mut loaded, &q).unwrap();
+    assert_eq!(found.answers, 2);
+    assert_eq!(loaded.get("ten_xa"), Some(&AnswerValue::Text("Mới".into())));
+    assert!(jpath.exists(), "kept until the next save folds it");
+
+    // Folded, then the journal left behind is older than the answers file: removed.
+    answers::save(&file, &loaded, &q).unwrap();
+    let mut again = answers::load(&file, &q).unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    answers::save(&file, &again, &q).unwrap();
+    let found = session::recover(&file, &mut again, &q).unwrap();
+    assert_eq!(found.answers, 0);
+    assert!(!jpath.exists());
+}
+
+#[test]
+fn folding_from_disk_writes_the_journal_into_the_answers_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let q = builtin();
+    let file = dir.path().join("a.answers.yaml");
+    write_journal(&journal::path_for(&file), &[("ten_xa", "An Phú")]);
+    session::fold_from_disk(&file, &q).unwrap();
+    let a = answers::load(&file, &q).unwrap();
+    assert_eq!(a.get("ten_xa"), Some(&AnswerValue::Text("An Phú".into())));
+}
+
+#[test]
+fn a_file_changed_or_removed_by_another_program_is_noticed_and_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("a.answers.yaml");
+    std::fs::write(&file, "answers: {}\n").unwrap();
+    let known = session::stamp(&file);
+    assert_eq!(session::check_outside(&file, known), Outside::Untouched);
+    std::fs::write(&file, "answers: {ten_xa: Sửa tay}\n").unwrap();
+    let Outside::Changed(kept) = session::check_outside(&file, known) else {
+        panic!("changed")
+    };
+    assert!(!file.exists(), "moved aside for the save that follows");
+    assert_eq!(
+        std::fs::read_to_string(&kept).unwrap(),
+        "answers: {ten_xa: Sửa tay}\n"
+    );
+    assert!(
+        kept.file_name()
+            .unwrap()
+            .to_string_lossy()
+            .contains(".external-")
+    );
+    assert_eq!(session::check_outside(&file, known), Outside::Gone);
+    // Kept copies never overwrite each other.
+    std::fs::write(&file, "b").unwrap();
+    let second = session::keep_aside(&file, "external").unwrap();
+    assert_ne!(second, kept);
+    assert_eq!(
+        std::fs::read_to_string(&kept).unwrap(),
+        "answers: {ten_xa: Sửa tay}\n"
+    );
+    assert_eq!(std::fs::read_to_string(&second).unwrap(), "b");
+}
+
+// ----- the questionnaire changed between runs ------------------------------------------------
+
+#[test]
+fn renamed_removed_and_retyped_questions_keep_their_answers_and_are_listed() {
+    let q = common::questionnaire("tests/fixtures/valid/renames.yaml");
+    let text = "answers:\n  so_lop_tap_huan: 4\n  khong_con_hoi: Câu đã bỏ\n  de_xuat: mười\n";
+    let a = answers::parse("a.answers.yaml", text, &q).expect("parses");
+    // Renamed: migrated to the new id.
+    assert_eq!(a.get("so_lop"), Some(&AnswerValue::Integer(4)));
+    let dir = tempfile::tempdir().unwrap();
+    let app = app_in(dir.path(), q, a);
+    let rows: Vec<String> = app.review_rows().into_iter().map(|r| r.text).collect();
+    // Removed: kept and listed.
+    assert!(
+        rows.contains(&ui::review_orphan("khong_con_hoi")),
+        "{rows:#?}"
+    );
+    // Kind changed (a list now): the old text kept and reported.
+    assert!(
+        rows.iter().any(|r| r.contains("Đề xuất")),
+        "the retyped answer is listed: {rows:#?}"
+    );
+    let saved = answers::to_yaml(&app.answers, &app.q);
+    assert!(saved.contains("khong_con_hoi: Câu đã bỏ"), "{saved}");
+    assert!(saved.contains("de_xuat: mười"), "{saved}");
+}
+
+// ----- the command line ----------------------------------------------------------------------
+
+#[test]
+fn from_a_previous_file_that_cannot_be_read_stops_with_its_message() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_baocao"))
+        .current_dir(dir.path())
+        .args(["run", "--from", "khong-co.answers.yaml"])
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(3), "{out:?}");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("khong-co.answers.yaml"), "{err}");
+}
