@@ -194,19 +194,20 @@ pub struct Recovered {
     pub torn: usize,
 }
 
-/// Replays the journals an earlier session left over `answers` (read from the answers file,
-/// whose modification time is `answers_time`). A journal older than the answers file was
-/// folded into it already and is removed; a newer one is replayed and kept until the next
-/// save has folded it.
+/// Replays the journals an earlier session left over `answers` (read from the answers file).
+/// Every journal is replayed, whatever its age: a save may have written an older snapshot
+/// after the last record, so a journal older than the answers file can still hold what the
+/// file lacks. Replaying what the file already has changes nothing; only answers that come
+/// out different are counted. A journal that changed nothing is removed; one that did stays
+/// until the next save has folded it.
 pub fn recover(
     answers_path: &Path,
     answers: &mut Answers,
     q: &Questionnaire,
 ) -> std::io::Result<Recovered> {
-    let answers_time = std::fs::metadata(answers_path)
-        .and_then(|m| m.modified())
-        .ok();
+    let before = answers.clone();
     let mut out = Recovered::default();
+    let mut found = Vec::new();
     for path in journal_paths(answers_path) {
         let Ok(meta) = std::fs::metadata(&path) else {
             continue;
@@ -214,15 +215,27 @@ pub fn recover(
         if meta.len() == 0 {
             continue;
         }
-        let folded = answers_time.is_some_and(|a| meta.modified().is_ok_and(|j| j < a));
-        if folded {
-            let _ = std::fs::remove_file(&path);
-            continue;
-        }
         let bytes = crate::files::read_limited(&path, answers::persist::MAX_BYTES)?;
-        let replay = journal::replay(&bytes, answers, q);
-        out.answers += replay.answers;
-        out.torn += replay.torn;
+        out.torn += journal::replay(&bytes, answers, q).torn;
+        found.push(path);
+    }
+    out.answers = q
+        .questions
+        .iter()
+        .map(|question| question.id.as_str())
+        .chain(answers.kept().map(|(id, _)| id))
+        .collect::<std::collections::BTreeSet<_>>()
+        .into_iter()
+        .filter(|id| {
+            answers.get(id) != before.get(id)
+                || answers.kept_of(id) != before.kept_of(id)
+                || answers.unreviewed.contains(*id) != before.unreviewed.contains(*id)
+        })
+        .count();
+    if out.answers == 0 {
+        for path in found {
+            let _ = std::fs::remove_file(path);
+        }
     }
     Ok(out)
 }

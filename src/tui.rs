@@ -1,9 +1,11 @@
 //! The wizard in a real terminal.
 //!
 //! Owns: the terminal's lifecycle (raw mode, alternate screen, bracketed paste on; always
-//! restored, on error and on panic too — ratatui's hook), the event loop (every key and paste
-//! applied at once and in order, then one frame drawn), the background writer that saves
-//! answers off the key path, and suspending the screen around `$EDITOR`.
+//! restored — on quit, on error, on a panic and on SIGHUP/SIGTERM/SIGINT/SIGQUIT, whose
+//! paths also fold the journal into the answers file and end with 101 or 128 + signal), the
+//! event loop (every key and paste applied at once and in order, then journaled, then one
+//! frame drawn), the background writer that saves answers off the key path (and notices a
+//! file changed by another program), and suspending the screen around `$EDITOR`.
 //!
 //! The parts: `action` (what can be asked), `keymap` (keys → actions, and the key list),
 //! `app` (state and `update`), `editor` and `text_input` (the editors), `view` (drawing),
@@ -30,7 +32,7 @@ use ratatui::DefaultTerminal;
 use ratatui::crossterm::event::{
     self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, Event,
 };
-use ratatui::crossterm::{cursor, execute};
+use ratatui::crossterm::{cursor, execute, terminal};
 
 use crate::answers::journal::Journal;
 use crate::answers::{self, Answers};
@@ -60,6 +62,23 @@ pub struct Session {
 /// The journal, shared with the signal and panic paths.
 type SharedJournal = Arc<Mutex<Option<Journal>>>;
 
+/// Set by whichever of the signal thread and the panic hook ends the program first; the other
+/// (and the main thread, when its terminal vanished with the signal) then waits for that end
+/// instead of racing it to `exit`.
+static ENDING: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// Claims the end of the program; `false` when another thread has it already.
+fn claim_ending() -> bool {
+    !ENDING.swap(true, std::sync::atomic::Ordering::SeqCst)
+}
+
+/// When another thread is ending the program, waits for it (never returns).
+fn wait_if_ending() {
+    while ENDING.load(std::sync::atomic::Ordering::SeqCst) {
+        std::thread::park_timeout(Duration::from_secs(1));
+    }
+}
+
 /// Runs the wizard until the official quits; answers are on disk when it returns `Ok`.
 pub fn run(
     q: Questionnaire,
@@ -83,7 +102,6 @@ pub fn run(
     let writing = Arc::new(Mutex::new(()));
     let theme = Theme::from_env();
     let saver = Saver::start(Arc::clone(&writing), session::stamp(&answers_path));
-    // Before ratatui's own hook, which restores the terminal and then calls this one.
     install_panic_hook(Arc::clone(&q), answers_path.clone(), Arc::clone(&journal));
     #[cfg(unix)]
     signals::watch(
@@ -92,8 +110,7 @@ pub fn run(
         Arc::clone(&journal),
         Arc::clone(&writing),
     );
-    let mut terminal = ratatui::try_init().map_err(|e| ui::terminal_failed(&e.to_string()))?;
-    let _ = execute!(std::io::stdout(), EnableBracketedPaste);
+    let mut terminal = init_terminal().map_err(|e| ui::terminal_failed(&e.to_string()))?;
     let mut folds = VecDeque::new();
     let result = event_loop(
         &mut terminal,
@@ -103,8 +120,21 @@ pub fn run(
         &journal,
         &mut folds,
     );
-    let _ = execute!(std::io::stdout(), DisableBracketedPaste);
-    ratatui::restore();
+    // The cursor is shown now, so dropping the terminal writes nothing (a write to a terminal
+    // that went away would fail, and ratatui reports that with a panicking `eprintln!`).
+    let _ = terminal.show_cursor();
+    if result.is_err() {
+        // The terminal went away: the SIGHUP that comes with it ends the program, on its own
+        // thread. Give it a moment to claim that, then leave it the job.
+        let start = Instant::now();
+        while !ENDING.load(std::sync::atomic::Ordering::SeqCst)
+            && start.elapsed() < Duration::from_millis(300)
+        {
+            std::thread::sleep(Duration::from_millis(5));
+        }
+    }
+    wait_if_ending();
+    restore_terminal();
     // Whatever ended the loop, what was typed is written before the program ends.
     let written = saver.finish(&mut app);
     if written.is_ok()
@@ -196,7 +226,6 @@ fn event_loop(
                 }
             }
             app.end_batch();
-            journal_changes(app, journal);
             redraw = true;
         }
         for notice in saver.notices.try_iter() {
@@ -221,6 +250,8 @@ fn event_loop(
             terminal.clear().map_err(io)?;
             redraw = true;
         }
+        // Whatever changed is on disk before the official sees it, or before quitting.
+        journal_changes(app, journal);
         if app.quit {
             return Ok(());
         }
@@ -346,16 +377,30 @@ fn write_recovery(job: &SaveJob) -> std::io::Result<PathBuf> {
     Err(last.unwrap_or_else(|| std::io::Error::other("no folder")))
 }
 
+/// Takes the terminal: raw mode, alternate screen, bracketed paste. No panic hook is added
+/// (ours restores the terminal itself).
+fn init_terminal() -> std::io::Result<DefaultTerminal> {
+    terminal::enable_raw_mode()?;
+    if let Err(e) = execute!(std::io::stdout(), terminal::EnterAlternateScreen) {
+        let _ = terminal::disable_raw_mode();
+        return Err(e);
+    }
+    let _ = execute!(std::io::stdout(), EnableBracketedPaste);
+    ratatui::Terminal::new(ratatui::backend::CrosstermBackend::new(std::io::stdout()))
+}
+
 /// Gives the terminal back as it was: raw mode off, main screen, no bracketed paste, no mouse,
-/// cursor shown. Safe to call more than once, from any thread.
+/// cursor shown. Safe to call more than once, from any thread, and when the terminal is gone
+/// (every error is ignored: nothing here may panic).
 fn restore_terminal() {
     let _ = execute!(
         std::io::stdout(),
         DisableBracketedPaste,
         DisableMouseCapture,
+        terminal::LeaveAlternateScreen,
         cursor::Show
     );
-    ratatui::restore();
+    let _ = terminal::disable_raw_mode();
 }
 
 /// Waits up to `patience` for a lock that the stopped main thread may hold; goes on without
@@ -401,11 +446,18 @@ fn emergency_fold(q: &Questionnaire, answers_path: &Path, journal: &SharedJourna
     }
 }
 
-/// On a panic: the terminal back (ratatui's hook, which runs first), the answers folded from
-/// the journal, where they are printed, then the usual report and exit code 101.
+/// On a panic: the terminal back, the answers folded from the journal, where they are
+/// printed, then the usual report and exit code 101.
 fn install_panic_hook(q: Arc<Questionnaire>, answers_path: PathBuf, journal: SharedJournal) {
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
+        // A panic while a signal is ending the program (a write to the vanished terminal
+        // fails) leaves the ending to the signal thread.
+        if !claim_ending() {
+            loop {
+                std::thread::park();
+            }
+        }
         restore_terminal();
         let message = emergency_fold(&q, &answers_path, &journal);
         previous(info);
@@ -442,6 +494,10 @@ mod signals {
         };
         std::thread::spawn(move || {
             if let Some(signal) = signals.forever().next() {
+                if !super::claim_ending() {
+                    // A panic is ending the program already.
+                    return;
+                }
                 // A save under way finishes first; none starts after (the lock is kept).
                 let _writing = lock_for(&writing, Duration::from_secs(5));
                 let message = emergency_fold(&q, &answers_path, &journal);
@@ -495,8 +551,7 @@ fn external_edit(terminal: &mut DefaultTerminal, text: &str) -> Result<String, S
         .map_err(failed)?;
     std::fs::write(file.path(), format!("{text}\n")).map_err(failed)?;
     let path = file.path().to_path_buf();
-    let _ = execute!(std::io::stdout(), DisableBracketedPaste);
-    ratatui::restore();
+    restore_terminal();
     // "code -w" is a program and its options; "C:\\Program Files\\…\\editor.exe" is one path.
     let (program, args): (&str, Vec<&str>) = if Path::new(command.trim()).is_file() {
         (command.trim(), Vec::new())
@@ -517,10 +572,9 @@ fn external_edit(terminal: &mut DefaultTerminal, text: &str) -> Result<String, S
     drop(file);
     // If the terminal cannot be taken back, the text is still handed over: the loop's next
     // draw fails, which ends the wizard, which then saves it.
-    if let Ok(t) = ratatui::try_init() {
+    if let Ok(t) = init_terminal() {
         *terminal = t;
     }
-    let _ = execute!(std::io::stdout(), EnableBracketedPaste);
     let _ = std::io::stdout().flush();
     outcome
 }
