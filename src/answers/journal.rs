@@ -8,7 +8,8 @@
 //! it and then truncating the journal.
 //!
 //! A record is `bj <crc32 of payload, 8 hex> <payload length>\n<payload>\n`; the payload is
-//! one byte saying what happened (`t` a text answer, `y` any answer as YAML, `r` removed, `p`
+//! one byte saying what happened (`t` a text answer, `c` any answer in a compact form, `y` an
+//! answer holding YAML tags, as YAML, `r` removed, `p`
 //! the question the official is on, `v` an answer carried over was confirmed), the question id, a NUL, then the data. Each record holds
 //! the whole answer, so replaying is applying the records in order, and replaying a record
 //! twice changes nothing. A torn last record (the program died inside a write) fails its
@@ -112,8 +113,12 @@ fn encode(buf: &mut Vec<u8>, id: &str, entry: Entry<'_>) {
     buf.clear();
     let (op, data): (u8, std::borrow::Cow<'_, [u8]>) = match entry {
         Entry::Value(AnswerValue::Text(text)) => (b't', text.as_bytes().into()),
-        Entry::Value(value) => (b'y', yaml(&persist::raw_of(value)).into_bytes().into()),
-        Entry::Kept(raw) => (b'y', yaml(raw).into_bytes().into()),
+        Entry::Value(value) => {
+            let mut out = Vec::new();
+            compact::encode_answer(value, &mut out);
+            (b'c', out.into())
+        }
+        Entry::Kept(raw) => compact_or_yaml(raw),
         Entry::Removed => (b'r', (&[][..]).into()),
         Entry::Position => (b'p', (&[][..]).into()),
         Entry::Reviewed => (b'v', (&[][..]).into()),
@@ -139,8 +144,161 @@ fn encode(buf: &mut Vec<u8>, id: &str, entry: Entry<'_>) {
     debug_assert_eq!(buf.len(), payload_start + payload_len + 1);
 }
 
-fn yaml(value: &serde_yaml::Value) -> String {
-    serde_yaml::to_string(value).unwrap_or_default()
+/// A value in the compact form (`c`), or as YAML (`y`) when it holds something the compact
+/// form does not (a YAML tag). YAML costs about 60 µs for a 20-row table; the compact form a
+/// few.
+fn compact_or_yaml(value: &serde_yaml::Value) -> (u8, std::borrow::Cow<'static, [u8]>) {
+    let mut out = Vec::new();
+    if compact::encode(value, &mut out) {
+        (b'c', out.into())
+    } else {
+        (
+            b'y',
+            serde_yaml::to_string(value)
+                .unwrap_or_default()
+                .into_bytes()
+                .into(),
+        )
+    }
+}
+
+/// The compact form of a YAML value: a letter, then for strings and numbers their length and
+/// bytes, for sequences and mappings their count and items: `s3:abc`, `i2:42`, `f3:2.5`,
+/// `t`/`u` (true/false), `n` (null), `q2:…` (sequence), `m1:…` (mapping, key then value).
+mod compact {
+    use std::io::Write;
+
+    use serde_yaml::{Mapping, Number, Value};
+
+    use crate::answers::value::{AnswerValue, Cell};
+
+    fn put_count(tag: u8, n: usize, out: &mut Vec<u8>) {
+        out.push(tag);
+        let _ = write!(out, "{n}:");
+    }
+
+    fn text(s: &str, out: &mut Vec<u8>) {
+        put_count(b's', s.len(), out);
+        out.extend_from_slice(s.as_bytes());
+    }
+
+    /// A number as its text, behind its tag and length.
+    fn number(tag: u8, n: impl std::fmt::Display, out: &mut Vec<u8>) {
+        let mut digits = [0u8; 40];
+        let mut cursor = std::io::Cursor::new(&mut digits[..]);
+        let _ = write!(cursor, "{n}");
+        let len = usize::try_from(cursor.position()).unwrap_or(0);
+        put_count(tag, len, out);
+        out.extend_from_slice(&digits[..len]);
+    }
+
+    /// Appends an answer in the form [`encode`] gives its YAML value (`persist::raw_of`),
+    /// without building that value: the key path of a table is a few microseconds.
+    pub fn encode_answer(value: &AnswerValue, out: &mut Vec<u8>) {
+        match value {
+            AnswerValue::Text(s) | AnswerValue::Choice(s) => text(s, out),
+            AnswerValue::Integer(n) => number(b'i', n, out),
+            AnswerValue::Decimal(x) => number(b'f', Number::from(*x), out),
+            AnswerValue::Date(d) => text(&d.iso(), out),
+            AnswerValue::Bool(true) => out.push(b't'),
+            AnswerValue::Bool(false) => out.push(b'u'),
+            AnswerValue::Choices(items) | AnswerValue::List(items) => {
+                put_count(b'q', items.len(), out);
+                for item in items {
+                    text(item, out);
+                }
+            }
+            AnswerValue::Table(rows) => {
+                put_count(b'q', rows.len(), out);
+                for row in rows {
+                    put_count(b'm', row.len(), out);
+                    for (key, cell) in row {
+                        text(key, out);
+                        match cell {
+                            Cell::Text(s) => text(s, out),
+                            Cell::Integer(n) => number(b'i', n, out),
+                            Cell::Decimal(x) => number(b'f', Number::from(*x), out),
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// Appends `value`; `false` when it holds a tagged value (written as YAML instead).
+    pub fn encode(value: &Value, out: &mut Vec<u8>) -> bool {
+        match value {
+            Value::Null => out.push(b'n'),
+            Value::Bool(true) => out.push(b't'),
+            Value::Bool(false) => out.push(b'u'),
+            Value::Number(n) => number(if n.is_f64() { b'f' } else { b'i' }, n, out),
+            Value::String(s) => text(s, out),
+            Value::Sequence(items) => {
+                put_count(b'q', items.len(), out);
+                return items.iter().all(|item| encode(item, out));
+            }
+            Value::Mapping(map) => {
+                put_count(b'm', map.len(), out);
+                return map.iter().all(|(k, v)| encode(k, out) && encode(v, out));
+            }
+            Value::Tagged(_) => return false,
+        }
+        true
+    }
+
+    /// A count and what follows its colon.
+    fn counted(rest: &[u8]) -> Option<(usize, &[u8])> {
+        let colon = rest.iter().take(24).position(|b| *b == b':')?;
+        let n = std::str::from_utf8(&rest[..colon]).ok()?.parse().ok()?;
+        Some((n, &rest[colon + 1..]))
+    }
+
+    /// Reads one value from the start of `bytes`; the value and what follows.
+    pub fn decode(bytes: &[u8]) -> Option<(Value, &[u8])> {
+        let (&tag, rest) = bytes.split_first()?;
+        Some(match tag {
+            b'n' => (Value::Null, rest),
+            b't' => (Value::Bool(true), rest),
+            b'u' => (Value::Bool(false), rest),
+            b's' | b'i' | b'f' => {
+                let (len, rest) = counted(rest)?;
+                let text = std::str::from_utf8(rest.get(..len)?).ok()?;
+                let value = match tag {
+                    b's' => Value::String(text.to_owned()),
+                    b'i' => Value::Number(
+                        text.parse::<i64>()
+                            .map(Number::from)
+                            .or_else(|_| text.parse::<u64>().map(Number::from))
+                            .ok()?,
+                    ),
+                    _ => Value::Number(Number::from(text.parse::<f64>().ok()?)),
+                };
+                (value, &rest[len..])
+            }
+            b'q' => {
+                let (n, mut rest) = counted(rest)?;
+                let mut items = Vec::with_capacity(n.min(4096));
+                for _ in 0..n {
+                    let (item, next) = decode(rest)?;
+                    items.push(item);
+                    rest = next;
+                }
+                (Value::Sequence(items), rest)
+            }
+            b'm' => {
+                let (n, mut rest) = counted(rest)?;
+                let mut map = Mapping::new();
+                for _ in 0..n {
+                    let (k, next) = decode(rest)?;
+                    let (v, next) = decode(next)?;
+                    map.insert(k, v);
+                    rest = next;
+                }
+                (Value::Mapping(map), rest)
+            }
+            _ => return None,
+        })
+    }
 }
 
 /// What replaying a journal did.
@@ -182,6 +340,13 @@ pub fn replay(bytes: &[u8], answers: &mut Answers, q: &Questionnaire) -> Replay 
             b't' => {
                 let text = String::from_utf8_lossy(data).into_owned();
                 persist::apply_raw(answers, q, id, serde_yaml::Value::String(text));
+                changed.insert(id.to_owned());
+            }
+            b'c' => {
+                let raw = compact::decode(data)
+                    .filter(|(_, rest)| rest.is_empty())
+                    .map_or(serde_yaml::Value::Null, |(v, _)| v);
+                persist::apply_raw(answers, q, id, raw);
                 changed.insert(id.to_owned());
             }
             _ => {
@@ -338,6 +503,39 @@ mod tests {
             a.kept().map(|(k, _)| k).collect::<Vec<_>>(),
             vec![id.as_str()]
         );
+    }
+
+    #[test]
+    fn the_compact_form_gives_back_every_kind_of_answer() {
+        use crate::answers::value::Cell;
+        let mut row = crate::answers::Row::new();
+        row.insert("ten".into(), Cell::Text("Tết: 2025 \n x".into()));
+        row.insert("so".into(), Cell::Integer(-12));
+        row.insert("tien".into(), Cell::Decimal(2.5));
+        for value in [
+            AnswerValue::Text(String::new()),
+            AnswerValue::Integer(i64::MAX),
+            AnswerValue::Decimal(0.1),
+            AnswerValue::Bool(false),
+            AnswerValue::List(vec!["a:b".into(), "3:".into(), String::new()]),
+            AnswerValue::Table(vec![row.clone(), row]),
+        ] {
+            let raw = persist::raw_of(&value);
+            let mut out = Vec::new();
+            assert!(compact::encode(&raw, &mut out));
+            // The answer's own encoder writes what the value's would.
+            let mut direct = Vec::new();
+            compact::encode_answer(&value, &mut direct);
+            assert_eq!(direct, out, "{value:?}");
+            let (back, rest) = compact::decode(&out).expect("decodes");
+            assert!(rest.is_empty());
+            assert_eq!(back, raw, "{value:?}");
+        }
+        // Damaged or cut input decodes to nothing, never to something else.
+        let mut out = Vec::new();
+        compact::encode(&serde_yaml::Value::String("abc".into()), &mut out);
+        assert!(compact::decode(&out[..out.len() - 1]).is_none());
+        assert!(compact::decode(b"x").is_none());
     }
 
     #[test]
