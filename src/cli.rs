@@ -343,6 +343,7 @@ fn wizard(q_path: Option<&Path>, a_path: Option<&Path>, from: Option<&Path>) -> 
         }
         LockState::Ours(lock) | LockState::Elsewhere(lock) => {
             session.lock = Some(lock);
+            session::remove_stale_temporaries(&a_path);
             // What a session that did not end cleanly left in the journal comes back.
             if let Ok(found) = session::recover(&a_path, &mut answers, &q)
                 && found.answers > 0

@@ -163,6 +163,10 @@ pub fn io_detail(err: &std::io::Error) -> String {
         std::io::ErrorKind::NotFound => "không tìm thấy tệp".to_owned(),
         std::io::ErrorKind::PermissionDenied => "không có quyền đọc/ghi tệp".to_owned(),
         std::io::ErrorKind::IsADirectory => "đây là một thư mục, không phải tệp".to_owned(),
+        std::io::ErrorKind::ReadOnlyFilesystem => "ổ đĩa hoặc thư mục chỉ cho đọc".to_owned(),
+        std::io::ErrorKind::StorageFull => "ổ đĩa đã đầy".to_owned(),
+        std::io::ErrorKind::QuotaExceeded => "đã dùng hết dung lượng được cấp".to_owned(),
+        std::io::ErrorKind::NotADirectory => "một phần của đường dẫn không phải thư mục".to_owned(),
         _ => format!("lỗi hệ thống: {err}"),
     }
 }

@@ -185,6 +185,38 @@ pub fn keep_aside(path: &Path, what: &str) -> std::io::Result<PathBuf> {
     Err(std::io::Error::other("too many copies"))
 }
 
+/// Removes the temporary files an atomic save leaves when the program dies in the middle of
+/// it (`.<name>.XXXXXX`, six letters or digits, beside the answers file); each is a copy of
+/// the answers that nothing would ever read. Only while holding the lock: no other session
+/// is writing. Returns how many were removed.
+pub fn remove_stale_temporaries(answers: &Path) -> usize {
+    let Some(name) = answers
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+    else {
+        return 0;
+    };
+    let dir = match answers.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return 0;
+    };
+    let prefix = format!(".{name}.");
+    let mut removed = 0;
+    for entry in entries.flatten() {
+        let file = entry.file_name().to_string_lossy().into_owned();
+        let stale = file.strip_prefix(&prefix).is_some_and(|suffix| {
+            suffix.len() == 6 && suffix.bytes().all(|b| b.is_ascii_alphanumeric())
+        });
+        if stale && std::fs::remove_file(entry.path()).is_ok() {
+            removed += 1;
+        }
+    }
+    removed
+}
+
 /// What was found on disk from an earlier session.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Recovered {
@@ -300,5 +332,37 @@ mod tests {
         drop(first);
         assert!(!path.exists(), "the lock file goes with the lock");
         Lock::acquire(&path).expect("free again");
+    }
+
+    #[test]
+    fn only_the_temporaries_of_this_answers_file_are_removed() {
+        let dir = tempfile::tempdir().unwrap();
+        let answers = dir.path().join("a.answers.yaml");
+        for name in [
+            ".a.answers.yaml.Ab3xY9",
+            ".a.answers.yaml.journal",
+            ".a.answers.yaml.lock",
+            ".a.answers.yaml.Ab3xY",
+            ".b.answers.yaml.Ab3xY9",
+            "a.answers.yaml",
+        ] {
+            std::fs::write(dir.path().join(name), "x").unwrap();
+        }
+        assert_eq!(remove_stale_temporaries(&answers), 1);
+        let mut left: Vec<String> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        left.sort();
+        assert_eq!(
+            left,
+            [
+                ".a.answers.yaml.Ab3xY",
+                ".a.answers.yaml.journal",
+                ".a.answers.yaml.lock",
+                ".b.answers.yaml.Ab3xY9",
+                "a.answers.yaml"
+            ]
+        );
     }
 }

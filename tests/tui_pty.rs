@@ -122,13 +122,20 @@ impl Wizard {
         let feed = Arc::clone(&screen);
         std::thread::spawn(move || {
             let mut buf = [0u8; 8192];
+            // vt100 0.18 drops a character whose UTF-8 bytes arrive in two reads ("đ" as
+            // C4|91), so an incomplete sequence at the end of a read waits for the next.
+            let mut pending = Vec::new();
             loop {
                 match reader.read(&mut buf) {
                     Ok(0) => break,
                     Ok(n) => {
+                        pending.extend_from_slice(&buf[..n]);
+                        let whole = crate::common::whole_utf8(&pending);
                         let mut s = feed.lock().expect("screen lock");
-                        s.parser.process(&buf[..n]);
-                        s.output.extend_from_slice(&buf[..n]);
+                        s.parser.process(&pending[..whole]);
+                        s.output.extend_from_slice(&pending[..whole]);
+                        drop(s);
+                        pending.drain(..whole);
                     }
                     Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
                     // EIO: the program exited and closed the terminal.

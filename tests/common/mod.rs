@@ -57,3 +57,24 @@ pub fn read(rel: &str) -> String {
 pub fn exists(rel: &str) -> bool {
     Path::new(&path(rel)).exists()
 }
+
+/// How many leading bytes of `bytes` end on a whole UTF-8 sequence (all of them, unless the
+/// last sequence is cut short).
+pub fn whole_utf8(bytes: &[u8]) -> usize {
+    let n = bytes.len();
+    for back in 1..=n.min(4) {
+        let b = bytes[n - back];
+        if b & 0xC0 == 0x80 {
+            continue;
+        }
+        let need = match b {
+            _ if b & 0x80 == 0 => 1,
+            _ if b & 0xE0 == 0xC0 => 2,
+            _ if b & 0xF0 == 0xE0 => 3,
+            _ if b & 0xF8 == 0xF0 => 4,
+            _ => 1,
+        };
+        return if back >= need { n } else { n - back };
+    }
+    n
+}
