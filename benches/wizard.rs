@@ -23,7 +23,6 @@
 //! With `BAOCAO_BENCH_WRITE=<dir>` set, the 1 MB answers file is written to
 //! `<dir>/wizard-1mb.answers.yaml` and nothing is benchmarked — for `benches/first_frame.py`.
 
-use std::fmt::Write as _;
 use std::hint::black_box;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -34,13 +33,15 @@ use baocao::questionnaire::{self, QuestionKind, Questionnaire};
 use baocao::report::{self, Format};
 use baocao::tui::app::App;
 use baocao::tui::keymap::Focus;
-use baocao::tui::text_input::clean;
 use baocao::tui::theme::Theme;
 use baocao::tui::view;
 use criterion::{Criterion, SamplingMode};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+mod common;
+use common::vietnamese_text;
 
 /// The Ba Dinh example answers, read from disk like the wizard does.
 const SEED_ANSWERS: &str = concat!(
@@ -57,68 +58,6 @@ const LARGE_BYTES: usize = 1024 * 1024;
 
 const WIDTH: u16 = 140;
 const HEIGHT: u16 = 40;
-
-/// Sentences of the kind these reports are made of, combined into paragraphs and list items.
-const SENTENCES: [&str; 14] = [
-    "Ủy ban nhân dân xã đã phối hợp với các phòng, ban chuyên môn tổ chức tuyên truyền, phổ biến \
-     nội dung Chương trình quốc gia hỗ trợ doanh nghiệp nâng cao năng suất và chất lượng sản \
-     phẩm, hàng hóa đến các hộ kinh doanh trên địa bàn.",
-    "Trong giai đoạn 2021 – 2025, xã đã tổ chức 12 hội nghị phổ biến pháp luật về tiêu chuẩn, đo \
-     lường, chất lượng với hơn 850 lượt người tham dự.",
-    "Các hộ sản xuất, kinh doanh thực phẩm nhỏ lẻ được hướng dẫn ký bản cam kết bảo đảm an toàn \
-     thực phẩm và thực hiện truy xuất nguồn gốc sản phẩm.",
-    "Tuy nhiên, phần lớn cơ sở trên địa bàn có quy mô nhỏ, vốn ít, trình độ quản lý còn hạn chế \
-     nên việc áp dụng hệ thống quản lý chất lượng theo tiêu chuẩn ISO 9001, ISO 22000 hay công \
-     cụ 5S, Kaizen chưa được triển khai rộng rãi.",
-    "Công tác lồng ghép nội dung của Chương trình vào các chương trình mục tiêu quốc gia về xây \
-     dựng nông thôn mới, giảm nghèo bền vững được thực hiện thường xuyên, góp phần nâng cao nhận \
-     thức của người dân.",
-    "Kinh phí thực hiện chủ yếu từ nguồn ngân sách xã và nguồn xã hội hóa, tổng cộng khoảng 45,5 \
-     triệu đồng.",
-    "Đài truyền thanh xã đã phát 36 tin, bài về năng suất, chất lượng; thông tin được đăng tải \
-     trên trang thông tin điện tử và các nhóm Zalo của thôn.",
-    "Hợp tác xã nông nghiệp bước đầu áp dụng quy trình sản xuất theo tiêu chuẩn VietGAP trên diện \
-     tích 15 héc-ta lúa, năng suất tăng khoảng 8% so với năm 2021.",
-    "Đội ngũ cán bộ làm công tác quản lý nhà nước về tiêu chuẩn, đo lường, chất lượng ở cấp xã \
-     còn kiêm nhiệm, chưa được đào tạo chuyên sâu.",
-    "Thời gian tới, UBND xã tiếp tục đẩy mạnh chuyển đổi số, hỗ trợ các hộ kinh doanh đăng ký \
-     nhãn hiệu tập thể, xây dựng sản phẩm OCOP gắn với đặc sản địa phương.",
-    "Việc kiểm tra, giám sát chất lượng hàng hóa lưu thông trên thị trường được thực hiện định kỳ \
-     mỗi quý, kịp thời phát hiện và xử lý 7 trường hợp vi phạm về nhãn hàng hóa.",
-    "Nhìn chung, nhận thức của cộng đồng doanh nghiệp, hộ kinh doanh về vai trò của năng suất, \
-     chất lượng đã có chuyển biến tích cực, song kết quả đạt được còn khiêm tốn so với mục tiêu \
-     đề ra.",
-    "Năm 2024, Sở Khoa học và Công nghệ tỉnh Quảng Ngãi đã hỗ trợ xã tài liệu hướng dẫn, mẫu \
-     biểu và cử cán bộ về tập huấn trực tiếp cho 46 hộ kinh doanh.",
-    "Một số hộ đã mạnh dạn đầu tư máy móc, thiết bị, cải tiến bao bì, nhãn mác, đưa sản phẩm \
-     nước mắm, bánh tráng, mạch nha lên sàn thương mại điện tử.",
-];
-
-/// About `bytes` of Vietnamese text (never less), in lines of `per_line` sentences; `seed`
-/// varies where it starts so that answers differ.
-fn vietnamese_text(bytes: usize, seed: usize, per_line: usize) -> String {
-    let mut out = String::with_capacity(bytes + 512);
-    let mut k = seed;
-    let mut line = 1;
-    while out.len() < bytes {
-        if !out.is_empty() {
-            out.push('\n');
-        }
-        if per_line > 1 {
-            let _ = write!(out, "{line}. ");
-        }
-        for s in 0..per_line {
-            if s > 0 {
-                out.push(' ');
-            }
-            out.push_str(SENTENCES[k % SENTENCES.len()]);
-            k += 1;
-        }
-        line += 1;
-    }
-    assert_eq!(clean(&out, true), out, "the text is NFC and clean");
-    out
-}
 
 fn builtin() -> Questionnaire {
     questionnaire::builtin().expect("the built-in questionnaire loads")
