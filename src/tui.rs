@@ -103,7 +103,7 @@ pub fn run(
     let theme = Theme::from_env();
     let saver = Saver::start(Arc::clone(&writing), session::stamp(&answers_path));
     install_panic_hook(Arc::clone(&q), answers_path.clone(), Arc::clone(&journal));
-    #[cfg(unix)]
+    #[cfg(any(unix, windows))]
     signals::watch(
         Arc::clone(&q),
         answers_path.clone(),
@@ -505,6 +505,42 @@ mod signals {
                 let _ = writeln!(std::io::stderr(), "{message}");
                 std::process::exit(128 + signal);
             }
+        });
+    }
+}
+
+#[cfg(windows)]
+mod signals {
+    //! Windows: Ctrl+C, Ctrl+Break, closing the console window, logging off and shutting down
+    //! (`ctrlc` with `termination`) fold the journal into the answers file, give the console
+    //! back and end the program. The console handler returns while this runs, and Windows ends
+    //! a closing console's process soon after: a fold cut short loses nothing, since every
+    //! change is in the journal already and the next start replays it. Not tested here (no
+    //! Windows machine): see the closing note of the issue.
+
+    use std::io::Write;
+    use std::path::PathBuf;
+    use std::sync::{Arc, Mutex};
+    use std::time::Duration;
+
+    use super::{SharedJournal, emergency_fold, lock_for, restore_terminal};
+    use crate::questionnaire::Questionnaire;
+
+    pub fn watch(
+        q: Arc<Questionnaire>,
+        answers_path: PathBuf,
+        journal: SharedJournal,
+        writing: Arc<Mutex<()>>,
+    ) {
+        let _ = ctrlc::set_handler(move || {
+            if !super::claim_ending() {
+                return;
+            }
+            let _writing = lock_for(&writing, Duration::from_secs(2));
+            let message = emergency_fold(&q, &answers_path, &journal);
+            restore_terminal();
+            let _ = writeln!(std::io::stderr(), "{message}");
+            std::process::exit(130);
         });
     }
 }
