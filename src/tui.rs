@@ -446,6 +446,28 @@ fn emergency_fold(q: &Questionnaire, answers_path: &Path, journal: &SharedJourna
     }
 }
 
+/// Ends the program at once on a signal: a save under way finishes first and none starts
+/// after (the writing lock is kept), the journal is folded into the answers file, the
+/// terminal given back, where the answers are printed, and the program exits with `code`.
+/// Returns only when a panic is ending the program already.
+#[cfg(any(unix, windows))]
+fn end_now(
+    q: &Questionnaire,
+    answers_path: &Path,
+    journal: &SharedJournal,
+    writing: &Mutex<()>,
+    code: i32,
+) {
+    if !claim_ending() {
+        return;
+    }
+    let _writing = lock_for(writing, Duration::from_secs(5));
+    let message = emergency_fold(q, answers_path, journal);
+    restore_terminal();
+    let _ = writeln!(std::io::stderr(), "{message}");
+    std::process::exit(code);
+}
+
 /// On a panic: the terminal back, the answers folded from the journal, where they are
 /// printed, then the usual report and exit code 101.
 fn install_panic_hook(q: Arc<Questionnaire>, answers_path: PathBuf, journal: SharedJournal) {
@@ -472,15 +494,13 @@ mod signals {
     //! thread of their own: the journal is folded into the answers file, the terminal given
     //! back, and the program ends with 128 + the signal's number.
 
-    use std::io::Write;
     use std::path::PathBuf;
     use std::sync::{Arc, Mutex};
-    use std::time::Duration;
 
     use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
     use signal_hook::iterator::Signals;
 
-    use super::{SharedJournal, emergency_fold, lock_for, restore_terminal};
+    use super::SharedJournal;
     use crate::questionnaire::Questionnaire;
 
     pub fn watch(
@@ -494,16 +514,7 @@ mod signals {
         };
         std::thread::spawn(move || {
             if let Some(signal) = signals.forever().next() {
-                if !super::claim_ending() {
-                    // A panic is ending the program already.
-                    return;
-                }
-                // A save under way finishes first; none starts after (the lock is kept).
-                let _writing = lock_for(&writing, Duration::from_secs(5));
-                let message = emergency_fold(&q, &answers_path, &journal);
-                restore_terminal();
-                let _ = writeln!(std::io::stderr(), "{message}");
-                std::process::exit(128 + signal);
+                super::end_now(&q, &answers_path, &journal, &writing, 128 + signal);
             }
         });
     }
@@ -518,12 +529,10 @@ mod signals {
     //! change is in the journal already and the next start replays it. Not tested here (no
     //! Windows machine): see the closing note of the issue.
 
-    use std::io::Write;
     use std::path::PathBuf;
     use std::sync::{Arc, Mutex};
-    use std::time::Duration;
 
-    use super::{SharedJournal, emergency_fold, lock_for, restore_terminal};
+    use super::SharedJournal;
     use crate::questionnaire::Questionnaire;
 
     pub fn watch(
@@ -533,14 +542,7 @@ mod signals {
         writing: Arc<Mutex<()>>,
     ) {
         let _ = ctrlc::set_handler(move || {
-            if !super::claim_ending() {
-                return;
-            }
-            let _writing = lock_for(&writing, Duration::from_secs(2));
-            let message = emergency_fold(&q, &answers_path, &journal);
-            restore_terminal();
-            let _ = writeln!(std::io::stderr(), "{message}");
-            std::process::exit(130);
+            super::end_now(&q, &answers_path, &journal, &writing, 130);
         });
     }
 }
