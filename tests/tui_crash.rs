@@ -11,8 +11,7 @@
 //! signals are sent with `kill`, termios flags are Linux values, tmpfs is mounted.
 #![cfg(target_os = "linux")]
 
-use std::io::{Read, Write};
-use std::num::NonZeroU16;
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
@@ -20,14 +19,10 @@ use std::time::{Duration, Instant};
 
 use baocao::answers::journal::{Entry, Journal};
 use baocao::answers::{AnswerValue, Answers};
-use portable_pty::{Child, CommandBuilder, ExitStatus, MasterPty, PtySize, native_pty_system};
 
-// ----- the harness (a trimmed copy of tui_pty's, with a shareable writer and a hang-up) ------
+use crate::common::pty::{self, COLS, PASTE_END, PASTE_START, Pty, ROWS, Writer, signal};
 
-const ROWS: u16 = 40;
-const COLS: u16 = 140;
-/// How long any one thing may take to show up (the machine may be busy building).
-const TIMEOUT: Duration = Duration::from_secs(15);
+// ----- starting the wizard, and what these tests read off its screen -------------------------
 
 const ANSWERS_FILE: &str = "ct1322-so-ket-2021-2025.answers.yaml";
 const JOURNAL_FILE: &str = ".ct1322-so-ket-2021-2025.answers.yaml.journal";
@@ -38,266 +33,43 @@ const CTRL_C: &[u8] = b"\x03";
 const CTRL_S: &[u8] = b"\x13";
 const END: &[u8] = b"\x1b[F";
 const F12: &[u8] = b"\x1b[24~";
-const PASTE_START: &str = "\x1b[200~";
-const PASTE_END: &str = "\x1b[201~";
 
 const SAVED_TO: &str = "Câu trả lời đã được lưu vào";
 const READ_ONLY_REFUSED: &str = "Đang mở ở chế độ chỉ xem";
 const PLACEHOLDER: &str = "Gõ câu trả lời…";
 
-/// The binary under test.
-fn binary() -> PathBuf {
-    std::env::var_os("BAOCAO_BIN")
-        .filter(|s| !s.is_empty())
-        .map_or_else(
-            || PathBuf::from(env!("CARGO_BIN_EXE_baocao")),
-            PathBuf::from,
-        )
+/// Starts `baocao` (the built-in questionnaire) in `dir`, its data folder in `data`.
+fn start(dir: &Path, data: &Path, env: &[(&str, &str)]) -> Pty {
+    let mut cmd = pty::command(dir);
+    cmd.env("XDG_DATA_HOME", data);
+    cmd.env_remove("BAOCAO_TEST_PANIC");
+    for (key, value) in env {
+        cmd.env(key, value);
+    }
+    Pty::spawn(cmd)
 }
 
-/// What the reader thread has seen.
-struct Screen {
-    parser: vt100::Parser,
-    /// Every byte the program wrote.
-    output: Vec<u8>,
-    /// The reader stopped (the program and its terminal are gone, or the test hung up).
-    closed: bool,
-}
-
-type Writer = Arc<Mutex<Box<dyn Write + Send>>>;
-
-/// `baocao` running in a pseudo-terminal.
-struct Pty {
-    child: Box<dyn Child + Send + Sync>,
-    /// Shared, so a typing thread can write while the test watches the screen.
-    writer: Option<Writer>,
-    master: Option<Box<dyn MasterPty + Send>>,
-    screen: Arc<Mutex<Screen>>,
-    /// Asks the reader thread to let go of its end of the terminal after its next read.
-    stop_reading: Arc<AtomicBool>,
-}
-
-impl Pty {
-    /// Starts `baocao` (the built-in questionnaire) in `dir`, its data folder in `data`.
-    fn start(dir: &Path, data: &Path, env: &[(&str, &str)]) -> Self {
-        let pair = native_pty_system()
-            .openpty(PtySize {
-                rows: ROWS,
-                cols: COLS,
-                pixel_width: 0,
-                pixel_height: 0,
-            })
-            .expect("a pseudo-terminal opens");
-        let mut cmd = CommandBuilder::new(binary());
-        cmd.cwd(dir);
-        cmd.env("TERM", "xterm-256color");
-        cmd.env("XDG_DATA_HOME", data);
-        cmd.env_remove("NO_COLOR");
-        cmd.env_remove("BAOCAO_TEST_PANIC");
-        for (key, value) in env {
-            cmd.env(key, value);
-        }
-        let child = pair
-            .slave
-            .spawn_command(cmd)
-            .unwrap_or_else(|e| panic!("{} starts: {e}", binary().display()));
-        // Only the child holds the terminal's other end, so reading ends when it exits.
-        drop(pair.slave);
-        let mut reader = pair.master.try_clone_reader().expect("pty reader");
-        let writer = pair.master.take_writer().expect("pty writer");
-        let screen = Arc::new(Mutex::new(Screen {
-            parser: vt100::Parser::new(
-                NonZeroU16::new(ROWS).expect("rows"),
-                NonZeroU16::new(COLS).expect("cols"),
-                0,
-            ),
-            output: Vec::new(),
-            closed: false,
-        }));
-        let stop_reading = Arc::new(AtomicBool::new(false));
-        let (feed, stop) = (Arc::clone(&screen), Arc::clone(&stop_reading));
-        std::thread::spawn(move || {
-            let mut buf = [0u8; 8192];
-            // vt100 0.18 drops a character whose UTF-8 bytes arrive in two reads (seen with
-            // "đ", C4|91), so an incomplete sequence at the end of a read waits for the next.
-            let mut pending = Vec::new();
-            loop {
-                match reader.read(&mut buf) {
-                    Ok(0) => break,
-                    Ok(n) => {
-                        pending.extend_from_slice(&buf[..n]);
-                        let whole = crate::common::whole_utf8(&pending);
-                        let mut s = feed.lock().expect("screen lock");
-                        s.parser.process(&pending[..whole]);
-                        s.output.extend_from_slice(&pending[..whole]);
-                        drop(s);
-                        pending.drain(..whole);
-                    }
-                    Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
-                    // EIO: the program exited and closed the terminal.
-                    Err(_) => break,
-                }
-                if stop.load(Ordering::SeqCst) {
-                    break;
-                }
-            }
-            // The reader's copy of the master goes here.
-            drop(reader);
-            feed.lock().expect("screen lock").closed = true;
-        });
-        Pty {
-            child,
-            writer: Some(Arc::new(Mutex::new(writer))),
-            master: Some(pair.master),
-            screen,
-            stop_reading,
-        }
-    }
-
-    fn pid(&self) -> u32 {
-        self.child.process_id().expect("a process id")
-    }
-
-    fn writer(&self) -> Writer {
-        Arc::clone(self.writer.as_ref().expect("the terminal is open"))
-    }
-
-    /// Sends bytes as one write.
-    fn send(&self, bytes: &[u8]) {
-        let writer = self.writer();
-        let mut w = writer.lock().expect("writer lock");
-        w.write_all(bytes).expect("write to the pty");
-        w.flush().expect("flush the pty");
-    }
-
-    fn with_screen<T>(&self, f: impl FnOnce(&Screen) -> T) -> T {
-        f(&self.screen.lock().expect("screen lock"))
-    }
-
-    fn contents(&self) -> String {
-        self.with_screen(|s| s.parser.screen().contents())
-    }
-
-    /// Everything the program wrote, as text.
-    fn output(&self) -> String {
-        self.with_screen(|s| String::from_utf8_lossy(&s.output).into_owned())
-    }
-
+/// What these tests look at beyond the shared harness.
+trait Wizard {
     /// The text in the answer box of a one-line question, as drawn now.
+    fn answer_box(&self) -> Option<String>;
+    /// Waits for the first question's whole first frame (the key bar is drawn last).
+    fn wait_ready(&self) -> String;
+    /// The terminal is given back: not raw, main screen, cursor shown, no bracketed paste.
+    fn assert_terminal_restored(&self, what: &str);
+}
+
+impl Wizard for Pty {
     fn answer_box(&self) -> Option<String> {
         self.with_screen(|s| answer_box(s.parser.screen()))
     }
 
-    /// Waits for the first question's whole first frame (the key bar is drawn last).
     fn wait_ready(&self) -> String {
         self.wait_until("the first question, drawn to the key bar", |s| {
             s.contains("Câu 1/") && s.lines().last().is_some_and(|l| l.contains("Ctrl+Q"))
         })
     }
 
-    fn wait_for(&self, text: &str) -> String {
-        self.wait_until(&format!("the screen to show {text:?}"), |s| {
-            s.contains(text)
-        })
-    }
-
-    /// Waits for `text` in everything the program wrote (lines printed before or after the
-    /// full-screen wizard, which the screen may no longer show).
-    fn wait_output(&self, text: &str) -> String {
-        let start = Instant::now();
-        loop {
-            let (out, closed) = self.with_screen(|s| (s.output.clone(), s.closed));
-            let out = String::from_utf8_lossy(&out).into_owned();
-            if out.contains(text) {
-                return out;
-            }
-            assert!(
-                !closed && start.elapsed() < TIMEOUT,
-                "waiting for {text:?} in the output: {} after {:?}.\n--- output ---\n{out}",
-                if closed { "closed" } else { "timed out" },
-                start.elapsed()
-            );
-            std::thread::sleep(Duration::from_millis(5));
-        }
-    }
-
-    fn wait_until(&self, what: &str, ok: impl Fn(&str) -> bool) -> String {
-        let start = Instant::now();
-        loop {
-            let (contents, closed) = self.with_screen(|s| (s.parser.screen().contents(), s.closed));
-            if ok(&contents) {
-                return contents;
-            }
-            if closed || start.elapsed() > TIMEOUT {
-                let why = if closed {
-                    "the program exited"
-                } else {
-                    "timed out"
-                };
-                panic!(
-                    "waiting for {what}: {why} after {:?}.\n--- screen ---\n{contents}\n--- end of screen ---",
-                    start.elapsed()
-                );
-            }
-            std::thread::sleep(Duration::from_millis(5));
-        }
-    }
-
-    /// Waits for the program to exit and for its last output to be read.
-    fn wait_exit(&mut self) -> ExitStatus {
-        let start = Instant::now();
-        let status = loop {
-            if let Some(status) = self.child.try_wait().expect("child status") {
-                break status;
-            }
-            assert!(
-                start.elapsed() < TIMEOUT,
-                "the wizard did not exit within {TIMEOUT:?}.\n--- screen ---\n{}",
-                self.contents()
-            );
-            std::thread::sleep(Duration::from_millis(2));
-        };
-        while !self.with_screen(|s| s.closed) && start.elapsed() < TIMEOUT * 2 {
-            std::thread::sleep(Duration::from_millis(2));
-        }
-        status
-    }
-
-    /// Closes the terminal as a closed window or a dropped SSH connection does: every copy of
-    /// the master end is closed, and the kernel sends SIGHUP to the program.
-    fn hang_up(&mut self) {
-        self.stop_reading.store(true, Ordering::SeqCst);
-        // Wake the reader: any key makes the wizard draw (End at the end of a line changes
-        // nothing else).
-        self.send(END);
-        let start = Instant::now();
-        while !self.with_screen(|s| s.closed) {
-            assert!(
-                start.elapsed() < TIMEOUT,
-                "the reader thread did not let go of the terminal"
-            );
-            std::thread::sleep(Duration::from_millis(2));
-        }
-        // portable-pty's writer sends "\n" and EOT as it closes; a wizard in raw mode reads
-        // them as two more keys, which do not touch the text.
-        self.writer = None;
-        self.master = None;
-    }
-
-    /// Whether the terminal is in raw mode (no line editing, no echo). Linux values.
-    fn raw_mode(&self) -> bool {
-        const ICANON: u32 = 0o2;
-        const ECHO: u32 = 0o10;
-        let termios = self
-            .master
-            .as_ref()
-            .expect("the terminal is open")
-            .get_termios()
-            .expect("terminal settings");
-        termios.local_flags.bits() & (ICANON | ECHO) == 0
-    }
-
-    /// The terminal is given back: not raw, main screen, cursor shown, no bracketed paste.
     fn assert_terminal_restored(&self, what: &str) {
         assert!(!self.raw_mode(), "{what}: the terminal is left in raw mode");
         self.with_screen(|s| {
@@ -312,31 +84,6 @@ impl Pty {
                 "{what}: bracketed paste is still on"
             );
         });
-    }
-}
-
-impl Drop for Pty {
-    fn drop(&mut self) {
-        if matches!(self.child.try_wait(), Ok(None)) {
-            let _ = signal(self.pid(), "KILL");
-            let _ = self.child.wait();
-        }
-    }
-}
-
-/// Sends a signal with the system's `kill`: portable-pty's `Child::kill` sends SIGHUP (and
-/// only later SIGKILL), and unsafe code (libc::kill) is forbidden in this crate.
-fn signal(pid: u32, name: &str) -> std::io::Result<()> {
-    let status = std::process::Command::new("kill")
-        .arg(format!("-{name}"))
-        .arg(pid.to_string())
-        .status()?;
-    if status.success() {
-        Ok(())
-    } else {
-        Err(std::io::Error::other(format!(
-            "kill -{name} {pid}: {status}"
-        )))
     }
 }
 
@@ -496,7 +243,7 @@ fn names_in(dir: &Path) -> Vec<String> {
 
 /// Starts the wizard, types `text` into the first question and waits until it is drawn.
 fn start_and_type(dir: &Path, data: &Path, env: &[(&str, &str)], text: &str) -> Pty {
-    let w = Pty::start(dir, data, env);
+    let w = start(dir, data, env);
     w.wait_ready();
     w.send(text.as_bytes());
     w.wait_until(&format!("{text:?} in the answer box"), |_| {
@@ -734,7 +481,7 @@ fn kill_9_at_50_moments_loses_nothing_that_was_drawn() {
     let mut late_files = 0usize;
     let started = Instant::now();
     for run in 0..=RUNS {
-        let w = Pty::start(dir.path(), data.path(), &[]);
+        let w = start(dir.path(), data.path(), &[]);
         let (text, recovered, torn, late) = recovered_text(&w, dir.path());
         late_files += usize::from(late);
         if run > 0 {
@@ -1052,7 +799,7 @@ fn a_torn_journal_record_is_skipped_and_the_whole_one_recovered() {
         .expect("torn record");
     drop(file);
 
-    let mut w = Pty::start(dir.path(), data.path(), &[]);
+    let mut w = start(dir.path(), data.path(), &[]);
     let screen = w.wait_ready();
     assert!(
         screen.contains("Đã khôi phục 1 câu trả lời chưa kịp lưu"),
@@ -1101,7 +848,7 @@ fn a_journal_older_than_the_answers_file_is_replayed_when_the_file_lacks_its_cha
     answers.set("ten_xa", AnswerValue::Text("Ba".into()));
     baocao::answers::save(&dir.path().join(ANSWERS_FILE), &answers, &q).expect("save");
 
-    let mut w = Pty::start(dir.path(), data.path(), &[]);
+    let mut w = start(dir.path(), data.path(), &[]);
     let screen = w.wait_ready();
     let shown = w.answer_box();
     w.send(CTRL_Q);
@@ -1127,7 +874,7 @@ fn a_corrupt_answers_file_is_kept_aside_and_never_overwritten() {
     };
     let first_bytes = b"answers: [unclosed\n".to_vec();
     std::fs::write(&answers_path, &first_bytes).expect("write");
-    let mut w = Pty::start(dir.path(), data.path(), &[]);
+    let mut w = start(dir.path(), data.path(), &[]);
     let screen = w.wait_ready();
     assert!(
         screen.contains("bị hỏng nên không đọc được"),
@@ -1148,7 +895,7 @@ fn a_corrupt_answers_file_is_kept_aside_and_never_overwritten() {
     // Damaged again, within the same second: a second copy, the first one untouched.
     let second_bytes = b"answers: {broken\n".to_vec();
     std::fs::write(&answers_path, &second_bytes).expect("write");
-    let mut w = Pty::start(dir.path(), data.path(), &[]);
+    let mut w = start(dir.path(), data.path(), &[]);
     w.wait_for("bị hỏng nên không đọc được");
     w.send(CTRL_Q);
     assert!(w.wait_exit().success(), "{}", w.output());
@@ -1191,7 +938,7 @@ fn a_second_instance_names_the_first_and_only_views() {
     let pid = first.pid().to_string();
 
     // "k": not opened.
-    let mut second = Pty::start(dir.path(), data.path(), &[]);
+    let mut second = start(dir.path(), data.path(), &[]);
     let out = second.wait_output("Mở để xem, không sửa? [c/K]");
     assert!(
         out.contains(&format!("(PID {pid}, từ ")),
@@ -1205,7 +952,7 @@ fn a_second_instance_names_the_first_and_only_views() {
     assert!(files() == before, "the refused instance changed the files");
 
     // "c": read-only.
-    let mut viewer = Pty::start(dir.path(), data.path(), &[]);
+    let mut viewer = start(dir.path(), data.path(), &[]);
     viewer.wait_output("Mở để xem, không sửa? [c/K]");
     viewer.send(b"c\r");
     viewer.wait_for("CHỈ XEM");
@@ -1245,7 +992,7 @@ fn a_stale_lock_is_taken_over_without_asking() {
     let data = tempfile::tempdir().expect("data dir");
     let lock_path = dir.path().join(LOCK_FILE);
     std::fs::write(&lock_path, "4194000\n10:00:00 01/01/2020\n").expect("write the lock");
-    let mut w = Pty::start(dir.path(), data.path(), &[]);
+    let mut w = start(dir.path(), data.path(), &[]);
     w.wait_ready();
     assert!(
         !w.output().contains("Mở để xem"),
@@ -1276,7 +1023,7 @@ fn a_lock_left_by_kill_9_is_taken_over() {
     w.wait_exit();
     let lock_path = dir.path().join(LOCK_FILE);
     assert!(lock_path.exists(), "kill -9 leaves the lock file behind");
-    let mut w = Pty::start(dir.path(), data.path(), &[]);
+    let mut w = start(dir.path(), data.path(), &[]);
     w.wait_ready();
     assert!(!w.output().contains("Mở để xem"), "{}", w.output());
     let lock = std::fs::read_to_string(&lock_path).expect("the lock file");
@@ -1306,7 +1053,7 @@ fn a_read_only_folder_keeps_the_journal_in_the_data_folder() {
     mount.read_only();
     let sessions = data.path().join("baocao").join("sessions");
 
-    let mut w = Pty::start(&dir, data.path(), &[]);
+    let mut w = start(&dir, data.path(), &[]);
     let screen = w.wait_ready();
     assert!(
         screen.contains("Thư mục của tệp câu trả lời không ghi được"),
@@ -1337,7 +1084,7 @@ fn a_read_only_folder_keeps_the_journal_in_the_data_folder() {
     // kill -9 in the read-only folder: the next start finds the journal in the data folder.
     signal(w.pid(), "KILL").expect("kill -9");
     w.wait_exit();
-    let mut w = Pty::start(&dir, data.path(), &[]);
+    let mut w = start(&dir, data.path(), &[]);
     let screen = w.wait_ready();
     assert!(
         screen.contains("Đã khôi phục"),

@@ -9,30 +9,19 @@
 //! escape sequence); quitting with Ctrl+Q (exit code, terminal restored, the closing line) and
 //! resuming at the same question.
 //!
-//! The binary is `$BAOCAO_BIN` when set (CI points it at the release build), else the one
-//! Cargo built for these tests. Each wizard runs in its own temporary directory.
+//! The harness is `common::pty` (the binary is `$BAOCAO_BIN` when set, else the one Cargo
+//! built for these tests). Each wizard runs in its own temporary directory.
 
-use std::io::{Read, Write};
-use std::num::NonZeroU16;
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex};
-use std::time::{Duration, Instant};
 
 use baocao::answers::{AnswerValue, Answers, Row};
 use baocao::questionnaire::{CellKind, Question, QuestionKind, Questionnaire, TableSpec};
-use portable_pty::{Child, CommandBuilder, ExitStatus, MasterPty, PtySize, native_pty_system};
 use unicode_normalization::UnicodeNormalization;
 
 use crate::common::normalise;
+use crate::common::pty::{self, COLS, Pty, ROWS, binary};
 
-// ----- the harness ---------------------------------------------------------------------------
-
-const ROWS: u16 = 40;
-const COLS: u16 = 140;
-/// How long any one thing may take to show up (the machine may be busy building).
-const TIMEOUT: Duration = Duration::from_secs(15);
-/// The pause between writes when keys are sent one by one.
-const KEY_GAP: Duration = Duration::from_millis(20);
+// ----- keys, files and starting the wizard ---------------------------------------------------
 
 const CTRL_Q: &[u8] = b"\x11";
 const CTRL_S: &[u8] = b"\x13";
@@ -45,227 +34,23 @@ const DOWN: &[u8] = b"\x1b[B";
 const HOME: &[u8] = b"\x1b[H";
 const PAGE_DOWN: &[u8] = b"\x1b[6~";
 const F10: &[u8] = b"\x1b[21~";
-const PASTE_START: &[u8] = b"\x1b[200~";
-const PASTE_END: &[u8] = b"\x1b[201~";
 
 const QUESTIONNAIRE_ID: &str = "ct1322-so-ket-2021-2025";
 const ANSWERS_FILE: &str = "ct1322-so-ket-2021-2025.answers.yaml";
 
-/// The binary under test.
-fn binary() -> PathBuf {
-    std::env::var_os("BAOCAO_BIN")
-        .filter(|s| !s.is_empty())
-        .map_or_else(
-            || PathBuf::from(env!("CARGO_BIN_EXE_baocao")),
-            PathBuf::from,
-        )
+/// Starts the wizard (no arguments: the built-in questionnaire) in `dir`.
+fn start(dir: &Path) -> Pty {
+    start_with(dir, &[], &[])
 }
 
-/// What the reader thread has seen.
-struct Screen {
-    parser: vt100::Parser,
-    /// Every byte the program wrote.
-    output: Vec<u8>,
-    /// The reader reached the end (the program and its terminal are gone).
-    closed: bool,
-}
-
-/// `baocao` running in a pseudo-terminal.
-struct Wizard {
-    child: Box<dyn Child + Send + Sync>,
-    writer: Box<dyn Write + Send>,
-    master: Box<dyn MasterPty + Send>,
-    screen: Arc<Mutex<Screen>>,
-}
-
-impl Wizard {
-    /// Starts the wizard (no arguments: the built-in questionnaire) in `dir`.
-    fn start(dir: &Path) -> Self {
-        Self::start_with(dir, &[], &[])
+/// Starts the wizard in `dir` with arguments and extra environment variables.
+fn start_with(dir: &Path, args: &[&str], env: &[(&str, &Path)]) -> Pty {
+    let mut cmd = pty::command(dir);
+    cmd.args(args);
+    for (key, value) in env {
+        cmd.env(key, value);
     }
-
-    /// Starts the wizard in `dir` with arguments and extra environment variables.
-    fn start_with(dir: &Path, args: &[&str], env: &[(&str, &Path)]) -> Self {
-        let pair = native_pty_system()
-            .openpty(PtySize {
-                rows: ROWS,
-                cols: COLS,
-                pixel_width: 0,
-                pixel_height: 0,
-            })
-            .expect("a pseudo-terminal opens");
-        let mut cmd = CommandBuilder::new(binary());
-        cmd.args(args);
-        for (key, value) in env {
-            cmd.env(key, value);
-        }
-        cmd.cwd(dir);
-        cmd.env("TERM", "xterm-256color");
-        cmd.env_remove("NO_COLOR");
-        let child = pair
-            .slave
-            .spawn_command(cmd)
-            .unwrap_or_else(|e| panic!("{} starts: {e}", binary().display()));
-        // Only the child holds the terminal's other end, so reading ends when it exits.
-        drop(pair.slave);
-        let mut reader = pair.master.try_clone_reader().expect("pty reader");
-        let writer = pair.master.take_writer().expect("pty writer");
-        let screen = Arc::new(Mutex::new(Screen {
-            parser: vt100::Parser::new(
-                NonZeroU16::new(ROWS).expect("rows"),
-                NonZeroU16::new(COLS).expect("cols"),
-                0,
-            ),
-            output: Vec::new(),
-            closed: false,
-        }));
-        let feed = Arc::clone(&screen);
-        std::thread::spawn(move || {
-            let mut buf = [0u8; 8192];
-            // vt100 0.18 drops a character whose UTF-8 bytes arrive in two reads ("đ" as
-            // C4|91), so an incomplete sequence at the end of a read waits for the next.
-            let mut pending = Vec::new();
-            loop {
-                match reader.read(&mut buf) {
-                    Ok(0) => break,
-                    Ok(n) => {
-                        pending.extend_from_slice(&buf[..n]);
-                        let whole = crate::common::whole_utf8(&pending);
-                        let mut s = feed.lock().expect("screen lock");
-                        s.parser.process(&pending[..whole]);
-                        s.output.extend_from_slice(&pending[..whole]);
-                        drop(s);
-                        pending.drain(..whole);
-                    }
-                    Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
-                    // EIO: the program exited and closed the terminal.
-                    Err(_) => break,
-                }
-            }
-            feed.lock().expect("screen lock").closed = true;
-        });
-        Wizard {
-            child,
-            writer,
-            master: pair.master,
-            screen,
-        }
-    }
-
-    /// Sends bytes as one write.
-    fn send(&mut self, bytes: &[u8]) {
-        self.writer.write_all(bytes).expect("write to the pty");
-        self.writer.flush().expect("flush the pty");
-    }
-
-    /// Sends each element as its own write, with a short pause between them.
-    fn send_paced(&mut self, writes: &[&[u8]]) {
-        for w in writes {
-            self.send(w);
-            std::thread::sleep(KEY_GAP);
-        }
-    }
-
-    /// Sends text as an input method commits it: raw UTF-8 in one write.
-    fn type_text(&mut self, text: &str) {
-        self.send(text.as_bytes());
-    }
-
-    /// Sends a bracketed paste.
-    fn paste(&mut self, text: &str) {
-        let mut bytes = PASTE_START.to_vec();
-        bytes.extend_from_slice(text.as_bytes());
-        bytes.extend_from_slice(PASTE_END);
-        self.send(&bytes);
-    }
-
-    fn with_screen<T>(&self, f: impl FnOnce(&Screen) -> T) -> T {
-        f(&self.screen.lock().expect("screen lock"))
-    }
-
-    /// The screen as text, one line per row.
-    fn contents(&self) -> String {
-        self.with_screen(|s| s.parser.screen().contents())
-    }
-
-    fn output(&self) -> String {
-        self.with_screen(|s| String::from_utf8_lossy(&s.output).into_owned())
-    }
-
-    /// Waits until the screen shows `text`; returns the screen. Fails with the screen shown.
-    fn wait_for(&self, text: &str) -> String {
-        self.wait_until(&format!("the screen to show {text:?}"), |s| {
-            s.contains(text)
-        })
-    }
-
-    /// Waits until the screen satisfies `ok`; `what` names the wait in the failure message.
-    fn wait_until(&self, what: &str, ok: impl Fn(&str) -> bool) -> String {
-        let start = Instant::now();
-        loop {
-            let (contents, closed) = self.with_screen(|s| (s.parser.screen().contents(), s.closed));
-            if ok(&contents) {
-                return contents;
-            }
-            if closed || start.elapsed() > TIMEOUT {
-                let why = if closed {
-                    "the program exited"
-                } else {
-                    "timed out"
-                };
-                panic!(
-                    "waiting for {what}: {why} after {:?}.\n{}",
-                    start.elapsed(),
-                    framed(&contents)
-                );
-            }
-            std::thread::sleep(Duration::from_millis(10));
-        }
-    }
-
-    /// Waits for the program to exit and for its last output to be read.
-    fn wait_exit(&mut self) -> ExitStatus {
-        let start = Instant::now();
-        let status = loop {
-            if let Some(status) = self.child.try_wait().expect("child status") {
-                break status;
-            }
-            assert!(
-                start.elapsed() < TIMEOUT,
-                "the wizard did not exit within {TIMEOUT:?}.\n--- screen ---\n{}",
-                self.contents()
-            );
-            std::thread::sleep(Duration::from_millis(10));
-        };
-        // Everything written before exiting is still in the terminal; read it all.
-        while !self.with_screen(|s| s.closed) && start.elapsed() < TIMEOUT * 2 {
-            std::thread::sleep(Duration::from_millis(10));
-        }
-        status
-    }
-
-    /// Whether the terminal is in raw mode (no line editing, no echo). Linux values.
-    #[cfg(target_os = "linux")]
-    fn raw_mode(&self) -> bool {
-        const ICANON: u32 = 0o2;
-        const ECHO: u32 = 0o10;
-        let termios = self.master.get_termios().expect("terminal settings");
-        termios.local_flags.bits() & (ICANON | ECHO) == 0
-    }
-}
-
-impl Drop for Wizard {
-    fn drop(&mut self) {
-        if matches!(self.child.try_wait(), Ok(None)) {
-            let _ = self.child.kill();
-            let _ = self.child.wait();
-        }
-    }
-}
-
-/// A screen dump for a failure message.
-fn framed(contents: &str) -> String {
-    format!("--- screen ---\n{contents}\n--- end of screen ---")
+    Pty::spawn(cmd)
 }
 
 /// The raw YAML of the answers file in `dir`.
@@ -503,7 +288,7 @@ fn answer_all(example: &str) -> Finished {
     );
 
     let dir = tempfile::tempdir().expect("temp dir");
-    let mut w = Wizard::start(dir.path());
+    let mut w = start(dir.path());
     for step in &steps {
         w.wait_until(
             &format!(
@@ -671,7 +456,7 @@ fn an_phu_typed_in_the_wizard_exports_what_render_writes() {
 /// the stored answer to the first question.
 fn typed_into_first_question(writes: &[&[u8]], paced: bool) -> String {
     let dir = tempfile::tempdir().expect("temp dir");
-    let mut w = Wizard::start(dir.path());
+    let mut w = start(dir.path());
     w.wait_for("Câu 1/");
     if paced {
         w.send_paced(writes);
@@ -757,7 +542,7 @@ fn two_marks_compose_in_either_order() {
 #[test]
 fn a_paste_with_a_line_break_stays_in_the_one_line_field() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let mut w = Wizard::start(dir.path());
+    let mut w = start(dir.path());
     w.wait_for("Câu 1/");
     assert!(
         w.with_screen(|s| s.parser.screen().bracketed_paste()),
@@ -803,7 +588,7 @@ fn is_red(c: vt100::Color) -> bool {
 #[test]
 fn a_pasted_escape_sequence_does_not_reach_the_terminal() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let mut w = Wizard::start(dir.path());
+    let mut w = start(dir.path());
     w.wait_for("Câu 1/");
     w.paste("\x1b[31mđỏ");
     // The escape character is shown as a space; the rest is plain text.
@@ -857,7 +642,7 @@ fn a_pasted_escape_sequence_does_not_reach_the_terminal() {
 #[test]
 fn quit_restores_the_terminal_and_the_next_start_resumes() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let mut w = Wizard::start(dir.path());
+    let mut w = start(dir.path());
     w.wait_for("Câu 1/");
     #[cfg(target_os = "linux")]
     assert!(w.raw_mode(), "the wizard runs without raw mode");
@@ -902,7 +687,7 @@ fn quit_restores_the_terminal_and_the_next_start_resumes() {
     assert_eq!(yaml["position"].as_str(), Some("dia_danh"));
     drop(w);
 
-    let mut again = Wizard::start(dir.path());
+    let mut again = start(dir.path());
     let screen = again.wait_for("Câu 3/");
     assert!(
         screen.contains("Địa danh"),
@@ -920,7 +705,7 @@ fn a_failed_save_asks_before_quitting_and_leaves_a_private_recovery_copy() {
     let dir = tempfile::tempdir().expect("temp dir");
     let data = tempfile::tempdir().expect("data dir");
     // The answers file's folder does not exist, so every save fails (also for root).
-    let mut w = Wizard::start_with(
+    let mut w = start_with(
         dir.path(),
         &["run", "--answers", "khong-co/a.answers.yaml"],
         &[("XDG_DATA_HOME", data.path())],
@@ -982,7 +767,7 @@ fn a_word_file_is_not_printed_onto_the_terminal() {
     let q = root.join("questionnaires/ct1322-so-ket-2021-2025.yaml");
     let a = root.join("questionnaires/examples/ba-dinh.answers.yaml");
     let (q, a) = (q.to_str().expect("UTF-8"), a.to_str().expect("UTF-8"));
-    let mut w = Wizard::start_with(
+    let mut w = start_with(
         dir.path(),
         &["render", q, "--answers", a, "--format", "docx"],
         &[],
@@ -995,7 +780,7 @@ fn a_word_file_is_not_printed_onto_the_terminal() {
     // With -o the same command writes the file.
     let file = dir.path().join("bao-cao.docx");
     let file = file.to_str().expect("UTF-8");
-    let mut w = Wizard::start_with(
+    let mut w = start_with(
         dir.path(),
         &["render", q, "--answers", a, "--format", "docx", "-o", file],
         &[],
@@ -1010,7 +795,7 @@ fn next_period_starts_from_last_periods_answers_to_review() {
     let dir = tempfile::tempdir().expect("temp dir");
     let previous = crate::common::root().join("questionnaires/examples/ba-dinh.answers.yaml");
     let previous = previous.to_str().expect("UTF-8");
-    let mut w = Wizard::start_with(dir.path(), &["run", "--from", previous], &[]);
+    let mut w = start_with(dir.path(), &["run", "--from", previous], &[]);
     let screen = w.wait_for("cần xem lại");
     assert!(screen.contains("Đã lấy 37 câu trả lời"), "{screen}");
     assert!(screen.contains("? Phần đầu văn bản"), "{screen}");
