@@ -13,6 +13,8 @@
 //! | 4 | a file cannot be written |
 //! | 5 | the report cannot be produced (a template failed on these answers) |
 //! | 6 | the wizard needs a terminal and has none, or the answers could not be saved on quit |
+//! | 101 | the wizard panicked (the answers were folded from the journal first) |
+//! | 128 + n | the wizard was stopped by signal n (the answers were folded first) |
 //!
 //! Must not: parse YAML, evaluate conditions, or lay out reports itself.
 

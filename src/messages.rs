@@ -575,7 +575,7 @@ pub const PATTERN_MISMATCH: &str = "Câu trả lời không đúng dạng yêu c
 pub const CLI_ABOUT: &str =
     "baocao — viết báo cáo hành chính theo Nghị định 30/2020/NĐ-CP từ một bảng hỏi YAML.";
 
-pub const CLI_EXIT_CODES: &str = "Mã thoát: 0 xong; 1 bảng hỏi có lỗi; 2 sai tham số; 3 tệp câu trả lời không dùng được; 4 không ghi được tệp; 5 không tạo được báo cáo; 6 không có cửa sổ dòng lệnh cho trình hỏi đáp hoặc không lưu được khi thoát.";
+pub const CLI_EXIT_CODES: &str = "Mã thoát: 0 xong; 1 bảng hỏi có lỗi; 2 sai tham số; 3 tệp câu trả lời không dùng được; 4 không ghi được tệp; 5 không tạo được báo cáo; 6 không có cửa sổ dòng lệnh cho trình hỏi đáp hoặc không lưu được khi thoát; 101 lỗi nội bộ; 128+n dừng vì tín hiệu n (câu trả lời đã được lưu).";
 
 pub const CLI_SYNTAX: &str = "sai cú pháp lệnh";
 
