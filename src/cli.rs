@@ -1,4 +1,4 @@
-//! The command line: the wizard (`baocao`, `baocao run`), `render` and `check`.
+//! The command line: the wizard (`baocao`, `baocao run`), `render`, `check` and `schema`.
 //!
 //! Owns: argument parsing (clap derive, with Vietnamese help and errors), wiring the core
 //! together for each command, where output goes (stdout or an atomically written file, never
@@ -138,6 +138,17 @@ enum Command {
         #[arg(value_name = "BẢNG_HỎI", required = true, help_heading = "Tham số")]
         questionnaires: Vec<PathBuf>,
     },
+    /// In JSON Schema của định dạng bảng hỏi (cho trình soạn thảo: gợi ý khóa, giải thích, gạch đỏ chỗ sai).
+    #[command(
+        help_template = HELP_TEMPLATE,
+        next_help_heading = "Tùy chọn",
+        override_usage = "baocao schema [-o TỆP]"
+    )]
+    Schema {
+        /// Ghi ra tệp thay vì in ra màn hình.
+        #[arg(short = 'o', long = "output", value_name = "TỆP")]
+        output: Option<PathBuf>,
+    },
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug)]
@@ -187,6 +198,7 @@ pub fn run() -> ExitCode {
             from.as_deref(),
         ),
         Some(Command::Check { questionnaires }) => check(&questionnaires),
+        Some(Command::Schema { output }) => schema(output.as_deref()),
         Some(Command::Render {
             questionnaire,
             answers,
@@ -452,6 +464,26 @@ fn ask_yes(question: &str) -> bool {
         line.trim().to_lowercase().as_str(),
         "c" | "có" | "co" | "y" | "yes"
     )
+}
+
+/// Prints (or writes) the JSON Schema of the questionnaire format.
+fn schema(output: Option<&Path>) -> u8 {
+    let mut text =
+        serde_json::to_string_pretty(&questionnaire::schema::json_schema()).unwrap_or_default();
+    text.push('\n');
+    match output {
+        None => say(text.trim_end()),
+        Some(path) => {
+            if let Err(err) = crate::files::write_atomic(path, text.as_bytes()) {
+                warn(&messages::write_failed(
+                    &path.display().to_string(),
+                    &messages::io_detail(&err),
+                ));
+                return EXIT_WRITE;
+            }
+        }
+    }
+    EXIT_OK
 }
 
 fn check(paths: &[PathBuf]) -> u8 {

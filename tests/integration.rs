@@ -8,6 +8,7 @@ mod golden;
 mod questionnaire_load;
 mod report_build;
 mod report_docx;
+mod schema;
 mod screenshot;
 mod seed;
 mod sessions;

@@ -22,66 +22,15 @@ use crate::answers::AnswerValue;
 use crate::template::{self, Compiled, Context, Engine, TemplateError};
 use crate::vn::Date;
 
-const TOP_KEYS: &[&str] = &[
-    "format",
-    "id",
-    "version",
-    "title",
-    "vars",
-    "numbering",
-    "renames",
-    "document",
-    "questions",
-    "sections",
-];
-const DOCUMENT_KEYS: &[&str] = &[
-    "parent",
-    "issuer",
-    "number",
-    "place_date",
-    "kind",
-    "summary",
-    "to",
-    "closing",
-    "signer",
-    "cc",
-];
-const SIGNER_KEYS: &[&str] = &["authority", "title", "name"];
-const SECTION_KEYS: &[&str] = &[
-    "heading",
-    "inline",
-    "number",
-    "when",
-    "questions",
-    "text",
-    "sections",
-];
-const QUESTION_KEYS: &[&str] = &[
-    "id",
-    "ask",
-    "help",
-    "kind",
-    "required",
-    "default",
-    "suggestions",
-    "validate",
-    "when",
-    "label",
-    "options",
-    "other",
-    "columns",
-    "rows",
-    "total_row",
-];
-const VALIDATE_KEYS: &[&str] = &[
-    "min_length",
-    "max_length",
-    "min",
-    "max",
-    "pattern",
-    "message",
-];
-const COLUMN_KEYS: &[&str] = &["id", "title", "kind", "sum"];
+use super::schema::{self, Key};
+
+const TOP_KEYS: &[Key] = schema::TOP;
+const DOCUMENT_KEYS: &[Key] = schema::DOCUMENT;
+const SIGNER_KEYS: &[Key] = schema::SIGNER;
+const SECTION_KEYS: &[Key] = schema::SECTION;
+const QUESTION_KEYS: &[Key] = schema::QUESTION;
+const VALIDATE_KEYS: &[Key] = schema::VALIDATE;
+const COLUMN_KEYS: &[Key] = schema::COLUMN;
 const CELL_KINDS: &[&str] = &["text", "integer", "decimal"];
 /// Words that cannot be ids because templates and conditions read them as keywords.
 const RESERVED: &[&str] = &[
@@ -233,7 +182,7 @@ impl Builder<'_> {
         node: &'n Node,
         key: &str,
         place: &'static str,
-        allowed: &[&'static str],
+        allowed: &[Key],
     ) -> Option<Fields<'n>> {
         let Value::Map(entries) = &node.value else {
             if !node.is_null() {
@@ -251,10 +200,10 @@ impl Builder<'_> {
         let mut kept = Vec::new();
         for (k, v) in entries {
             let name = k.scalar().unwrap_or_default();
-            if allowed.contains(&name) {
+            if allowed.iter().any(|a| a.name == name) {
                 kept.push((name, k, v));
             } else {
-                let suggestion = closest(name, allowed.iter().copied());
+                let suggestion = closest(name, schema::names(allowed));
                 self.err(
                     k.pos,
                     Kind::UnknownKey {
@@ -1123,10 +1072,8 @@ impl Builder<'_> {
         ] {
             if v.has(key) && !allowed {
                 let pos = v.key_pos(key);
-                let key = VALIDATE_KEYS
-                    .iter()
-                    .find(|k| **k == key)
-                    .copied()
+                let key = schema::names(VALIDATE_KEYS)
+                    .find(|k| *k == key)
                     .unwrap_or("validate");
                 self.err(
                     pos,
