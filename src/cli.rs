@@ -131,12 +131,22 @@ enum Command {
     #[command(
         help_template = HELP_TEMPLATE,
         next_help_heading = "Tùy chọn",
-        override_usage = "baocao check BẢNG_HỎI..."
+        override_usage = "baocao check BẢNG_HỎI... [--format text|json]"
     )]
     Check {
         /// Một hoặc nhiều tệp bảng hỏi.
         #[arg(value_name = "BẢNG_HỎI", required = true, help_heading = "Tham số")]
         questionnaires: Vec<PathBuf>,
+        /// Định dạng: text (mặc định) hoặc json (cho công cụ khác: mỗi lỗi, cảnh báo một mục).
+        #[arg(
+            long,
+            value_enum,
+            default_value = "text",
+            value_name = "ĐỊNH_DẠNG",
+            hide_possible_values = true,
+            hide_default_value = true
+        )]
+        format: CheckFormat,
     },
     /// In JSON Schema của định dạng bảng hỏi (cho trình soạn thảo: gợi ý khóa, giải thích, gạch đỏ chỗ sai).
     #[command(
@@ -159,6 +169,15 @@ enum OutputFormat {
     Md,
     /// Word (.docx), trình bày theo NĐ 30.
     Docx,
+}
+
+/// How `check` reports.
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+enum CheckFormat {
+    /// Cho người đọc.
+    Text,
+    /// JSON.
+    Json,
 }
 
 /// The body size of a Word file.
@@ -197,7 +216,10 @@ pub fn run() -> ExitCode {
             answers.as_deref(),
             from.as_deref(),
         ),
-        Some(Command::Check { questionnaires }) => check(&questionnaires),
+        Some(Command::Check {
+            questionnaires,
+            format,
+        }) => check(&questionnaires, format == CheckFormat::Json),
         Some(Command::Schema { output }) => schema(output.as_deref()),
         Some(Command::Render {
             questionnaire,
@@ -486,16 +508,56 @@ fn schema(output: Option<&Path>) -> u8 {
     EXIT_OK
 }
 
-fn check(paths: &[PathBuf]) -> u8 {
+/// Checks questionnaires: errors (exit 1) and warnings for likely slips (exit 0), as text
+/// or as one JSON list for tools.
+fn check(paths: &[PathBuf], json: bool) -> u8 {
     let mut code = EXIT_OK;
+    let mut found = Vec::new();
     for path in paths {
+        let file = path.display().to_string();
         match load_questionnaire(path) {
-            Ok(_) => say(&messages::check_ok(&path.display().to_string())),
+            Ok(q) => {
+                let warnings = questionnaire::lint::lint(&q);
+                if json {
+                    found.extend(warnings.iter().map(|w| {
+                        serde_json::json!({
+                            "file": file, "line": w.pos.line, "column": w.pos.col,
+                            "level": "warning", "code": w.code,
+                            "message": w.what, "fix": w.fix,
+                        })
+                    }));
+                } else if warnings.is_empty() {
+                    say(&messages::check_ok(&file));
+                } else {
+                    let source = std::fs::read_to_string(path)
+                        .unwrap_or_else(|_| questionnaire::BUILTIN_SOURCE.to_owned());
+                    warn(questionnaire::diag::warnings_text(&file, &source, &warnings).trim_end());
+                    say(&messages::check_warnings(&file, warnings.len()));
+                }
+            }
             Err(err) => {
-                warn(&err.to_string());
                 code = EXIT_QUESTIONNAIRE;
+                if json {
+                    found.extend(err.diagnostics.iter().map(|d| {
+                        let (what, fix) = messages::diagnostic(&d.kind);
+                        let kind = format!("{:?}", d.kind);
+                        let code: String = kind
+                            .chars()
+                            .take_while(char::is_ascii_alphanumeric)
+                            .collect();
+                        serde_json::json!({
+                            "file": file, "line": d.pos.line, "column": d.pos.col,
+                            "level": "error", "code": code, "message": what, "fix": fix,
+                        })
+                    }));
+                } else {
+                    warn(&err.to_string());
+                }
             }
         }
+    }
+    if json {
+        say(&serde_json::to_string_pretty(&found).unwrap_or_default());
     }
     code
 }

@@ -627,6 +627,66 @@ pub fn check_ok(file: &str) -> String {
     format!("{file}: hợp lệ.")
 }
 
+pub fn check_warnings(file: &str, count: usize) -> String {
+    format!("{file}: hợp lệ, có {count} cảnh báo (nên xem lại, không bắt buộc sửa).")
+}
+
+pub fn lint_heading_year(year: &str, var: &str) -> (String, String) {
+    (
+        format!("đề mục ghi thẳng năm {year}, trong khi `vars` đã có `{var}: {year}`"),
+        format!("viết {{{{ {var} }}}} thay cho {year}, để kỳ sau chỉ cần sửa `vars` một lần."),
+    )
+}
+
+pub fn lint_heading_case() -> (String, String) {
+    (
+        "đề mục cấp 1 (I., II., …) không viết chữ in hoa".to_owned(),
+        "viết cả đề mục bằng chữ in hoa, ví dụ `TÌNH HÌNH TRIỂN KHAI` (NĐ 30).".to_owned(),
+    )
+}
+
+pub fn lint_closing() -> (String, String) {
+    (
+        "câu kết (`closing`) không kết thúc bằng \"./.\"".to_owned(),
+        "thêm \"./.\" vào cuối câu kết, ví dụ `… kính báo cáo Sở Khoa học và Công nghệ./.`."
+            .to_owned(),
+    )
+}
+
+pub fn lint_suggestion_long(id: &str, len: usize, max: usize) -> (String, String) {
+    (
+        format!("câu gợi ý của `{id}` dài {len} ký tự, quá giới hạn {max} ký tự của chính câu hỏi"),
+        "rút gọn câu gợi ý, hoặc tăng `max_length` trong `validate`.".to_owned(),
+    )
+}
+
+pub fn lint_unused(id: &str) -> (String, String) {
+    (
+        format!(
+            "câu hỏi `{id}` không được dùng ở đâu: không mẫu câu nào nhắc tới và mục của nó có `text`"
+        ),
+        format!(
+            "dùng {{{{ {id} }}}} trong một mẫu câu (`text`, `document`…), hoặc bỏ câu hỏi này."
+        ),
+    )
+}
+
+pub fn lint_condition_never(id: &str, value: &str) -> (String, String) {
+    (
+        format!("điều kiện không bao giờ đúng: `{id}` không có lựa chọn \"{value}\""),
+        format!(
+            "sửa giá trị cho khớp một lựa chọn trong `options` của `{id}` (viết đúng từng chữ)."
+        ),
+    )
+}
+
+pub fn lint_condition_false() -> (String, String) {
+    (
+        "điều kiện luôn sai (`false`): phần này không bao giờ được hỏi hay in".to_owned(),
+        "bỏ `when`, hoặc xóa hẳn phần không dùng nữa.".to_owned(),
+    )
+}
+
 pub fn render_failed(file: &str, line: usize, detail: &str) -> String {
     format!(
         "{ERROR_LABEL}: {file}:{line}: không tạo được báo cáo vì mẫu câu ở dòng {line} không chạy được với các câu trả lời này: {detail}.\n  {FIX_LABEL} trả lời câu hỏi mà mẫu câu dùng, hoặc sửa mẫu câu để chịu được câu trả lời trống (ví dụ `(x or 0)` hay `{{% if x %}}…{{% endif %}}`)."

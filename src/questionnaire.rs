@@ -3,13 +3,14 @@
 //! Loading runs in two stages: `yaml` turns text into a tree of positioned nodes (syntax,
 //! size, depth and alias limits), then `build` turns that tree into the validated model and
 //! cross-checks it, reporting every problem at once. `diag` holds the problem kinds and how they
-//! are shown; `schema` lists every key the loader accepts, with its description, and prints
+//! are shown; `lint` finds likely slips in a questionnaire that loads; `schema` lists every key the loader accepts, with its description, and prints
 //! them as a JSON Schema for editors. The built-in questionnaire is compiled into the binary.
 //!
 //! Must not: know about terminals, answers files or output formats.
 
 mod build;
 pub mod diag;
+pub mod lint;
 pub mod model;
 pub mod schema;
 mod yaml;

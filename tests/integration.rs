@@ -5,6 +5,7 @@ mod architecture;
 mod cli;
 mod common;
 mod golden;
+mod lint;
 mod questionnaire_load;
 mod report_build;
 mod report_docx;

@@ -221,6 +221,34 @@ impl fmt::Display for LoadError {
 
 /// At most `SNIPPET` characters of a line around column `col` (1-based), and the caret's
 /// offset in what is shown. Tabs count as one column, as the YAML parser counts them.
+/// Warnings as `baocao check` prints them: file, line and column, the line itself with a
+/// caret, and the fix.
+pub fn warnings_text(file: &str, source: &str, warnings: &[super::lint::Warning]) -> String {
+    use std::fmt::Write as _;
+    let lines: Vec<&str> = source.lines().collect();
+    let mut out = String::new();
+    for w in warnings {
+        let _ = writeln!(
+            out,
+            "{}: {file}:{}:{}: {}",
+            messages::WARNING_LABEL,
+            w.pos.line,
+            w.pos.col,
+            w.what
+        );
+        if let Some(line) = lines.get(w.pos.line.wrapping_sub(1)) {
+            let number = w.pos.line.to_string();
+            let gutter = " ".repeat(number.len());
+            let (shown, caret) = snippet(&crate::report::sanitize_line(line), w.pos.col);
+            let _ = writeln!(out, "{gutter} |");
+            let _ = writeln!(out, "{number} | {shown}");
+            let _ = writeln!(out, "{gutter} | {}^", " ".repeat(caret));
+        }
+        let _ = writeln!(out, "  {} {}", messages::FIX_LABEL, w.fix);
+    }
+    out
+}
+
 fn snippet(line: &str, col: usize) -> (String, usize) {
     const SNIPPET: usize = 100;
     let chars: Vec<char> = line
