@@ -1,4 +1,4 @@
-//! The command line: the wizard (`baocao`, `baocao run`), `render`, `check` and `schema`.
+//! The command line: the wizard (`baocao`, `baocao run`), `render`, `check`, `diff` and `schema`.
 //!
 //! Owns: argument parsing (clap derive, with Vietnamese help and errors), wiring the core
 //! together for each command, where output goes (stdout or an atomically written file, never
@@ -148,6 +148,20 @@ enum Command {
         )]
         format: CheckFormat,
     },
+    /// So sánh hai phiên bản bảng hỏi: mục, câu hỏi thêm/bỏ/đổi, câu trả lời cũ sẽ bị bỏ riêng.
+    #[command(
+        help_template = HELP_TEMPLATE,
+        next_help_heading = "Tùy chọn",
+        override_usage = "baocao diff BẢNG_HỎI_CŨ BẢNG_HỎI_MỚI"
+    )]
+    Diff {
+        /// Bảng hỏi cũ (kỳ trước).
+        #[arg(value_name = "BẢNG_HỎI_CŨ", help_heading = "Tham số")]
+        old: PathBuf,
+        /// Bảng hỏi mới (kỳ này).
+        #[arg(value_name = "BẢNG_HỎI_MỚI", help_heading = "Tham số")]
+        new: PathBuf,
+    },
     /// In JSON Schema của định dạng bảng hỏi (cho trình soạn thảo: gợi ý khóa, giải thích, gạch đỏ chỗ sai).
     #[command(
         help_template = HELP_TEMPLATE,
@@ -221,6 +235,7 @@ pub fn run() -> ExitCode {
             format,
         }) => check(&questionnaires, format == CheckFormat::Json),
         Some(Command::Schema { output }) => schema(output.as_deref()),
+        Some(Command::Diff { old, new }) => diff(&old, &new),
         Some(Command::Render {
             questionnaire,
             answers,
@@ -486,6 +501,28 @@ fn ask_yes(question: &str) -> bool {
         line.trim().to_lowercase().as_str(),
         "c" | "có" | "co" | "y" | "yes"
     )
+}
+
+/// Says what changed between two questionnaire versions.
+fn diff(old_path: &Path, new_path: &Path) -> u8 {
+    let mut loaded = Vec::new();
+    for path in [old_path, new_path] {
+        match load_questionnaire(path) {
+            Ok(q) => loaded.push(q),
+            Err(err) => {
+                warn(&err.to_string());
+                return EXIT_QUESTIONNAIRE;
+            }
+        }
+    }
+    let changes = crate::compare::compare(&loaded[0], &loaded[1]);
+    say(messages::diff_report(
+        &old_path.display().to_string(),
+        &new_path.display().to_string(),
+        &changes,
+    )
+    .trim_end());
+    EXIT_OK
 }
 
 /// Prints (or writes) the JSON Schema of the questionnaire format.

@@ -6,10 +6,12 @@
 //! their text forms) and [`vn`] (Vietnamese dates and numbers) — knows nothing about terminals.
 //! [`files`] reads with a size limit and writes atomically; [`session`] keeps one writer per
 //! answers file and gets back what a crash left in the journal. [`cli`] wires them into commands;
-//! [`messages`] holds every sentence the user reads.
+//! [`compare`] says what changed between two questionnaire versions. [`messages`] holds every
+//! sentence the user reads.
 
 pub mod answers;
 pub mod cli;
+pub mod compare;
 pub mod files;
 pub mod flow;
 pub mod messages;

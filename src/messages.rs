@@ -627,6 +627,92 @@ pub fn check_ok(file: &str) -> String {
     format!("{file}: hợp lệ.")
 }
 
+/// `baocao diff`: what changed between two questionnaire versions.
+pub fn diff_report(old: &str, new: &str, c: &crate::compare::Changes) -> String {
+    use std::fmt::Write as _;
+    let mut out = format!("So sánh {old} → {new}\n");
+    if c.is_empty() {
+        out.push_str("Không có thay đổi nào về mục và câu hỏi.\n");
+        return out;
+    }
+    let shown = |number: &str, heading: &str| {
+        if number.is_empty() {
+            heading.to_owned()
+        } else {
+            format!("{number} {heading}")
+        }
+    };
+    if !(c.sections_added.is_empty()
+        && c.sections_removed.is_empty()
+        && c.sections_renumbered.is_empty())
+    {
+        out.push_str("\nMục (số như khi in, khi mọi mục đều có):\n");
+        for s in &c.sections_added {
+            let _ = writeln!(out, "  + {} (mục mới)", shown(&s.number, &s.heading));
+        }
+        for s in &c.sections_removed {
+            let _ = writeln!(out, "  - {} (đã bỏ)", shown(&s.number, &s.heading));
+        }
+        for (from, to, heading) in &c.sections_renumbered {
+            let _ = writeln!(out, "  ~ {heading}: số {from} → {to}");
+        }
+    }
+    if !(c.questions_added.is_empty()
+        && c.questions_removed.is_empty()
+        && c.questions_renamed.is_empty()
+        && c.kinds_changed.is_empty())
+    {
+        out.push_str("\nCâu hỏi:\n");
+        for (id, ask) in &c.questions_added {
+            let _ = writeln!(out, "  + {id}: {ask} (câu mới)");
+        }
+        for (id, ask) in &c.questions_removed {
+            let _ = writeln!(out, "  - {id}: {ask} (đã bỏ)");
+        }
+        for (from, to) in &c.questions_renamed {
+            let _ = writeln!(
+                out,
+                "  → {from} đổi mã thành {to} (có trong renames: câu trả lời cũ đi theo)"
+            );
+        }
+        for (id, from, to) in &c.kinds_changed {
+            let _ = writeln!(
+                out,
+                "  ≠ {id}: loại {from} → {to} (câu trả lời cũ không hợp loại mới sẽ được giữ riêng và báo ở màn hình rà soát)"
+            );
+        }
+    }
+    if !c.orphaned.is_empty() {
+        out.push_str(
+            "\nCâu trả lời đã lưu cho các câu hỏi sau sẽ bị để riêng (không dùng) khi mở bằng bảng hỏi mới:\n",
+        );
+        for (id, like) in &c.orphaned {
+            match like {
+                Some(to) => {
+                    let _ = writeln!(out, "  - {id} (có thể là câu mới `{to}`)");
+                }
+                None => {
+                    let _ = writeln!(out, "  - {id}");
+                }
+            }
+        }
+        let renames: Vec<&(String, Option<String>)> = c
+            .orphaned
+            .iter()
+            .filter(|(_, like)| like.is_some())
+            .collect();
+        if !renames.is_empty() {
+            out.push_str(
+                "\nNếu đó là cùng một câu hỏi đã đổi mã, thêm vào bảng hỏi mới (kiểm tra lại từng dòng):\nrenames:\n",
+            );
+            for (id, like) in renames {
+                let _ = writeln!(out, "  {id}: {}", like.as_deref().unwrap_or_default());
+            }
+        }
+    }
+    out
+}
+
 pub fn check_warnings(file: &str, count: usize) -> String {
     format!("{file}: hợp lệ, có {count} cảnh báo (nên xem lại, không bắt buộc sửa).")
 }

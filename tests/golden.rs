@@ -77,3 +77,60 @@ fn an_phu_markdown() {
         &["--format", "md"],
     );
 }
+
+#[test]
+fn diff_between_two_versions() {
+    let out = baocao(&[
+        "diff",
+        "tests/fixtures/diff/old.yaml",
+        "tests/fixtures/diff/new.yaml",
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let got = stdout(&out);
+    if std::env::var_os("BAOCAO_BLESS").is_some() {
+        std::fs::write(crate::common::path("tests/golden/diff.txt"), &got).expect("written");
+        return;
+    }
+    assert_eq!(got, read("tests/golden/diff.txt"));
+}
+
+#[test]
+fn the_renames_diff_suggests_carry_the_old_answers_over() {
+    // Add what `diff` suggests to the new questionnaire: the old answer is no longer an orphan.
+    let new = read("tests/fixtures/diff/new.yaml").replace(
+        "renames:\n  so_lop_tap_huan: so_lop\n",
+        "renames:\n  so_lop_tap_huan: so_lop\n  ghi_chu: ghi_chu_them\n",
+    );
+    let q = baocao::questionnaire::load_bytes("new.yaml", new.as_bytes()).expect("loads");
+    let old_answers =
+        "answers:\n  so_lop_tap_huan: 3\n  ghi_chu: Ghi chú cũ\n  so_dot_kiem_tra: 2\n";
+    let a = baocao::answers::parse("a.answers.yaml", old_answers, &q).expect("parses");
+    assert_eq!(
+        a.get("ghi_chu_them"),
+        Some(&baocao::answers::AnswerValue::Text("Ghi chú cũ".into()))
+    );
+    assert_eq!(
+        a.get("so_lop"),
+        Some(&baocao::answers::AnswerValue::Integer(3))
+    );
+    let kept: Vec<&str> = a.kept().map(|(id, _)| id).collect();
+    assert_eq!(
+        kept,
+        ["so_dot_kiem_tra"],
+        "only the removed question's answer is aside"
+    );
+}
+
+#[test]
+fn diff_of_a_questionnaire_with_itself_says_nothing_changed() {
+    let file = "questionnaires/ct1322-so-ket-2021-2025.yaml";
+    let out = baocao(&["diff", file, file]);
+    assert!(out.status.success());
+    assert!(
+        stdout(&out).contains("Không có thay đổi nào"),
+        "{}",
+        stdout(&out)
+    );
+    let bad = baocao(&["diff", file, "tests/fixtures/invalid/unknown-kind.yaml"]);
+    assert_eq!(bad.status.code(), Some(1));
+}
