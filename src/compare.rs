@@ -1,6 +1,7 @@
 //! What changed between two versions of a questionnaire, in terms a maintainer cares about.
 //!
-//! Owns: [`compare`] — sections added, removed and renumbered (matched by their heading text;
+//! Owns: [`compare`] — the id and per-period values (`vars`) changed, sections added, removed
+//! and renumbered (matched by their heading text;
 //! numbers as printed when every section applies), questions added, removed, renamed (the new
 //! version's `renames`) and changed in kind, and the answers saved for the old version that
 //! the new one would keep aside as orphans, each with the `renames` entry that would carry it
@@ -21,6 +22,10 @@ pub struct SectionRef {
 /// Everything that changed.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Changes {
+    /// (old id, new id) when the questionnaire's id changed.
+    pub id: Option<(String, String)>,
+    /// Per-period values: (name, old value, new value); `None` when absent.
+    pub vars: Vec<(String, Option<String>, Option<String>)>,
     pub sections_added: Vec<SectionRef>,
     pub sections_removed: Vec<SectionRef>,
     /// (old number, new number, heading).
@@ -38,9 +43,13 @@ pub struct Changes {
 }
 
 impl Changes {
-    /// Whether nothing a maintainer would care about changed.
-    pub fn is_empty(&self) -> bool {
-        *self == Changes::default()
+    /// Whether the sections and questions are the same (answers carry over whole).
+    pub fn same_structure(&self) -> bool {
+        Changes {
+            id: None,
+            vars: Vec::new(),
+            ..self.clone()
+        } == Changes::default()
     }
 }
 
@@ -92,6 +101,21 @@ fn numbered(q: &Questionnaire) -> Vec<SectionRef> {
 /// Compares two versions of a questionnaire.
 pub fn compare(old: &Questionnaire, new: &Questionnaire) -> Changes {
     let mut c = Changes::default();
+    if old.id != new.id {
+        c.id = Some((old.id.clone(), new.id.clone()));
+    }
+    let shown = |v: Option<&minijinja::Value>| v.map(ToString::to_string);
+    for (name, value) in &old.vars {
+        let now = new.vars.get(name);
+        if now != Some(value) {
+            c.vars.push((name.clone(), shown(Some(value)), shown(now)));
+        }
+    }
+    for (name, value) in &new.vars {
+        if !old.vars.contains_key(name) {
+            c.vars.push((name.clone(), None, shown(Some(value))));
+        }
+    }
     let (old_sections, new_sections) = (numbered(old), numbered(new));
     for s in &new_sections {
         match old_sections.iter().find(|o| o.heading == s.heading) {

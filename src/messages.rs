@@ -631,8 +631,24 @@ pub fn check_ok(file: &str) -> String {
 pub fn diff_report(old: &str, new: &str, c: &crate::compare::Changes) -> String {
     use std::fmt::Write as _;
     let mut out = format!("So sánh {old} → {new}\n");
-    if c.is_empty() {
-        out.push_str("Không có thay đổi nào về mục và câu hỏi.\n");
+    if let Some((from, to)) = &c.id {
+        let _ = writeln!(out, "\nMã bảng hỏi: {from} → {to}");
+    }
+    if !c.vars.is_empty() {
+        out.push_str("\nGiá trị theo kỳ (vars):\n");
+        for (name, from, to) in &c.vars {
+            let _ = match (from, to) {
+                (Some(f), Some(t)) => writeln!(out, "  ~ {name}: {f} → {t}"),
+                (None, Some(t)) => writeln!(out, "  + {name}: {t}"),
+                (Some(f), None) => writeln!(out, "  - {name}: {f}"),
+                (None, None) => Ok(()),
+            };
+        }
+    }
+    if c.same_structure() {
+        out.push_str(
+            "\nMục và câu hỏi giữ nguyên: mọi câu trả lời của kỳ trước dùng được (baocao run … --from).\n",
+        );
         return out;
     }
     let shown = |number: &str, heading: &str| {

@@ -127,9 +127,22 @@ fn diff_of_a_questionnaire_with_itself_says_nothing_changed() {
     let out = baocao(&["diff", file, file]);
     assert!(out.status.success());
     assert!(
-        stdout(&out).contains("Không có thay đổi nào"),
+        stdout(&out).contains("Mục và câu hỏi giữ nguyên"),
         "{}",
         stdout(&out)
+    );
+    assert!(!stdout(&out).contains("vars"), "{}", stdout(&out));
+    // The final review made from it: only the id and the period change.
+    let out = baocao(&[
+        "diff",
+        file,
+        "questionnaires/ct1322-tong-ket-2021-2030.yaml",
+    ]);
+    assert!(out.status.success());
+    assert_eq!(
+        stdout(&out),
+        read("questionnaires/ct1322-tong-ket-2021-2030.diff.txt"),
+        "the committed diff is what `baocao diff` says"
     );
     let bad = baocao(&["diff", file, "tests/fixtures/invalid/unknown-kind.yaml"]);
     assert_eq!(bad.status.code(), Some(1));
