@@ -4,7 +4,8 @@
 //! (`/dev/zero`), a pipe or a huge file cannot make the program read without end; and
 //! [`write_atomic`], which replaces a file in one step (temporary file in the same folder,
 //! fsync, rename — `atomic-write-file`), so a file is always either the old or the new one;
-//! and [`data_dirs`], where the program keeps files of its own.
+//! [`data_dirs`], where the program keeps files of its own; and [`hidden_beside`], the name
+//! of a file's hidden companions (its journal, its lock).
 //!
 //! Must not: interpret what it reads or writes.
 
@@ -48,6 +49,17 @@ pub fn data_dirs() -> Vec<std::path::PathBuf> {
     }
     dirs.push(std::env::temp_dir().join("baocao"));
     dirs
+}
+
+/// A file's name as text ("answers" for a path without one).
+pub fn name_of(path: &Path) -> String {
+    path.file_name()
+        .map_or_else(|| "answers".into(), |n| n.to_string_lossy().into_owned())
+}
+
+/// A hidden companion of a file, in its folder: `a.yaml` + "lock" → `.a.yaml.lock`.
+pub fn hidden_beside(path: &Path, what: &str) -> std::path::PathBuf {
+    path.with_file_name(format!(".{}.{what}", name_of(path)))
 }
 
 #[cfg(test)]

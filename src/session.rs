@@ -43,14 +43,7 @@ pub enum LockError {
 
 /// Where the lock of an answers file lives: beside it, hidden.
 pub fn lock_path(answers: &Path) -> PathBuf {
-    hidden_beside(answers, "lock")
-}
-
-fn hidden_beside(answers: &Path, what: &str) -> PathBuf {
-    let name = answers
-        .file_name()
-        .map_or_else(|| "answers".into(), |n| n.to_string_lossy().into_owned());
-    answers.with_file_name(format!(".{name}.{what}"))
+    crate::files::hidden_beside(answers, "lock")
 }
 
 impl Lock {
@@ -113,9 +106,7 @@ pub fn fallback_lock_path(answers: &Path) -> Option<PathBuf> {
 fn fallback(answers: &Path, what: &str) -> Option<PathBuf> {
     let dir = crate::files::data_dirs().into_iter().next()?;
     let full = std::path::absolute(answers).unwrap_or_else(|_| answers.to_owned());
-    let name = answers
-        .file_name()
-        .map_or_else(|| "answers".into(), |n| n.to_string_lossy().into_owned());
+    let name = crate::files::name_of(answers);
     let tag = crc32fast::hash(full.to_string_lossy().as_bytes());
     Some(
         dir.join("sessions")
@@ -167,9 +158,7 @@ pub fn check_outside(path: &Path, known: Stamp) -> Outside {
 /// Renames a file to `<name>.<what>-<date>-<time>` (never over another); the new path.
 pub fn keep_aside(path: &Path, what: &str) -> std::io::Result<PathBuf> {
     let stamp = jiff::Zoned::now().strftime("%Y%m%d-%H%M%S").to_string();
-    let name = path
-        .file_name()
-        .map_or_else(|| "answers".into(), |n| n.to_string_lossy().into_owned());
+    let name = crate::files::name_of(path);
     for n in 0..100 {
         let suffix = if n == 0 {
             String::new()

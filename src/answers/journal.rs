@@ -53,10 +53,7 @@ pub struct Journal {
 
 /// Where the journal of an answers file lives: beside it, hidden.
 pub fn path_for(answers: &Path) -> PathBuf {
-    let name = answers
-        .file_name()
-        .map_or_else(|| "answers".into(), |n| n.to_string_lossy().into_owned());
-    answers.with_file_name(format!(".{name}.journal"))
+    crate::files::hidden_beside(answers, "journal")
 }
 
 impl Journal {
