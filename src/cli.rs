@@ -23,7 +23,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::error::{ContextKind, ContextValue, ErrorKind};
-use clap::{ArgAction, Parser, Subcommand, ValueEnum};
+use clap::{ArgAction, Args, Parser, Subcommand, ValueEnum};
 
 use crate::answers::{self, Answers, KeptReason};
 use crate::messages;
@@ -100,32 +100,22 @@ enum Command {
         /// Tệp câu trả lời (.answers.yaml).
         #[arg(long, value_name = "TỆP")]
         answers: PathBuf,
-        /// Định dạng: txt (văn bản, mặc định), md (Markdown) hoặc docx (Word, cần -o).
-        #[arg(
-            long,
-            value_enum,
-            default_value = "txt",
-            value_name = "ĐỊNH_DẠNG",
-            hide_possible_values = true,
-            hide_default_value = true
-        )]
-        format: OutputFormat,
-        /// Cỡ chữ phần nội dung của tệp Word: 14 (mặc định) hoặc 13.
-        #[arg(
-            long,
-            value_enum,
-            value_name = "CỠ",
-            default_value = "14",
-            hide_possible_values = true,
-            hide_default_value = true
-        )]
-        font_size: FontSize,
-        /// Chỉ phần nội dung (không có khối tiêu đề và khối chữ ký theo NĐ 30).
-        #[arg(long)]
-        body_only: bool,
-        /// Ghi ra tệp thay vì in ra màn hình (không được trùng tệp bảng hỏi hay câu trả lời).
-        #[arg(short = 'o', long = "output", value_name = "TỆP")]
-        output: Option<PathBuf>,
+        #[command(flatten)]
+        output: OutputArgs,
+    },
+    /// Xem trước hình dạng báo cáo khi chưa có câu trả lời: đề mục đánh số, chỗ của từng câu
+    /// trả lời ghi [câu hỏi], phần có điều kiện ghi «nếu …».
+    #[command(
+        help_template = HELP_TEMPLATE,
+        next_help_heading = "Tùy chọn",
+        override_usage = "baocao preview BẢNG_HỎI [--format txt|md|docx] [--font-size 13|14] [--body-only] [-o TỆP]"
+    )]
+    Preview {
+        /// Tệp bảng hỏi (.yaml).
+        #[arg(value_name = "BẢNG_HỎI", help_heading = "Tham số")]
+        questionnaire: PathBuf,
+        #[command(flatten)]
+        output: OutputArgs,
     },
     /// Kiểm tra bảng hỏi; báo mọi lỗi kèm số dòng và cách sửa.
     #[command(
@@ -173,6 +163,50 @@ enum Command {
         #[arg(short = 'o', long = "output", value_name = "TỆP")]
         output: Option<PathBuf>,
     },
+}
+
+/// How `render` and `preview` write a report.
+#[derive(Args, Debug)]
+struct OutputArgs {
+    /// Định dạng: txt (văn bản, mặc định), md (Markdown) hoặc docx (Word, cần -o).
+    #[arg(
+        long,
+        value_enum,
+        default_value = "txt",
+        value_name = "ĐỊNH_DẠNG",
+        hide_possible_values = true,
+        hide_default_value = true
+    )]
+    format: OutputFormat,
+    /// Cỡ chữ phần nội dung của tệp Word: 14 (mặc định) hoặc 13.
+    #[arg(
+        long,
+        value_enum,
+        value_name = "CỠ",
+        default_value = "14",
+        hide_possible_values = true,
+        hide_default_value = true
+    )]
+    font_size: FontSize,
+    /// Chỉ phần nội dung (không có khối tiêu đề và khối chữ ký theo NĐ 30).
+    #[arg(long)]
+    body_only: bool,
+    /// Ghi ra tệp thay vì in ra màn hình (không được trùng tệp bảng hỏi hay câu trả lời).
+    #[arg(short = 'o', long = "output", value_name = "TỆP")]
+    output: Option<PathBuf>,
+}
+
+impl OutputArgs {
+    fn target(&self) -> Output {
+        match self.format {
+            OutputFormat::Txt => Output::Text(Format::Text),
+            OutputFormat::Md => Output::Text(Format::Markdown),
+            OutputFormat::Docx => Output::Word(match self.font_size {
+                FontSize::Thirteen => BodySize::Thirteen,
+                FontSize::Fourteen => BodySize::Fourteen,
+            }),
+        }
+    }
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug)]
@@ -239,27 +273,12 @@ pub fn run() -> ExitCode {
         Some(Command::Render {
             questionnaire,
             answers,
-            format,
-            font_size,
-            body_only,
             output,
-        }) => {
-            let format = match format {
-                OutputFormat::Txt => Output::Text(Format::Text),
-                OutputFormat::Md => Output::Text(Format::Markdown),
-                OutputFormat::Docx => Output::Word(match font_size {
-                    FontSize::Thirteen => BodySize::Thirteen,
-                    FontSize::Fourteen => BodySize::Fourteen,
-                }),
-            };
-            render(
-                &questionnaire,
-                &answers,
-                format,
-                !body_only,
-                output.as_deref(),
-            )
-        }
+        }) => render(&questionnaire, &answers, &output),
+        Some(Command::Preview {
+            questionnaire,
+            output,
+        }) => preview(&questionnaire, &output),
     };
     ExitCode::from(code)
 }
@@ -606,18 +625,68 @@ enum Output {
     Word(BodySize),
 }
 
-fn render(q_path: &Path, a_path: &Path, format: Output, full: bool, output: Option<&Path>) -> u8 {
+/// Refuses an output that cannot be written as asked: Word bytes onto a terminal, or over
+/// one of the input files.
+fn output_refused(args: &OutputArgs, inputs: &[&Path]) -> Option<u8> {
     use std::io::IsTerminal;
-    if output.is_none() && matches!(format, Output::Word(_)) && std::io::stdout().is_terminal() {
+    if args.output.is_none()
+        && matches!(args.target(), Output::Word(_))
+        && std::io::stdout().is_terminal()
+    {
         // A Word file is bytes, not text: printed on a terminal it would garble the screen.
         warn(&messages::cli_usage_error(messages::DOCX_NEEDS_OUTPUT));
-        return EXIT_USAGE;
+        return Some(EXIT_USAGE);
     }
-    if let Some(out) = output
-        && [q_path, a_path].iter().any(|input| same_file(out, input))
+    if let Some(out) = &args.output
+        && inputs.iter().any(|input| same_file(out, input))
     {
         warn(&messages::output_is_input(&out.display().to_string()));
-        return EXIT_WRITE;
+        return Some(EXIT_WRITE);
+    }
+    None
+}
+
+/// Writes a document as asked: to stdout, or atomically to the output file.
+fn emit(doc: &report::Document, args: &OutputArgs) -> u8 {
+    let full = !args.body_only;
+    let bytes = match args.target() {
+        Output::Text(format) => report::render(doc, format, full).into_bytes(),
+        Output::Word(size) => report::docx::write(doc, full, size),
+    };
+    match &args.output {
+        None => {
+            let mut stdout = std::io::stdout().lock();
+            // A closed pipe means the reader has what it wanted; that is not a failure.
+            let _ = stdout.write_all(&bytes).and_then(|()| stdout.flush());
+        }
+        Some(path) => {
+            if let Err(err) = crate::files::write_atomic(path, &bytes) {
+                let shown = path.display().to_string();
+                warn(&messages::write_failed(&shown, &messages::io_detail(&err)));
+                return EXIT_WRITE;
+            }
+        }
+    }
+    EXIT_OK
+}
+
+/// `baocao preview`: the report's shape without answers.
+fn preview(q_path: &Path, args: &OutputArgs) -> u8 {
+    if let Some(code) = output_refused(args, &[q_path]) {
+        return code;
+    }
+    match load_questionnaire(q_path) {
+        Ok(q) => emit(&report::preview::preview(&q), args),
+        Err(err) => {
+            warn(&err.to_string());
+            EXIT_QUESTIONNAIRE
+        }
+    }
+}
+
+fn render(q_path: &Path, a_path: &Path, args: &OutputArgs) -> u8 {
+    if let Some(code) = output_refused(args, &[q_path, a_path]) {
+        return code;
     }
     let q = match load_questionnaire(q_path) {
         Ok(q) => q,
@@ -665,25 +734,7 @@ fn render(q_path: &Path, a_path: &Path, format: Output, full: bool, output: Opti
             return EXIT_RENDER;
         }
     };
-    let bytes = match format {
-        Output::Text(format) => report::render(&doc, format, full).into_bytes(),
-        Output::Word(size) => report::docx::write(&doc, full, size),
-    };
-    match output {
-        None => {
-            let mut stdout = std::io::stdout().lock();
-            // A closed pipe means the reader has what it wanted; that is not a failure.
-            let _ = stdout.write_all(&bytes).and_then(|()| stdout.flush());
-        }
-        Some(path) => {
-            if let Err(err) = crate::files::write_atomic(path, &bytes) {
-                let shown = path.display().to_string();
-                warn(&messages::write_failed(&shown, &messages::io_detail(&err)));
-                return EXIT_WRITE;
-            }
-        }
-    }
-    EXIT_OK
+    emit(&doc, args)
 }
 
 /// A questionnaire file — or the built-in one, named by its id or file name when no such file

@@ -1102,3 +1102,85 @@ pub mod ui {
         format!("Không dùng được cửa sổ dòng lệnh này: {detail}")
     }
 }
+
+// --- baocao preview ---------------------------------------------------------------------------
+
+/// Stands for an answer inside a prompt or an empty table cell in a preview.
+pub const PREVIEW_ELLIPSIS: &str = "…";
+
+/// Where a question's answer goes: "[Tên xã]".
+pub fn preview_placeholder(ask: &str) -> String {
+    let ask = ask.trim().trim_end_matches(['?', ':', ' ']);
+    format!("[{ask}]")
+}
+
+/// A value computed from answers (or not known without them): "[= kiem_tra | length]".
+pub fn preview_computed(expression: &str) -> String {
+    preview_computed_from(expression, &[])
+}
+
+/// A computed value and the questions it comes from that it does not name itself:
+/// "[= kq | join("; ") ← so_tin_bai, so_hoi_nghi]".
+pub fn preview_computed_from(expression: &str, questions: &[String]) -> String {
+    if questions.is_empty() {
+        format!("[= {expression}]")
+    } else {
+        format!("[= {expression} ← {}]", questions.join(", "))
+    }
+}
+
+/// One item of a list a `{% for %}` walks: "[mỗi mục của: Văn bản đã ban hành]".
+pub fn preview_item(placeholder: &str) -> String {
+    format!("[mỗi mục của: {}]", bracketed(placeholder))
+}
+
+/// How many items a list or table answer has: "[số mục của: Văn bản đã ban hành]".
+pub fn preview_count(placeholder: &str) -> String {
+    format!("[số mục của: {}]", bracketed(placeholder))
+}
+
+/// The text inside "[…]".
+fn bracketed(placeholder: &str) -> &str {
+    placeholder
+        .strip_prefix('[')
+        .and_then(|p| p.strip_suffix(']'))
+        .unwrap_or(placeholder)
+}
+
+/// A branch of a condition inside a sentence: "nếu co_bcd:", "còn nếu …:", "nếu không:".
+pub fn preview_branch(condition: Option<&str>, first: bool) -> String {
+    match (condition, first) {
+        (Some(c), true) => format!("nếu {c}:"),
+        (Some(c), false) => format!("còn nếu {c}:"),
+        (None, _) => "nếu không:".to_owned(),
+    }
+}
+
+/// A branch of a condition on a line of its own: "«Nếu co_bcd:»".
+pub fn preview_branch_line(condition: Option<&str>, first: bool) -> String {
+    match (condition, first) {
+        (Some(c), true) => format!("«Nếu {c}:»"),
+        (Some(c), false) => format!("«Còn nếu {c}:»"),
+        (None, _) => "«Nếu không:»".to_owned(),
+    }
+}
+
+/// Ends a conditional part written on lines of its own: "«Hết phần “nếu co_bcd”»".
+pub fn preview_end_if(condition: &str) -> String {
+    format!("«Hết phần “nếu {condition}”»")
+}
+
+/// A condition inside a sentence: "«nếu a: … | nếu không: …»".
+pub fn preview_inline_if(branches: &[String]) -> String {
+    format!("«{}»", branches.join(" | "))
+}
+
+/// Before a section that has a `when`.
+pub fn preview_section_when(condition: &str) -> String {
+    format!("«Mục sau chỉ có khi: {condition}»")
+}
+
+/// Before the answer of a question that has a `when`, in a section without `text`.
+pub fn preview_question_when(condition: &str) -> String {
+    format!("«Phần sau chỉ có khi: {condition}»")
+}

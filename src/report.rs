@@ -10,6 +10,7 @@ pub mod build;
 pub mod document;
 pub mod docx;
 mod metrics;
+pub mod preview;
 pub mod text;
 
 pub use build::{

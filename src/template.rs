@@ -19,6 +19,8 @@ use minijinja::{Environment, Error, ErrorKind, State, UndefinedBehavior, Value};
 use crate::messages;
 use crate::vn::{self, Date};
 
+pub mod shape;
+
 /// Fuel for one render: about one unit per instruction. Enough for any real report paragraph,
 /// small enough that a runaway loop in an untrusted questionnaire stops within milliseconds.
 pub const FUEL: u64 = 2_000_000;
@@ -88,13 +90,7 @@ impl Engine {
         env.set_fuel(Some(FUEL));
         env.set_recursion_limit(100);
         env.set_auto_escape_callback(|_| minijinja::AutoEscape::None);
-        if let Ok(syntax) = minijinja::syntax::SyntaxConfig::builder()
-            .trim_blocks(true)
-            .lstrip_blocks(true)
-            .build()
-        {
-            env.set_syntax(syntax);
-        }
+        env.set_syntax(syntax());
         env.set_formatter(format_value);
         env.add_filter("ngay_dai", ngay_dai);
         env.add_filter("ngay_ngan", ngay_ngan);
@@ -145,6 +141,16 @@ impl Engine {
     pub fn eval(&self, condition: &Compiled, ctx: &Context) -> Result<bool, TemplateError> {
         Ok(self.render(condition, ctx)? == "1")
     }
+}
+
+/// The syntax of every template: Jinja's delimiters, with `trim_blocks` and `lstrip_blocks` (a
+/// line holding only a `{% %}` tag leaves nothing behind).
+pub fn syntax() -> minijinja::syntax::SyntaxConfig {
+    minijinja::syntax::SyntaxConfig::builder()
+        .trim_blocks(true)
+        .lstrip_blocks(true)
+        .build()
+        .unwrap_or_default()
 }
 
 /// The names visible to one render.

@@ -5,8 +5,13 @@ use crate::common::{baocao, read, stderr, stdout};
 fn check(q: &str, answers: &str, golden: &str, extra: &[&str]) {
     let mut args = vec!["render", q, "--answers", answers];
     args.extend_from_slice(extra);
-    let out = baocao(&args);
-    assert!(out.status.success(), "render failed: {}", stderr(&out));
+    compare(&args, golden);
+}
+
+/// Runs baocao with `args` and compares its output with the golden file.
+fn compare(args: &[&str], golden: &str) {
+    let out = baocao(args);
+    assert!(out.status.success(), "{args:?} failed: {}", stderr(&out));
     let got = stdout(&out);
     if std::env::var_os("BAOCAO_BLESS").is_some() {
         std::fs::write(crate::common::path(golden), &got).expect("golden written");
@@ -146,4 +151,35 @@ fn diff_of_a_questionnaire_with_itself_says_nothing_changed() {
     );
     let bad = baocao(&["diff", file, "tests/fixtures/invalid/unknown-kind.yaml"]);
     assert_eq!(bad.status.code(), Some(1));
+}
+
+/// `baocao preview`: the shape of each shipped questionnaire's report, frame included.
+#[test]
+fn preview_of_the_built_in_questionnaire() {
+    compare(
+        &["preview", "questionnaires/ct1322-so-ket-2021-2025.yaml"],
+        "tests/golden/preview-ct1322-so-ket.txt",
+    );
+}
+
+#[test]
+fn preview_of_the_food_safety_questionnaire() {
+    compare(
+        &["preview", "questionnaires/attp-hang-nam.yaml"],
+        "tests/golden/preview-attp.txt",
+    );
+}
+
+/// Conditional sections and questions of a section without `text`, marked with their
+/// conditions.
+#[test]
+fn preview_of_conditions() {
+    compare(
+        &[
+            "preview",
+            "tests/fixtures/valid/conditions.yaml",
+            "--body-only",
+        ],
+        "tests/golden/preview-conditions.txt",
+    );
 }

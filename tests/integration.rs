@@ -6,6 +6,7 @@ mod cli;
 mod common;
 mod golden;
 mod lint;
+mod preview;
 mod questionnaire_load;
 mod report_build;
 mod report_docx;

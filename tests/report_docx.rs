@@ -1161,6 +1161,15 @@ fn check_body(doc: &Document, d: &Docx, size: u32) -> usize {
                 }
             }
             Block::Table(_) => {}
+            Block::Note(text) => {
+                for line in lines_of(text) {
+                    let p = next(&line);
+                    assert_body_format(p, size);
+                    assert!(p.keep_next, "note {line:?} keeps with what it is about");
+                    assert!(p.all(|r| r.italic && !r.bold), "note {line:?} is italic");
+                    checked += 1;
+                }
+            }
         }
     }
     // The closing sentence: a body paragraph ending in "./.".
@@ -1196,6 +1205,31 @@ fn body_paragraphs_headings_bullets_and_closing_are_formatted() {
             let n = check_body(&doc, &d, size);
             assert!(n > 15, "{a}: only {n} body paragraphs checked");
         }
+    }
+}
+
+/// `baocao preview --format docx`: the same body rules, notes italic and kept with what they
+/// are about, placeholders in the text.
+#[test]
+fn a_preview_is_a_word_file_with_placeholders_and_italic_notes() {
+    for q in [CT1322, ATTP] {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let file = dir.path().join("preview.docx");
+        let file_arg = file.to_str().expect("utf-8 path");
+        let out = baocao(&["preview", q, "--format", "docx", "-o", file_arg]);
+        assert!(out.status.success(), "preview {q}: {}", stderr(&out));
+        let d = Docx::new(&std::fs::read(&file).expect("the .docx was written"));
+        let doc = report::preview::preview(&common::questionnaire(q));
+        let notes = doc
+            .body
+            .iter()
+            .filter(|b| matches!(b, Block::Note(_)))
+            .count();
+        assert!(notes > 5, "{q}: {notes} notes");
+        let n = check_body(&doc, &d, 28);
+        assert!(n > 30, "{q}: only {n} body paragraphs checked");
+        let text: String = d.paragraphs().map(|p| p.text.clone()).collect();
+        assert!(text.contains("[Tên xã (không ghi chữ \"xã\")]"), "{q}");
     }
 }
 

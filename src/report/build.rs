@@ -434,45 +434,18 @@ impl Body<'_> {
             None => self.default_blocks(section)?,
         };
         let has_content = !content.is_empty();
-        if let Some(heading) = &section.heading {
-            let text = self.inline(render_text(self.q, heading, self.ctx)?.trim());
-            let mut content = content.into_iter().peekable();
-            if section.inline {
-                let lead = Lead {
-                    level,
-                    number: number.to_owned(),
-                    text,
-                };
-                if let Some(Block::Paragraph { lead: None, .. }) = content.peek() {
-                    if let Some(Block::Paragraph { text, .. }) = content.next() {
-                        self.blocks.push(Block::Paragraph {
-                            lead: Some(lead),
-                            text,
-                        });
-                    }
-                } else {
-                    let text = if lead.text.ends_with(':') {
-                        lead.text
-                    } else {
-                        format!("{}:", lead.text)
-                    };
-                    self.blocks.push(Block::Heading {
-                        level,
-                        number: lead.number,
-                        text,
-                    });
-                }
-            } else {
-                self.blocks.push(Block::Heading {
-                    level,
-                    number: number.to_owned(),
-                    text,
-                });
-            }
-            self.blocks.extend(content);
-        } else {
-            self.blocks.extend(content);
-        }
+        let heading = match &section.heading {
+            Some(heading) => Some(self.inline(render_text(self.q, heading, self.ctx)?.trim())),
+            None => None,
+        };
+        place(
+            &mut self.blocks,
+            heading,
+            section.inline,
+            level,
+            number,
+            content,
+        );
         self.origins.resize(self.blocks.len(), index);
         let children = self.sections(&section.sections, level + 1, number)?;
         Ok(has_content || children)
@@ -627,6 +600,56 @@ impl Body<'_> {
     }
 }
 
+/// A section's heading followed by its content. A run-in heading (`inline`) opens the first
+/// paragraph ("1.1. Heading: text"), or stands alone with a colon when the content does not
+/// start with a paragraph.
+pub(super) fn place(
+    blocks: &mut Vec<Block>,
+    heading: Option<String>,
+    inline: bool,
+    level: usize,
+    number: &str,
+    content: Vec<Block>,
+) {
+    let Some(text) = heading else {
+        blocks.extend(content);
+        return;
+    };
+    let mut content = content.into_iter().peekable();
+    if inline {
+        if let Some(Block::Paragraph { lead: None, .. }) = content.peek()
+            && let Some(Block::Paragraph { text: first, .. }) = content.next()
+        {
+            blocks.push(Block::Paragraph {
+                lead: Some(Lead {
+                    level,
+                    number: number.to_owned(),
+                    text,
+                }),
+                text: first,
+            });
+        } else {
+            let text = if text.ends_with(':') {
+                text
+            } else {
+                format!("{text}:")
+            };
+            blocks.push(Block::Heading {
+                level,
+                number: number.to_owned(),
+                text,
+            });
+        }
+    } else {
+        blocks.push(Block::Heading {
+            level,
+            number: number.to_owned(),
+            text,
+        });
+    }
+    blocks.extend(content);
+}
+
 /// One section of the report's outline, as the wizard lists it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct OutlineEntry {
@@ -705,7 +728,7 @@ fn count_descendants(section: &Section) -> usize {
         .sum()
 }
 
-fn whole_marker(line: &str) -> Option<&str> {
+pub(super) fn whole_marker(line: &str) -> Option<&str> {
     let inner = line.strip_prefix(BLOCK_START)?.strip_suffix(BLOCK_END)?;
     (!inner.contains(BLOCK_START) && !inner.contains(BLOCK_END)).then_some(inner)
 }
@@ -721,7 +744,7 @@ fn text_blocks(s: &str) -> Vec<Block> {
 
 /// One line of text as a block: a "- " line joins (or starts) a bullet list, any other line
 /// is a paragraph.
-fn push_line(out: &mut Vec<Block>, line: &str) {
+pub(super) fn push_line(out: &mut Vec<Block>, line: &str) {
     if let Some(item) = line.strip_prefix("- ") {
         let item = item.trim().to_owned();
         if let Some(Block::Bullets(items)) = out.last_mut() {

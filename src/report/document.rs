@@ -57,6 +57,9 @@ pub enum Block {
     Bullets(Vec<String>),
     /// A table.
     Table(TableBlock),
+    /// A note for the questionnaire's author, not report text: a `baocao preview` marks the
+    /// condition a part depends on with it. Never produced from answers.
+    Note(String),
 }
 
 /// A run-in heading: "1.1. Hoàn thiện chính sách" before ": text".

@@ -522,6 +522,10 @@ fn body_paragraphs(block: &Block, body: u32) -> Vec<Para> {
             })
             .collect(),
         Block::Table(_) => Vec::new(),
+        Block::Note(text) => clean_lines(text)
+            .iter()
+            .map(|line| body_paragraph().run(line, body, Style::ITALIC).keep_next())
+            .collect(),
     }
 }
 

@@ -116,7 +116,7 @@ fn plain_blocks(blocks: &[Block], out: &mut Vec<String>) {
                 lead: Some(lead),
                 text,
             } => out.push(format!("{} {text}", lead.printed())),
-            Block::Paragraph { lead: None, text } => out.push(text.clone()),
+            Block::Paragraph { lead: None, text } | Block::Note(text) => out.push(text.clone()),
             Block::Bullets(items) => out.extend(items.iter().map(|i| bullet(i, str::to_owned))),
             Block::Table(table) => out.extend(table_lines(table)),
         }
@@ -401,6 +401,7 @@ fn markdown(doc: &Document, full: bool) -> Vec<String> {
                 md_escape(text)
             )),
             Block::Paragraph { lead: None, text } => out.push(md_block(text)),
+            Block::Note(text) => out.push(format!("*{}*", md_escape(text))),
             Block::Bullets(items) => {
                 out.extend(items.iter().map(|i| bullet(i, md_block)));
             }
