@@ -844,3 +844,25 @@ fn check_of_several_files_exits_1_if_any_is_invalid() {
     assert!(common::stderr(&out).contains(missing));
     assert!(common::stdout(&out).is_empty());
 }
+
+/// The id may be written from `vars`, so that a new period is an edit of the period alone.
+#[test]
+fn the_id_may_be_written_from_vars() {
+    let source = |id: &str| {
+        format!(
+            "format: 1\nid: \"{id}\"\nversion: 1\ntitle: T\nvars:\n  nam: 2030\n  ten: Ba Dinh\n\
+             document: {{}}\nquestions:\n  - {{ id: ten_xa, ask: Tên xã, kind: text }}\n\
+             sections:\n  - text: \"{{{{ ten_xa }}}}\"\n"
+        )
+    };
+    let q = questionnaire::load_bytes("id.yaml", source("attp-{{ nam }}").as_bytes())
+        .expect("loads");
+    assert_eq!(q.id, "attp-2030");
+    // Only vars: an answer is not known when the file is read.
+    let err = refuse("id-question.yaml", source("attp-{{ ten_xa }}").as_bytes());
+    assert_single(&err, "UnknownName", 2);
+    // What the template gives must still be an id.
+    let err = refuse("id-rendered.yaml", source("attp-{{ ten }}").as_bytes());
+    assert_single(&err, "BadQuestionnaireId", 2);
+    assert!(err.to_string().contains("attp-Ba Dinh"), "{err}");
+}

@@ -491,8 +491,29 @@ impl Builder<'_> {
                 },
             );
         }
+        let version = self
+            .require(&f, "version", place::TOP)
+            .and_then(|n| self.string(n, "version"));
+        let vars = f.get("vars").map(|n| self.vars(n)).unwrap_or_default();
+        self.var_lines = vars
+            .iter()
+            .map(|(k, (pos, _))| (k.clone(), pos.line))
+            .collect();
+        // The id may be written from `vars` ("ct1322-so-ket-{{ nam_dau }}-{{ nam_cuoi }}"), so
+        // that a new period is an edit of the period's values alone.
         let id = self.require(&f, "id", place::TOP).and_then(|n| {
-            let id = self.string(n, "id")?;
+            let source = self.string(n, "id")?;
+            let id = if template::is_template(&source) {
+                let text = self.text_from(source, n.pos, true)?;
+                let id = self.render_title(&text, &vars);
+                // Not rendered: a name that is not a var, reported where names are checked.
+                if template::is_template(&id) {
+                    return Some(id);
+                }
+                id
+            } else {
+                source
+            };
             let ok = id
                 .chars()
                 .next()
@@ -505,14 +526,6 @@ impl Builder<'_> {
             }
             Some(id)
         });
-        let version = self
-            .require(&f, "version", place::TOP)
-            .and_then(|n| self.string(n, "version"));
-        let vars = f.get("vars").map(|n| self.vars(n)).unwrap_or_default();
-        self.var_lines = vars
-            .iter()
-            .map(|(k, (pos, _))| (k.clone(), pos.line))
-            .collect();
         let title_node = self.require(&f, "title", place::TOP);
         let title = title_node.and_then(|n| {
             let s = self.string(n, "title")?;

@@ -58,9 +58,9 @@ pub const TOP: &[Key] = &[
     ),
     key(
         "id",
-        r#"{"type": "string", "pattern": "^[a-z0-9][a-z0-9-]*$"}"#,
-        "Mã bảng hỏi: chữ thường không dấu, số và dấu gạch ngang. Tệp câu trả lời ghi mã này.",
-        r#""ct1322-so-ket-2021-2025""#,
+        r#"{"type": "string", "pattern": "^([a-z0-9]|\\{\\{[^}]*\\}\\})([a-z0-9_-]|\\{\\{[^}]*\\}\\})*$"}"#,
+        "Mã bảng hỏi: chữ thường không dấu, số, dấu gạch ngang và gạch dưới; có thể lấy giá trị từ vars như {{ nam_dau }}, để sang kỳ mới chỉ sửa vars. Tệp câu trả lời ghi mã này.",
+        r#""ct1322-so-ket-{{ nam_dau }}-{{ nam_cuoi }}""#,
     ),
     key(
         "version",
