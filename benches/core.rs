@@ -3,6 +3,9 @@
 //! * `load_builtin` — `questionnaire::builtin()` (the seed questionnaire, compiled in).
 //! * `render_seed` — the Ba Dinh example answers: parse + build + render as text, body only
 //!   like `baocao render … --body-only` (the questionnaire is loaded once, outside the timing).
+//! * `preview_builtin` — `baocao preview` of the built-in questionnaire: its shape as text
+//!   (templates parsed and walked; the questionnaire is loaded outside the timing).
+//! * `preview_large` — the same for the generated 1 000-section questionnaire below.
 //! * `load_render_large` — a generated questionnaire of 1 000 sections / 5 000 questions of every
 //!   kind, with `when` conditions and `text:` templates using the Vietnamese filters, and a
 //!   generated answers file of about 1 MB: load + parse + build + render as text.
@@ -48,6 +51,10 @@ fn benches(c: &mut Criterion) {
         });
     });
 
+    c.bench_function("preview_builtin", |b| {
+        b.iter(|| report::render(&report::preview::preview(black_box(&q)), Format::Text, true));
+    });
+
     // The Word file of the seed report, from the built document.
     let answers = answers::parse("ba-dinh.answers.yaml", SEED_ANSWERS, &q).expect("seed answers");
     let seed_doc = report::build(&q, &answers).expect("seed report builds");
@@ -72,6 +79,15 @@ fn benches(c: &mut Criterion) {
     let large_answers =
         answers::parse("large.answers.yaml", &answers_text, &large_q).expect("answers parse");
     let large_doc = report::build(&large_q, &large_answers).expect("report builds");
+    group.bench_function("preview_large", |b| {
+        b.iter(|| {
+            report::render(
+                &report::preview::preview(black_box(&large_q)),
+                Format::Text,
+                true,
+            )
+        });
+    });
     group.bench_function("docx_large", |b| {
         b.iter(|| report::docx::write(black_box(&large_doc), true, report::BodySize::Fourteen));
     });
