@@ -37,6 +37,9 @@ pub struct TemplateError {
     pub detail: String,
     /// True when the template source itself is malformed (as opposed to failing at render).
     pub syntax: bool,
+    /// True when it names a filter, test or function the engine does not have: a mistake in
+    /// the questionnaire whatever the answers.
+    pub unknown: bool,
 }
 
 impl fmt::Display for TemplateError {
@@ -48,10 +51,15 @@ impl fmt::Display for TemplateError {
 impl From<Error> for TemplateError {
     fn from(err: Error) -> Self {
         let syntax = matches!(err.kind(), ErrorKind::SyntaxError | ErrorKind::BadEscape);
+        let unknown = matches!(
+            err.kind(),
+            ErrorKind::UnknownFilter | ErrorKind::UnknownTest | ErrorKind::UnknownFunction
+        );
         TemplateError {
             line: err.line(),
             detail: messages::template_error_detail(&err),
             syntax,
+            unknown,
         }
     }
 }
@@ -126,6 +134,7 @@ impl Engine {
                 line: Some(1),
                 detail: messages::CONDITION_HAS_DELIMITERS.to_owned(),
                 syntax: true,
+                unknown: false,
             });
         }
         self.add_template(&format!("{{% if {expr} %}}1{{% endif %}}"))

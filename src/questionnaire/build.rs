@@ -1260,6 +1260,10 @@ impl Builder<'_> {
                         if vars.contains(name.as_str()) || template::is_builtin_name(name) {
                             continue;
                         }
+                        // A condition with a name problem is not tried with sample answers.
+                        if index.get(name.as_str()).is_none_or(|i| i >= limit) {
+                            broken.insert(*pos);
+                        }
                         match index.get(name.as_str()) {
                             Some(i) if i < limit => {}
                             Some(i) => problems.push(Diagnostic::new(
@@ -1325,15 +1329,27 @@ impl Builder<'_> {
         for sample in [Sample::Yes, Sample::No, Sample::Unanswered] {
             let ctx = sample_context(q, &self.questions, sample);
             let mut failures = Vec::new();
+            let mut conditions = Vec::new();
             for pending in &self.pending {
-                let Pending::Template {
-                    compiled,
-                    pos,
-                    source,
-                    ..
-                } = pending
-                else {
-                    continue;
+                let (compiled, pos, source) = match pending {
+                    Pending::Template {
+                        compiled,
+                        pos,
+                        source,
+                        ..
+                    } => (compiled, pos, source),
+                    // A condition that fails with some answers is false (the guide says so);
+                    // one that names a filter the engine lacks is wrong whatever the answers.
+                    Pending::Condition { compiled, pos, .. } => {
+                        if !broken.contains(pos)
+                            && !failed.contains(pos)
+                            && let Err(err) = self.engine.eval(compiled, &ctx)
+                            && err.unknown
+                        {
+                            conditions.push((*pos, err));
+                        }
+                        continue;
+                    }
                 };
                 // Without `{% … %}` there is no branch for "no" answers to take.
                 let branchless = sample == Sample::No && !source.contains("{%");
@@ -1347,6 +1363,10 @@ impl Builder<'_> {
             for (pos, err) in failures {
                 failed.insert(pos);
                 self.template_problem(pos, &err, false);
+            }
+            for (pos, err) in conditions {
+                failed.insert(pos);
+                self.template_problem(pos, &err, true);
             }
         }
     }

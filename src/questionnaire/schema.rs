@@ -267,7 +267,7 @@ pub const QUESTION: &[Key] = &[
     key(
         "kind",
         r#"{"enum": ["text", "paragraph", "integer", "decimal", "date", "yes_no", "choice", "choices", "list", "table"]}"#,
-        "Loại câu hỏi: text (một dòng), paragraph (đoạn văn), integer, decimal, date (dd/mm/yyyy), yes_no, choice (chọn một), choices (chọn nhiều), list (danh sách), table (bảng).",
+        "Loại câu hỏi: text (một dòng), paragraph (đoạn văn), integer, decimal, date (ngày), yes_no, choice (chọn một), choices (chọn nhiều), list (danh sách), table (bảng).",
         r#""paragraph""#,
     ),
     key(
@@ -303,7 +303,7 @@ pub const QUESTION: &[Key] = &[
     key(
         "label",
         TEXT,
-        "Tên ngắn của câu trả lời khi in liền với câu khác trong đoạn văn.",
+        "Nhãn in trước câu trả lời (\"Nhãn: giá trị\") ở mục không có text; không có thì dùng ask. Câu yes_no chỉ được in khi có label.",
         r#""Kinh phí""#,
     ),
     key(
@@ -333,7 +333,7 @@ pub const QUESTION: &[Key] = &[
     key(
         "total_row",
         TEXT,
-        "Tên dòng tổng cộng của bảng (cộng các cột có sum: true).",
+        "Tên dòng tổng cộng ở cuối bảng; dòng này cộng dồn mọi cột số.",
         r#""Tổng cộng""#,
     ),
 ];
@@ -391,7 +391,7 @@ pub const COLUMN: &[Key] = &[
     key(
         "sum",
         BOOL,
-        "true: cộng cột này ở dòng tổng cộng (ô số).",
+        "true: cột tự tính, mỗi ô là tổng các cột số khác của cùng dòng (cột \"Tổng\").",
         "true",
     ),
 ];
