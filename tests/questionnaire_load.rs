@@ -855,8 +855,8 @@ fn the_id_may_be_written_from_vars() {
              sections:\n  - text: \"{{{{ ten_xa }}}}\"\n"
         )
     };
-    let q = questionnaire::load_bytes("id.yaml", source("attp-{{ nam }}").as_bytes())
-        .expect("loads");
+    let q =
+        questionnaire::load_bytes("id.yaml", source("attp-{{ nam }}").as_bytes()).expect("loads");
     assert_eq!(q.id, "attp-2030");
     // Only vars: an answer is not known when the file is read.
     let err = refuse("id-question.yaml", source("attp-{{ ten_xa }}").as_bytes());
