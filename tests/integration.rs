@@ -5,6 +5,7 @@ mod architecture;
 mod cli;
 mod common;
 mod golden;
+mod guide_example;
 mod guide_reference;
 mod lint;
 mod preview;
