@@ -285,6 +285,23 @@ fn render_lines(
 /// Block markers inside running text (a heading, a frame line, the middle of a sentence): a
 /// list becomes "a, b và c"; a table cannot stand inside a sentence and is left out.
 fn inline_markers(line: &str, q: &Questionnaire, applied: &Applied) -> String {
+    replace_markers(line, |id| {
+        let value = q.index_of(id).and_then(|i| applied.values[i].as_ref());
+        let Some(AnswerValue::List(items)) = value else {
+            return None;
+        };
+        let items: Vec<&str> = items
+            .iter()
+            .map(|s| s.trim())
+            .filter(|s| !s.is_empty())
+            .collect();
+        Some(vn::join_list(&items, messages::AND))
+    })
+}
+
+/// Each block marker in running text replaced by what `with` gives for its question id
+/// (nothing for None), stray markers dropped.
+pub(super) fn replace_markers(line: &str, mut with: impl FnMut(&str) -> Option<String>) -> String {
     // Most lines hold no marker: a byte search (memchr) settles that without decoding.
     if !has_marker(line) {
         return line.to_owned();
@@ -298,16 +315,8 @@ fn inline_markers(line: &str, q: &Questionnaire, applied: &Applied) -> String {
             rest = after;
             continue;
         };
-        let value = q
-            .index_of(&after[..end])
-            .and_then(|i| applied.values[i].as_ref());
-        if let Some(AnswerValue::List(items)) = value {
-            let items: Vec<&str> = items
-                .iter()
-                .map(|s| s.trim())
-                .filter(|s| !s.is_empty())
-                .collect();
-            out.push_str(&vn::join_list(&items, messages::AND));
+        if let Some(text) = with(&after[..end]) {
+            out.push_str(&text);
         }
         rest = &after[end + BLOCK_END.len_utf8()..];
     }

@@ -10,7 +10,7 @@
 
 use minijinja::Value;
 
-use super::build::{number_for, place, push_line, whole_marker};
+use super::build::{number_for, place, push_line, replace_markers, whole_marker};
 use super::document::{Block, Document, FrameText, TableBlock};
 use crate::messages;
 use crate::questionnaire::{CellKind, QuestionKind, Questionnaire, Section, TableSpec, Text};
@@ -116,25 +116,14 @@ impl Body<'_, '_> {
     /// Text of one line: a question standing for a block reads as its placeholder, notes
     /// lose their mark.
     fn inline(&self, text: &str) -> String {
-        let mut out = String::with_capacity(text.len());
-        let mut rest = text;
-        while let Some(start) = rest.find(BLOCK_START) {
-            out.push_str(&rest[..start]);
-            let after = &rest[start + BLOCK_START.len_utf8()..];
-            let Some(end) = after.find(BLOCK_END) else {
-                rest = after;
-                continue;
-            };
-            out.push_str(
-                &self
-                    .names
-                    .placeholder(&after[..end])
-                    .unwrap_or_else(|| messages::preview_computed(&after[..end])),
-            );
-            rest = &after[end + BLOCK_END.len_utf8()..];
-        }
-        out.push_str(rest);
-        strip_markers(&out)
+        let replaced = replace_markers(text, |id| {
+            Some(
+                self.names
+                    .placeholder(id)
+                    .unwrap_or_else(|| messages::preview_computed(id)),
+            )
+        });
+        strip_markers(&replaced)
     }
 
     fn shape_line(&mut self, text: Option<&Text>) -> String {
