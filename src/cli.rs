@@ -103,8 +103,10 @@ enum Command {
         #[command(flatten)]
         output: OutputArgs,
     },
-    /// Xem trước hình dạng báo cáo khi chưa có câu trả lời: đề mục đánh số, chỗ của từng câu
-    /// trả lời ghi [câu hỏi], phần có điều kiện ghi «nếu …».
+    /// Xem trước hình dạng báo cáo khi chưa có câu trả lời (chỗ của câu trả lời ghi [câu hỏi]).
+    ///
+    /// Đề mục đánh số như khi in, chỗ của từng câu trả lời ghi [câu hỏi], phần có điều kiện ghi
+    /// «nếu …». Dùng để soát bảng hỏi sau khi sửa, hay gửi bản Word cho lãnh đạo duyệt mẫu.
     #[command(
         help_template = HELP_TEMPLATE,
         next_help_heading = "Tùy chọn",
