@@ -1,22 +1,29 @@
 //! What changed between two versions of a questionnaire, in terms a maintainer cares about.
 //!
 //! Owns: [`compare`] — the id and per-period values (`vars`) changed, sections added, removed
-//! and renumbered (matched by their heading text;
-//! numbers as printed when every section applies), questions added, removed, renamed (the new
-//! version's `renames`) and changed in kind, and the answers saved for the old version that
-//! the new one would keep aside as orphans, each with the `renames` entry that would carry it
-//! over when a new question looks like its successor.
+//! and renumbered (matched by their heading as written, shown as printed with `vars` filled
+//! in; numbers as printed when every section applies), questions added, removed, renamed (the
+//! new version's `renames`) and changed in kind, and the answers saved for the old version
+//! that the new one would keep aside as orphans, each with the `renames` entry that would carry
+//! it over when a new question looks like its successor (same kind and prompt, or a near id).
 //!
 //! Must not: read files or print (the command line does), or look at answers.
 
-use crate::questionnaire::{NumberStyle, Questionnaire, Section};
+use crate::questionnaire::{NumberStyle, Question, Questionnaire, Section};
 use crate::report::build::number_for;
+use crate::report::preview::Shown;
 
-/// A section as printed: its number and heading text (template text as written).
+/// A section as printed: its number and heading.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SectionRef {
     pub number: String,
+    /// The heading as written (sections are matched by it, so that a heading that prints the
+    /// period's years is the same section in every period).
     pub heading: String,
+    /// The heading as it prints: `vars` filled in.
+    pub shown: String,
+    /// The number of the section it belongs to, for one below the top level.
+    pub parent: String,
 }
 
 /// Everything that changed.
@@ -28,9 +35,9 @@ pub struct Changes {
     pub vars: Vec<(String, Option<String>, Option<String>)>,
     pub sections_added: Vec<SectionRef>,
     pub sections_removed: Vec<SectionRef>,
-    /// (old number, new number, heading).
+    /// (old number, new number, heading as printed).
     pub sections_renumbered: Vec<(String, String, String)>,
-    /// (id, question as asked).
+    /// (id, question as asked, `vars` filled in).
     pub questions_added: Vec<(String, String)>,
     pub questions_removed: Vec<(String, String)>,
     /// (old id, new id), declared in the new version's `renames`.
@@ -56,6 +63,7 @@ impl Changes {
 /// The sections of a questionnaire in order, with their printed numbers.
 fn numbered(q: &Questionnaire) -> Vec<SectionRef> {
     fn visit(
+        shown: &Shown,
         sections: &[Section],
         styles: &[NumberStyle],
         depth: usize,
@@ -76,6 +84,8 @@ fn numbered(q: &Questionnaire) -> Vec<SectionRef> {
                 out.push(SectionRef {
                     number: number.clone(),
                     heading: h.source.trim().to_owned(),
+                    shown: shown.line(h),
+                    parent: parent.to_owned(),
                 });
             }
             let (next_parent, next_style) = if number.is_empty() {
@@ -84,6 +94,7 @@ fn numbered(q: &Questionnaire) -> Vec<SectionRef> {
                 (number, Some(style))
             };
             visit(
+                shown,
                 &s.sections,
                 styles,
                 depth + 1,
@@ -94,7 +105,15 @@ fn numbered(q: &Questionnaire) -> Vec<SectionRef> {
         }
     }
     let mut out = Vec::new();
-    visit(&q.sections, &q.numbering, 0, "", None, &mut out);
+    visit(
+        &Shown::new(q),
+        &q.sections,
+        &q.numbering,
+        0,
+        "",
+        None,
+        &mut out,
+    );
     out
 }
 
@@ -122,7 +141,7 @@ pub fn compare(old: &Questionnaire, new: &Questionnaire) -> Changes {
             None => c.sections_added.push(s.clone()),
             Some(o) if o.number != s.number => {
                 c.sections_renumbered
-                    .push((o.number.clone(), s.number.clone(), s.heading.clone()));
+                    .push((o.number.clone(), s.number.clone(), s.shown.clone()));
             }
             Some(_) => {}
         }
@@ -132,6 +151,8 @@ pub fn compare(old: &Questionnaire, new: &Questionnaire) -> Changes {
         .filter(|o| !new_sections.iter().any(|s| s.heading == o.heading))
         .collect();
 
+    let (old_shown, new_shown) = (Shown::new(old), Shown::new(new));
+    let asked = |shown: &Shown, q: &Question| shown.ask(&q.id).unwrap_or_default().to_owned();
     let renamed_to = |id: &str| new.renames.get(id).filter(|to| new.question(to).is_some());
     for q in &old.questions {
         match (new.question(&q.id), renamed_to(&q.id)) {
@@ -144,7 +165,7 @@ pub fn compare(old: &Questionnaire, new: &Questionnaire) -> Changes {
             (None, Some(to)) => c.questions_renamed.push((q.id.clone(), to.clone())),
             (None, None) => c
                 .questions_removed
-                .push((q.id.clone(), q.ask.source.trim().to_owned())),
+                .push((q.id.clone(), asked(&old_shown, q))),
         }
     }
     let renamed_targets: Vec<&String> = c.questions_renamed.iter().map(|(_, to)| to).collect();
@@ -152,28 +173,57 @@ pub fn compare(old: &Questionnaire, new: &Questionnaire) -> Changes {
         .questions
         .iter()
         .filter(|n| old.question(&n.id).is_none() && !renamed_targets.contains(&&n.id))
-        .map(|n| (n.id.clone(), n.ask.source.trim().to_owned()))
+        .map(|n| (n.id.clone(), asked(&new_shown, n)))
         .collect();
-    let added: Vec<&str> = c
+    c.orphaned = successors(old, new, &c);
+    c
+}
+
+/// For each removed question, the added one that looks like it under a new id: the same kind
+/// asked the same way (or nearly: at least 80 % alike), else a near spelling of the id or one
+/// that extends it (`ghi_chu` → `ghi_chu_them`). Each added question is suggested once.
+fn successors(
+    old: &Questionnaire,
+    new: &Questionnaire,
+    c: &Changes,
+) -> Vec<(String, Option<String>)> {
+    let plain = |s: &str| {
+        s.split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_lowercase()
+    };
+    let mut free: Vec<(&str, String)> = c
         .questions_added
         .iter()
-        .map(|(id, _)| id.as_str())
+        .map(|(id, ask)| (id.as_str(), plain(ask)))
         .collect();
-    c.orphaned = c
-        .questions_removed
+    c.questions_removed
         .iter()
-        .map(|(id, _)| {
-            // A near spelling, or a new id that extends the old one (`ghi_chu` → `ghi_chu_them`).
-            let like = crate::questionnaire::closest(id, added.iter().copied())
+        .map(|(id, ask)| {
+            let ask = plain(ask);
+            let kind = old.question(id).map(|q| q.kind.name());
+            let same_kind = |to: &str| new.question(to).map(|q| q.kind.name()) == kind;
+            let by_ask = free
+                .iter()
+                .filter(|(to, _)| same_kind(to))
+                .map(|(to, a)| (*to, strsim::normalized_levenshtein(a, &ask)))
+                .filter(|(_, alike)| *alike >= 0.8)
+                .max_by(|a, b| a.1.total_cmp(&b.1))
+                .map(|(to, _)| to);
+            let ids: Vec<&str> = free.iter().map(|(to, _)| *to).collect();
+            let like = by_ask
+                .or_else(|| crate::questionnaire::closest(id, ids.iter().copied()))
                 .or_else(|| {
-                    added
-                        .iter()
+                    ids.iter()
                         .copied()
                         .find(|a| a.starts_with(id.as_str()) || id.starts_with(a))
                 })
                 .map(str::to_owned);
+            if let Some(to) = &like {
+                free.retain(|(id, _)| id != to);
+            }
             (id.clone(), like)
         })
-        .collect();
-    c
+        .collect()
 }

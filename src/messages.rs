@@ -663,11 +663,28 @@ pub fn diff_report(old: &str, new: &str, c: &crate::compare::Changes) -> String 
         && c.sections_renumbered.is_empty())
     {
         out.push_str("\nMục (số như khi in, khi mọi mục đều có):\n");
+        let within = |s: &crate::compare::SectionRef| {
+            if s.parent.is_empty() {
+                String::new()
+            } else {
+                format!(", trong mục {}", s.parent)
+            }
+        };
         for s in &c.sections_added {
-            let _ = writeln!(out, "  + {} (mục mới)", shown(&s.number, &s.heading));
+            let _ = writeln!(
+                out,
+                "  + {} (mục mới{})",
+                shown(&s.number, &s.shown),
+                within(s)
+            );
         }
         for s in &c.sections_removed {
-            let _ = writeln!(out, "  - {} (đã bỏ)", shown(&s.number, &s.heading));
+            let _ = writeln!(
+                out,
+                "  - {} (đã bỏ{})",
+                shown(&s.number, &s.shown),
+                within(s)
+            );
         }
         for (from, to, heading) in &c.sections_renumbered {
             let _ = writeln!(out, "  ~ {heading}: số {from} → {to}");

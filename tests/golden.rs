@@ -101,14 +101,36 @@ fn diff_between_two_versions() {
 
 #[test]
 fn the_renames_diff_suggests_carry_the_old_answers_over() {
-    // Add what `diff` suggests to the new questionnaire: the old answer is no longer an orphan.
+    // Add the `renames` lines `diff` suggests to the new questionnaire: the old answers are no
+    // longer orphans.
+    let out = baocao(&[
+        "diff",
+        "tests/fixtures/diff/old.yaml",
+        "tests/fixtures/diff/new.yaml",
+    ]);
+    let said = stdout(&out);
+    let suggested: Vec<&str> = said
+        .split("\nrenames:\n")
+        .nth(1)
+        .expect("diff suggests renames")
+        .lines()
+        .filter(|l| l.starts_with("  "))
+        .collect();
+    assert_eq!(
+        suggested,
+        ["  kinh_phi: tong_kinh_phi", "  ghi_chu: ghi_chu_them"],
+        "{said}"
+    );
     let new = read("tests/fixtures/diff/new.yaml").replace(
         "renames:\n  so_lop_tap_huan: so_lop\n",
-        "renames:\n  so_lop_tap_huan: so_lop\n  ghi_chu: ghi_chu_them\n",
+        &format!(
+            "renames:\n  so_lop_tap_huan: so_lop\n{}\n",
+            suggested.join("\n")
+        ),
     );
     let q = baocao::questionnaire::load_bytes("new.yaml", new.as_bytes()).expect("loads");
-    let old_answers =
-        "answers:\n  so_lop_tap_huan: 3\n  ghi_chu: Ghi chú cũ\n  so_dot_kiem_tra: 2\n";
+    let old_answers = "answers:\n  so_lop_tap_huan: 3\n  ghi_chu: Ghi chú cũ\n  so_dot_kiem_tra: 2\n  \
+                       kinh_phi: 12.5\n";
     let a = baocao::answers::parse("a.answers.yaml", old_answers, &q).expect("parses");
     assert_eq!(
         a.get("ghi_chu_them"),
@@ -117,6 +139,10 @@ fn the_renames_diff_suggests_carry_the_old_answers_over() {
     assert_eq!(
         a.get("so_lop"),
         Some(&baocao::answers::AnswerValue::Integer(3))
+    );
+    assert_eq!(
+        a.get("tong_kinh_phi"),
+        Some(&baocao::answers::AnswerValue::Decimal(12.5))
     );
     let kept: Vec<&str> = a.kept().map(|(id, _)| id).collect();
     assert_eq!(

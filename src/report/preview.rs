@@ -19,23 +19,7 @@ use crate::template::{BLOCK_END, BLOCK_START};
 
 /// The shape of the report a questionnaire produces.
 pub fn preview(q: &Questionnaire) -> Document {
-    // Prompts first: a prompt may itself be a template (a question inside shows as "…").
-    let asks = {
-        let names = Prompts { q };
-        let mut shaper = Shaper::new(&names);
-        q.questions
-            .iter()
-            .map(|question| one_line(&strip_markers(&shaper.shape(&question.ask.source))))
-            .collect::<Vec<_>>()
-    };
-    let names = Placeholders {
-        q,
-        shown: asks
-            .iter()
-            .map(|ask| messages::preview_placeholder(ask))
-            .collect(),
-        asks,
-    };
+    let names = Placeholders::new(q);
     let mut shaper = Shaper::new(&names);
     let mut body = Body {
         q,
@@ -51,6 +35,32 @@ pub fn preview(q: &Questionnaire) -> Document {
         frame,
         body: body.blocks,
         origins: body.origins,
+    }
+}
+
+/// A questionnaire's texts as the preview shows them, for other reports on a questionnaire
+/// (`baocao diff`): `vars` filled in, each question as "[its prompt]", on one line.
+pub struct Shown<'q> {
+    names: Placeholders<'q>,
+}
+
+impl<'q> Shown<'q> {
+    pub fn new(q: &'q Questionnaire) -> Self {
+        Shown {
+            names: Placeholders::new(q),
+        }
+    }
+
+    /// A text (a heading, a prompt) on one line.
+    pub fn line(&self, text: &Text) -> String {
+        let shaped = Shaper::new(&self.names).shape(&text.source);
+        one_line(&self.names.inline(&shaped))
+    }
+
+    /// The prompt of question `id` on one line (a question inside it as "…").
+    pub fn ask(&self, id: &str) -> Option<&str> {
+        let i = self.names.q.index_of(id)?;
+        Some(&self.names.asks[i])
     }
 }
 
@@ -84,6 +94,40 @@ struct Placeholders<'q> {
     shown: Vec<String>,
 }
 
+impl<'q> Placeholders<'q> {
+    fn new(q: &'q Questionnaire) -> Self {
+        // Prompts first: a prompt may itself be a template (a question inside shows as "…").
+        let asks: Vec<String> = {
+            let names = Prompts { q };
+            let mut shaper = Shaper::new(&names);
+            q.questions
+                .iter()
+                .map(|question| one_line(&strip_markers(&shaper.shape(&question.ask.source))))
+                .collect()
+        };
+        Placeholders {
+            q,
+            shown: asks
+                .iter()
+                .map(|ask| messages::preview_placeholder(ask))
+                .collect(),
+            asks,
+        }
+    }
+
+    /// Text of one line: a question standing for a block reads as its placeholder, notes
+    /// lose their mark.
+    fn inline(&self, text: &str) -> String {
+        let replaced = replace_markers(text, |id| {
+            Some(
+                self.placeholder(id)
+                    .unwrap_or_else(|| messages::preview_computed(id)),
+            )
+        });
+        strip_markers(&replaced)
+    }
+}
+
 impl Names for Placeholders<'_> {
     fn var(&self, name: &str) -> Option<&Value> {
         self.q.vars.get(name)
@@ -113,17 +157,8 @@ struct Body<'a, 'n> {
 }
 
 impl Body<'_, '_> {
-    /// Text of one line: a question standing for a block reads as its placeholder, notes
-    /// lose their mark.
     fn inline(&self, text: &str) -> String {
-        let replaced = replace_markers(text, |id| {
-            Some(
-                self.names
-                    .placeholder(id)
-                    .unwrap_or_else(|| messages::preview_computed(id)),
-            )
-        });
-        strip_markers(&replaced)
+        self.names.inline(text)
     }
 
     fn shape_line(&mut self, text: Option<&Text>) -> String {
