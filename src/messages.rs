@@ -1136,6 +1136,16 @@ pub fn preview_computed(expression: &str) -> String {
     preview_computed_from(expression, &[])
 }
 
+/// A condition, with the questions it comes from when it reads them through names set earlier
+/// in the template: "kq ← so_tin_bai, so_hoi_nghi".
+pub fn preview_condition(condition: &str, questions: &[String]) -> String {
+    if questions.is_empty() {
+        condition.to_owned()
+    } else {
+        format!("{condition} ← {}", questions.join(", "))
+    }
+}
+
 /// A computed value and the questions it comes from that it does not name itself:
 /// "[= kq | join("; ") ← so_tin_bai, so_hoi_nghi]".
 pub fn preview_computed_from(expression: &str, questions: &[String]) -> String {

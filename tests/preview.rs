@@ -52,7 +52,9 @@ fn every_question_has_its_place() {
                 None => {
                     shown.contains(&format!("[{ask}]")) || shown.contains(&format!("của: {ask}]"))
                 }
-                Some((start, _)) => shown.contains(&format!("[{start}")),
+                Some((start, _)) => {
+                    shown.contains(&format!("[{start}")) || shown.contains(&format!("của: {start}"))
+                }
             };
             placeholders += usize::from(by_prompt);
             let by_id = shown.contains(&question.id);

@@ -288,7 +288,7 @@ impl Body<'_, '_> {
         let paragraph = |text: String| Block::Paragraph { lead: None, text };
         match &question.kind {
             QuestionKind::Text | QuestionKind::Paragraph => vec![paragraph(placeholder)],
-            QuestionKind::List => vec![Block::Bullets(vec![placeholder])],
+            QuestionKind::List => vec![Block::Bullets(vec![messages::preview_item(&placeholder)])],
             QuestionKind::Table(spec) => vec![Block::Table(self.table(spec))],
             // A yes/no answer without a label prints nothing by itself.
             QuestionKind::YesNo if question.label.is_none() => Vec::new(),

@@ -248,13 +248,18 @@ impl Walk<'_, '_> {
         if let Some(placeholder) = self.seen_through(expr) {
             return placeholder;
         }
-        // The questions it depends on that the expression does not name itself.
-        let from: Vec<String> = self
-            .reads(&text)
-            .into_iter()
-            .filter(|id| !names_in(&text).contains(id.as_str()))
-            .collect();
+        let from = self.unnamed_sources(&text);
         messages::preview_computed_from(&text, &from)
+    }
+
+    /// The questions a bit of template depends on that it does not name itself (it reads
+    /// them through names set earlier).
+    fn unnamed_sources(&mut self, text: &str) -> Vec<String> {
+        let named = names_in(text);
+        self.reads(text)
+            .into_iter()
+            .filter(|id| !named.contains(id.as_str()))
+            .collect()
     }
 
     /// The questions a bit of template reads, directly or through names it set earlier.
@@ -358,7 +363,9 @@ impl Walk<'_, '_> {
                 Some(_) => {}
                 None => {
                     let body = self.nested(&cond.true_body, starts_line, &guards);
-                    branches.push((Some(text), body));
+                    // A condition on a name set earlier says which answers it comes from.
+                    let from = self.unnamed_sources(&text);
+                    branches.push((Some(messages::preview_condition(&text, &from)), body));
                 }
             }
             match cond.false_body.as_slice() {
@@ -398,6 +405,7 @@ impl Walk<'_, '_> {
             }
             self.out.push(NOTE);
             let first = branches.iter().find_map(|(cond, _)| cond.as_deref());
+            let first = first.map(|c| c.split(" ← ").next().unwrap_or(c));
             self.out
                 .push_str(&messages::preview_end_if(first.unwrap_or_default()));
             self.out.push('\n');
@@ -410,7 +418,19 @@ impl Walk<'_, '_> {
                     format!("{label} {}", body.trim()).trim().to_owned()
                 })
                 .collect();
+            // A space the branches begin or end with stays outside the mark, where it prints.
+            let edge = |f: fn(&str) -> Option<char>| {
+                branches
+                    .iter()
+                    .any(|(_, body)| f(body).is_some_and(char::is_whitespace))
+            };
+            if edge(|b| b.chars().next()) && !self.out.ends_with(' ') {
+                self.out.push(' ');
+            }
             self.out.push_str(&messages::preview_inline_if(&parts));
+            if edge(|b| b.chars().next_back()) {
+                self.out.push(' ');
+            }
         }
     }
 
@@ -560,7 +580,12 @@ mod tests {
     fn conditions_inside_a_sentence() {
         assert_eq!(
             shape("Số {{ so }}{% if ten %} của {{ ten }}{% endif %}."),
-            "Số [so?]«nếu ten: của [ten?]»."
+            "Số [so?] «nếu ten: của [ten?]»."
+        );
+        // The spaces a branch prints at its edges stay outside the mark.
+        assert_eq!(
+            shape("Xong.{% if ten %} Tên {{ ten }}. {% endif %}{{ so }}"),
+            "Xong. «nếu ten: Tên [ten?].» [so?]"
         );
         assert_eq!(
             shape("A{% if so > 1 %}b{% elif ten %}c{% else %}d{% endif %}"),
