@@ -243,13 +243,26 @@ pub fn diagnostic(kind: &Kind) -> (String, String) {
         Kind::ConditionSyntax { detail } => (format!("Điều kiện `when` viết sai: {}", end(detail)), "Viết điều kiện như: `co_ke_hoach`, `not co_ke_hoach`, `so_lop > 0`, `loai == \"Hợp tác xã\"`, `a and (b or c)`. So sánh bằng dùng `==` (không phải `=`); nối điều kiện dùng `and`, `or`, `not` (không phải và, hoặc, không).".into()),
         Kind::TemplateSyntax { detail } => (format!("Mẫu câu viết sai: {}", end(detail)), "Kiểm tra các cặp `{{ }}` và `{% %}`, và mỗi `{% if %}`/`{% for %}` có `{% endif %}`/`{% endfor %}`.".into()),
         Kind::TemplateFails { detail } => (format!("Mẫu câu bị lỗi khi thử với câu trả lời mẫu: {}", end(detail)), "Sửa mẫu câu để nó chạy được với mọi câu trả lời, kể cả khi câu hỏi chưa được trả lời: dùng bộ lọc đúng loại (ngay_dai/ngay_ngan cho ngày, so/phan_tram cho số, noi cho danh sách), và `{% if x %}…{% endif %}` hoặc `(x or 0)` trước khi tính toán.".into()),
-        Kind::UnknownName { name, suggestion, in_condition } => (
-            format!("{} nhắc đến `{name}`, nhưng không có câu hỏi hay biến nào tên như vậy.{}", if *in_condition { "Điều kiện" } else { "Mẫu câu" }, maybe(suggestion.as_deref())),
-            suggestion.as_ref().map_or_else(|| "Sửa tên cho đúng mã câu hỏi (`id`) hoặc tên biến trong `vars`.".to_owned(), |s| format!("Đổi `{name}` thành `{s}`.")),
-        ),
+        Kind::UnknownName { name, suggestion, in_condition, renamed } => {
+            let place = if *in_condition { "Điều kiện" } else { "Mẫu câu" };
+            match (suggestion, renamed) {
+                (Some(to), true) => (
+                    format!("{place} nhắc đến `{name}`, nhưng câu hỏi này đã đổi mã thành `{to}` (theo `renames`)."),
+                    format!("Đổi `{name}` thành `{to}`."),
+                ),
+                (Some(s), false) => (
+                    format!("{place} nhắc đến `{name}`, nhưng không có câu hỏi hay biến nào tên như vậy. Có phải ý bạn là `{s}`?"),
+                    format!("Nếu đúng là `{s}`, đổi `{name}` thành `{s}`. Nếu bạn vừa đổi mã câu hỏi `{name}`, dùng mã mới (và thêm vào `renames` để giữ câu trả lời cũ)."),
+                ),
+                (None, _) => (
+                    format!("{place} nhắc đến `{name}`, nhưng không có câu hỏi hay biến nào tên như vậy."),
+                    "Sửa tên cho đúng mã câu hỏi (`id`) hoặc tên biến trong `vars`.".to_owned(),
+                ),
+            }
+        }
         Kind::LaterName { name, line } => (format!("Điều kiện nhắc đến câu hỏi `{name}` (dòng {line}), nhưng câu hỏi đó nằm sau (hoặc chính là câu hỏi này); điều kiện chỉ được dựa vào câu trả lời đã hỏi trước."), format!("Chuyển câu hỏi `{name}` lên trước, hoặc đổi điều kiện.")),
         Kind::RenameFromLive { from, line } => (format!("`renames` chuyển câu trả lời của `{from}` sang câu khác, nhưng `{from}` vẫn là một câu hỏi (dòng {line}); câu trả lời của nó sẽ bị chuyển nhầm."), format!("Xóa dòng này trong `renames`, hoặc đổi mã câu hỏi ở dòng {line}.")),
-        Kind::RenameTarget { to } => (format!("`renames` chuyển sang `{to}`, nhưng không có câu hỏi nào mã `{to}`."), "Sửa tên đích cho đúng mã một câu hỏi hiện có.".into()),
+        Kind::RenameTarget { to, suggestion } => (format!("`renames` chuyển sang `{to}`, nhưng không có câu hỏi nào mã `{to}`.{}", maybe(suggestion.as_deref())), suggestion.as_ref().map_or_else(|| "Sửa tên đích cho đúng mã một câu hỏi hiện có.".to_owned(), |s| format!("Đổi `{to}` thành `{s}`."))),
         Kind::SumOnText => ("Cột văn bản không thể là cột tổng (`sum: true`).".into(), "Đặt `kind: integer` hoặc `kind: decimal` cho cột này, hoặc bỏ `sum`.".into()),
     }
 }

@@ -866,3 +866,50 @@ fn the_id_may_be_written_from_vars() {
     assert_single(&err, "BadQuestionnaireId", 2);
     assert!(err.to_string().contains("attp-Ba Dinh"), "{err}");
 }
+
+/// After renaming a question, a template still naming the old id is pointed at the new one
+/// when `renames` says so — and a guess is offered as a guess, with the rename in mind.
+#[test]
+fn an_old_id_left_in_a_template_points_at_its_new_id() {
+    let source = |renames: &str| {
+        format!(
+            "format: 1\nid: r\nversion: 2\ntitle: T\n{renames}document: {{}}\nsections:\n  \
+             - questions:\n      - {{ id: so_lop_dao_tao, ask: Số lớp, kind: integer }}\n      \
+             - {{ id: so_luot_tap_huan, ask: Số lượt, kind: integer }}\n    \
+             text: \"{{{{ so_lop_tap_huan }}}} {{{{ so_luot_tap_huan }}}}\"\n"
+        )
+    };
+    let err = refuse(
+        "renamed.yaml",
+        source("renames:\n  so_lop_tap_huan: so_lop_dao_tao\n").as_bytes(),
+    );
+    let text = err.to_string();
+    assert!(
+        text.contains("đã đổi mã thành `so_lop_dao_tao` (theo `renames`)"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Đổi `so_lop_tap_huan` thành `so_lop_dao_tao`."),
+        "{text}"
+    );
+    // Without `renames` the near name is only a guess, and the fix says so.
+    let text = refuse("guess.yaml", source("").as_bytes()).to_string();
+    assert!(
+        text.contains("Có phải ý bạn là `so_luot_tap_huan`?"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Nếu bạn vừa đổi mã câu hỏi `so_lop_tap_huan`"),
+        "{text}"
+    );
+    // A mistyped target of `renames` gets the near id.
+    let text = refuse(
+        "target.yaml",
+        source("renames:\n  so_lop_tap_huan: so_lop_dao_ta\n").as_bytes(),
+    )
+    .to_string();
+    assert!(
+        text.contains("Đổi `so_lop_dao_ta` thành `so_lop_dao_tao`."),
+        "{text}"
+    );
+}

@@ -678,7 +678,15 @@ impl Builder<'_> {
             let from = k.scalar().unwrap_or_default().to_owned();
             if let Some(to) = self.string(v, "renames") {
                 if !self.ids.contains_key(&to) {
-                    self.err(v.pos, Kind::RenameTarget { to: to.clone() });
+                    let suggestion =
+                        closest(&to, self.ids.keys().map(String::as_str)).map(str::to_owned);
+                    self.err(
+                        v.pos,
+                        Kind::RenameTarget {
+                            to: to.clone(),
+                            suggestion,
+                        },
+                    );
                 }
                 // An old id that is still a question would hand its answers to another one.
                 if let Some(q) = self.ids.get(&from).map(|i| &self.questions[*i]) {
@@ -1237,6 +1245,20 @@ impl Builder<'_> {
             .filter(|n| !valid_name(n))
             .map(|n| crate::messages::ascii_fold(n))
             .collect();
+        // An old id that `renames` maps is the new id, not a guess.
+        let renames = q.map(|q| &q.renames);
+        let unknown =
+            |name: &String, in_condition: bool, guess: &mut dyn FnMut(&str) -> Option<String>| {
+                let renamed = renames
+                    .and_then(|r| r.get(name))
+                    .filter(|to| index.contains_key(to.as_str()));
+                Kind::UnknownName {
+                    name: name.clone(),
+                    suggestion: renamed.cloned().or_else(|| guess(name)),
+                    in_condition,
+                    renamed: renamed.is_some(),
+                }
+            };
         let knock_on = |name: &str| {
             bad_ids
                 .iter()
@@ -1276,11 +1298,7 @@ impl Builder<'_> {
                             None if knock_on(name) => {}
                             None => problems.push(Diagnostic::new(
                                 *pos,
-                                Kind::UnknownName {
-                                    name: name.clone(),
-                                    suggestion: suggest(name, &all),
-                                    in_condition: true,
-                                },
+                                unknown(name, true, &mut |n| suggest(n, &all)),
                             )),
                         }
                     }
@@ -1305,14 +1323,17 @@ impl Builder<'_> {
                                 all.clone()
                             };
                             let at = self.template_pos(*pos, line_of_name(source, name));
-                            problems.push(Diagnostic::new(
-                                at,
+                            let kind = if vars_only {
                                 Kind::UnknownName {
                                     name: name.clone(),
                                     suggestion: suggest(name, &candidates),
                                     in_condition: false,
-                                },
-                            ));
+                                    renamed: false,
+                                }
+                            } else {
+                                unknown(name, false, &mut |n| suggest(n, &candidates))
+                            };
+                            problems.push(Diagnostic::new(at, kind));
                             broken.insert(*pos);
                         }
                     }

@@ -133,13 +133,18 @@ pub enum Kind {
         name: String,
         suggestion: Option<String>,
         in_condition: bool,
+        /// The suggestion is the new id `renames` gives this old one (not a guess).
+        renamed: bool,
     },
     /// A condition names a question that comes later (or is the question itself).
     LaterName { name: String, line: usize },
     /// A `renames:` entry whose old id is still a question.
     RenameFromLive { from: String, line: usize },
     /// A `renames:` entry that points to no question.
-    RenameTarget { to: String },
+    RenameTarget {
+        to: String,
+        suggestion: Option<String>,
+    },
     /// A table column `sum: true` on a text column.
     SumOnText,
 }
