@@ -1249,14 +1249,14 @@ impl Builder<'_> {
         let renames = q.map(|q| &q.renames);
         let unknown =
             |name: &String, in_condition: bool, guess: &mut dyn FnMut(&str) -> Option<String>| {
-                let renamed = renames
+                let new_id = renames
                     .and_then(|r| r.get(name))
                     .filter(|to| index.contains_key(to.as_str()));
                 Kind::UnknownName {
                     name: name.clone(),
-                    suggestion: renamed.cloned().or_else(|| guess(name)),
+                    suggestion: new_id.cloned().or_else(|| guess(name)),
                     in_condition,
-                    renamed: renamed.is_some(),
+                    renamed: new_id.is_some(),
                 }
             };
         let knock_on = |name: &str| {
