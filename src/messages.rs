@@ -763,10 +763,33 @@ pub fn check_warnings(file: &str, count: usize) -> String {
     format!("{file}: hợp lệ, có {count} cảnh báo (nên xem lại, không bắt buộc sửa).")
 }
 
-pub fn lint_heading_year(year: &str, var: &str) -> (String, String) {
+/// A heading writes a year that `vars` hold; `vars` are the names holding it, in file order.
+pub fn lint_heading_year(year: &str, vars: &[&str]) -> (String, String) {
+    let first = vars.first().copied().unwrap_or_default();
+    let held = vars
+        .iter()
+        .map(|v| format!("`{v}: {year}`"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let others = if vars.len() > 1 {
+        let rest: Vec<String> = vars[1..].iter().map(|v| format!("{{{{ {v} }}}}")).collect();
+        format!(
+            " (hoặc {}, nếu năm này là của {})",
+            rest.join(", "),
+            vars[1..]
+                .iter()
+                .map(|v| format!("`{v}`"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        )
+    } else {
+        String::new()
+    };
     (
-        format!("đề mục ghi thẳng năm {year}, trong khi `vars` đã có `{var}: {year}`"),
-        format!("viết {{{{ {var} }}}} thay cho {year}, để kỳ sau chỉ cần sửa `vars` một lần."),
+        format!("đề mục ghi thẳng năm {year}, trong khi `vars` đã có {held}"),
+        format!(
+            "viết {{{{ {first} }}}}{others} thay cho {year}, để kỳ sau chỉ cần sửa `vars` một lần."
+        ),
     )
 }
 

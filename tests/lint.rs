@@ -90,3 +90,31 @@ fn errors_come_out_as_json_too() {
         "{found:#?}"
     );
 }
+
+/// A heading writing a year two vars hold (the period's end and the programme's end) gets
+/// one warning naming both, the first as the fix.
+#[test]
+fn a_year_two_vars_hold_is_one_warning() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let file = dir.path().join("nam.yaml");
+    std::fs::write(
+        &file,
+        "format: 1\nid: nam\nversion: 1\ntitle: T\nvars:\n  nam_cuoi: 2030\n  ct_nam_cuoi: 2030\n\
+         document:\n  closing: Kính báo cáo./.\nsections:\n  - heading: KIẾN NGHỊ NĂM 2030\n    \
+         questions:\n      - { id: kien_nghi, ask: Kiến nghị, kind: paragraph }\n",
+    )
+    .expect("written");
+    let (code, found) = json(&[file.to_str().expect("utf-8")]);
+    assert_eq!(code, Some(0));
+    assert_eq!(found.len(), 1, "{found:?}");
+    let message = found[0]["message"].as_str().unwrap();
+    assert!(
+        message.contains("`nam_cuoi: 2030`, `ct_nam_cuoi: 2030`"),
+        "{message}"
+    );
+    let fix = found[0]["fix"].as_str().unwrap();
+    assert!(
+        fix.starts_with("viết {{ nam_cuoi }} (hoặc {{ ct_nam_cuoi }}"),
+        "{fix}"
+    );
+}

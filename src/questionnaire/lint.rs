@@ -29,11 +29,20 @@ pub fn lint(q: &Questionnaire) -> Vec<Warning> {
     walk(&q.sections, 1, &mut |section, level| {
         if let Some(heading) = &section.heading {
             let literal = literal(&heading.source);
-            for (name, year) in &years {
-                if contains_word(&literal, year) {
-                    let (what, fix) = messages::lint_heading_year(year, name);
-                    out.push(warn(heading.pos, "heading-repeats-period", what, fix));
+            // One warning per year, naming every var that holds it.
+            let mut seen: Vec<&str> = Vec::new();
+            for (_, year) in &years {
+                if seen.contains(&year.as_str()) || !contains_word(&literal, year) {
+                    continue;
                 }
+                seen.push(year);
+                let holders: Vec<&str> = years
+                    .iter()
+                    .filter(|(_, y)| y == year)
+                    .map(|(name, _)| name.as_str())
+                    .collect();
+                let (what, fix) = messages::lint_heading_year(year, &holders);
+                out.push(warn(heading.pos, "heading-repeats-period", what, fix));
             }
             if level == 1 && section.numbered && literal.chars().any(char::is_lowercase) {
                 let (what, fix) = messages::lint_heading_case();
