@@ -243,6 +243,10 @@ pub fn diagnostic(kind: &Kind) -> (String, String) {
         Kind::ConditionSyntax { detail } => (format!("Điều kiện `when` viết sai: {}", end(detail)), "Viết điều kiện như: `co_ke_hoach`, `not co_ke_hoach`, `so_lop > 0`, `loai == \"Hợp tác xã\"`, `a and (b or c)`. So sánh bằng dùng `==` (không phải `=`); nối điều kiện dùng `and`, `or`, `not` (không phải và, hoặc, không).".into()),
         Kind::TemplateSyntax { detail } => (format!("Mẫu câu viết sai: {}", end(detail)), "Kiểm tra các cặp `{{ }}` và `{% %}`, và mỗi `{% if %}`/`{% for %}` có `{% endif %}`/`{% endfor %}`.".into()),
         Kind::TemplateFails { detail } => (format!("Mẫu câu bị lỗi khi thử với câu trả lời mẫu: {}", end(detail)), "Sửa mẫu câu để nó chạy được với mọi câu trả lời, kể cả khi câu hỏi chưa được trả lời: dùng bộ lọc đúng loại (ngay_dai/ngay_ngan cho ngày, so/phan_tram cho số, noi cho danh sách), và `{% if x %}…{% endif %}` hoặc `(x or 0)` trước khi tính toán.".into()),
+        Kind::UnknownFilter { detail, in_condition } => (
+            format!("{} viết sai: {}", if *in_condition { "Điều kiện `when`" } else { "Mẫu câu" }, end(detail)),
+            "Sửa tên cho đúng (theo gợi ý, nếu có). Các bộ lọc dùng được: ngay_dai, ngay_ngan, so, phan_tram, noi và các bộ lọc có sẵn của Jinja — xem mục 10 và 16 của docs/questionnaire-format.md.".into(),
+        ),
         Kind::UnknownName { name, suggestion, in_condition, renamed } => {
             let place = if *in_condition { "Điều kiện" } else { "Mẫu câu" };
             match (suggestion, renamed) {

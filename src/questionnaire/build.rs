@@ -377,7 +377,12 @@ impl Builder<'_> {
     fn template_problem(&mut self, pos: Pos, err: &TemplateError, condition: bool) {
         let at = self.template_pos(pos, err.line);
         let at = if condition { pos } else { at };
-        let kind = if condition {
+        let kind = if err.unknown {
+            Kind::UnknownFilter {
+                detail: err.detail.clone(),
+                in_condition: condition,
+            }
+        } else if condition {
             Kind::ConditionSyntax {
                 detail: err.detail.clone(),
             }
