@@ -45,6 +45,14 @@ pub const KIND_NAME_OTHER: &str = "khác";
 pub const CONDITION_HAS_DELIMITERS: &str =
     "điều kiện `when` chỉ là một biểu thức, không dùng `{{ }}` hay `{% %}`";
 
+/// MiniJinja's "unexpected end of input", in Vietnamese.
+pub const TEMPLATE_ENDS_EARLY: &str = "mẫu câu kết thúc khi còn thiếu `}}`, `%}` hoặc `{% end… %}`";
+
+/// A template's `{% if %}` (or `{% for %}` …) that is never closed.
+pub fn unclosed_block(keyword: &str) -> String {
+    format!("thẻ `{{% {keyword} … %}}` ở dòng này chưa có `{{% end{keyword} %}}` đi cùng")
+}
+
 /// The sentence for a template problem found by MiniJinja.
 pub fn template_error_detail(err: &minijinja::Error) -> String {
     use minijinja::ErrorKind as K;
@@ -104,10 +112,7 @@ pub fn template_error_detail(err: &minijinja::Error) -> String {
 /// A Vietnamese rendering of MiniJinja's English syntax detail.
 fn template_syntax_detail(detail: &str) -> String {
     let known = [
-        (
-            "unexpected end of input",
-            "mẫu câu kết thúc khi còn thiếu `}}`, `%}` hoặc `{% end… %}`",
-        ),
+        ("unexpected end of input", TEMPLATE_ENDS_EARLY),
         (
             "unexpected end of block",
             "thiếu nội dung hoặc thiếu `{% endif %}`/`{% endfor %}`",

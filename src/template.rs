@@ -190,6 +190,41 @@ impl Object for Context {
     }
 }
 
+/// The block tag a template leaves open (`{% if %}` without its `{% endif %}`): the tag's
+/// keyword and its 1-based line in the template. MiniJinja reports such a template at its end;
+/// the tag that is open is what the author must find.
+pub fn unclosed_block(source: &str) -> Option<(String, usize)> {
+    use minijinja::machinery::Token;
+    const OPENERS: [&str; 8] = [
+        "if",
+        "for",
+        "macro",
+        "call",
+        "filter",
+        "with",
+        "autoescape",
+        "raw",
+    ];
+    let mut open: Vec<(String, usize)> = Vec::new();
+    let mut after_start = None;
+    for (token, span) in minijinja::machinery::tokenize(source, false, syntax()).flatten() {
+        match (token, after_start.take()) {
+            (Token::BlockStart, _) => after_start = Some(span.start_line),
+            (Token::Ident(word), Some(line)) => {
+                if OPENERS.contains(&word) {
+                    open.push((word.to_owned(), usize::from(line)));
+                } else if let Some(kind) = word.strip_prefix("end") {
+                    if let Some(at) = open.iter().rposition(|(k, _)| k == kind) {
+                        open.truncate(at);
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    open.pop()
+}
+
 /// Whether a string needs the template engine at all.
 pub fn is_template(source: &str) -> bool {
     source.contains("{{") || source.contains("{%") || source.contains("{#")

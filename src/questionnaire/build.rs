@@ -431,7 +431,15 @@ impl Builder<'_> {
                     compiled: Some(compiled),
                 })
             }
-            Err(err) => {
+            Err(mut err) => {
+                // A block left open is reported at the template's end; name the tag instead.
+                if err.syntax
+                    && err.detail.contains(crate::messages::TEMPLATE_ENDS_EARLY)
+                    && let Some((keyword, line)) = template::unclosed_block(&source)
+                {
+                    err.detail = crate::messages::unclosed_block(&keyword);
+                    err.line = Some(line);
+                }
                 self.template_problem(pos, &err, false);
                 None
             }
