@@ -213,10 +213,10 @@ pub fn unclosed_block(source: &str) -> Option<(String, usize)> {
             (Token::Ident(word), Some(line)) => {
                 if OPENERS.contains(&word) {
                     open.push((word.to_owned(), usize::from(line)));
-                } else if let Some(kind) = word.strip_prefix("end") {
-                    if let Some(at) = open.iter().rposition(|(k, _)| k == kind) {
-                        open.truncate(at);
-                    }
+                } else if let Some(kind) = word.strip_prefix("end")
+                    && let Some(at) = open.iter().rposition(|(k, _)| k == kind)
+                {
+                    open.truncate(at);
                 }
             }
             _ => {}
