@@ -118,24 +118,51 @@ fn replay(guide: &str) -> Result<usize, String> {
     for step in steps(guide) {
         replayed += 1;
         let at = format!("{GUIDE}:{}", step.line);
-        if step.words.first().is_some_and(|w| w == "edit") {
-            let changed = apply_edit(dir.path(), &step);
-            if changed != 2 {
-                return Err(format!("{at}: the edit changes {changed} lines, not 2"));
+        match step.words.first().map(String::as_str) {
+            Some("edit") => {
+                let changed = apply_edit(dir.path(), &step);
+                if changed != 2 {
+                    return Err(format!("{at}: the edit changes {changed} lines, not 2"));
+                }
+                continue;
             }
-            continue;
+            // The block is a file the next steps use.
+            Some("file") => {
+                let name = &step.words[1];
+                std::fs::write(dir.path().join(name), step.block.join("\n") + "\n")
+                    .expect("written");
+                continue;
+            }
+            _ => {}
         }
-        for word in &step.words[1..] {
+        // `fails CMD …`: the command must fail; what it says (errors, then the summary) is
+        // the block.
+        let fails = step.words[0] == "fails";
+        let words = if fails {
+            &step.words[1..]
+        } else {
+            &step.words[..]
+        };
+        for word in &words[1..] {
             provide(dir.path(), word);
         }
-        let out = run(dir.path(), &step.words);
-        if !out.status.success() {
-            return Err(format!("{at}: {:?} failed: {}", step.words, stderr(&out)));
-        }
-        if !stderr(&out).is_empty() {
-            return Err(format!("{at}: {:?} warns: {}", step.words, stderr(&out)));
-        }
-        let got = stdout(&out);
+        let out = run(dir.path(), words);
+        let got = if fails {
+            if out.status.success() {
+                return Err(format!(
+                    "{at}: {words:?} succeeded, the guide shows it failing"
+                ));
+            }
+            format!("{}{}", stderr(&out), stdout(&out))
+        } else {
+            if !out.status.success() {
+                return Err(format!("{at}: {words:?} failed: {}", stderr(&out)));
+            }
+            if !stderr(&out).is_empty() {
+                return Err(format!("{at}: {words:?} warns: {}", stderr(&out)));
+            }
+            stdout(&out)
+        };
         let got: Vec<&str> = got.lines().collect();
         // The block may show the command as typed.
         let want: Vec<&str> = step
@@ -153,15 +180,13 @@ fn replay(guide: &str) -> Result<usize, String> {
                 }
                 if !rest.any(|g| g == line) {
                     return Err(format!(
-                        "{at}: {:?} does not print (in this order) {line:?}",
-                        step.words
+                        "{at}: {words:?} does not print (in this order) {line:?}"
                     ));
                 }
             }
         } else if got != want {
             return Err(format!(
-                "{at}: {:?} prints\n{}\nbut the guide shows\n{}",
-                step.words,
+                "{at}: {words:?} prints\n{}\nbut the guide shows\n{}",
                 got.join("\n"),
                 want.join("\n")
             ));
@@ -177,7 +202,7 @@ fn the_guides_examples_print_what_the_guide_shows() {
     assert!(replayed >= 7, "only {replayed} marked examples");
     // The walk-through covers the steps from the copy to the checked file.
     let kinds: Vec<String> = steps(&guide).iter().map(|s| s.words[0].clone()).collect();
-    for kind in ["edit", "check", "preview", "diff"] {
+    for kind in ["edit", "check", "preview", "diff", "file", "fails"] {
         assert!(kinds.iter().any(|k| k == kind), "no `{kind}` example");
     }
 }
@@ -193,6 +218,10 @@ fn a_wrong_example_is_caught() {
             "II. KẾT QUẢ THỰC HIỆN GIAI ĐOẠN 2026–2031",
         ),
         ("  nam_dau: 2026  ", "  nam_dau: 2021  "),
+        (
+            "lỗi: bang-hoi-loi.yaml:23:18:",
+            "lỗi: bang-hoi-loi.yaml:23:7:",
+        ),
     ] {
         assert!(guide.contains(from), "{from:?} is in the guide");
         let wrong = guide.replacen(from, to, 1);

@@ -1299,10 +1299,22 @@ impl Builder<'_> {
                         if index.get(name.as_str()).is_none_or(|i| i >= limit) {
                             broken.insert(*pos);
                         }
+                        // The caret on the name, where the condition is written on one line.
+                        let at = self
+                            .lines
+                            .get(pos.line - 1)
+                            .and_then(|l| {
+                                let rest: String = l.chars().skip(pos.col - 1).collect();
+                                places_of_name(&rest, name).first().map(|&(line, offset)| {
+                                    (line == 1).then(|| Pos::new(pos.line, pos.col + offset))
+                                })
+                            })
+                            .flatten()
+                            .unwrap_or(*pos);
                         match index.get(name.as_str()) {
                             Some(i) if i < limit => {}
                             Some(i) => problems.push(Diagnostic::new(
-                                *pos,
+                                at,
                                 Kind::LaterName {
                                     name: name.clone(),
                                     line: self.questions[*i].pos.line,
@@ -1310,7 +1322,7 @@ impl Builder<'_> {
                             )),
                             None if knock_on(name) => {}
                             None => problems.push(Diagnostic::new(
-                                *pos,
+                                at,
                                 unknown(name, true, &mut |n| suggest(n, &all)),
                             )),
                         }
@@ -1335,7 +1347,6 @@ impl Builder<'_> {
                             } else {
                                 all.clone()
                             };
-                            let at = self.template_pos(*pos, line_of_name(source, name));
                             let kind = if vars_only {
                                 Kind::UnknownName {
                                     name: name.clone(),
@@ -1346,7 +1357,20 @@ impl Builder<'_> {
                             } else {
                                 unknown(name, false, &mut |n| suggest(n, &candidates))
                             };
-                            problems.push(Diagnostic::new(at, kind));
+                            // Every place it is written, each with its caret on the name.
+                            let places = places_of_name(source, name);
+                            if places.is_empty() {
+                                problems.push(Diagnostic::new(*pos, kind.clone()));
+                            }
+                            for (line, offset) in places {
+                                let at = self.template_pos(*pos, Some(line));
+                                let at = if at == *pos {
+                                    at
+                                } else {
+                                    Pos::new(at.line, at.col + offset)
+                                };
+                                problems.push(Diagnostic::new(at, kind.clone()));
+                            }
                             broken.insert(*pos);
                         }
                     }
@@ -1406,19 +1430,23 @@ impl Builder<'_> {
     }
 }
 
-/// The 1-based line of a template on which `name` first appears as a whole word.
-fn line_of_name(source: &str, name: &str) -> Option<usize> {
+/// Where `name` is written as a whole word in a template: each line (1-based) once, with the
+/// name's first character offset in it.
+fn places_of_name(source: &str, name: &str) -> Vec<(usize, usize)> {
     let word = |c: char| c.is_alphanumeric() || c == '_';
     source
         .lines()
-        .position(|line| {
-            line.match_indices(name).any(|(at, _)| {
-                let before = line[..at].chars().next_back();
-                let after = line[at + name.len()..].chars().next();
-                !before.is_some_and(word) && !after.is_some_and(word)
-            })
+        .enumerate()
+        .filter_map(|(i, line)| {
+            line.match_indices(name)
+                .find(|(at, _)| {
+                    let before = line[..*at].chars().next_back();
+                    let after = line[at + name.len()..].chars().next();
+                    !before.is_some_and(word) && !after.is_some_and(word)
+                })
+                .map(|(at, _)| (i + 1, line[..at].chars().count()))
         })
-        .map(|i| i + 1)
+        .collect()
 }
 
 /// Which sample answers [`sample_context`] makes.
