@@ -45,6 +45,17 @@ pub const KIND_NAME_OTHER: &str = "khác";
 pub const CONDITION_HAS_DELIMITERS: &str =
     "điều kiện `when` chỉ là một biểu thức, không dùng `{{ }}` hay `{% %}`";
 
+/// A syntax problem of a condition, said of a condition (not of a template), with the slip
+/// behind MiniJinja's "unexpected `=`" named.
+fn condition_detail(detail: &str) -> String {
+    if detail.contains("unexpected `=`") {
+        return "dấu `=` đơn; so sánh bằng viết `==`".to_owned();
+    }
+    detail
+        .strip_prefix("sai cú pháp mẫu câu: ")
+        .map_or_else(|| detail.to_owned(), |rest| format!("sai cú pháp: {rest}"))
+}
+
 /// MiniJinja's "unexpected end of input", in Vietnamese.
 pub const TEMPLATE_ENDS_EARLY: &str = "mẫu câu kết thúc khi còn thiếu `}}`, `%}` hoặc `{% end… %}`";
 
@@ -245,7 +256,7 @@ pub fn diagnostic(kind: &Kind) -> (String, String) {
         Kind::BadRange => ("Giới hạn dưới lớn hơn giới hạn trên (min > max hoặc min_length > max_length).".into(), "Đổi lại cho giới hạn dưới nhỏ hơn hoặc bằng giới hạn trên.".into()),
         Kind::BadRegex { detail } => (format!("Mẫu kiểm tra `pattern` không phải biểu thức chính quy hợp lệ ({detail})."), "Sửa biểu thức; ví dụ số văn bản: `^[0-9]+/[A-ZĐ-]+$`.".into()),
         Kind::EmptySection => ("Mục này không có nội dung: không có `questions`, `text` hay `sections`.".into(), "Thêm câu hỏi hoặc mẫu câu cho mục, hoặc xóa mục.".into()),
-        Kind::ConditionSyntax { detail } => (format!("Điều kiện `when` viết sai: {}", end(detail)), "Viết điều kiện như: `co_ke_hoach`, `not co_ke_hoach`, `so_lop > 0`, `loai == \"Hợp tác xã\"`, `a and (b or c)`. So sánh bằng dùng `==` (không phải `=`); nối điều kiện dùng `and`, `or`, `not` (không phải và, hoặc, không).".into()),
+        Kind::ConditionSyntax { detail } => (format!("Điều kiện `when` viết sai: {}", end(&condition_detail(detail))), "Viết điều kiện như: `co_ke_hoach`, `not co_ke_hoach`, `so_lop > 0`, `loai == \"Hợp tác xã\"`, `a and (b or c)`. So sánh bằng dùng `==` (không phải `=`); nối điều kiện dùng `and`, `or`, `not` (không phải và, hoặc, không).".into()),
         Kind::TemplateSyntax { detail } => (format!("Mẫu câu viết sai: {}", end(detail)), "Kiểm tra các cặp `{{ }}` và `{% %}`, và mỗi `{% if %}`/`{% for %}` có `{% endif %}`/`{% endfor %}`.".into()),
         Kind::TemplateFails { detail } => (format!("Mẫu câu bị lỗi khi thử với câu trả lời mẫu: {}", end(detail)), "Sửa mẫu câu để nó chạy được với mọi câu trả lời, kể cả khi câu hỏi chưa được trả lời: dùng bộ lọc đúng loại (ngay_dai/ngay_ngan cho ngày, so/phan_tram cho số, noi cho danh sách), và `{% if x %}…{% endif %}` hoặc `(x or 0)` trước khi tính toán.".into()),
         Kind::UnknownFilter { detail, in_condition } => (
