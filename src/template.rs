@@ -207,7 +207,9 @@ pub fn unclosed_block(source: &str) -> Option<(String, usize)> {
     ];
     let mut open: Vec<(String, usize)> = Vec::new();
     let mut after_start = None;
-    for (token, span) in minijinja::machinery::tokenize(source, false, syntax()).flatten() {
+    for (token, span) in
+        minijinja::machinery::tokenize(source, false, syntax()).map_while(Result::ok)
+    {
         match (token, after_start.take()) {
             (Token::BlockStart, _) => after_start = Some(span.start_line),
             (Token::Ident(word), Some(line)) => {
@@ -627,6 +629,20 @@ pub fn answer_value(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_open_block_is_found_and_a_lexer_error_ends_the_search() {
+        assert_eq!(
+            unclosed_block("{% if a %}\n{% for x in b %}\n{% endfor %}\nx"),
+            Some(("if".to_owned(), 1))
+        );
+        assert_eq!(unclosed_block("{% if a %}x{% endif %}"), None);
+        // The tokenizer reports an unterminated string again and again; the search stops.
+        assert_eq!(
+            unclosed_block("{% if a %}\n{{ \"không đóng }}"),
+            Some(("if".to_owned(), 1))
+        );
+    }
 
     fn render(src: &str, pairs: &[(&str, Value)]) -> Result<String, TemplateError> {
         let mut engine = Engine::new();

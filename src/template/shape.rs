@@ -484,7 +484,9 @@ fn tags(source: &str) -> std::rc::Rc<[Tag]> {
     use minijinja::machinery::Token;
     let mut out = Vec::new();
     let mut open = None;
-    for (token, span) in minijinja::machinery::tokenize(source, false, super::syntax()).flatten() {
+    for (token, span) in
+        minijinja::machinery::tokenize(source, false, super::syntax()).map_while(Result::ok)
+    {
         match token {
             Token::VariableStart | Token::BlockStart => open = Some(span),
             Token::VariableEnd | Token::BlockEnd => {
