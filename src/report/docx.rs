@@ -522,9 +522,14 @@ fn body_paragraphs(block: &Block, body: u32) -> Vec<Para> {
             })
             .collect(),
         Block::Table(_) => Vec::new(),
+        // A note is no report text: left-aligned, so that a long condition is not stretched.
         Block::Note(text) => clean_lines(text)
             .iter()
-            .map(|line| body_paragraph().run(line, body, Style::ITALIC).keep_next())
+            .map(|line| {
+                let mut p = body_paragraph().run(line, body, Style::ITALIC).keep_next();
+                p.align = Align::Left;
+                p
+            })
             .collect(),
     }
 }
