@@ -105,7 +105,35 @@ pub fn template_error_detail(err: &minijinja::Error) -> String {
             }
         }
         K::UnknownFunction => format!("không có hàm này{}", suffix(detail)),
-        K::UnknownTest => format!("không có phép thử này{}", suffix(detail)),
+        K::UnknownTest => {
+            let name = detail
+                .strip_prefix("test ")
+                .and_then(|d| d.strip_suffix(" is unknown"))
+                .unwrap_or(detail);
+            let known = [
+                "none",
+                "defined",
+                "undefined",
+                "number",
+                "string",
+                "sequence",
+                "mapping",
+                "true",
+                "false",
+                "odd",
+                "even",
+                "divisibleby",
+                "in",
+                "startingwith",
+                "endingwith",
+            ];
+            match crate::questionnaire::closest(name, known) {
+                Some(k) => format!("không có phép thử `{name}`; có phải ý bạn là `{k}`?"),
+                None => format!(
+                    "không có phép thử `{name}` (hay dùng: `x is none`, `x is number`, `x is string`)"
+                ),
+            }
+        }
         K::OutOfFuel => "mẫu câu chạy quá lâu (vòng lặp quá lớn) nên đã bị dừng".to_owned(),
         K::InvalidOperation if detail.starts_with("bộ lọc") => detail.to_owned(),
         K::InvalidOperation => format!(

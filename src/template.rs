@@ -75,6 +75,8 @@ pub struct Compiled {
 pub struct Engine {
     env: Environment<'static>,
     count: usize,
+    /// Filters and tests already probed: (name, test) → the error when the engine lacks it.
+    probed: std::collections::HashMap<(String, bool), Option<TemplateError>>,
 }
 
 impl fmt::Debug for Engine {
@@ -112,7 +114,11 @@ impl Engine {
         env.add_filter("trim", trim);
         env.add_filter("replace", replace);
         env.add_filter("sum", sum);
-        Engine { env, count: 0 }
+        Engine {
+            env,
+            count: 0,
+            probed: std::collections::HashMap::new(),
+        }
     }
 
     /// Compiles a template and returns its handle with the top-level names it reads.
@@ -138,6 +144,30 @@ impl Engine {
             });
         }
         self.add_template(&format!("{{% if {expr} %}}1{{% endif %}}"))
+    }
+
+    /// The error of naming a filter (or, `test`, a test) the engine does not have; None when
+    /// it has it. (MiniJinja finds out only when the filter runs, which sample answers may
+    /// never make happen.)
+    pub fn lacks(&mut self, name: &str, test: bool) -> Option<TemplateError> {
+        let key = (name.to_owned(), test);
+        if let Some(known) = self.probed.get(&key) {
+            return known.clone();
+        }
+        let probe = if test {
+            format!("{{{{ none is {name} }}}}")
+        } else {
+            format!("{{{{ none | {name} }}}}")
+        };
+        let lacking = match self.add_template(&probe) {
+            Ok(compiled) => match self.render(&compiled, &Context::default()) {
+                Err(err) if err.unknown => Some(err),
+                _ => None,
+            },
+            Err(err) => Some(err),
+        };
+        self.probed.insert(key, lacking.clone());
+        lacking
     }
 
     /// Renders a compiled template with the given names.
@@ -225,6 +255,73 @@ pub fn unclosed_block(source: &str) -> Option<(String, usize)> {
         }
     }
     open.pop()
+}
+
+/// A place in a template: 1-based line, 0-based column in characters.
+pub type Place = (usize, usize);
+
+/// Where a template (or a condition, `expr`) reads `name` as a variable: not as an attribute
+/// (`r.name`), a keyword argument (`f(name=…)`), a filter or a test; each line once. Text,
+/// strings and comments are not looked at.
+pub fn name_places(source: &str, expr: bool, name: &str) -> Vec<Place> {
+    use minijinja::machinery::Token;
+    let tokens: Vec<_> = minijinja::machinery::tokenize(source, expr, syntax())
+        .map_while(Result::ok)
+        .collect();
+    let mut out: Vec<Place> = Vec::new();
+    for (i, (token, span)) in tokens.iter().enumerate() {
+        let Token::Ident(word) = token else { continue };
+        let before = i.checked_sub(1).map(|j| &tokens[j].0);
+        let after = tokens.get(i + 1).map(|(t, _)| t);
+        let named = *word == name
+            && !matches!(
+                before,
+                Some(Token::Dot | Token::Pipe | Token::Ident("is" | "not"))
+            )
+            && !matches!(after, Some(Token::Assign));
+        let line = usize::from(span.start_line);
+        if named && out.last().is_none_or(|(l, _)| *l != line) {
+            out.push((line, usize::from(span.start_col)));
+        }
+    }
+    out
+}
+
+/// A filter or test a template names, and where.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Callable {
+    pub name: String,
+    /// `x is name` rather than `x | name`.
+    pub test: bool,
+    pub place: Place,
+}
+
+/// Every filter (`| name`, `{% filter name %}`) and test (`is name`, `is not name`) a template
+/// (or a condition, `expr`) names.
+pub fn callables(source: &str, expr: bool) -> Vec<Callable> {
+    use minijinja::machinery::Token;
+    let tokens: Vec<_> = minijinja::machinery::tokenize(source, expr, syntax())
+        .map_while(Result::ok)
+        .collect();
+    let mut out = Vec::new();
+    for (i, (token, span)) in tokens.iter().enumerate() {
+        let Token::Ident(word) = token else { continue };
+        let before = |back: usize| i.checked_sub(back).map(|j| &tokens[j].0);
+        let filter = matches!(before(1), Some(Token::Pipe))
+            || (matches!(before(1), Some(Token::Ident("filter")))
+                && matches!(before(2), Some(Token::BlockStart)));
+        let test = matches!(before(1), Some(Token::Ident("is")))
+            || (matches!(before(1), Some(Token::Ident("not")))
+                && matches!(before(2), Some(Token::Ident("is"))));
+        if (filter || test) && !(test && *word == "not") {
+            out.push(Callable {
+                name: (*word).to_owned(),
+                test,
+                place: (usize::from(span.start_line), usize::from(span.start_col)),
+            });
+        }
+    }
+    out
 }
 
 /// Whether a string needs the template engine at all.

@@ -920,3 +920,32 @@ fn an_old_id_left_in_a_template_points_at_its_new_id() {
         "{text}"
     );
 }
+
+/// The caret of a name or filter error is on the name: in a quoted value on its key's line,
+/// on a block's first line, on a line indented further inside the block, and in a condition
+/// after a string that holds the same letters; a word of plain text is not a name.
+#[test]
+fn the_caret_is_on_the_name() {
+    let source = "format: 1\nid: c\nversion: 1\ntitle: T\ndocument: {}\nquestions:\n  \
+                  - { id: ten, ask: Tên, kind: text }\n  \
+                  - { id: x, ask: X, kind: text, when: \"ten == 'xa' or xa\" }\n\
+                  sections:\n  - text: \"Tên {{ tenn }}\"\n  - text: |\n      Abc {{ xa }}\n      \
+                  Còn xa mục tiêu.\n          {{ tenn | lenght }}\n";
+    let err = refuse("caret.yaml", source.as_bytes());
+    let got: Vec<(String, usize, usize)> = err
+        .diagnostics
+        .iter()
+        .map(|d| (variant(&d.kind), d.pos.line, d.pos.col))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("UnknownName".to_owned(), 8, 56),
+            ("UnknownName".to_owned(), 10, 19),
+            ("UnknownName".to_owned(), 12, 14),
+            ("UnknownName".to_owned(), 14, 14),
+            ("UnknownFilter".to_owned(), 14, 21),
+        ],
+        "{err}"
+    );
+}

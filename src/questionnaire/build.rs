@@ -103,6 +103,7 @@ enum Pending {
     Condition {
         compiled: Compiled,
         pos: Pos,
+        source: String,
         limit: usize,
     },
     /// Names in a template must be vars or questions (only vars for the title: `vars_only`).
@@ -398,6 +399,29 @@ impl Builder<'_> {
         self.err(at, kind);
     }
 
+    /// The file position of a place in a text: `pos` is where the text's YAML value starts,
+    /// `place` a 1-based line and 0-based column in the text. A value on its key's line
+    /// (`text: "…"`, `when: …`) starts after its quote, if any; a block (`|`) has one file line
+    /// per text line. (A folded `>` block joins lines, so its places are only near.)
+    fn spot(&self, pos: Pos, source: &str, (line, col): template::Place) -> Pos {
+        let at = self.template_pos(pos, Some(line));
+        if at == pos {
+            let quoted = self
+                .lines
+                .get(pos.line - 1)
+                .and_then(|l| l.chars().nth(pos.col - 1))
+                .is_some_and(|c| c == '"' || c == '\'');
+            return Pos::new(pos.line, pos.col + usize::from(quoted) + col);
+        }
+        // `at` is the file line's first non-space character; the text line may itself start
+        // with spaces, which are part of that indentation.
+        let own_indent = source
+            .lines()
+            .nth(line - 1)
+            .map_or(0, |l| l.chars().take_while(|c| *c == ' ').count());
+        Pos::new(at.line, (at.col + col).saturating_sub(own_indent).max(1))
+    }
+
     /// A text that may be a template over vars and answers.
     fn text(&mut self, node: &Node, key: &str) -> Option<Text> {
         let source = self.string(node, key)?;
@@ -466,6 +490,7 @@ impl Builder<'_> {
                 self.pending.push(Pending::Condition {
                     compiled: compiled.clone(),
                     pos: node.pos,
+                    source: source.clone(),
                     limit: self.questions.len(),
                 });
                 Some(Condition {
@@ -1289,6 +1314,7 @@ impl Builder<'_> {
                 Pending::Condition {
                     compiled,
                     pos,
+                    source,
                     limit,
                 } => {
                     for name in &compiled.names {
@@ -1299,18 +1325,10 @@ impl Builder<'_> {
                         if index.get(name.as_str()).is_none_or(|i| i >= limit) {
                             broken.insert(*pos);
                         }
-                        // The caret on the name, where the condition is written on one line.
-                        let at = self
-                            .lines
-                            .get(pos.line - 1)
-                            .and_then(|l| {
-                                let rest: String = l.chars().skip(pos.col - 1).collect();
-                                places_of_name(&rest, name).first().map(|&(line, offset)| {
-                                    (line == 1).then(|| Pos::new(pos.line, pos.col + offset))
-                                })
-                            })
-                            .flatten()
-                            .unwrap_or(*pos);
+                        // The caret on the name.
+                        let at = template::name_places(source, true, name)
+                            .first()
+                            .map_or(*pos, |&place| self.spot(*pos, source, place));
                         match index.get(name.as_str()) {
                             Some(i) if i < limit => {}
                             Some(i) => problems.push(Diagnostic::new(
@@ -1357,23 +1375,39 @@ impl Builder<'_> {
                             } else {
                                 unknown(name, false, &mut |n| suggest(n, &candidates))
                             };
-                            // Every place it is written, each with its caret on the name.
-                            let places = places_of_name(source, name);
+                            // Every line it is read on, each with its caret on the name.
+                            let places = template::name_places(source, false, name);
                             if places.is_empty() {
                                 problems.push(Diagnostic::new(*pos, kind.clone()));
                             }
-                            for (line, offset) in places {
-                                let at = self.template_pos(*pos, Some(line));
-                                let at = if at == *pos {
-                                    at
-                                } else {
-                                    Pos::new(at.line, at.col + offset)
-                                };
+                            for place in places {
+                                let at = self.spot(*pos, source, place);
                                 problems.push(Diagnostic::new(at, kind.clone()));
                             }
                             broken.insert(*pos);
                         }
                     }
+                }
+            }
+        }
+        // A filter or test the engine lacks is wrong whatever the answers; sample answers may
+        // never reach it (`{% if so > 100 %}{{ ten | lenght }}{% endif %}`).
+        for pending in &self.pending {
+            let (pos, source, expr) = match pending {
+                Pending::Condition { pos, source, .. } => (*pos, source, true),
+                Pending::Template { pos, source, .. } => (pos.to_owned(), source, false),
+            };
+            for callable in template::callables(source, expr) {
+                if let Some(err) = self.engine.lacks(&callable.name, callable.test) {
+                    let at = self.spot(pos, source, callable.place);
+                    problems.push(Diagnostic::new(
+                        at,
+                        Kind::UnknownFilter {
+                            detail: err.detail,
+                            in_condition: expr,
+                        },
+                    ));
+                    broken.insert(pos);
                 }
             }
         }
@@ -1387,27 +1421,17 @@ impl Builder<'_> {
         for sample in [Sample::Yes, Sample::No, Sample::Unanswered] {
             let ctx = sample_context(q, &self.questions, sample);
             let mut failures = Vec::new();
-            let mut conditions = Vec::new();
             for pending in &self.pending {
-                let (compiled, pos, source) = match pending {
-                    Pending::Template {
-                        compiled,
-                        pos,
-                        source,
-                        ..
-                    } => (compiled, pos, source),
-                    // A condition that fails with some answers is false (the guide says so);
-                    // one that names a filter the engine lacks is wrong whatever the answers.
-                    Pending::Condition { compiled, pos, .. } => {
-                        if !broken.contains(pos)
-                            && !failed.contains(pos)
-                            && let Err(err) = self.engine.eval(compiled, &ctx)
-                            && err.unknown
-                        {
-                            conditions.push((*pos, err));
-                        }
-                        continue;
-                    }
+                // A condition that fails with some answers is false (the guide says so); only
+                // templates are tried.
+                let Pending::Template {
+                    compiled,
+                    pos,
+                    source,
+                    ..
+                } = pending
+                else {
+                    continue;
                 };
                 // Without `{% … %}` there is no branch for "no" answers to take.
                 let branchless = sample == Sample::No && !source.contains("{%");
@@ -1422,31 +1446,8 @@ impl Builder<'_> {
                 failed.insert(pos);
                 self.template_problem(pos, &err, false);
             }
-            for (pos, err) in conditions {
-                failed.insert(pos);
-                self.template_problem(pos, &err, true);
-            }
         }
     }
-}
-
-/// Where `name` is written as a whole word in a template: each line (1-based) once, with the
-/// name's first character offset in it.
-fn places_of_name(source: &str, name: &str) -> Vec<(usize, usize)> {
-    let word = |c: char| c.is_alphanumeric() || c == '_';
-    source
-        .lines()
-        .enumerate()
-        .filter_map(|(i, line)| {
-            line.match_indices(name)
-                .find(|(at, _)| {
-                    let before = line[..*at].chars().next_back();
-                    let after = line[at + name.len()..].chars().next();
-                    !before.is_some_and(word) && !after.is_some_and(word)
-                })
-                .map(|(at, _)| (i + 1, line[..at].chars().count()))
-        })
-        .collect()
 }
 
 /// Which sample answers [`sample_context`] makes.
