@@ -9,7 +9,7 @@
 //!
 //! Must not: read files or print (the command line does), or look at answers.
 
-use crate::questionnaire::{NumberStyle, Question, Questionnaire, Section};
+use crate::questionnaire::{Question, Questionnaire, Section};
 use crate::report::build::number_for;
 use crate::report::preview::Shown;
 
@@ -17,8 +17,9 @@ use crate::report::preview::Shown;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SectionRef {
     pub number: String,
-    /// The heading as written (sections are matched by it, so that a heading that prints the
-    /// period's years is the same section in every period).
+    /// The headings as written from the top down to this one (sections are matched by it:
+    /// a heading that prints the period's years is the same section in every period, and two
+    /// sub-sections of the same name under different parents are not).
     pub heading: String,
     /// The heading as it prints: `vars` filled in.
     pub shown: String,
@@ -60,61 +61,50 @@ impl Changes {
     }
 }
 
-/// The sections of a questionnaire in order, with their printed numbers.
+/// The sections of a questionnaire in order, with their printed numbers (numbered as a
+/// report numbers them when every section applies).
 fn numbered(q: &Questionnaire) -> Vec<SectionRef> {
-    fn visit(
-        shown: &Shown,
-        sections: &[Section],
-        styles: &[NumberStyle],
-        depth: usize,
-        parent: &str,
-        parent_style: Option<NumberStyle>,
-        out: &mut Vec<SectionRef>,
-    ) {
-        let style = styles.get(depth).copied().unwrap_or(NumberStyle::None);
-        let mut counter = 0;
-        for s in sections {
-            let number = if s.numbered && s.heading.is_some() {
-                counter += 1;
-                number_for(style, counter, parent, parent_style)
-            } else {
-                String::new()
-            };
-            if let Some(h) = &s.heading {
-                out.push(SectionRef {
-                    number: number.clone(),
-                    heading: h.source.trim().to_owned(),
-                    shown: shown.line(h),
-                    parent: parent.to_owned(),
-                });
+    struct Walk<'q> {
+        q: &'q Questionnaire,
+        shown: Shown<'q>,
+        out: Vec<SectionRef>,
+    }
+    impl Walk<'_> {
+        fn visit(&mut self, sections: &[Section], level: usize, parent: &str, path: &str) {
+            let (style, parent_style) = self.q.number_styles(level);
+            let mut counter = 0;
+            for s in sections {
+                let number = if s.numbered && s.heading.is_some() {
+                    counter += 1;
+                    number_for(style, counter, parent, parent_style)
+                } else {
+                    String::new()
+                };
+                let heading = s
+                    .heading
+                    .as_ref()
+                    .map(|h| h.source.trim().to_owned())
+                    .unwrap_or_default();
+                let key = format!("{path}\u{1f}{heading}");
+                if let Some(h) = &s.heading {
+                    self.out.push(SectionRef {
+                        number: number.clone(),
+                        heading: key.clone(),
+                        shown: self.shown.line(h),
+                        parent: parent.to_owned(),
+                    });
+                }
+                self.visit(&s.sections, level + 1, &number, &key);
             }
-            let (next_parent, next_style) = if number.is_empty() {
-                (parent.to_owned(), parent_style)
-            } else {
-                (number, Some(style))
-            };
-            visit(
-                shown,
-                &s.sections,
-                styles,
-                depth + 1,
-                &next_parent,
-                next_style,
-                out,
-            );
         }
     }
-    let mut out = Vec::new();
-    visit(
-        &Shown::new(q),
-        &q.sections,
-        &q.numbering,
-        0,
-        "",
-        None,
-        &mut out,
-    );
-    out
+    let mut walk = Walk {
+        q,
+        shown: Shown::new(q),
+        out: Vec::new(),
+    };
+    walk.visit(&q.sections, 1, "", "");
+    walk.out
 }
 
 /// Compares two versions of a questionnaire.
@@ -187,32 +177,45 @@ fn successors(
     new: &Questionnaire,
     c: &Changes,
 ) -> Vec<(String, Option<String>)> {
-    let plain = |s: &str| {
-        s.split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ")
-            .to_lowercase()
+    // Prompts as written (before `vars` are filled in), so that a new period's years do not
+    // make the same question look different.
+    let plain = |q: Option<&Question>| {
+        q.map(|q| {
+            q.ask
+                .source
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+                .to_lowercase()
+        })
+        .unwrap_or_default()
     };
     let mut free: Vec<(&str, String)> = c
         .questions_added
         .iter()
-        .map(|(id, ask)| (id.as_str(), plain(ask)))
+        .map(|(id, _)| (id.as_str(), plain(new.question(id))))
         .collect();
     c.questions_removed
         .iter()
-        .map(|(id, ask)| {
-            let ask = plain(ask);
+        .map(|(id, _)| {
+            let ask = plain(old.question(id));
             let kind = old.question(id).map(|q| q.kind.name());
             let same_kind = |to: &str| new.question(to).map(|q| q.kind.name()) == kind;
-            let by_ask = free
-                .iter()
-                .filter(|(to, _)| same_kind(to))
-                .map(|(to, a)| (*to, strsim::normalized_levenshtein(a, &ask)))
-                .filter(|(_, alike)| *alike >= 0.8)
-                .max_by(|a, b| a.1.total_cmp(&b.1))
-                .map(|(to, _)| to);
+            // The most alike prompt; on a tie the nearer id, then the first in the file.
+            let mut by_ask: Option<(&str, f64, f64)> = None;
+            for (to, a) in free.iter().filter(|(to, _)| same_kind(to)) {
+                let alike = strsim::normalized_levenshtein(a, &ask);
+                let near = strsim::normalized_levenshtein(to, id);
+                let better = by_ask.is_none_or(|(_, best, best_near)| {
+                    alike > best || (alike == best && near > best_near)
+                });
+                if alike >= 0.8 && better {
+                    by_ask = Some((to, alike, near));
+                }
+            }
             let ids: Vec<&str> = free.iter().map(|(to, _)| *to).collect();
             let like = by_ask
+                .map(|(to, _, _)| to)
                 .or_else(|| crate::questionnaire::closest(id, ids.iter().copied()))
                 .or_else(|| {
                     ids.iter()

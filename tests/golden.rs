@@ -209,3 +209,44 @@ fn preview_of_conditions() {
         "tests/golden/preview-conditions.txt",
     );
 }
+
+/// Two sub-sections of the same name under different parents are different sections; two
+/// renamed questions asked the same way are paired in order, not crossed; a prompt that
+/// prints the period's year still matches in the next period.
+#[test]
+fn diff_keeps_sections_under_their_parent_and_pairs_renames_in_order() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let old = "format: 1\nid: s\nversion: 1\ntitle: T\nvars: { nam: 2025 }\ndocument: {}\n\
+               sections:\n  - heading: MỘT\n    sections:\n      - heading: Kết quả\n        \
+               questions:\n          - { id: so_a, ask: Số lượng, kind: integer }\n          \
+               - { id: so_b, ask: Số lượng, kind: integer }\n          \
+               - { id: kp, ask: \"Số {{ nam }}\", kind: integer }\n  - heading: HAI\n    \
+               sections:\n      - heading: Kết quả\n        \
+               questions: [{ id: b, ask: B, kind: text }]\n";
+    let new = old
+        .replace("so_a", "sa")
+        .replace("so_b", "sb")
+        .replace("id: kp", "id: kinh_phi_nam")
+        .replace("nam: 2025", "nam: 2030")
+        .replace(
+            "  - heading: HAI\n    sections:\n      - heading: Kết quả\n        questions:",
+            "  - heading: HAI\n    questions:",
+        );
+    std::fs::write(dir.path().join("old.yaml"), old).unwrap();
+    std::fs::write(dir.path().join("new.yaml"), new).unwrap();
+    let out = baocao(&[
+        "diff",
+        dir.path().join("old.yaml").to_str().unwrap(),
+        dir.path().join("new.yaml").to_str().unwrap(),
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let said = stdout(&out);
+    assert!(
+        said.contains("  - 1. Kết quả (đã bỏ, trong mục II.)"),
+        "{said}"
+    );
+    assert!(
+        said.ends_with("renames:\n  so_a: sa\n  so_b: sb\n  kp: kinh_phi_nam\n"),
+        "{said}"
+    );
+}
