@@ -207,7 +207,10 @@ fn successors(
                 let alike = strsim::normalized_levenshtein(a, &ask);
                 let near = strsim::normalized_levenshtein(to, id);
                 let better = by_ask.is_none_or(|(_, best, best_near)| {
-                    alike.total_cmp(&best).then(near.total_cmp(&best_near)).is_gt()
+                    alike
+                        .total_cmp(&best)
+                        .then(near.total_cmp(&best_near))
+                        .is_gt()
                 });
                 if alike >= 0.8 && better {
                     by_ask = Some((to, alike, near));

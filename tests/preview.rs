@@ -171,3 +171,31 @@ fn the_output_never_overwrites_the_questionnaire() {
         preview(&[q_arg])
     );
 }
+
+/// Conditions on `vars` alone are decided as a report decides them: a section whose `when`
+/// is false is not shown and does not take a number; one whose `when` is true has no mark. A
+/// table inside a sentence is left out, as in a report.
+#[test]
+fn conditions_on_vars_are_decided_and_tables_stay_out_of_sentences() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let file = dir.path().join("vars.yaml");
+    std::fs::write(
+        &file,
+        "format: 1\nid: v\nversion: 1\ntitle: T\nvars: { phu_luc: false, nam: 2030 }\n\
+         document: {}\nsections:\n  - heading: CŨ\n    when: phu_luc\n    \
+         questions: [{ id: cu, ask: Cũ, kind: text }]\n  - heading: CHÍNH\n    \
+         when: nam >= 2030\n    questions:\n      - id: bang\n        ask: Bảng kết quả\n        \
+         kind: table\n        columns: [{ id: ten, title: Tên }]\n      \
+         - { id: ghi_chu, ask: Ghi chú, kind: text, when: nam > 2000 }\n    \
+         text: \"Bảng: {{ bang }}. {{ ghi_chu }}\"\n",
+    )
+    .expect("written");
+    let shown = preview(&[file.to_str().expect("utf-8"), "--body-only"]);
+    assert!(!shown.contains("CŨ"), "{shown}");
+    assert!(shown.contains("I. CHÍNH"), "{shown}");
+    assert!(
+        !shown.contains('«'),
+        "no condition is left to mark:\n{shown}"
+    );
+    assert!(shown.contains("Bảng: . [Ghi chú]"), "{shown}");
+}

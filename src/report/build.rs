@@ -729,7 +729,7 @@ pub fn outline(q: &Questionnaire, applied: &Applied, context: &Context) -> Vec<O
     out
 }
 
-fn count_descendants(section: &Section) -> usize {
+pub(super) fn count_descendants(section: &Section) -> usize {
     section
         .sections
         .iter()

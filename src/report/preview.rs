@@ -10,10 +10,14 @@
 
 use minijinja::Value;
 
-use super::build::{number_for, place, push_line, replace_markers, whole_marker};
+use super::build::{
+    count_descendants, number_for, place, push_line, replace_markers, whole_marker,
+};
 use super::document::{Block, Document, FrameText, TableBlock};
 use crate::messages;
-use crate::questionnaire::{CellKind, QuestionKind, Questionnaire, Section, TableSpec, Text};
+use crate::questionnaire::{
+    CellKind, Condition, QuestionKind, Questionnaire, Section, TableSpec, Text,
+};
 use crate::template::shape::{NOTE, Names, Shaper};
 use crate::template::{BLOCK_END, BLOCK_START};
 
@@ -118,11 +122,17 @@ impl<'q> Placeholders<'q> {
     /// Text of one line: a question standing for a block reads as its placeholder, notes
     /// lose their mark.
     fn inline(&self, text: &str) -> String {
+        // As in a report: a list inside a sentence reads "a, b và c"; a table cannot stand
+        // there and is left out.
         let replaced = replace_markers(text, |id| {
-            Some(
+            let table = self
+                .q
+                .question(id)
+                .is_some_and(|q| matches!(q.kind, QuestionKind::Table(_)));
+            (!table).then(|| {
                 self.placeholder(id)
-                    .unwrap_or_else(|| messages::preview_computed(id)),
-            )
+                    .unwrap_or_else(|| messages::preview_computed(id))
+            })
         });
         strip_markers(&replaced)
     }
@@ -211,13 +221,19 @@ impl Body<'_, '_> {
         for section in sections {
             let index = self.section_index;
             self.section_index += 1;
+            // A condition on `vars` alone is decided, as a report decides it.
+            let decided = section.when.as_ref().and_then(|w| self.decided(w));
+            if decided == Some(false) {
+                self.section_index += count_descendants(section);
+                continue;
+            }
             let number = if section.numbered && section.heading.is_some() {
                 counter += 1;
                 number_for(style, counter, parent_number, parent_style)
             } else {
                 String::new()
             };
-            if let Some(when) = &section.when {
+            if let Some(when) = section.when.as_ref().filter(|_| decided.is_none()) {
                 self.blocks
                     .push(Block::Note(messages::preview_section_when(&when.source)));
             }
@@ -240,6 +256,22 @@ impl Body<'_, '_> {
             self.origins.resize(self.blocks.len(), index);
             self.sections(&section.sections, level + 1, &number);
         }
+    }
+
+    /// The value of a condition that reads only `vars`; None when it reads answers.
+    fn decided(&self, when: &Condition) -> Option<bool> {
+        let mut values = std::collections::BTreeMap::new();
+        for name in &when.compiled.names {
+            if let Some(v) = self.q.vars.get(name) {
+                values.insert(name.clone(), v.clone());
+            } else if !crate::template::is_builtin_name(name) {
+                return None;
+            }
+        }
+        self.q
+            .engine()
+            .eval(&when.compiled, &crate::template::Context::new(values))
+            .ok()
     }
 
     /// A template's shape as blocks: notes, lists and tables standing alone, paragraphs.
@@ -269,11 +301,12 @@ impl Body<'_, '_> {
         let mut out = Vec::new();
         for &i in &section.questions {
             let question = &self.q.questions[i];
+            let decided = question.when.as_ref().and_then(|w| self.decided(w));
             let blocks = self.question_blocks(i);
-            if blocks.is_empty() {
+            if blocks.is_empty() || decided == Some(false) {
                 continue;
             }
-            if let Some(when) = &question.when {
+            if let Some(when) = question.when.as_ref().filter(|_| decided.is_none()) {
                 out.push(Block::Note(messages::preview_question_when(&when.source)));
             }
             out.extend(blocks);

@@ -149,14 +149,19 @@ impl Walk<'_, '_> {
             Some(tag) if tag.start <= at => self.source.get(tag.inner.clone()),
             _ => None,
         }
-        .unwrap_or_default()
-        .trim_matches(|c: char| c.is_whitespace() || c == '-' || c == '+');
-        ["if ", "elif "]
+        .unwrap_or_default();
+        // On one line, whatever the tag's line breaks (`{%- -%}` marks are the delimiters').
+        let inner = inner.split_whitespace().collect::<Vec<_>>().join(" ");
+        let inner = ["if ", "elif "]
             .iter()
             .find_map(|keyword| inner.strip_prefix(keyword))
-            .unwrap_or(inner)
-            .trim()
-            .to_owned()
+            .unwrap_or(&inner);
+        // `for v in …`: what the loop walks.
+        let inner = inner
+            .strip_prefix("for ")
+            .and_then(|rest| rest.split_once(" in "))
+            .map_or(inner, |(_, walked)| walked);
+        inner.trim().to_owned()
     }
 
     fn stmts(&mut self, stmts: &[Stmt]) {
@@ -445,7 +450,15 @@ impl Walk<'_, '_> {
         let guards = self.guards.clone();
         let body = self.nested(&l.body, starts_line, &guards);
         self.locals = saved;
-        self.out.push_str(&body);
+        if l.else_body.is_empty() {
+            self.out.push_str(&body);
+            return;
+        }
+        // `{% for %}…{% else %}…{% endfor %}`: the else part prints when there is nothing to
+        // walk — shown as the other branch of "if there is something".
+        let walked = self.text_of(&l.iter);
+        let otherwise = self.nested(&l.else_body, starts_line, &guards);
+        self.write_branches(&[(Some(walked), body), (None, otherwise)], starts_line);
     }
 }
 
@@ -641,6 +654,31 @@ mod tests {
         );
         // A loop over something computed: its variable is computed too.
         assert_eq!(shape("{% for v in [1, 2] %}{{ v }}{% endfor %}"), "[= v]");
+    }
+
+    #[test]
+    fn a_loops_else_is_the_other_branch() {
+        assert_eq!(
+            shape("{% for v in ds %}- {{ v }}\n{% else %}Không có.\n{% endfor %}"),
+            format!(
+                "{NOTE}«Nếu ds:»\n- [mỗi mục của: ds?]\n{NOTE}«Nếu không:»\nKhông có.\n\
+                 {NOTE}«Hết phần “nếu ds”»\n"
+            )
+        );
+        // A loop over something computed names what it comes from.
+        assert_eq!(
+            shape("{% for v in (ds or []) | reverse %}{{ v }}{% endfor %}"),
+            "[= v ← ds]"
+        );
+    }
+
+    #[test]
+    fn a_condition_over_several_lines_reads_as_one() {
+        assert_eq!(
+            shape("A{% if so > 1\n   and ten %}b{% endif %}"),
+            "A«nếu so > 1 and ten: b»"
+        );
+        assert_eq!(shape("{{ -nam }}"), "-2030");
     }
 
     #[test]
