@@ -308,6 +308,7 @@ pub fn diagnostic(kind: &Kind) -> (String, String) {
                 ),
             }
         }
+        Kind::QuestionInVarsOnly { name } => (format!("`{name}` là một câu hỏi, nhưng `id` và `title` của bảng hỏi được đọc trước mọi câu trả lời: ở đây chỉ dùng được biến trong `vars`."), format!("Dùng một biến trong `vars` (giá trị cố định của kỳ báo cáo), hoặc bỏ `{{{{ {name} }}}}`.")),
         Kind::LaterName { name, line } => (format!("Điều kiện nhắc đến câu hỏi `{name}` (dòng {line}), nhưng câu hỏi đó nằm sau (hoặc chính là câu hỏi này); điều kiện chỉ được dựa vào câu trả lời đã hỏi trước."), format!("Chuyển câu hỏi `{name}` lên trước, hoặc đổi điều kiện.")),
         Kind::RenameFromLive { from, line } => (format!("`renames` chuyển câu trả lời của `{from}` sang câu khác, nhưng `{from}` vẫn là một câu hỏi (dòng {line}); câu trả lời của nó sẽ bị chuyển nhầm."), format!("Xóa dòng này trong `renames`, hoặc đổi mã câu hỏi ở dòng {line}.")),
         Kind::RenameTarget { to, suggestion } => (format!("`renames` chuyển sang `{to}`, nhưng không có câu hỏi nào mã `{to}`.{}", maybe(suggestion.as_deref())), suggestion.as_ref().map_or_else(|| "Sửa tên đích cho đúng mã một câu hỏi hiện có.".to_owned(), |s| format!("Đổi `{to}` thành `{s}`."))),

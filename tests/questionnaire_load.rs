@@ -867,7 +867,7 @@ fn the_id_may_be_written_from_vars() {
     assert_eq!(q.id, "attp-2030");
     // Only vars: an answer is not known when the file is read.
     let err = refuse("id-question.yaml", source("attp-{{ ten_xa }}").as_bytes());
-    assert_single(&err, "UnknownName", 2);
+    assert_single(&err, "QuestionInVarsOnly", 2);
     // What the template gives must still be an id.
     let err = refuse("id-rendered.yaml", source("attp-{{ ten }}").as_bytes());
     assert_single(&err, "BadQuestionnaireId", 2);

@@ -1365,7 +1365,9 @@ impl Builder<'_> {
                             } else {
                                 all.clone()
                             };
-                            let kind = if vars_only {
+                            let kind = if vars_only && index.contains_key(name.as_str()) {
+                                Kind::QuestionInVarsOnly { name: name.clone() }
+                            } else if vars_only {
                                 Kind::UnknownName {
                                     name: name.clone(),
                                     suggestion: suggest(name, &candidates),

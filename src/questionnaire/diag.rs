@@ -138,6 +138,8 @@ pub enum Kind {
         /// The suggestion is the new id `renames` gives this old one (not a guess).
         renamed: bool,
     },
+    /// The id or the title names a question: they are read before any answer, from `vars`.
+    QuestionInVarsOnly { name: String },
     /// A condition names a question that comes later (or is the question itself).
     LaterName { name: String, line: usize },
     /// A `renames:` entry whose old id is still a question.
