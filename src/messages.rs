@@ -76,26 +76,11 @@ pub fn template_error_detail(err: &minijinja::Error) -> String {
                 .strip_prefix("filter ")
                 .and_then(|d| d.strip_suffix(" is unknown"))
                 .unwrap_or(detail);
-            let known = [
-                "ngay_dai",
-                "ngay_ngan",
-                "so",
-                "phan_tram",
-                "noi",
-                "upper",
-                "lower",
-                "capitalize",
-                "trim",
-                "replace",
-                "sum",
-                "length",
-                "join",
-                "default",
-                "round",
-                "first",
-                "last",
-                "title",
-            ];
+            let known = crate::template::VIETNAMESE_FILTERS
+                .iter()
+                .chain(&crate::template::TEXT_FILTERS)
+                .chain(&["sum", "length", "round", "first", "last"])
+                .copied();
             let near = crate::questionnaire::closest(name, known);
             match near {
                 Some(k) => format!("không có bộ lọc `{name}`; có phải ý bạn là `{k}`?"),

@@ -21,6 +21,22 @@ use crate::vn::{self, Date};
 
 pub mod shape;
 
+/// The filters this engine adds for Vietnamese documents.
+pub const VIETNAMESE_FILTERS: [&str; 5] = ["ngay_dai", "ngay_ngan", "so", "phan_tram", "noi"];
+
+/// Jinja's string filters, as this engine has them (the first five print an unanswered
+/// question as nothing).
+pub const TEXT_FILTERS: [&str; 8] = [
+    "upper",
+    "lower",
+    "capitalize",
+    "trim",
+    "replace",
+    "title",
+    "join",
+    "default",
+];
+
 /// Fuel for one render: about one unit per instruction. Enough for any real report paragraph,
 /// small enough that a runaway loop in an untrusted questionnaire stops within milliseconds.
 pub const FUEL: u64 = 2_000_000;

@@ -40,24 +40,13 @@ pub struct Shaper<'n> {
     compiled: HashMap<String, Option<super::Compiled>>,
 }
 
-/// Filters that change how a value looks, not what it is: a question seen through them is
+/// Whether a filter changes how a value looks, not what it is: a question seen through it is
 /// still that question's placeholder.
-const LOOKS: [&str; 14] = [
-    "ngay_dai",
-    "ngay_ngan",
-    "so",
-    "phan_tram",
-    "noi",
-    "upper",
-    "lower",
-    "capitalize",
-    "title",
-    "trim",
-    "replace",
-    "join",
-    "default",
-    "d",
-];
+fn only_looks(filter: &str) -> bool {
+    super::VIETNAMESE_FILTERS.contains(&filter)
+        || super::TEXT_FILTERS.contains(&filter)
+        || filter == "d"
+}
 
 impl<'n> Shaper<'n> {
     pub fn new(names: &'n dyn Names) -> Self {
@@ -296,7 +285,7 @@ impl Walk<'_, '_> {
                 Some(Local::Computed(_)) => None,
                 None => self.shaper.names.placeholder(v.id),
             },
-            Expr::Filter(f) if LOOKS.contains(&f.name) => self.seen_through(f.expr.as_ref()?),
+            Expr::Filter(f) if only_looks(f.name) => self.seen_through(f.expr.as_ref()?),
             Expr::Filter(f) if matches!(f.name, "length" | "count") => self
                 .seen_through(f.expr.as_ref()?)
                 .map(|p| messages::preview_count(&p)),
