@@ -698,13 +698,6 @@ pub fn diff_report(old: &str, new: &str, c: &crate::compare::Changes) -> String 
         );
         return out;
     }
-    let shown = |number: &str, heading: &str| {
-        if number.is_empty() {
-            heading.to_owned()
-        } else {
-            format!("{number} {heading}")
-        }
-    };
     if !(c.sections_added.is_empty()
         && c.sections_removed.is_empty()
         && c.sections_renumbered.is_empty())
@@ -717,21 +710,14 @@ pub fn diff_report(old: &str, new: &str, c: &crate::compare::Changes) -> String 
                 format!(", trong mục {}", s.parent)
             }
         };
-        for s in &c.sections_added {
-            let _ = writeln!(
-                out,
-                "  + {} (mục mới{})",
-                shown(&s.number, &s.shown),
-                within(s)
-            );
-        }
-        for s in &c.sections_removed {
-            let _ = writeln!(
-                out,
-                "  - {} (đã bỏ{})",
-                shown(&s.number, &s.shown),
-                within(s)
-            );
+        for (list, sign, what) in [
+            (&c.sections_added, '+', "mục mới"),
+            (&c.sections_removed, '-', "đã bỏ"),
+        ] {
+            for s in list {
+                let printed = crate::report::document::join_number(&s.number, &s.shown);
+                let _ = writeln!(out, "  {sign} {printed} ({what}{})", within(s));
+            }
         }
         for (from, to, heading) in &c.sections_renumbered {
             let _ = writeln!(out, "  ~ {heading}: số {from} → {to}");
