@@ -80,3 +80,84 @@ pub fn whole_utf8(bytes: &[u8]) -> usize {
     }
     n
 }
+
+/// What [`baocao_limited`] saw.
+#[derive(Debug)]
+pub struct Limited {
+    pub output: Output,
+    /// Killed after the time limit (the output is what came before).
+    pub timed_out: bool,
+    pub elapsed: std::time::Duration,
+}
+
+impl Limited {
+    pub fn code(&self) -> Option<i32> {
+        self.output.status.code()
+    }
+    pub fn stdout(&self) -> String {
+        String::from_utf8_lossy(&self.output.stdout).into_owned()
+    }
+    pub fn stderr(&self) -> String {
+        String::from_utf8_lossy(&self.output.stderr).into_owned()
+    }
+}
+
+/// Runs the real `baocao` binary with `args` in `dir` under an address-space limit of
+/// `memory_mb` MiB (`ulimit -v`) and a wall-clock limit of `seconds`, so that a regression on
+/// hostile input fails the test instead of taking the machine. Unix only (`sh`, `ulimit`).
+#[cfg(unix)]
+pub fn baocao_limited(dir: &Path, args: &[&str], memory_mb: u64, seconds: u64) -> Limited {
+    use std::io::Read;
+    use std::process::Stdio;
+    use std::time::{Duration, Instant};
+    let mut child = Command::new("sh")
+        .arg("-c")
+        .arg(format!(
+            "ulimit -v {}; exec \"$0\" \"$@\"",
+            memory_mb * 1024
+        ))
+        .arg(env!("CARGO_BIN_EXE_baocao"))
+        .args(args)
+        .current_dir(dir)
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("sh runs baocao");
+    // Read both pipes on threads, so a child writing much never blocks on a full pipe.
+    let mut out_pipe = child.stdout.take().expect("stdout piped");
+    let mut err_pipe = child.stderr.take().expect("stderr piped");
+    let out_reader = std::thread::spawn(move || {
+        let mut v = Vec::new();
+        let _ = out_pipe.read_to_end(&mut v);
+        v
+    });
+    let err_reader = std::thread::spawn(move || {
+        let mut v = Vec::new();
+        let _ = err_pipe.read_to_end(&mut v);
+        v
+    });
+    let start = Instant::now();
+    let mut timed_out = false;
+    let status = loop {
+        if let Some(status) = child.try_wait().expect("wait for baocao") {
+            break status;
+        }
+        if start.elapsed() > Duration::from_secs(seconds) {
+            timed_out = true;
+            let _ = child.kill();
+            break child.wait().expect("wait for the killed baocao");
+        }
+        std::thread::sleep(Duration::from_millis(5));
+    };
+    let elapsed = start.elapsed();
+    Limited {
+        output: Output {
+            status,
+            stdout: out_reader.join().unwrap_or_default(),
+            stderr: err_reader.join().unwrap_or_default(),
+        },
+        timed_out,
+        elapsed,
+    }
+}
