@@ -239,14 +239,15 @@ enum FontSize {
     Fourteen,
 }
 
-/// Prints to stdout; a closed pipe (`baocao check … | head`) is not an error.
+/// Prints to stdout; a closed pipe (`baocao check … | head`) is not an error. Messages quote
+/// questionnaires and answers, so control and reordering characters are taken out first.
 fn say(text: &str) {
-    let _ = writeln!(std::io::stdout().lock(), "{text}");
+    let _ = writeln!(std::io::stdout().lock(), "{}", report::clean_text(text));
 }
 
-/// Prints to stderr; a closed stderr is not an error either.
+/// Prints to stderr; a closed stderr is not an error either. Cleaned as [`say`] cleans.
 fn warn(text: &str) {
-    let _ = writeln!(std::io::stderr().lock(), "{text}");
+    let _ = writeln!(std::io::stderr().lock(), "{}", report::clean_text(text));
 }
 
 /// Runs the program with the process arguments; returns the exit code.

@@ -19,4 +19,4 @@ pub use build::{
 };
 pub use document::{Block, Document, FrameText, Lead, TableBlock};
 pub use docx::BodySize;
-pub use text::{Format, blocks_as_lines, render, sanitize_line};
+pub use text::{Format, blocks_as_lines, clean_text, render, sanitize_line};

@@ -398,6 +398,23 @@ pub fn join_list<S: AsRef<str>>(items: &[S], conj: &str) -> String {
 // Display width
 // ---------------------------------------------------------------------------
 
+/// Whether `c` is a bidirectional embedding, override or isolate control (U+202A–U+202E,
+/// U+2066–U+2069). Invisible, they reorder the text around them when shown: "abc\u{202E}gnp.exe"
+/// displays as "abcexe.png". No report, screen or message may carry one.
+pub fn is_reordering(c: char) -> bool {
+    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// Whether `s` holds a character [`is_reordering`] names (a byte search: every such character
+/// is E2 80 AA–AE or E2 81 A6–A9 in UTF-8).
+pub fn has_reordering(s: &str) -> bool {
+    s.as_bytes().windows(3).any(|w| {
+        w[0] == 0xE2
+            && ((w[1] == 0x80 && (0xAA..=0xAE).contains(&w[2]))
+                || (w[1] == 0x81 && (0xA6..=0xA9).contains(&w[2])))
+    })
+}
+
 /// Terminal display width (Unicode East Asian Width; combining marks count 0, so NFC and NFD
 /// Vietnamese measure the same).
 pub fn display_width(s: &str) -> usize {
@@ -458,6 +475,31 @@ mod tests {
 
     fn d(year: i32, month: u8, day: u8) -> Date {
         Date::new(year, month, day).expect("valid test date")
+    }
+
+    #[test]
+    fn the_byte_search_finds_exactly_the_reordering_controls() {
+        // Every character whose UTF-8 form starts with E2 (U+2000–U+2FFF), alone and between
+        // Vietnamese letters.
+        for c in (0x2000..=0x2FFF).filter_map(char::from_u32) {
+            let expected = is_reordering(c);
+            assert_eq!(has_reordering(&c.to_string()), expected, "{:04X}", c as u32);
+            assert_eq!(
+                has_reordering(&format!("ệ{c}–")),
+                expected,
+                "{:04X}",
+                c as u32
+            );
+        }
+        assert_eq!(
+            ('\u{2000}'..='\u{2FFF}')
+                .filter(|c| is_reordering(*c))
+                .count(),
+            9
+        );
+        assert!(!has_reordering(
+            "Độc lập - Tự do - Hạnh phúc – “2021–2025”…"
+        ));
     }
 
     // --- Date::new ---

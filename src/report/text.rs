@@ -29,18 +29,10 @@ pub fn render(doc: &Document, format: Format, full: bool) -> String {
         Format::Text => plain(doc, full),
         Format::Markdown => markdown(doc, full),
     };
-    // Nearly every report is clean: only lines with a suspicious byte (a C0 control, DEL, the
-    // lead byte of C1 controls, of the block markers or of U+FFFE/U+FFFF) are rebuilt.
-    let suspicious =
-        |b: u8| (b < 0x20 && b != b'\n' && b != b'\t') || matches!(b, 0x7f | 0xc2 | 0xee | 0xef);
     let mut out = String::with_capacity(lines.iter().map(|l| l.len() + 1).sum());
     // A line may hold several lines (a multi-line bullet); each is checked on its own.
     for line in lines.iter().flat_map(|l| l.split('\n')) {
-        if line.bytes().any(suspicious) {
-            out.push_str(&sanitize_line(line));
-        } else {
-            out.push_str(line);
-        }
+        out.push_str(&clean_line(line));
         out.push('\n');
     }
     if out.is_empty() {
@@ -49,12 +41,44 @@ pub fn render(doc: &Document, format: Format, full: bool) -> String {
     out
 }
 
+/// One line as it may be printed or stored: itself when clean (nearly every line of a report:
+/// only a line with a suspicious byte — a C0 control, DEL, the lead byte of C1 controls, of the
+/// block markers or of U+FFFE/U+FFFF — or a reordering control is rebuilt by [`sanitize_line`]).
+pub fn clean_line(line: &str) -> std::borrow::Cow<'_, str> {
+    let suspicious = |b: u8| (b < 0x20 && b != b'\t') || matches!(b, 0x7f | 0xc2 | 0xee | 0xef);
+    if line.bytes().any(suspicious) || crate::vn::has_reordering(line) {
+        sanitize_line(line).into()
+    } else {
+        line.into()
+    }
+}
+
+/// A text of several lines as it may be printed (each line by [`clean_line`]; line breaks kept).
+pub fn clean_text(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text
+        .split('\n')
+        .any(|l| matches!(clean_line(l), std::borrow::Cow::Owned(_)))
+    {
+        return text.into();
+    }
+    text.split('\n')
+        .map(clean_line)
+        .collect::<Vec<_>>()
+        .join("\n")
+        .into()
+}
+
 /// Replaces control characters (terminal escapes among them) and the noncharacters U+FFFE and
 /// U+FFFF (which XML, and so a Word file, cannot hold) so output is safe to print and to store.
+/// Bidirectional overrides and isolates ([`crate::vn::is_reordering`]) are dropped: they would
+/// show the text in another order than it is written.
 pub fn sanitize_line(line: &str) -> String {
     line.chars()
         .filter(|c| {
-            *c != '\r' && *c != crate::template::BLOCK_START && *c != crate::template::BLOCK_END
+            *c != '\r'
+                && *c != crate::template::BLOCK_START
+                && *c != crate::template::BLOCK_END
+                && !crate::vn::is_reordering(*c)
         })
         .map(|c| {
             if (c.is_control() && c != '\t') || matches!(c, '\u{FFFE}' | '\u{FFFF}') {

@@ -272,7 +272,8 @@ fn clean_char(c: char, multiline: bool) -> char {
         c if c.is_control() => ' ',
         // Line/paragraph separators and bidi controls would move the terminal's cursor or
         // reorder what is shown.
-        '\u{2028}' | '\u{2029}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' => ' ',
+        '\u{2028}' | '\u{2029}' => ' ',
+        c if crate::vn::is_reordering(c) => ' ',
         c => c,
     }
 }
