@@ -238,7 +238,8 @@ fn a_journal_is_replayed_whatever_its_age_and_removed_when_it_adds_nothing() {
     a.set("ten_xa", AnswerValue::Text("Cũ".into()));
     answers::save(&file, &a, &q).unwrap();
     let mut loaded = answers::load(&file, &q).unwrap();
-    let found = session::recover(&file, &mut loaded, &q).unwrap();
+    let right = session::claim(&file).expect("free");
+    let found = session::recover(&right, &mut loaded, &q).unwrap();
     assert_eq!(found.answers, 2);
     assert_eq!(loaded.get("ten_xa"), Some(&AnswerValue::Text("Mới".into())));
     assert!(jpath.exists(), "kept until the next save folds it");
@@ -246,7 +247,7 @@ fn a_journal_is_replayed_whatever_its_age_and_removed_when_it_adds_nothing() {
     // Once the file has everything, the journal adds nothing: no message, and it goes.
     answers::save(&file, &loaded, &q).unwrap();
     let mut again = answers::load(&file, &q).unwrap();
-    let found = session::recover(&file, &mut again, &q).unwrap();
+    let found = session::recover(&right, &mut again, &q).unwrap();
     assert_eq!(found.answers, 0);
     assert_eq!(again.get("ten_xa"), loaded.get("ten_xa"));
     assert_eq!(again.get("tinh"), loaded.get("tinh"));
@@ -259,7 +260,8 @@ fn folding_from_disk_writes_the_journal_into_the_answers_file() {
     let q = builtin();
     let file = dir.path().join("a.answers.yaml");
     write_journal(&journal::path_for(&file), &[("ten_xa", "An Phú")]);
-    session::fold_from_disk(&file, &q).unwrap();
+    let right = session::claim(&file).expect("free");
+    session::fold_from_disk(&right, &q).unwrap();
     let a = answers::load(&file, &q).unwrap();
     assert_eq!(a.get("ten_xa"), Some(&AnswerValue::Text("An Phú".into())));
 }

@@ -1177,3 +1177,206 @@ fn a_full_disk_keeps_the_answers_in_memory_until_there_is_room() {
     );
     drop(mount);
 }
+
+// ----- a read-only viewer writes nothing; a full disk's copy comes back ----------------------
+
+/// The questionnaire of issue 12's reproduction: one text question `p`, printed as is.
+const ONE_QUESTION: &str = r#"format: 1
+id: mot-cau
+version: 1
+title: Một câu
+document:
+  issuer: ["ỦY BAN NHÂN DÂN", "XÃ AN PHÚ"]
+sections:
+  - heading: Phần một
+    questions:
+      - id: p
+        ask: Nội dung
+        kind: text
+    text: "{{ p }}"
+"#;
+const ONE_QUESTION_ANSWERS: &str = "p.answers.yaml";
+
+/// Starts the wizard on [`ONE_QUESTION`] (written into `dir`) and `p.answers.yaml`.
+fn start_one(dir: &Path, data: &Path) -> Pty {
+    let q = dir.join("q.yaml");
+    if !q.exists() {
+        std::fs::write(&q, ONE_QUESTION).expect("questionnaire");
+    }
+    let mut cmd = pty::command(dir);
+    cmd.args(["run", "q.yaml", "--answers", ONE_QUESTION_ANSWERS]);
+    cmd.env("XDG_DATA_HOME", data);
+    cmd.env_remove("BAOCAO_TEST_PANIC");
+    Pty::spawn(cmd)
+}
+
+/// The answer `p` as stored in `dir`'s answers file.
+fn stored_p(dir: &Path) -> Option<String> {
+    let text = std::fs::read_to_string(dir.join(ONE_QUESTION_ANSWERS)).ok()?;
+    let yaml: serde_yaml::Value = serde_yaml::from_str(&text).ok()?;
+    yaml["answers"]["p"].as_str().map(str::to_owned)
+}
+
+fn wait_saved(w: &Pty, what: &str) {
+    w.wait_until(what, |s| {
+        s.lines().next().is_some_and(|l| l.contains("Đã lưu"))
+    });
+}
+
+/// Issue 12: A types and saves; B opens read-only and presses Ctrl+S; A types more and
+/// saves; B ends (Ctrl+Q, or SIGTERM), then A quits. B must have written nothing: the file
+/// holds A's later text, and no copy of B's was made anywhere.
+fn a_read_only_viewer_ends_without_writing(end_viewer: impl FnOnce(&mut Pty)) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let data = tempfile::tempdir().expect("data dir");
+    let a = start_one(dir.path(), data.path());
+    a.wait_ready();
+    a.send(b"fromA");
+    a.wait_until("A's typing", |_| a.answer_box().as_deref() == Some("fromA"));
+    a.send(CTRL_S);
+    wait_saved(&a, "A's first save");
+    assert_eq!(stored_p(dir.path()).as_deref(), Some("fromA"));
+
+    let mut b = start_one(dir.path(), data.path());
+    b.wait_output("Mở để xem, không sửa? [c/K]");
+    b.send(b"c\r");
+    b.wait_for("CHỈ XEM");
+    b.wait_ready();
+    b.send(CTRL_S);
+    // Ctrl+S in a read-only session says so, and writes nothing.
+    b.wait_for(READ_ONLY_REFUSED);
+
+    let mut a = a;
+    a.send(b"_later");
+    a.wait_until("A's later typing", |_| {
+        a.answer_box().as_deref() == Some("fromA_later")
+    });
+    a.send(CTRL_S);
+    a.wait_until("A's second save", |_| {
+        stored_p(dir.path()).as_deref() == Some("fromA_later")
+    });
+    wait_saved(&a, "A's second save drawn");
+
+    end_viewer(&mut b);
+    assert_eq!(
+        stored_p(dir.path()).as_deref(),
+        Some("fromA_later"),
+        "the read-only viewer wrote its stale copy over A's later text"
+    );
+    a.send(CTRL_Q);
+    let status = a.wait_exit();
+    assert!(status.success(), "{status:?}\n{}", a.output());
+    assert_eq!(stored_p(dir.path()).as_deref(), Some("fromA_later"));
+    let left: Vec<String> = names_in(dir.path())
+        .into_iter()
+        .filter(|n| n.contains("external") || n.contains("recovery"))
+        .collect();
+    assert!(left.is_empty(), "copies left beside the file: {left:?}");
+    assert!(
+        names_in(&data.path().join("baocao/sessions")).is_empty(),
+        "the viewer wrote into the data folder: {:?}",
+        names_in(&data.path().join("baocao/sessions"))
+    );
+}
+
+#[test]
+fn a_read_only_viewer_quitting_never_writes_over_the_editor() {
+    a_read_only_viewer_ends_without_writing(|b| {
+        b.send(CTRL_Q);
+        let status = b.wait_exit();
+        assert!(status.success(), "{status:?}\n{}", b.output());
+        assert!(
+            b.output().contains("chỉ xem: không ghi gì"),
+            "the viewer does not say it wrote nothing:\n{}",
+            b.output()
+        );
+    });
+}
+
+#[test]
+fn a_read_only_viewer_ended_by_sigterm_never_writes_and_exits_143() {
+    a_read_only_viewer_ends_without_writing(|b| {
+        signal(b.pid(), "TERM").expect("kill -TERM");
+        let status = b.wait_exit();
+        assert_eq!(status.exit_code(), 143, "{status:?}\n{}", b.output());
+        b.assert_terminal_restored("a read-only viewer after SIGTERM");
+        assert!(
+            b.output().contains("Phiên chỉ xem đã đóng; không ghi gì"),
+            "the viewer does not say it wrote nothing:\n{}",
+            b.output()
+        );
+    });
+}
+
+/// Issue 12: while the answers file's disk is full, the answers are kept in a copy in the
+/// data folder; after `kill -9` and room again, reopening the same file brings them back,
+/// says so, writes them into the file and removes the copy.
+#[test]
+fn a_full_disk_then_kill_9_then_a_restart_brings_the_copy_back() {
+    if !can_mount("a_full_disk_then_kill_9_then_a_restart_brings_the_copy_back") {
+        return;
+    }
+    let base = tempfile::tempdir().expect("temp dir");
+    let data = tempfile::tempdir().expect("data dir");
+    let dir = base.path().join("full");
+    std::fs::create_dir(&dir).expect("mount point");
+    let mount = Mount::tmpfs(&dir, "64k");
+    let mut w = start_one(&dir, data.path());
+    w.wait_ready();
+    w.send(b"before");
+    w.wait_until("the typing", |_| {
+        w.answer_box().as_deref() == Some("before")
+    });
+    w.send(CTRL_S);
+    wait_saved(&w, "the first save");
+    let filler = dir.join("filler");
+    {
+        let mut f = std::fs::File::create(&filler).expect("filler");
+        let block = [0x55u8; 4096];
+        while f.write_all(&block).is_ok() {}
+        while f.write_all(&[0x55]).is_ok() {}
+    }
+    // Long enough that the journal beside the file cannot hold it either.
+    let more: String = "ĐầyMàVẫnGõ".repeat(40);
+    let text = format!("before{more}");
+    w.paste(&more);
+    w.wait_until("the pasted text", |_| {
+        w.answer_box().is_some_and(|b| b.ends_with("ĐầyMàVẫnGõ"))
+    });
+    w.send(CTRL_S);
+    w.wait_for("Chưa lưu được");
+    let sessions = data.path().join("baocao/sessions");
+    let copy_holds_it = || {
+        names_in(&sessions).iter().any(|n| {
+            n.ends_with(".answers.yaml")
+                && std::fs::read_to_string(sessions.join(n)).is_ok_and(|t| t.contains(&text))
+        })
+    };
+    w.wait_until("the copy in the data folder", |_| copy_holds_it());
+    assert_eq!(stored_p(&dir).as_deref(), Some("before"));
+    signal(w.pid(), "KILL").expect("kill -9");
+    let _ = w.wait_exit();
+    std::fs::remove_file(&filler).expect("remove the filler");
+
+    let mut again = start_one(&dir, data.path());
+    let screen = again.wait_for("Đã khôi phục");
+    again.wait_until("the recovered save", |_| {
+        stored_p(&dir).as_deref() == Some(text.as_str())
+    });
+    again.send(CTRL_Q);
+    let status = again.wait_exit();
+    assert!(status.success(), "{status:?}\n{}", again.output());
+    assert_eq!(
+        stored_p(&dir).as_deref(),
+        Some(text.as_str()),
+        "after the restart:\n{screen}"
+    );
+    assert!(
+        names_in(&data.path().join("baocao/sessions"))
+            .iter()
+            .all(|n| !n.ends_with(".answers.yaml")),
+        "the copy is left after its content reached the file: {:?}",
+        names_in(&data.path().join("baocao/sessions"))
+    );
+    drop(mount);
+}
