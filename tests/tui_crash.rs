@@ -1224,9 +1224,11 @@ fn wait_saved(w: &Pty, what: &str) {
 }
 
 /// Issue 12: A types and saves; B opens read-only and presses Ctrl+S; A types more and
-/// saves; B ends (Ctrl+Q, or SIGTERM), then A quits. B must have written nothing: the file
-/// holds A's later text, and no copy of B's was made anywhere.
-fn a_read_only_viewer_ends_without_writing(end_viewer: impl FnOnce(&mut Pty)) {
+/// saves, then types one more letter that only its journal holds yet (A is stopped there, so
+/// no save races the check); B ends (Ctrl+Q, or SIGTERM), then A goes on and quits. B must
+/// have written nothing — not its stale copy, not A's journal folded — and A's file must
+/// hold all of A's text, with no copy of B's kept anywhere. Returns what B printed.
+fn a_read_only_viewer_ends_without_writing(end_viewer: impl FnOnce(&mut Pty)) -> String {
     let dir = tempfile::tempdir().expect("temp dir");
     let data = tempfile::tempdir().expect("data dir");
     let a = start_one(dir.path(), data.path());
@@ -1256,17 +1258,29 @@ fn a_read_only_viewer_ends_without_writing(end_viewer: impl FnOnce(&mut Pty)) {
         stored_p(dir.path()).as_deref() == Some("fromA_later")
     });
     wait_saved(&a, "A's second save drawn");
+    a.send(b"X");
+    a.wait_until("A's unsaved letter", |_| {
+        a.answer_box().as_deref() == Some("fromA_laterX")
+    });
+    signal(a.pid(), "STOP").expect("kill -STOP");
+    let file = dir.path().join(ONE_QUESTION_ANSWERS);
+    let before = read_bytes(&file);
 
     end_viewer(&mut b);
     assert_eq!(
         stored_p(dir.path()).as_deref(),
         Some("fromA_later"),
-        "the read-only viewer wrote its stale copy over A's later text"
+        "the read-only viewer wrote over A's file"
     );
+    assert!(
+        read_bytes(&file) == before,
+        "the read-only viewer wrote the answers file"
+    );
+    signal(a.pid(), "CONT").expect("kill -CONT");
     a.send(CTRL_Q);
     let status = a.wait_exit();
     assert!(status.success(), "{status:?}\n{}", a.output());
-    assert_eq!(stored_p(dir.path()).as_deref(), Some("fromA_later"));
+    assert_eq!(stored_p(dir.path()).as_deref(), Some("fromA_laterX"));
     let left: Vec<String> = names_in(dir.path())
         .into_iter()
         .filter(|n| n.contains("external") || n.contains("recovery"))
@@ -1277,35 +1291,34 @@ fn a_read_only_viewer_ends_without_writing(end_viewer: impl FnOnce(&mut Pty)) {
         "the viewer wrote into the data folder: {:?}",
         names_in(&data.path().join("baocao/sessions"))
     );
+    b.output()
 }
 
 #[test]
 fn a_read_only_viewer_quitting_never_writes_over_the_editor() {
-    a_read_only_viewer_ends_without_writing(|b| {
+    let said = a_read_only_viewer_ends_without_writing(|b| {
         b.send(CTRL_Q);
         let status = b.wait_exit();
         assert!(status.success(), "{status:?}\n{}", b.output());
-        assert!(
-            b.output().contains("chỉ xem: không ghi gì"),
-            "the viewer does not say it wrote nothing:\n{}",
-            b.output()
-        );
     });
+    assert!(
+        said.contains("chỉ xem: không ghi gì"),
+        "the viewer does not say it wrote nothing:\n{said}"
+    );
 }
 
 #[test]
 fn a_read_only_viewer_ended_by_sigterm_never_writes_and_exits_143() {
-    a_read_only_viewer_ends_without_writing(|b| {
+    let said = a_read_only_viewer_ends_without_writing(|b| {
         signal(b.pid(), "TERM").expect("kill -TERM");
         let status = b.wait_exit();
         assert_eq!(status.exit_code(), 143, "{status:?}\n{}", b.output());
         b.assert_terminal_restored("a read-only viewer after SIGTERM");
-        assert!(
-            b.output().contains("Phiên chỉ xem đã đóng; không ghi gì"),
-            "the viewer does not say it wrote nothing:\n{}",
-            b.output()
-        );
     });
+    assert!(
+        said.contains("Phiên chỉ xem đã đóng; không ghi gì"),
+        "the viewer does not say it wrote nothing:\n{said}"
+    );
 }
 
 /// Issue 12: while the answers file's disk is full, the answers are kept in a copy in the
