@@ -1166,6 +1166,13 @@ fn a_full_disk_keeps_the_answers_in_memory_until_there_is_room() {
         s.lines().next().is_some_and(|l| l.contains("Đã lưu"))
     });
     assert_eq!(stored(&dir, "ten_xa").as_deref(), Some(text));
+    assert!(
+        names_in(&data.path().join("baocao/sessions"))
+            .iter()
+            .all(|n| !n.ends_with(".answers.yaml")),
+        "the copy in the data folder outlived the save that has its content: {:?}",
+        names_in(&data.path().join("baocao/sessions"))
+    );
     w.send(CTRL_Q);
     let status = w.wait_exit();
     assert!(status.success(), "{status:?}\n{}", w.output());
@@ -1199,6 +1206,10 @@ const ONE_QUESTION_ANSWERS: &str = "p.answers.yaml";
 
 /// Starts the wizard on [`ONE_QUESTION`] (written into `dir`) and `p.answers.yaml`.
 fn start_one(dir: &Path, data: &Path) -> Pty {
+    start_one_with(dir, data, &[])
+}
+
+fn start_one_with(dir: &Path, data: &Path, env: &[(&str, &str)]) -> Pty {
     let q = dir.join("q.yaml");
     if !q.exists() {
         std::fs::write(&q, ONE_QUESTION).expect("questionnaire");
@@ -1207,6 +1218,9 @@ fn start_one(dir: &Path, data: &Path) -> Pty {
     cmd.args(["run", "q.yaml", "--answers", ONE_QUESTION_ANSWERS]);
     cmd.env("XDG_DATA_HOME", data);
     cmd.env_remove("BAOCAO_TEST_PANIC");
+    for (key, value) in env {
+        cmd.env(key, value);
+    }
     Pty::spawn(cmd)
 }
 
@@ -1228,7 +1242,10 @@ fn wait_saved(w: &Pty, what: &str) {
 /// no save races the check); B ends (Ctrl+Q, or SIGTERM), then A goes on and quits. B must
 /// have written nothing — not its stale copy, not A's journal folded — and A's file must
 /// hold all of A's text, with no copy of B's kept anywhere. Returns what B printed.
-fn a_read_only_viewer_ends_without_writing(end_viewer: impl FnOnce(&mut Pty)) -> String {
+fn a_read_only_viewer_ends_without_writing(
+    viewer_env: &[(&str, &str)],
+    end_viewer: impl FnOnce(&mut Pty),
+) -> String {
     let dir = tempfile::tempdir().expect("temp dir");
     let data = tempfile::tempdir().expect("data dir");
     let a = start_one(dir.path(), data.path());
@@ -1239,7 +1256,7 @@ fn a_read_only_viewer_ends_without_writing(end_viewer: impl FnOnce(&mut Pty)) ->
     wait_saved(&a, "A's first save");
     assert_eq!(stored_p(dir.path()).as_deref(), Some("fromA"));
 
-    let mut b = start_one(dir.path(), data.path());
+    let mut b = start_one_with(dir.path(), data.path(), viewer_env);
     b.wait_output("Mở để xem, không sửa? [c/K]");
     b.send(b"c\r");
     b.wait_for("CHỈ XEM");
@@ -1296,7 +1313,7 @@ fn a_read_only_viewer_ends_without_writing(end_viewer: impl FnOnce(&mut Pty)) ->
 
 #[test]
 fn a_read_only_viewer_quitting_never_writes_over_the_editor() {
-    let said = a_read_only_viewer_ends_without_writing(|b| {
+    let said = a_read_only_viewer_ends_without_writing(&[], |b| {
         b.send(CTRL_Q);
         let status = b.wait_exit();
         assert!(status.success(), "{status:?}\n{}", b.output());
@@ -1309,7 +1326,7 @@ fn a_read_only_viewer_quitting_never_writes_over_the_editor() {
 
 #[test]
 fn a_read_only_viewer_ended_by_sigterm_never_writes_and_exits_143() {
-    let said = a_read_only_viewer_ends_without_writing(|b| {
+    let said = a_read_only_viewer_ends_without_writing(&[], |b| {
         signal(b.pid(), "TERM").expect("kill -TERM");
         let status = b.wait_exit();
         assert_eq!(status.exit_code(), 143, "{status:?}\n{}", b.output());
@@ -1392,4 +1409,31 @@ fn a_full_disk_then_kill_9_then_a_restart_brings_the_copy_back() {
         names_in(&data.path().join("baocao/sessions"))
     );
     drop(mount);
+}
+
+#[test]
+fn a_read_only_viewer_that_panics_never_writes_and_exits_101() {
+    let said = a_read_only_viewer_ends_without_writing(&[("BAOCAO_TEST_PANIC", "1")], |b| {
+        b.send(F12);
+        let status = b.wait_exit();
+        assert_eq!(status.exit_code(), 101, "{status:?}\n{}", b.output());
+        b.assert_terminal_restored("a read-only viewer after a panic");
+    });
+    assert!(
+        said.contains("Phiên chỉ xem đã đóng; không ghi gì"),
+        "the viewer does not say it wrote nothing:\n{said}"
+    );
+}
+
+#[test]
+fn a_read_only_viewer_whose_terminal_closes_never_writes() {
+    a_read_only_viewer_ends_without_writing(&[], |b| {
+        b.hang_up();
+        let status = b.wait_exit();
+        assert!(
+            status.signal().is_none(),
+            "not ended by its handler: {status:?}"
+        );
+        assert_eq!(status.exit_code(), 129, "{status:?}");
+    });
 }
