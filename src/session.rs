@@ -366,7 +366,8 @@ fn copy_text(right: &WriteRight, answers: &Answers, q: &Questionnaire) -> std::i
 }
 
 /// Writes the copy kept while the answers file's disk refuses it (always the same file, so
-/// the latest attempt replaces the one before); its path.
+/// the latest attempt replaces the one before, in one step); readable by the official only.
+/// Its path.
 pub fn write_copy(
     right: &WriteRight,
     answers: &Answers,
@@ -374,10 +375,15 @@ pub fn write_copy(
 ) -> std::io::Result<PathBuf> {
     let copy = fallback_answers_path(right.answers())
         .ok_or_else(|| std::io::Error::other("no data folder"))?;
-    if let Some(dir) = copy.parent() {
-        std::fs::create_dir_all(dir)?;
-    }
-    crate::files::write_atomic(&copy, copy_text(right, answers, q)?.as_bytes())?;
+    let dir = copy
+        .parent()
+        .ok_or_else(|| std::io::Error::other("no data folder"))?;
+    std::fs::create_dir_all(dir)?;
+    // A private temporary file beside it, then renamed over it.
+    let mut file = tempfile::Builder::new().prefix(".copy-").tempfile_in(dir)?;
+    file.write_all(copy_text(right, answers, q)?.as_bytes())?;
+    file.as_file().sync_all()?;
+    file.persist(&copy).map_err(|e| e.error)?;
     Ok(copy)
 }
 

@@ -1094,13 +1094,13 @@ fn a_read_only_folder_keeps_the_journal_in_the_data_folder() {
     );
     assert_eq!(w.answer_box().as_deref(), Some("AnBaĐình"), "{screen}");
     w.wait_for("Chưa lưu được");
-    // Quitting twice writes a recovery copy and names it.
+    // Quitting twice writes a recovery copy (the one the next start finds) and names it.
     w.send(CTRL_Q);
     w.wait_for("Ctrl+Q lần nữa");
     w.send(CTRL_Q);
     let status = w.wait_exit();
     assert_eq!(status.exit_code(), 6, "{status:?}\n{}", w.output());
-    let folder = data.path().join("baocao");
+    let folder = data.path().join("baocao/sessions");
     let copies: Vec<PathBuf> = names_in(&folder)
         .into_iter()
         .filter(|n| n.ends_with(".answers.yaml"))
