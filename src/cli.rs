@@ -366,7 +366,9 @@ fn wizard(q_path: Option<&Path>, a_path: Option<&Path>, from: Option<&Path>) -> 
         match answers::load(&a_path, &q) {
             Ok(a) => a,
             // A file that is not answers at all is kept aside, never overwritten.
-            Err(err) if err.corrupt && terminal && claim.is_ok() => {
+            Err(err)
+                if err.corrupt && terminal && claim.as_ref().is_ok_and(|r| r.lock().is_some()) =>
+            {
                 let Ok(kept) = session::keep_aside(&a_path, "corrupt") else {
                     warn(&err.to_string());
                     return EXIT_ANSWERS;

@@ -365,26 +365,38 @@ fn copy_text(right: &WriteRight, answers: &Answers, q: &Questionnaire) -> std::i
     Ok(format!("{}{yaml}", base_line(right.answers())))
 }
 
-/// Writes the copy kept while the answers file's disk refuses it (always the same file, so
-/// the latest attempt replaces the one before, in one step); readable by the official only.
-/// Its path.
+/// Writes the copy kept while the answers file's disk refuses it: in the first data folder
+/// that takes it (the user's, else the temporary folder — the user's data folder is often on
+/// the same full disk), always under the same name there, so the latest attempt replaces the
+/// one before in one step; readable by the official only. Its path.
 pub fn write_copy(
     right: &WriteRight,
     answers: &Answers,
     q: &Questionnaire,
 ) -> std::io::Result<PathBuf> {
-    let copy = fallback_answers_path(right.answers())
+    let text = copy_text(right, answers, q)?;
+    let own = fallback_answers_path(right.answers())
         .ok_or_else(|| std::io::Error::other("no data folder"))?;
-    let dir = copy
-        .parent()
-        .ok_or_else(|| std::io::Error::other("no data folder"))?;
-    std::fs::create_dir_all(dir)?;
-    // A private temporary file beside it, then renamed over it.
-    let mut file = tempfile::Builder::new().prefix(".copy-").tempfile_in(dir)?;
-    file.write_all(copy_text(right, answers, q)?.as_bytes())?;
-    file.as_file().sync_all()?;
-    file.persist(&copy).map_err(|e| e.error)?;
-    Ok(copy)
+    let name = crate::files::name_of(&own);
+    let mut last = None;
+    for dir in crate::files::data_dirs() {
+        let dir = dir.join("sessions");
+        let copy = dir.join(&name);
+        // A private temporary file beside it, then renamed over it.
+        let attempt = std::fs::create_dir_all(&dir).and_then(|()| {
+            let mut file = tempfile::Builder::new()
+                .prefix(".copy-")
+                .tempfile_in(&dir)?;
+            file.write_all(text.as_bytes())?;
+            file.as_file().sync_all()?;
+            file.persist(&copy).map_err(|e| e.error)
+        });
+        match attempt {
+            Ok(_) => return Ok(copy),
+            Err(e) => last = Some(e),
+        }
+    }
+    Err(last.unwrap_or_else(|| std::io::Error::other("no folder")))
 }
 
 /// Writes a new copy that nothing else writes (when the writer hangs on a dead disk, its copy

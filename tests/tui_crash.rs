@@ -1346,12 +1346,37 @@ fn a_full_disk_then_kill_9_then_a_restart_brings_the_copy_back() {
     if !can_mount("a_full_disk_then_kill_9_then_a_restart_brings_the_copy_back") {
         return;
     }
+    full_disk_kill_9_restart(false);
+}
+
+/// The same when the user's data folder is on the full disk too (a home folder holding both):
+/// the copy goes to the temporary folder, and the restart finds it there.
+#[test]
+fn a_full_disk_holding_the_data_folder_too_keeps_the_copy_in_the_temporary_folder() {
+    if !can_mount("a_full_disk_holding_the_data_folder_too_keeps_the_copy_in_the_temporary_folder")
+    {
+        return;
+    }
+    full_disk_kill_9_restart(true);
+}
+
+fn full_disk_kill_9_restart(data_on_the_full_disk: bool) {
     let base = tempfile::tempdir().expect("temp dir");
-    let data = tempfile::tempdir().expect("data dir");
+    let other_data = tempfile::tempdir().expect("data dir");
+    let tmp = tempfile::tempdir().expect("temporary folder");
     let dir = base.path().join("full");
     std::fs::create_dir(&dir).expect("mount point");
     let mount = Mount::tmpfs(&dir, "64k");
-    let mut w = start_one(&dir, data.path());
+    let data = if data_on_the_full_disk {
+        let data = dir.join("data");
+        std::fs::create_dir(&data).expect("data folder on the full disk");
+        data
+    } else {
+        other_data.path().to_owned()
+    };
+    let tmp_s = tmp.path().to_str().expect("UTF-8");
+    let env = [("TMPDIR", tmp_s)];
+    let mut w = start_one_with(&dir, &data, &env);
     w.wait_ready();
     w.send(b"before");
     w.wait_until("the typing", |_| {
@@ -1375,20 +1400,39 @@ fn a_full_disk_then_kill_9_then_a_restart_brings_the_copy_back() {
     });
     w.send(CTRL_S);
     w.wait_for("Chưa lưu được");
-    let sessions = data.path().join("baocao/sessions");
-    let copy_holds_it = || {
-        names_in(&sessions).iter().any(|n| {
-            n.ends_with(".answers.yaml")
-                && std::fs::read_to_string(sessions.join(n)).is_ok_and(|t| t.contains(&text))
-        })
+    let folders = [
+        data.join("baocao/sessions"),
+        tmp.path().join("baocao/sessions"),
+    ];
+    let copies = || -> Vec<PathBuf> {
+        folders
+            .iter()
+            .flat_map(|f| {
+                names_in(f)
+                    .into_iter()
+                    .filter(|n| n.ends_with(".answers.yaml"))
+                    .map(|n| f.join(n))
+            })
+            .collect()
     };
-    w.wait_until("the copy in the data folder", |_| copy_holds_it());
+    w.wait_until("the copy in a data folder", |_| {
+        copies()
+            .iter()
+            .any(|c| std::fs::read_to_string(c).is_ok_and(|t| t.contains(&text)))
+    });
+    if data_on_the_full_disk {
+        assert!(
+            copies().iter().all(|c| c.starts_with(tmp.path())),
+            "{:?}",
+            copies()
+        );
+    }
     assert_eq!(stored_p(&dir).as_deref(), Some("before"));
     signal(w.pid(), "KILL").expect("kill -9");
     let _ = w.wait_exit();
     std::fs::remove_file(&filler).expect("remove the filler");
 
-    let mut again = start_one(&dir, data.path());
+    let mut again = start_one_with(&dir, &data, &env);
     let screen = again.wait_for("Đã khôi phục");
     again.wait_until("the recovered save", |_| {
         stored_p(&dir).as_deref() == Some(text.as_str())
@@ -1402,11 +1446,9 @@ fn a_full_disk_then_kill_9_then_a_restart_brings_the_copy_back() {
         "after the restart:\n{screen}"
     );
     assert!(
-        names_in(&data.path().join("baocao/sessions"))
-            .iter()
-            .all(|n| !n.ends_with(".answers.yaml")),
-        "the copy is left after its content reached the file: {:?}",
-        names_in(&data.path().join("baocao/sessions"))
+        copies().is_empty(),
+        "a copy is left after its content reached the file: {:?}",
+        copies()
     );
     drop(mount);
 }
