@@ -1384,6 +1384,13 @@ fn full_disk_kill_9_restart(data_on_the_full_disk: bool) {
     });
     w.send(CTRL_S);
     wait_saved(&w, "the first save");
+    // One more letter, in the journal only: the wizard is stopped before its save is due, and
+    // the disk filled meanwhile. The journal now holds an older answer than what follows.
+    w.send(b"x");
+    w.wait_until("the letter", |_| {
+        w.answer_box().as_deref() == Some("beforex")
+    });
+    signal(w.pid(), "STOP").expect("kill -STOP");
     let filler = dir.join("filler");
     {
         let mut f = std::fs::File::create(&filler).expect("filler");
@@ -1391,9 +1398,11 @@ fn full_disk_kill_9_restart(data_on_the_full_disk: bool) {
         while f.write_all(&block).is_ok() {}
         while f.write_all(&[0x55]).is_ok() {}
     }
-    // Long enough that the journal beside the file cannot hold it either.
-    let more: String = "ĐầyMàVẫnGõ".repeat(40);
-    let text = format!("before{more}");
+    signal(w.pid(), "CONT").expect("kill -CONT");
+    w.wait_for("Chưa lưu được");
+    // Longer than a page, so that the journal beside the file cannot take it either.
+    let more: String = "ĐầyMàVẫnGõ".repeat(400);
+    let text = format!("beforex{more}");
     w.paste(&more);
     w.wait_until("the pasted text", |_| {
         w.answer_box().is_some_and(|b| b.ends_with("ĐầyMàVẫnGõ"))
