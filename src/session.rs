@@ -326,6 +326,7 @@ pub fn copies(answers: &Path) -> Vec<PathBuf> {
             if name.ends_with(".answers.yaml")
                 && (name == own_name || name.starts_with(&prefix))
                 && entry.file_type().is_ok_and(|t| t.is_file())
+                && entry.metadata().is_ok_and(|m| ours(&m))
             {
                 out.push(entry.path());
             }
@@ -334,6 +335,30 @@ pub fn copies(answers: &Path) -> Vec<PathBuf> {
     out.sort();
     out.dedup();
     out
+}
+
+/// Whether a file in a data folder is one this user wrote: the temporary folder is shared
+/// with every user of the machine, so a copy planted there by another (or writable by
+/// another) is never taken as the official's answers. Copies are written readable by their
+/// owner only.
+#[cfg(unix)]
+fn ours(meta: &std::fs::Metadata) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    static UID: std::sync::OnceLock<Option<u32>> = std::sync::OnceLock::new();
+    // The owner of a file made now is this process's user (when no file can be made, the
+    // mode alone is checked).
+    let uid = *UID.get_or_init(|| {
+        tempfile::tempfile()
+            .and_then(|f| f.metadata())
+            .ok()
+            .map(|m| m.uid())
+    });
+    uid.is_none_or(|uid| uid == meta.uid()) && meta.mode() & 0o022 == 0
+}
+
+#[cfg(not(unix))]
+fn ours(_meta: &std::fs::Metadata) -> bool {
+    true
 }
 
 /// Answers waiting in the data folder or in a journal that the answers file lacks (a copy

@@ -374,6 +374,35 @@ fn folding_from_disk_takes_the_copy_too() {
     assert!(session::copies(&file).is_empty());
 }
 
+/// A copy planted in a data folder by another user (the temporary folder is shared), or
+/// writable by others, is never taken.
+#[cfg(unix)]
+#[test]
+fn a_copy_another_user_could_write_is_never_taken() {
+    use std::os::unix::fs::{PermissionsExt, chown};
+    let dir = tempfile::tempdir().unwrap();
+    let q = builtin();
+    let file = dir.path().join("a.answers.yaml");
+    let _gone = CopiesGone(file.clone());
+    let right = session::claim(&file).expect("free");
+    let mut a = Answers::new();
+    a.set("ten_xa", AnswerValue::Text("Cài vào".into()));
+    let copy = session::write_copy(&right, &a, &q).unwrap();
+    assert_eq!(session::copies(&file), vec![copy.clone()]);
+    std::fs::set_permissions(&copy, std::fs::Permissions::from_mode(0o666)).unwrap();
+    assert!(session::copies(&file).is_empty(), "a copy others can write");
+    std::fs::set_permissions(&copy, std::fs::Permissions::from_mode(0o600)).unwrap();
+    // Another owner: only root can give a file away; others check the mode alone.
+    if chown(&copy, Some(54_321), None).is_ok() {
+        assert!(session::copies(&file).is_empty(), "another user's copy");
+        let mut loaded = Answers::new();
+        let found = session::recover(&right, &mut loaded, &q).unwrap();
+        assert_eq!(found.answers, 0);
+        assert_eq!(loaded.get("ten_xa"), None);
+    }
+    let _ = std::fs::remove_file(copy);
+}
+
 #[test]
 fn a_copy_written_at_quit_is_found_like_the_others() {
     let dir = tempfile::tempdir().unwrap();
