@@ -263,13 +263,13 @@ fn bench_append(c: &mut Criterion, dir: &Path) {
 
 /// [`FOLD_KEYS`] keys, then the fold from disk; the journal is emptied afterwards, outside the
 /// timing, as the wizard does once a save is done.
-fn fold_once(typist: &mut Typist, answers_path: &Path, q: &Questionnaire) -> Duration {
+fn fold_once(typist: &mut Typist, right: &session::WriteRight, q: &Questionnaire) -> Duration {
     typist.tidy();
     let start = Instant::now();
     for _ in 0..FOLD_KEYS {
         typist.key();
     }
-    session::fold_from_disk(answers_path, q).expect("the fold");
+    session::fold_from_disk(right, q).expect("the fold");
     let spent = start.elapsed();
     typist.truncate();
     spent
@@ -314,6 +314,7 @@ fn bench_fold(c: &mut Criterion, disk: &Path) {
         let answers_path = dir.path().join("large.answers.yaml");
         answers::save(&answers_path, &answers, &q).expect("the answers file is written");
         let size = std::fs::metadata(&answers_path).expect("written").len();
+        let right = session::claim(&answers_path).expect("no other session holds it");
         assert!(size > 900 * 1024, "about 1 MB: {size} bytes");
         eprintln!(
             "fold/1mb/{name}: answers file of {size} bytes in {}",
@@ -321,14 +322,10 @@ fn bench_fold(c: &mut Criterion, disk: &Path) {
         );
         let mut typist = Typist::new(&journal::path_for(&answers_path), FOLD_ID, start.clone());
         // Checked once, outside the timing: the folded file holds the last key.
-        fold_once(&mut typist, &answers_path, &q);
+        fold_once(&mut typist, &right, &q);
         check_folded(&typist, &answers_path, &q, &answers);
         group.bench_function(BenchmarkId::new("1mb", name), |b| {
-            b.iter_custom(|iters| {
-                (0..iters)
-                    .map(|_| fold_once(&mut typist, &answers_path, &q))
-                    .sum()
-            });
+            b.iter_custom(|iters| (0..iters).map(|_| fold_once(&mut typist, &right, &q)).sum());
         });
         check_folded(&typist, &answers_path, &q, &answers);
     }
@@ -348,6 +345,7 @@ fn bench_replay(c: &mut Criterion, dir: &Path) {
     // the journal beside it.
     let answers_path = dir.join("crash.answers.yaml");
     let mut journal = Journal::open(&journal::path_for(&answers_path)).expect("journal opens");
+    let right = session::claim(&answers_path).expect("no other session holds it");
     journal.truncate().expect("the journal empties");
     let mut last = HashMap::new();
     for i in 0..REPLAY_RECORDS {
@@ -369,7 +367,7 @@ fn bench_replay(c: &mut Criterion, dir: &Path) {
     );
     // Checked once, outside the timing: every question holds its last record.
     let mut answers = Answers::new();
-    let recovered = session::recover(&answers_path, &mut answers, &q).expect("recover");
+    let recovered = session::recover(&right, &mut answers, &q).expect("recover");
     assert_eq!(recovered.answers, ids.len(), "every question replayed");
     assert_eq!(recovered.torn, 0, "no torn record");
     for (id, value) in &last {
@@ -383,7 +381,7 @@ fn bench_replay(c: &mut Criterion, dir: &Path) {
         b.iter_batched(
             Answers::new,
             |mut answers| {
-                session::recover(&answers_path, &mut answers, &q).expect("recover");
+                session::recover(&right, &mut answers, &q).expect("recover");
                 answers
             },
             BatchSize::SmallInput,

@@ -354,14 +354,22 @@ fn wizard(q_path: Option<&Path>, a_path: Option<&Path>, from: Option<&Path>) -> 
     }
     let terminal = std::io::stdout().is_terminal() && std::io::stdin().is_terminal();
     let file = a_path.display().to_string();
-    // One writer per answers file. Nothing on disk is touched before the lock is ours.
+    // One writer per answers file. Nothing on disk is touched before the lock is ours; a
+    // session without the right to write (another holds it) can only look.
     let mut notes = Vec::new();
-    let lock = take_lock(&a_path, &mut notes);
+    let claim = session::claim(&a_path);
+    if let Ok(right) = &claim
+        && let Some(e) = right.lock_failed()
+    {
+        notes.push(messages::ui::journal_failed(&messages::io_detail(e)));
+    }
     let mut answers = if a_path.exists() {
         match answers::load(&a_path, &q) {
             Ok(a) => a,
             // A file that is not answers at all is kept aside, never overwritten.
-            Err(err) if err.corrupt && terminal && matches!(lock, LockState::Ours(_)) => {
+            Err(err)
+                if err.corrupt && terminal && claim.as_ref().is_ok_and(|r| r.lock().is_some()) =>
+            {
                 let Ok(kept) = session::keep_aside(&a_path, "corrupt") else {
                     warn(&err.to_string());
                     return EXIT_ANSWERS;
@@ -405,26 +413,35 @@ fn wizard(q_path: Option<&Path>, a_path: Option<&Path>, from: Option<&Path>) -> 
         return EXIT_TERMINAL;
     }
     let mut session = crate::tui::Session::default();
-    match lock {
-        LockState::Held(holder) => {
+    match claim {
+        Err(holder) => {
             warn(&messages::answers_locked(&file, &holder.pid, &holder.since));
             if !ask_yes(messages::OPEN_READ_ONLY) {
                 warn(messages::NOT_OPENED);
                 return EXIT_ANSWERS;
             }
-            session.read_only = true;
         }
-        LockState::Ours(lock) | LockState::Elsewhere(lock) => {
-            session.lock = Some(lock);
-            session::remove_stale_temporaries(&a_path);
-            // What a session that did not end cleanly left in the journal comes back.
-            if let Ok(found) = session::recover(&a_path, &mut answers, &q)
-                && found.answers > 0
-            {
-                notes.push(messages::ui::recovered(found.answers, found.torn > 0));
-                session.recovered = true;
+        Ok(right) => {
+            session::remove_stale_temporaries(&right);
+            // What a session that did not end cleanly left — a copy in the data folder from a
+            // full disk, the journals — comes back.
+            if let Ok(found) = session::recover(&right, &mut answers, &q) {
+                for kept in &found.set_aside {
+                    notes.push(messages::ui::copies_set_aside(&kept.display().to_string()));
+                }
+                if found.answers > 0 {
+                    notes.push(match &found.copy {
+                        Some(copy) => messages::ui::recovered_from_copy(
+                            found.answers,
+                            found.torn > 0,
+                            &copy.display().to_string(),
+                        ),
+                        None => messages::ui::recovered(found.answers, found.torn > 0),
+                    });
+                    session.recovered = true;
+                }
             }
-            match session::open_journal(&a_path) {
+            match session::open_journal(&right) {
                 Ok(journal) => {
                     if journal.path() != answers::journal::path_for(&a_path)
                         && let Some(dir) = journal.path().parent()
@@ -435,11 +452,12 @@ fn wizard(q_path: Option<&Path>, a_path: Option<&Path>, from: Option<&Path>) -> 
                 }
                 Err(e) => notes.push(messages::ui::journal_failed(&messages::io_detail(&e))),
             }
+            session.write = Some(right);
         }
-        LockState::None => {}
     }
+    let read_only = session.write.is_none();
     if let Some((path, previous)) = previous
-        && !session.read_only
+        && !read_only
     {
         let carried = carry_over(&q, &previous, &mut answers);
         notes.push(messages::carried_over(carried, &path.display().to_string()));
@@ -448,6 +466,10 @@ fn wizard(q_path: Option<&Path>, a_path: Option<&Path>, from: Option<&Path>) -> 
     }
     session.message = (!notes.is_empty()).then(|| notes.join(" "));
     match crate::tui::run(q, answers, a_path.clone(), session) {
+        Ok(()) if read_only => {
+            say(&messages::wizard_viewed(&file));
+            EXIT_OK
+        }
         Ok(()) => {
             say(&messages::wizard_saved(&file));
             EXIT_OK
@@ -475,40 +497,6 @@ fn carry_over(q: &Questionnaire, previous: &Answers, answers: &mut Answers) -> u
         }
     }
     carried
-}
-
-/// Where the lock of an answers file stands.
-enum LockState {
-    /// Ours, beside the answers file.
-    Ours(session::Lock),
-    /// Ours, in the data folder (the answers file's folder cannot be written).
-    Elsewhere(session::Lock),
-    /// Another live session has it.
-    Held(session::Holder),
-    /// No folder would take a lock file: the session runs without one.
-    None,
-}
-
-fn take_lock(a_path: &Path, notes: &mut Vec<String>) -> LockState {
-    match session::Lock::acquire(&session::lock_path(a_path)) {
-        Ok(lock) => return LockState::Ours(lock),
-        Err(session::LockError::Held(holder)) => return LockState::Held(holder),
-        Err(session::LockError::Io(_)) => {}
-    }
-    let Some(path) = session::fallback_lock_path(a_path) else {
-        return LockState::None;
-    };
-    if let Some(dir) = path.parent() {
-        let _ = std::fs::create_dir_all(dir);
-    }
-    match session::Lock::acquire(&path) {
-        Ok(lock) => LockState::Elsewhere(lock),
-        Err(session::LockError::Held(holder)) => LockState::Held(holder),
-        Err(session::LockError::Io(e)) => {
-            notes.push(messages::ui::journal_failed(&messages::io_detail(&e)));
-            LockState::None
-        }
-    }
 }
 
 /// Asks a yes/no question on the terminal, before the wizard takes it over; "c" is yes.
@@ -712,6 +700,13 @@ fn render(q_path: &Path, a_path: &Path, args: &OutputArgs) -> u8 {
         return EXIT_ANSWERS;
     }
     warn_about_answers(&file, &answers, &q);
+    // Answers the wizard would bring back (a copy from a full disk, a journal) are not in
+    // this file: said, not taken (render only reads).
+    let waiting = session::waiting(a_path);
+    if !waiting.is_empty() {
+        let shown: Vec<String> = waiting.iter().map(|p| p.display().to_string()).collect();
+        warn(&messages::answers_waiting(&file, &shown.join(", ")));
+    }
     let (doc, problems) = report::build_checked(&q, &answers);
     for p in problems {
         match p {

@@ -904,6 +904,18 @@ pub fn wizard_saved(file: &str) -> String {
     format!("Câu trả lời đã lưu trong {file}.")
 }
 
+/// A read-only session ended: nothing was written.
+pub fn wizard_viewed(file: &str) -> String {
+    format!("Đã đóng {file} (chỉ xem: không ghi gì vào tệp).")
+}
+
+/// `render`: answers wait in the data folder or a journal that the answers file lacks.
+pub fn answers_waiting(file: &str, waiting: &str) -> String {
+    format!(
+        "⚠ {file}: còn câu trả lời mới hơn chưa được ghi vào tệp này, đang nằm ở {waiting}; báo cáo dưới đây chưa có chúng.\n  → mở lại tệp này bằng trình hỏi đáp (`baocao run BẢNG_HỎI --answers {file}`) để lấy lại và ghi chúng vào tệp, rồi tạo báo cáo lại."
+    )
+}
+
 /// The wizard's words: labels, key descriptions, status lines and dialogs.
 pub mod ui {
     pub const APP_NAME: &str = "baocao";
@@ -1134,9 +1146,36 @@ pub mod ui {
         format!("Không mở được trình soạn thảo \"{command}\": {detail}")
     }
 
-    pub fn saved_to_recovery(message: &str, copy: &str) -> String {
+    /// Quitting when even the last save failed: the answers are in a copy in the data
+    /// folder, which the next start on the same answers file takes back.
+    pub fn saved_to_copy(message: &str, copy: &str) -> String {
         format!(
-            "lỗi: {message}.\n  → câu trả lời đã được ghi vào bản sao {copy}; chép tệp này về chỗ cũ khi thư mục ghi được."
+            "lỗi: {message}.\n  → câu trả lời đã được ghi vào bản sao {copy}; khi ổ đĩa có chỗ, mở lại baocao trên đúng tệp câu trả lời này là đủ: bản sao được lấy lại và ghi vào tệp."
+        )
+    }
+
+    /// A read-only session ended by a signal or an internal error: it wrote nothing.
+    pub fn read_only_ended(file: &str) -> String {
+        format!("Phiên chỉ xem đã đóng; không ghi gì vào {file}.")
+    }
+
+    /// Answers brought back at the start from the copy kept in the data folder when the
+    /// disk was full (and from the journals).
+    pub fn recovered_from_copy(answers: usize, torn: bool, copy: &str) -> String {
+        let tail = if torn {
+            " (phần cuối của nhật ký bị đứt giữa chừng nên bỏ qua)"
+        } else {
+            ""
+        };
+        format!(
+            "Đã khôi phục {answers} câu trả lời chưa kịp ghi vào tệp ở lần làm việc trước, từ bản sao {copy}{tail}; đang ghi vào tệp."
+        )
+    }
+
+    /// Copies in the data folder older than the answers file that hold something else: kept.
+    pub fn copies_set_aside(kept: &str) -> String {
+        format!(
+            "⚠ Bản sao câu trả lời cũ hơn tệp hiện tại (tệp đã được ghi sau đó) không được lấy lại; đã giữ nguyên ở {kept} để bạn xem nếu cần."
         )
     }
 

@@ -6,7 +6,14 @@
 //! holder's PID and start time for the message), where the journal lives (beside the answers
 //! file, or in the user's data folder when that folder cannot be written), replaying a journal
 //! left by a session that did not end cleanly, and folding a journal into the answers file
-//! from disk alone (what the signal and panic paths do).
+//! from disk alone (what the signal and panic paths do); the copies of the answers kept in
+//! the data folder when their own disk refuses them, and finding them again on the next
+//! start.
+//!
+//! Writing is a right: every function here that writes the answers file, its journal or its
+//! copies takes the session's [`WriteRight`], which only [`claim`] makes, and only when no
+//! other live session holds the lock. A session without it (the read-only viewer) has no way
+//! to write.
 //!
 //! Must not: know about terminals, or decide when to save.
 
@@ -87,6 +94,61 @@ impl Drop for Lock {
     fn drop(&mut self) {
         let _ = std::fs::remove_file(&self.path);
         let _ = self.file.unlock();
+    }
+}
+
+/// The right to write one answers file — the file, its journal, its copies in the data
+/// folder — held by the one session that took its lock. Only [`claim`] makes one.
+#[derive(Debug)]
+pub struct WriteRight {
+    answers: PathBuf,
+    /// `None` when no folder would take a lock file: the session runs without one.
+    lock: Option<Lock>,
+    /// Why no lock could be made, when none was.
+    lock_failed: Option<std::io::Error>,
+}
+
+impl WriteRight {
+    /// The answers file this right writes.
+    pub fn answers(&self) -> &Path {
+        &self.answers
+    }
+
+    /// The lock held, if any.
+    pub fn lock(&self) -> Option<&Lock> {
+        self.lock.as_ref()
+    }
+
+    /// Why the session runs without a lock (no folder would take one).
+    pub fn lock_failed(&self) -> Option<&std::io::Error> {
+        self.lock_failed.as_ref()
+    }
+}
+
+/// Takes the right to write `answers`: its lock beside it, or in the data folder when its
+/// folder refuses the lock file; when no folder takes a lock file, the right comes without
+/// one. `Err` names the live session that holds the lock: this one may only look.
+pub fn claim(answers: &Path) -> Result<WriteRight, Holder> {
+    let right = |lock, lock_failed| WriteRight {
+        answers: answers.to_owned(),
+        lock,
+        lock_failed,
+    };
+    match Lock::acquire(&lock_path(answers)) {
+        Ok(lock) => return Ok(right(Some(lock), None)),
+        Err(LockError::Held(holder)) => return Err(holder),
+        Err(LockError::Io(_)) => {}
+    }
+    let Some(path) = fallback_lock_path(answers) else {
+        return Ok(right(None, None));
+    };
+    if let Some(dir) = path.parent() {
+        let _ = std::fs::create_dir_all(dir);
+    }
+    match Lock::acquire(&path) {
+        Ok(lock) => Ok(right(Some(lock), None)),
+        Err(LockError::Held(holder)) => Err(holder),
+        Err(LockError::Io(e)) => Ok(right(None, Some(e))),
     }
 }
 
@@ -178,7 +240,8 @@ pub fn keep_aside(path: &Path, what: &str) -> std::io::Result<PathBuf> {
 /// it (`.<name>.XXXXXX`, six letters or digits, beside the answers file); each is a copy of
 /// the answers that nothing would ever read. Only while holding the lock: no other session
 /// is writing. Returns how many were removed.
-pub fn remove_stale_temporaries(answers: &Path) -> usize {
+pub fn remove_stale_temporaries(right: &WriteRight) -> usize {
+    let answers = right.answers();
     let Some(name) = answers
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
@@ -209,42 +272,319 @@ pub fn remove_stale_temporaries(answers: &Path) -> usize {
 /// What was found on disk from an earlier session.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Recovered {
-    /// Answers the journals changed.
+    /// Answers the copy and the journals changed.
     pub answers: usize,
     /// Bytes of torn records skipped.
     pub torn: usize,
+    /// The copy in the data folder the answers were taken from (newer than the answers
+    /// file: written when saving it failed).
+    pub copy: Option<PathBuf>,
+    /// Copies that could not be used (older than the answers file, or unreadable), kept
+    /// aside under these names.
+    pub set_aside: Vec<PathBuf>,
 }
 
-/// Replays the journals an earlier session left over `answers` (read from the answers file).
-/// Every journal is replayed, whatever its age: a save may have written an older snapshot
-/// after the last record, so a journal older than the answers file can still hold what the
-/// file lacks. Replaying what the file already has changes nothing; only answers that come
-/// out different are counted. A journal that changed nothing is removed; one that did stays
-/// until the next save has folded it.
-pub fn recover(
-    answers_path: &Path,
-    answers: &mut Answers,
+/// The first line of a copy of the answers: what the answers file looked like when the copy
+/// was written (its modification time and size, or `-` when there was none). The copy is
+/// newer than the answers file exactly when the file still looks so; a file written since (a
+/// later save, or another program) makes the copy the older one.
+const BASE_TAG: &str = "# baocao-base: ";
+
+fn base_line(answers: &Path) -> String {
+    let base = stamp(answers)
+        .and_then(|(time, len)| {
+            let t = time.duration_since(std::time::UNIX_EPOCH).ok()?;
+            Some(format!("{}.{:09} {len}", t.as_secs(), t.subsec_nanos()))
+        })
+        .unwrap_or_else(|| "-".to_owned());
+    format!("{BASE_TAG}{base}\n")
+}
+
+fn first_line(path: &Path) -> Option<String> {
+    let bytes = crate::files::read_limited(path, 200).ok()?;
+    let end = bytes.iter().position(|&b| b == b'\n')?;
+    String::from_utf8(bytes[..=end].to_vec()).ok()
+}
+
+/// The copies of an answers file's answers in the data folders: the one written when a save
+/// failed (`<name>-<crc>.answers.yaml`, see [`fallback_answers_path`]) and those written at
+/// quit when even the last save failed (`<name>-<crc>.recovery-XXXXXX.answers.yaml`).
+pub fn copies(answers: &Path) -> Vec<PathBuf> {
+    let Some(own) = fallback_answers_path(answers) else {
+        return Vec::new();
+    };
+    let own_name = crate::files::name_of(&own);
+    let stem = own_name.trim_end_matches(".answers.yaml");
+    let prefix = format!("{stem}.");
+    let mut out = Vec::new();
+    for dir in crate::files::data_dirs() {
+        let Ok(entries) = std::fs::read_dir(dir.join("sessions")) else {
+            continue;
+        };
+        for entry in entries.flatten() {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            if name.ends_with(".answers.yaml")
+                && (name == own_name || name.starts_with(&prefix))
+                && entry.file_type().is_ok_and(|t| t.is_file())
+                && entry.metadata().is_ok_and(|m| ours(&m))
+            {
+                out.push(entry.path());
+            }
+        }
+    }
+    out.sort();
+    out.dedup();
+    out
+}
+
+/// Whether a file in a data folder is one this user wrote: the temporary folder is shared
+/// with every user of the machine, so a copy planted there by another (or writable by
+/// another) is never taken as the official's answers. Copies are written readable by their
+/// owner only.
+#[cfg(unix)]
+fn ours(meta: &std::fs::Metadata) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    static UID: std::sync::OnceLock<Option<u32>> = std::sync::OnceLock::new();
+    // The owner of a file made now is this process's user (when no file can be made, the
+    // mode alone is checked).
+    let uid = *UID.get_or_init(|| {
+        tempfile::tempfile()
+            .and_then(|f| f.metadata())
+            .ok()
+            .map(|m| m.uid())
+    });
+    uid.is_none_or(|uid| uid == meta.uid()) && meta.mode() & 0o022 == 0
+}
+
+#[cfg(not(unix))]
+fn ours(_meta: &std::fs::Metadata) -> bool {
+    true
+}
+
+/// Answers waiting in the data folder or in a journal that the answers file lacks (a copy
+/// newer than the file, or a journal that is not empty): what reopening the file in the
+/// wizard would bring back. Reads only.
+pub fn waiting(answers: &Path) -> Vec<PathBuf> {
+    let base = base_line(answers);
+    let mut out: Vec<PathBuf> = copies(answers)
+        .into_iter()
+        .filter(|copy| first_line(copy).as_deref() == Some(base.as_str()))
+        .collect();
+    out.extend(
+        journal_paths(answers)
+            .into_iter()
+            .filter(|j| std::fs::metadata(j).is_ok_and(|m| m.len() > 0)),
+    );
+    out
+}
+
+/// Writes `text` (the answers as YAML) to a copy, after the line saying what the answers
+/// file looks like now.
+fn copy_text(right: &WriteRight, answers: &Answers, q: &Questionnaire) -> std::io::Result<String> {
+    let yaml = answers::to_yaml(answers, q);
+    if yaml.is_empty() {
+        return Err(std::io::Error::other(
+            "the answers could not be written as YAML",
+        ));
+    }
+    Ok(format!("{}{yaml}", base_line(right.answers())))
+}
+
+/// Writes the copy kept while the answers file's disk refuses it: in the first data folder
+/// that takes it (the user's, else the temporary folder — the user's data folder is often on
+/// the same full disk), always under the same name there, so the latest attempt replaces the
+/// one before in one step; readable by the official only. Its path.
+pub fn write_copy(
+    right: &WriteRight,
+    answers: &Answers,
     q: &Questionnaire,
-) -> std::io::Result<Recovered> {
-    let before = answers.clone();
-    let mut out = Recovered::default();
-    let mut found = Vec::new();
-    for path in journal_paths(answers_path) {
+) -> std::io::Result<PathBuf> {
+    let text = copy_text(right, answers, q)?;
+    let own = fallback_answers_path(right.answers())
+        .ok_or_else(|| std::io::Error::other("no data folder"))?;
+    let name = crate::files::name_of(&own);
+    let mut last = None;
+    for dir in crate::files::data_dirs() {
+        let dir = dir.join("sessions");
+        let copy = dir.join(&name);
+        // A private temporary file beside it, then renamed over it.
+        let attempt = std::fs::create_dir_all(&dir).and_then(|()| {
+            let mut file = tempfile::Builder::new()
+                .prefix(".copy-")
+                .tempfile_in(&dir)?;
+            file.write_all(text.as_bytes())?;
+            file.as_file().sync_all()?;
+            file.persist(&copy).map_err(|e| e.error)
+        });
+        match attempt {
+            Ok(_) => return Ok(copy),
+            Err(e) => last = Some(e),
+        }
+    }
+    Err(last.unwrap_or_else(|| std::io::Error::other("no folder")))
+}
+
+/// Writes a new copy that nothing else writes (when the writer hangs on a dead disk, its copy
+/// is not raced): `<name>-<crc>.recovery-XXXXXX.answers.yaml` in the first data folder that
+/// takes it, readable by the official only. Found again by the next start like the others.
+pub fn write_recovery_copy(
+    right: &WriteRight,
+    answers: &Answers,
+    q: &Questionnaire,
+) -> std::io::Result<PathBuf> {
+    let text = copy_text(right, answers, q)?;
+    let own = fallback_answers_path(right.answers())
+        .ok_or_else(|| std::io::Error::other("no data folder"))?;
+    let stem = crate::files::name_of(&own)
+        .trim_end_matches(".answers.yaml")
+        .to_owned();
+    let mut last = None;
+    for dir in crate::files::data_dirs() {
+        let dir = dir.join("sessions");
+        let attempt = std::fs::create_dir_all(&dir).and_then(|()| {
+            let mut file = tempfile::Builder::new()
+                .prefix(&format!("{stem}.recovery-"))
+                .suffix(".answers.yaml")
+                .tempfile_in(&dir)?;
+            file.write_all(text.as_bytes())?;
+            file.as_file().sync_all()?;
+            file.keep().map(|(_, path)| path).map_err(|e| e.error)
+        });
+        match attempt {
+            Ok(path) => return Ok(path),
+            Err(e) => last = Some(e),
+        }
+    }
+    Err(last.unwrap_or_else(|| std::io::Error::other("no folder")))
+}
+
+/// Why saving failed, and where the answers were kept instead (if anywhere).
+#[derive(Debug)]
+pub struct SaveFailed {
+    pub error: std::io::Error,
+    pub kept: Option<PathBuf>,
+}
+
+/// Saves the answers file. Once it holds the answers, every copy of them in the data folder
+/// has nothing more to give and is removed; when it refuses them, they are written to the
+/// copy in the data folder instead, which the next start finds.
+pub fn save(right: &WriteRight, answers: &Answers, q: &Questionnaire) -> Result<(), SaveFailed> {
+    match answers::save(right.answers(), answers, q) {
+        Ok(()) => {
+            for copy in copies(right.answers()) {
+                let _ = std::fs::remove_file(copy);
+            }
+            Ok(())
+        }
+        Err(error) => Err(SaveFailed {
+            kept: write_copy(right, answers, q).ok(),
+            error,
+        }),
+    }
+}
+
+/// What [`replay_all`] did.
+struct Replayed {
+    copy: Option<PathBuf>,
+    journals: Vec<PathBuf>,
+    torn: usize,
+    set_aside: Vec<PathBuf>,
+}
+
+/// Brings `answers` (read from the answers file) up to date from disk: the newest copy in the
+/// data folder that is newer than the answers file replaces them (it is a whole snapshot);
+/// then every journal is replayed over the result. Copies older than the file that hold
+/// something else are kept aside under a new name (never lost, never taken again); older
+/// ones that hold nothing else are removed.
+fn replay_all(right: &WriteRight, answers: &mut Answers, q: &Questionnaire) -> Replayed {
+    let mut out = Replayed {
+        copy: None,
+        journals: Vec::new(),
+        torn: 0,
+        set_aside: Vec::new(),
+    };
+    let base = base_line(right.answers());
+    let mut newest: Option<(std::time::SystemTime, PathBuf)> = None;
+    let set_aside = |copy: &Path, what: &str, out: &mut Replayed| {
+        if let Ok(kept) = keep_aside(copy, what) {
+            out.set_aside.push(kept);
+        }
+    };
+    for copy in copies(right.answers()) {
+        if first_line(&copy).as_deref() == Some(base.as_str()) {
+            let time = std::fs::metadata(&copy)
+                .and_then(|m| m.modified())
+                .unwrap_or(std::time::UNIX_EPOCH);
+            if let Some((older_time, older)) = newest.take() {
+                // Every copy of one base is a whole snapshot: the newest holds the others.
+                if older_time > time {
+                    newest = Some((older_time, older));
+                    continue;
+                }
+            }
+            newest = Some((time, copy));
+            continue;
+        }
+        // Older than the answers file: the file was written after it.
+        let same = answers::load(&copy, q)
+            .is_ok_and(|theirs| answers::to_yaml(&theirs, q) == answers::to_yaml(answers, q));
+        if same {
+            let _ = std::fs::remove_file(&copy);
+        } else {
+            set_aside(&copy, "old", &mut out);
+        }
+    }
+    if let Some((_, copy)) = newest {
+        match answers::load(&copy, q) {
+            Ok(theirs) => {
+                *answers = theirs;
+                out.copy = Some(copy);
+            }
+            Err(_) => set_aside(&copy, "unreadable", &mut out),
+        }
+    }
+    for path in journal_paths(right.answers()) {
         let Ok(meta) = std::fs::metadata(&path) else {
             continue;
         };
         if meta.len() == 0 {
             continue;
         }
-        let bytes = crate::files::read_limited(&path, answers::persist::MAX_BYTES)?;
+        let Ok(bytes) = crate::files::read_limited(&path, answers::persist::MAX_BYTES) else {
+            continue;
+        };
         out.torn += journal::replay(&bytes, answers, q).torn;
-        found.push(path);
+        out.journals.push(path);
     }
+    out
+}
+
+/// Brings back what an earlier session left over `answers` (read from the answers file): a
+/// copy in the data folder newer than the file (written when saving failed), then every
+/// journal. Every journal is replayed, whatever its age: a save may have written an older
+/// snapshot after the last record, so a journal older than the answers file can still hold
+/// what the file lacks. Replaying what the file already has changes nothing; only answers
+/// that come out different are counted. A copy or journal that changed nothing is removed;
+/// one that did stays until the next save has folded it (see [`save`]).
+pub fn recover(
+    right: &WriteRight,
+    answers: &mut Answers,
+    q: &Questionnaire,
+) -> std::io::Result<Recovered> {
+    let before = answers.clone();
+    let replayed = replay_all(right, answers, q);
+    let mut out = Recovered {
+        torn: replayed.torn,
+        copy: replayed.copy.clone(),
+        set_aside: replayed.set_aside,
+        ..Recovered::default()
+    };
     out.answers = q
         .questions
         .iter()
         .map(|question| question.id.as_str())
         .chain(answers.kept().map(|(id, _)| id))
+        .chain(before.kept().map(|(id, _)| id))
         .collect::<std::collections::BTreeSet<_>>()
         .into_iter()
         .filter(|id| {
@@ -254,9 +594,11 @@ pub fn recover(
         })
         .count();
     if out.answers == 0 {
-        for path in found {
+        // The copy adds nothing either: the file has it all.
+        for path in replayed.journals.into_iter().chain(replayed.copy) {
             let _ = std::fs::remove_file(path);
         }
+        out.copy = None;
     }
     Ok(out)
 }
@@ -264,9 +606,9 @@ pub fn recover(
 /// Opens the journal for this session: beside the answers file, or in the data folder when
 /// that folder refuses. What an earlier journal holds was replayed already and stays until
 /// the first save.
-pub fn open_journal(answers_path: &Path) -> std::io::Result<Journal> {
+pub fn open_journal(right: &WriteRight) -> std::io::Result<Journal> {
     let mut last = None;
-    for (i, path) in journal_paths(answers_path).into_iter().enumerate() {
+    for (i, path) in journal_paths(right.answers()).into_iter().enumerate() {
         // The data folder is ours to make; the answers file's folder is not.
         if i > 0
             && let Some(dir) = path.parent()
@@ -281,28 +623,22 @@ pub fn open_journal(answers_path: &Path) -> std::io::Result<Journal> {
     Err(last.unwrap_or_else(|| std::io::Error::other("no journal")))
 }
 
-/// Folds from disk alone: the answers file (if it reads) plus every journal, written back
-/// atomically. Used when the program must end at once (a signal, a panic): memory is not
-/// trusted, disk is. The journals stay; replaying them again changes nothing.
-pub fn fold_from_disk(answers_path: &Path, q: &Questionnaire) -> std::io::Result<()> {
-    let mut answers = if answers_path.exists() {
-        answers::load(answers_path, q).map_err(|e| std::io::Error::other(e.message))?
+/// Folds from disk alone: the answers file (if it reads), a newer copy from the data folder,
+/// and every journal, written back atomically (or, when the file's disk refuses, to the copy).
+/// Used when the program must end at once (a signal, a panic): memory is not trusted, disk is.
+/// The journals stay; replaying them again changes nothing.
+pub fn fold_from_disk(right: &WriteRight, q: &Questionnaire) -> std::io::Result<()> {
+    let path = right.answers();
+    let mut answers = if path.exists() {
+        answers::load(path, q).map_err(|e| std::io::Error::other(e.message))?
     } else {
         Answers::new()
     };
-    let mut replayed = false;
-    for path in journal_paths(answers_path) {
-        if let Ok(bytes) = crate::files::read_limited(&path, answers::persist::MAX_BYTES)
-            && !bytes.is_empty()
-        {
-            journal::replay(&bytes, &mut answers, q);
-            replayed = true;
-        }
-    }
-    if !replayed {
+    let replayed = replay_all(right, &mut answers, q);
+    if replayed.journals.is_empty() && replayed.copy.is_none() {
         return Ok(());
     }
-    answers::save(answers_path, &answers, q)
+    save(right, &answers, q).map_err(|f| f.error)
 }
 
 #[cfg(test)]
@@ -327,6 +663,7 @@ mod tests {
     fn only_the_temporaries_of_this_answers_file_are_removed() {
         let dir = tempfile::tempdir().unwrap();
         let answers = dir.path().join("a.answers.yaml");
+        let right = claim(&answers).expect("free");
         for name in [
             ".a.answers.yaml.Ab3xY9",
             ".a.answers.yaml.journal",
@@ -337,7 +674,7 @@ mod tests {
         ] {
             std::fs::write(dir.path().join(name), "x").unwrap();
         }
-        assert_eq!(remove_stale_temporaries(&answers), 1);
+        assert_eq!(remove_stale_temporaries(&right), 1);
         let mut left: Vec<String> = std::fs::read_dir(dir.path())
             .unwrap()
             .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())

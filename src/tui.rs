@@ -7,6 +7,10 @@
 //! frame drawn), the background writer that saves answers off the key path (and notices a
 //! file changed by another program), and suspending the screen around `$EDITOR`.
 //!
+//! Every write of the answers file goes through the session's `session::WriteRight`: a
+//! read-only session has none, so it starts no writer and its signal and panic paths only
+//! give the terminal back.
+//!
 //! The parts: `action` (what can be asked), `keymap` (keys → actions, and the key list),
 //! `app` (state and `update`), `editor` and `text_input` (the editors), `view` (drawing),
 //! `theme` (styles).
@@ -34,8 +38,8 @@ use ratatui::crossterm::event::{
 };
 use ratatui::crossterm::{cursor, execute, terminal};
 
+use crate::answers::Answers;
 use crate::answers::journal::Journal;
-use crate::answers::{self, Answers};
 use crate::messages::{self, ui};
 use crate::questionnaire::Questionnaire;
 use crate::session;
@@ -46,8 +50,9 @@ use theme::Theme;
 /// The on-disk side of a wizard session, prepared by the caller.
 #[derive(Debug, Default)]
 pub struct Session {
-    /// The lock on the answers file (none when viewing read-only).
-    pub lock: Option<session::Lock>,
+    /// The right to write the answers file (none when viewing read-only: another session
+    /// holds it, so this one only looks).
+    pub write: Option<session::WriteRight>,
     /// The journal every change goes to first (none when viewing read-only, or when no
     /// folder would take it).
     pub journal: Option<Journal>,
@@ -55,9 +60,11 @@ pub struct Session {
     pub recovered: bool,
     /// A line for the status bar at the start.
     pub message: Option<String>,
-    /// Another session holds the file: look, do not touch.
-    pub read_only: bool,
 }
+
+/// What the signal and panic paths may write: nothing in a read-only session; in a session
+/// that writes, the right while the session lasts (gone once it ended and saved).
+type Ending = Option<std::sync::Weak<session::WriteRight>>;
 
 /// The journal, shared with the signal and panic paths.
 type SharedJournal = Arc<Mutex<Option<Journal>>>;
@@ -89,7 +96,8 @@ pub fn run(
     let q = Arc::new(q);
     let mut app = App::new(Arc::clone(&q), answers, answers_path);
     let answers_path = app.answers_path.clone();
-    app.read_only = session.read_only;
+    let right = session.write.map(Arc::new);
+    app.read_only = right.is_none();
     if let Some(message) = session.message {
         if session.recovered {
             app.recovered(message);
@@ -101,12 +109,25 @@ pub fn run(
     // One writer of the answers file at a time: the background saver, or the signal path.
     let writing = Arc::new(Mutex::new(()));
     let theme = Theme::from_env();
-    let saver = Saver::start(Arc::clone(&writing), session::stamp(&answers_path));
-    install_panic_hook(Arc::clone(&q), answers_path.clone(), Arc::clone(&journal));
+    let saver = right.as_ref().map(|right| {
+        Saver::start(
+            Arc::clone(right),
+            Arc::clone(&writing),
+            session::stamp(&answers_path),
+        )
+    });
+    let ending: Ending = right.as_ref().map(Arc::downgrade);
+    install_panic_hook(
+        Arc::clone(&q),
+        answers_path.clone(),
+        ending.clone(),
+        Arc::clone(&journal),
+    );
     #[cfg(any(unix, windows))]
     signals::watch(
         Arc::clone(&q),
         answers_path.clone(),
+        ending,
         Arc::clone(&journal),
         Arc::clone(&writing),
     );
@@ -116,7 +137,7 @@ pub fn run(
         &mut terminal,
         &mut app,
         &theme,
-        &saver,
+        saver.as_ref(),
         &journal,
         &mut folds,
     );
@@ -135,10 +156,14 @@ pub fn run(
     }
     wait_if_ending();
     restore_terminal();
-    // Whatever ended the loop, what was typed is written before the program ends.
-    let written = saver.finish(&mut app);
+    // Whatever ended the loop, what was typed is written before the program ends (a
+    // read-only session has no writer and nothing to write).
+    let written = match (saver, right.as_deref()) {
+        (Some(saver), Some(right)) => saver.finish(right, &mut app),
+        _ => Ok(()),
+    };
     if written.is_ok()
-        && !app.read_only
+        && right.is_some()
         && let Ok(mut guard) = journal.lock()
         && let Some(j) = guard.take()
     {
@@ -147,7 +172,8 @@ pub fn run(
         drop(j);
         let _ = std::fs::remove_file(path);
     }
-    drop(session.lock);
+    // The lock goes with the last holder of the right (the writer has ended).
+    drop(right);
     result.and(written)
 }
 
@@ -170,10 +196,12 @@ fn journal_changes(app: &mut App, journal: &SharedJournal) {
     }
 }
 
-/// A save finished: when it holds everything the journal holds (nothing was appended since
-/// the save was asked for), the journal is emptied.
-fn fold_done(journal: &SharedJournal, asked_at: Option<u64>, ok: bool) {
-    if let (true, Some(at), Ok(mut guard)) = (ok, asked_at, journal.lock())
+/// A save finished — into the answers file, or into the copy in the data folder: when that
+/// holds everything the journal holds (nothing was appended since the save was asked for),
+/// the journal is emptied. (After a copy, the next start takes the copy, then replays only
+/// what the journal got later.)
+fn fold_done(journal: &SharedJournal, asked_at: Option<u64>, folded: bool) {
+    if let (true, Some(at), Ok(mut guard)) = (folded, asked_at, journal.lock())
         && let Some(j) = guard.as_mut()
         && j.len() == at
         && !j.is_empty()
@@ -190,7 +218,7 @@ fn event_loop(
     terminal: &mut DefaultTerminal,
     app: &mut App,
     theme: &Theme,
-    saver: &Saver,
+    saver: Option<&Saver>,
     journal: &SharedJournal,
     folds: &mut VecDeque<Option<u64>>,
 ) -> Result<(), String> {
@@ -228,16 +256,20 @@ fn event_loop(
             app.end_batch();
             redraw = true;
         }
-        for notice in saver.notices.try_iter() {
-            app.status = Some(notice);
-            redraw = true;
+        if let Some(saver) = saver {
+            for notice in saver.notices.try_iter() {
+                app.status = Some(notice);
+                redraw = true;
+            }
+            for (result, folded) in saver.results.try_iter() {
+                fold_done(journal, folds.pop_front().flatten(), folded);
+                app.update(Action::Saved(result));
+                redraw = true;
+            }
         }
-        for result in saver.results.try_iter() {
-            fold_done(journal, folds.pop_front().flatten(), result.is_ok());
-            app.update(Action::Saved(result));
-            redraw = true;
-        }
-        if let Some(job) = app.poll_save(Instant::now()) {
+        if let Some(saver) = saver
+            && let Some(job) = app.poll_save(Instant::now())
+        {
             // Position changes and recoveries reach the journal too before the save is asked.
             journal_changes(app, journal);
             folds.push_back(journal_len(journal));
@@ -265,14 +297,20 @@ fn event_loop(
 /// what another program did to the file meanwhile.
 struct Saver {
     jobs: mpsc::Sender<SaveJob>,
-    results: mpsc::Receiver<Result<String, String>>,
+    /// Each save's result, and whether the answers reached a disk (the file or the copy).
+    results: mpsc::Receiver<(Result<String, String>, bool)>,
     notices: mpsc::Receiver<String>,
     thread: std::thread::JoinHandle<()>,
 }
 
 impl Saver {
-    /// `known`: the answers file as this session read it.
-    fn start(writing: Arc<Mutex<()>>, mut known: session::Stamp) -> Self {
+    /// `known`: the answers file as this session read it. Only a session with the right to
+    /// write has one.
+    fn start(
+        right: Arc<session::WriteRight>,
+        writing: Arc<Mutex<()>>,
+        mut known: session::Stamp,
+    ) -> Self {
         let (jobs, job_rx) = mpsc::channel::<SaveJob>();
         let (result_tx, results) = mpsc::channel();
         let (notice_tx, notices) = mpsc::channel();
@@ -287,14 +325,15 @@ impl Saver {
                         }
                         session::Outside::Gone => Some(ui::GONE_OUTSIDE.to_owned()),
                     };
-                    let result = save(&job);
+                    let result = save_kept(&right, &job);
                     if result.is_ok() {
-                        known = session::stamp(&job.path);
+                        known = session::stamp(right.answers());
                     }
                     if let Some(notice) = notice {
                         let _ = notice_tx.send(notice);
                     }
-                    result
+                    let folded = !matches!(result, Err((_, None)));
+                    (result.map_err(|(message, _)| message), folded)
                 };
                 if result_tx.send(result).is_err() {
                     break;
@@ -317,14 +356,14 @@ impl Saver {
     /// Lets the save under way finish, then saves what is left on this thread. When even
     /// that fails (or the writer hangs), the answers are written to a recovery copy whose
     /// path the error names.
-    fn finish(self, app: &mut App) -> Result<(), String> {
+    fn finish(self, right: &session::WriteRight, app: &mut App) -> Result<(), String> {
         drop(self.jobs);
         // The writer ends once its queue is done; a writer stuck on a dead disk is not
         // waited for without end, and is not raced either: the copy goes elsewhere.
         let mut hung = false;
         loop {
             match self.results.recv_timeout(Duration::from_secs(10)) {
-                Ok(result) => app.update(Action::Saved(result)),
+                Ok((result, _)) => app.update(Action::Saved(result)),
                 Err(mpsc::RecvTimeoutError::Disconnected) => break,
                 Err(mpsc::RecvTimeoutError::Timeout) => {
                     hung = true;
@@ -342,39 +381,23 @@ impl Saver {
         let failed = if hung {
             ui::SAVE_HUNG.to_owned()
         } else {
-            match save(&job) {
+            match save_kept(right, &job) {
                 Ok(_) => return Ok(()),
-                Err(message) => message,
+                // Kept in the copy in the data folder, which the next start finds.
+                Err((message, Some(copy))) => {
+                    return Err(ui::saved_to_copy(&message, &copy.display().to_string()));
+                }
+                Err((message, None)) => message,
             }
         };
-        Err(match write_recovery(&job) {
-            Ok(copy) => ui::saved_to_recovery(&failed, &copy.display().to_string()),
-            Err(_) => failed,
-        })
+        // A writer stuck on a dead disk is not raced: this copy is a new file of its own.
+        Err(
+            match session::write_recovery_copy(right, &job.answers, &job.questionnaire) {
+                Ok(copy) => ui::saved_to_copy(&failed, &copy.display().to_string()),
+                Err(_) => failed,
+            },
+        )
     }
-}
-
-/// Writes the answers to a new private file in the user's data folder (or, failing that, the
-/// temporary folder): `<questionnaire id>-….answers.yaml`, readable by the official only.
-fn write_recovery(job: &SaveJob) -> std::io::Result<PathBuf> {
-    let text = answers::persist::to_yaml(&job.answers, &job.questionnaire);
-    let mut last = None;
-    for dir in crate::files::data_dirs() {
-        let attempt = std::fs::create_dir_all(&dir).and_then(|()| {
-            let mut file = tempfile::Builder::new()
-                .prefix(&format!("{}-", job.questionnaire.id))
-                .suffix(".answers.yaml")
-                .tempfile_in(&dir)?;
-            file.write_all(text.as_bytes())?;
-            file.as_file().sync_all()?;
-            file.keep().map(|(_, path)| path).map_err(|e| e.error)
-        });
-        match attempt {
-            Ok(path) => return Ok(path),
-            Err(e) => last = Some(e),
-        }
-    }
-    Err(last.unwrap_or_else(|| std::io::Error::other("no folder")))
 }
 
 /// Takes the terminal: raw mode, alternate screen, bracketed paste. No panic hook is added
@@ -420,14 +443,27 @@ fn lock_for<T>(m: &Mutex<T>, patience: Duration) -> Option<std::sync::MutexGuard
 }
 
 /// The way out when the program must stop at once: the journal forced to disk, the answers
-/// file written from it, the terminal given back. Returns the message to print.
-fn emergency_fold(q: &Questionnaire, answers_path: &Path, journal: &SharedJournal) -> String {
+/// file written from it, the terminal given back. Returns the message to print. A read-only
+/// session writes nothing.
+fn emergency_fold(
+    q: &Questionnaire,
+    answers_path: &Path,
+    ending: &Ending,
+    journal: &SharedJournal,
+) -> String {
+    let shown = answers_path.display().to_string();
+    let Some(right) = ending else {
+        return ui::read_only_ended(&shown);
+    };
+    let Some(right) = right.upgrade() else {
+        // The session ended and saved already.
+        return ui::emergency_saved(&shown);
+    };
     let mut guard = lock_for(journal, Duration::from_secs(2));
     if let Some(j) = guard.as_ref().and_then(|g| g.as_ref()) {
         let _ = j.sync();
     }
-    let shown = answers_path.display().to_string();
-    match session::fold_from_disk(answers_path, q) {
+    match session::fold_from_disk(&right, q) {
         Ok(()) => {
             // Folded while no record could be appended: the journal has nothing more to give.
             if let Some(j) = guard.as_mut().and_then(|g| g.as_mut()) {
@@ -454,6 +490,7 @@ fn emergency_fold(q: &Questionnaire, answers_path: &Path, journal: &SharedJourna
 fn end_now(
     q: &Questionnaire,
     answers_path: &Path,
+    ending: &Ending,
     journal: &SharedJournal,
     writing: &Mutex<()>,
     code: i32,
@@ -462,7 +499,7 @@ fn end_now(
         return;
     }
     let _writing = lock_for(writing, Duration::from_secs(5));
-    let message = emergency_fold(q, answers_path, journal);
+    let message = emergency_fold(q, answers_path, ending, journal);
     restore_terminal();
     let _ = writeln!(std::io::stderr(), "{message}");
     std::process::exit(code);
@@ -470,7 +507,12 @@ fn end_now(
 
 /// On a panic: the terminal back, the answers folded from the journal, where they are
 /// printed, then the usual report and exit code 101.
-fn install_panic_hook(q: Arc<Questionnaire>, answers_path: PathBuf, journal: SharedJournal) {
+fn install_panic_hook(
+    q: Arc<Questionnaire>,
+    answers_path: PathBuf,
+    ending: Ending,
+    journal: SharedJournal,
+) {
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
         // A panic while a signal is ending the program (a write to the vanished terminal
@@ -481,7 +523,7 @@ fn install_panic_hook(q: Arc<Questionnaire>, answers_path: PathBuf, journal: Sha
             }
         }
         restore_terminal();
-        let message = emergency_fold(&q, &answers_path, &journal);
+        let message = emergency_fold(&q, &answers_path, &ending, &journal);
         previous(info);
         let _ = writeln!(std::io::stderr(), "{}\n{message}", ui::PANICKED);
         std::process::exit(101);
@@ -505,12 +547,13 @@ mod signals {
     use std::path::PathBuf;
     use std::sync::{Arc, Mutex};
 
-    use super::SharedJournal;
+    use super::{Ending, SharedJournal};
     use crate::questionnaire::Questionnaire;
 
     pub fn watch(
         q: Arc<Questionnaire>,
         answers_path: PathBuf,
+        ending: Ending,
         journal: SharedJournal,
         writing: Arc<Mutex<()>>,
     ) {
@@ -524,35 +567,42 @@ mod signals {
             };
             std::thread::spawn(move || {
                 if let Some(signal) = signals.forever().next() {
-                    super::end_now(&q, &answers_path, &journal, &writing, 128 + signal);
+                    super::end_now(&q, &answers_path, &ending, &journal, &writing, 128 + signal);
                 }
             });
         }
         #[cfg(windows)]
         {
             let _ = ctrlc::set_handler(move || {
-                super::end_now(&q, &answers_path, &journal, &writing, 130);
+                super::end_now(&q, &answers_path, &ending, &journal, &writing, 130);
             });
         }
     }
 }
 
-/// Writes one answers file; the time it was saved, or a message. When the file's folder
-/// refuses, the answers are written to the data folder instead, and the message says where.
-pub fn save(job: &SaveJob) -> Result<String, String> {
-    let Err(e) = answers::persist::save(&job.path, &job.answers, &job.questionnaire) else {
+/// Writes one answers file (the one `right` writes); the time it was saved, or a message.
+/// When the file's disk refuses, the answers are written to the copy in the data folder
+/// instead, and the message says where.
+pub fn save(right: &session::WriteRight, job: &SaveJob) -> Result<String, String> {
+    save_kept(right, job).map_err(|(message, _)| message)
+}
+
+/// [`save`], with where the answers were kept when the file refused them.
+fn save_kept(
+    right: &session::WriteRight,
+    job: &SaveJob,
+) -> Result<String, (String, Option<PathBuf>)> {
+    let Err(failed) = session::save(right, &job.answers, &job.questionnaire) else {
         return Ok(now_hms());
     };
-    let file = job.path.display().to_string();
-    let detail = messages::io_detail(&e);
-    let copy = session::fallback_answers_path(&job.path).filter(|copy| {
-        copy.parent()
-            .is_some_and(|dir| std::fs::create_dir_all(dir).is_ok())
-            && answers::persist::save(copy, &job.answers, &job.questionnaire).is_ok()
-    });
-    Err(match copy {
-        Some(copy) => ui::save_error_kept(&file, &detail, &copy.display().to_string()),
-        None => ui::save_error(&file, &detail),
+    let file = right.answers().display().to_string();
+    let detail = messages::io_detail(&failed.error);
+    Err(match failed.kept {
+        Some(copy) => (
+            ui::save_error_kept(&file, &detail, &copy.display().to_string()),
+            Some(copy),
+        ),
+        None => (ui::save_error(&file, &detail), None),
     })
 }
 

@@ -215,3 +215,28 @@ fn the_built_in_questionnaire_is_reachable_by_name() {
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(stdout(&out).starts_with("BÁO CÁO\n"), "{}", stdout(&out));
 }
+
+#[test]
+fn render_says_when_newer_answers_wait_outside_the_file() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let file = dir.path().join("x.answers.yaml");
+    std::fs::copy(crate::common::path(A), &file).expect("copied");
+    let file_s = file.to_str().expect("utf-8");
+    let out = baocao(&["render", Q, "--answers", file_s]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(!stderr(&out).contains("chưa được ghi vào tệp này"));
+    // What a wizard left in its journal (a crash, a full disk) is not in the file yet.
+    let journal = baocao::answers::journal::path_for(&file);
+    let mut j = baocao::answers::journal::Journal::open(&journal).expect("journal");
+    j.append(
+        "ten_xa",
+        baocao::answers::journal::Entry::Value(&baocao::answers::AnswerValue::Text("Mới".into())),
+    )
+    .expect("appended");
+    let out = baocao(&["render", Q, "--answers", file_s]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(err.contains("chưa được ghi vào tệp này"), "{err}");
+    assert!(err.contains(&journal.display().to_string()), "{err}");
+    assert!(err.contains("baocao run"), "{err}");
+}

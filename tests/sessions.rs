@@ -214,6 +214,212 @@ fn a_read_only_session_changes_and_saves_nothing() {
     assert!(!app.unsaved());
 }
 
+#[test]
+fn ctrl_s_in_a_read_only_session_says_so_and_leaves_nothing_to_save() {
+    let dir = tempfile::tempdir().unwrap();
+    let q = builtin();
+    let a = answers::load(&common::path(BA_DINH), &q).unwrap();
+    let mut app = app_in(dir.path(), q, a);
+    app.read_only = true;
+    app.key(KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL));
+    assert_eq!(app.status.as_deref(), Some(ui::READ_ONLY_REFUSED));
+    // Before the fix Ctrl+S counted as a change, and quitting then saved the stale copy.
+    assert!(!app.unsaved(), "a read-only session has something to save");
+    assert!(app.poll_save(std::time::Instant::now()).is_none());
+    app.recovered("x".into());
+    assert!(
+        !app.unsaved(),
+        "a read-only session saves recovered answers"
+    );
+    app.update(Action::Quit);
+    assert!(app.quit);
+    assert!(!app.unsaved());
+}
+
+#[test]
+fn only_one_session_gets_the_right_to_write_and_it_is_free_again_when_dropped() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("a.answers.yaml");
+    let right = session::claim(&file).expect("free");
+    assert_eq!(right.answers(), file.as_path());
+    assert!(right.lock().is_some());
+    // A second session is told who writes; without the right it has no way to fold, save,
+    // recover or open the journal (each takes the right).
+    match session::claim(&file) {
+        Err(holder) => assert_eq!(holder.pid, std::process::id().to_string()),
+        Ok(_) => panic!("a second right to write the same file"),
+    }
+    drop(right);
+    assert!(!session::lock_path(&file).exists());
+    session::claim(&file).expect("free again");
+}
+
+// ----- a copy kept in the data folder when the disk was full -----------------------------------
+
+/// The copies of `file` in the (real) data folder are removed when dropped: these tests run
+/// in one process with the others, so `XDG_DATA_HOME` is not changed for them; the copies'
+/// names hold a checksum of the temporary folder's path, so no two tests share one.
+struct CopiesGone(std::path::PathBuf);
+
+impl Drop for CopiesGone {
+    fn drop(&mut self) {
+        for copy in session::copies(&self.0) {
+            let _ = std::fs::remove_file(copy);
+        }
+    }
+}
+
+fn text_of(a: &Answers, id: &str) -> Option<String> {
+    match a.get(id) {
+        Some(AnswerValue::Text(t)) => Some(t.clone()),
+        _ => None,
+    }
+}
+
+#[test]
+fn a_copy_newer_than_the_answers_file_is_taken_then_the_journal_and_removed_by_a_save() {
+    let dir = tempfile::tempdir().unwrap();
+    let q = builtin();
+    let file = dir.path().join("a.answers.yaml");
+    let _gone = CopiesGone(file.clone());
+    let mut a = Answers::new();
+    a.set("ten_xa", AnswerValue::Text("Cũ".into()));
+    answers::save(&file, &a, &q).unwrap();
+    let right = session::claim(&file).expect("free");
+    // The save that failed on the full disk: the copy holds the newer text ...
+    a.set("ten_xa", AnswerValue::Text("Mới, chỉ ở bản sao".into()));
+    let copy = session::write_copy(&right, &a, &q).unwrap();
+    // ... and the journal what was typed after that copy.
+    write_journal(&journal::path_for(&file), &[("tinh", "Quảng Ngãi")]);
+    assert_eq!(session::waiting(&file).len(), 2, "render is told of both");
+
+    let mut loaded = answers::load(&file, &q).unwrap();
+    let found = session::recover(&right, &mut loaded, &q).unwrap();
+    assert_eq!(found.copy.as_deref(), Some(copy.as_path()));
+    assert_eq!(found.answers, 2);
+    assert_eq!(
+        text_of(&loaded, "ten_xa").as_deref(),
+        Some("Mới, chỉ ở bản sao")
+    );
+    assert_eq!(text_of(&loaded, "tinh").as_deref(), Some("Quảng Ngãi"));
+    assert!(copy.exists(), "kept until a save has it in the file");
+
+    session::save(&right, &loaded, &q).unwrap();
+    assert!(
+        session::copies(&file).is_empty(),
+        "the copy outlived the save"
+    );
+    let back = answers::load(&file, &q).unwrap();
+    assert_eq!(
+        text_of(&back, "ten_xa").as_deref(),
+        Some("Mới, chỉ ở bản sao")
+    );
+}
+
+#[test]
+fn a_copy_older_than_the_answers_file_never_overwrites_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let q = builtin();
+    let file = dir.path().join("a.answers.yaml");
+    let _gone = CopiesGone(file.clone());
+    let right = session::claim(&file).expect("free");
+    let mut a = Answers::new();
+    a.set("ten_xa", AnswerValue::Text("Bản sao cũ".into()));
+    let copy = session::write_copy(&right, &a, &q).unwrap();
+    // The file is written after the copy (by another program here): the copy is older.
+    a.set("ten_xa", AnswerValue::Text("Tệp mới hơn".into()));
+    answers::save(&file, &a, &q).unwrap();
+    assert!(session::waiting(&file).is_empty());
+
+    let mut loaded = answers::load(&file, &q).unwrap();
+    let found = session::recover(&right, &mut loaded, &q).unwrap();
+    assert_eq!(found.answers, 0);
+    assert_eq!(found.copy, None);
+    assert_eq!(text_of(&loaded, "ten_xa").as_deref(), Some("Tệp mới hơn"));
+    // Kept aside, under a name that is not taken again, and said.
+    assert!(!copy.exists());
+    assert_eq!(found.set_aside.len(), 1);
+    let kept = &found.set_aside[0];
+    assert!(
+        std::fs::read_to_string(kept)
+            .unwrap()
+            .contains("Bản sao cũ")
+    );
+    let _ = std::fs::remove_file(kept);
+
+    // An older copy holding what the file holds is simply removed.
+    let same = session::write_copy(&right, &loaded, &q).unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    answers::save(&file, &loaded, &q).unwrap();
+    let found = session::recover(&right, &mut loaded, &q).unwrap();
+    assert!(found.set_aside.is_empty());
+    assert!(!same.exists());
+}
+
+#[test]
+fn folding_from_disk_takes_the_copy_too() {
+    let dir = tempfile::tempdir().unwrap();
+    let q = builtin();
+    let file = dir.path().join("a.answers.yaml");
+    let _gone = CopiesGone(file.clone());
+    let right = session::claim(&file).expect("free");
+    let mut a = Answers::new();
+    a.set("ten_xa", AnswerValue::Text("Chỉ ở bản sao".into()));
+    session::write_copy(&right, &a, &q).unwrap();
+    write_journal(&journal::path_for(&file), &[("tinh", "Bình Định")]);
+    session::fold_from_disk(&right, &q).unwrap();
+    let back = answers::load(&file, &q).unwrap();
+    assert_eq!(text_of(&back, "ten_xa").as_deref(), Some("Chỉ ở bản sao"));
+    assert_eq!(text_of(&back, "tinh").as_deref(), Some("Bình Định"));
+    assert!(session::copies(&file).is_empty());
+}
+
+/// A copy planted in a data folder by another user (the temporary folder is shared), or
+/// writable by others, is never taken.
+#[cfg(unix)]
+#[test]
+fn a_copy_another_user_could_write_is_never_taken() {
+    use std::os::unix::fs::{PermissionsExt, chown};
+    let dir = tempfile::tempdir().unwrap();
+    let q = builtin();
+    let file = dir.path().join("a.answers.yaml");
+    let _gone = CopiesGone(file.clone());
+    let right = session::claim(&file).expect("free");
+    let mut a = Answers::new();
+    a.set("ten_xa", AnswerValue::Text("Cài vào".into()));
+    let copy = session::write_copy(&right, &a, &q).unwrap();
+    assert_eq!(session::copies(&file), vec![copy.clone()]);
+    std::fs::set_permissions(&copy, std::fs::Permissions::from_mode(0o666)).unwrap();
+    assert!(session::copies(&file).is_empty(), "a copy others can write");
+    std::fs::set_permissions(&copy, std::fs::Permissions::from_mode(0o600)).unwrap();
+    // Another owner: only root can give a file away; others check the mode alone.
+    if chown(&copy, Some(54_321), None).is_ok() {
+        assert!(session::copies(&file).is_empty(), "another user's copy");
+        let mut loaded = Answers::new();
+        let found = session::recover(&right, &mut loaded, &q).unwrap();
+        assert_eq!(found.answers, 0);
+        assert_eq!(loaded.get("ten_xa"), None);
+    }
+    let _ = std::fs::remove_file(copy);
+}
+
+#[test]
+fn a_copy_written_at_quit_is_found_like_the_others() {
+    let dir = tempfile::tempdir().unwrap();
+    let q = builtin();
+    let file = dir.path().join("a.answers.yaml");
+    let _gone = CopiesGone(file.clone());
+    let right = session::claim(&file).expect("free");
+    let mut a = Answers::new();
+    a.set("ten_xa", AnswerValue::Text("Lúc thoát".into()));
+    let copy = session::write_recovery_copy(&right, &a, &q).unwrap();
+    assert_eq!(session::copies(&file), vec![copy]);
+    let mut loaded = Answers::new();
+    let found = session::recover(&right, &mut loaded, &q).unwrap();
+    assert_eq!(found.answers, 1);
+    assert_eq!(text_of(&loaded, "ten_xa").as_deref(), Some("Lúc thoát"));
+}
+
 // ----- what a crash leaves behind -------------------------------------------------------------
 
 fn write_journal(path: &Path, records: &[(&str, &str)]) {
@@ -238,7 +444,8 @@ fn a_journal_is_replayed_whatever_its_age_and_removed_when_it_adds_nothing() {
     a.set("ten_xa", AnswerValue::Text("Cũ".into()));
     answers::save(&file, &a, &q).unwrap();
     let mut loaded = answers::load(&file, &q).unwrap();
-    let found = session::recover(&file, &mut loaded, &q).unwrap();
+    let right = session::claim(&file).expect("free");
+    let found = session::recover(&right, &mut loaded, &q).unwrap();
     assert_eq!(found.answers, 2);
     assert_eq!(loaded.get("ten_xa"), Some(&AnswerValue::Text("Mới".into())));
     assert!(jpath.exists(), "kept until the next save folds it");
@@ -246,7 +453,7 @@ fn a_journal_is_replayed_whatever_its_age_and_removed_when_it_adds_nothing() {
     // Once the file has everything, the journal adds nothing: no message, and it goes.
     answers::save(&file, &loaded, &q).unwrap();
     let mut again = answers::load(&file, &q).unwrap();
-    let found = session::recover(&file, &mut again, &q).unwrap();
+    let found = session::recover(&right, &mut again, &q).unwrap();
     assert_eq!(found.answers, 0);
     assert_eq!(again.get("ten_xa"), loaded.get("ten_xa"));
     assert_eq!(again.get("tinh"), loaded.get("tinh"));
@@ -259,7 +466,8 @@ fn folding_from_disk_writes_the_journal_into_the_answers_file() {
     let q = builtin();
     let file = dir.path().join("a.answers.yaml");
     write_journal(&journal::path_for(&file), &[("ten_xa", "An Phú")]);
-    session::fold_from_disk(&file, &q).unwrap();
+    let right = session::claim(&file).expect("free");
+    session::fold_from_disk(&right, &q).unwrap();
     let a = answers::load(&file, &q).unwrap();
     assert_eq!(a.get("ten_xa"), Some(&AnswerValue::Text("An Phú".into())));
 }

@@ -1094,13 +1094,13 @@ fn a_read_only_folder_keeps_the_journal_in_the_data_folder() {
     );
     assert_eq!(w.answer_box().as_deref(), Some("AnBaĐình"), "{screen}");
     w.wait_for("Chưa lưu được");
-    // Quitting twice writes a recovery copy and names it.
+    // Quitting twice writes a recovery copy (the one the next start finds) and names it.
     w.send(CTRL_Q);
     w.wait_for("Ctrl+Q lần nữa");
     w.send(CTRL_Q);
     let status = w.wait_exit();
     assert_eq!(status.exit_code(), 6, "{status:?}\n{}", w.output());
-    let folder = data.path().join("baocao");
+    let folder = data.path().join("baocao/sessions");
     let copies: Vec<PathBuf> = names_in(&folder)
         .into_iter()
         .filter(|n| n.ends_with(".answers.yaml"))
@@ -1166,6 +1166,13 @@ fn a_full_disk_keeps_the_answers_in_memory_until_there_is_room() {
         s.lines().next().is_some_and(|l| l.contains("Đã lưu"))
     });
     assert_eq!(stored(&dir, "ten_xa").as_deref(), Some(text));
+    assert!(
+        names_in(&data.path().join("baocao/sessions"))
+            .iter()
+            .all(|n| !n.ends_with(".answers.yaml")),
+        "the copy in the data folder outlived the save that has its content: {:?}",
+        names_in(&data.path().join("baocao/sessions"))
+    );
     w.send(CTRL_Q);
     let status = w.wait_exit();
     assert!(status.success(), "{status:?}\n{}", w.output());
@@ -1176,4 +1183,308 @@ fn a_full_disk_keeps_the_answers_in_memory_until_there_is_room() {
         "files left behind on the full disk"
     );
     drop(mount);
+}
+
+// ----- a read-only viewer writes nothing; a full disk's copy comes back ----------------------
+
+/// The questionnaire of issue 12's reproduction: one text question `p`, printed as is.
+const ONE_QUESTION: &str = r#"format: 1
+id: mot-cau
+version: 1
+title: Một câu
+document:
+  issuer: ["ỦY BAN NHÂN DÂN", "XÃ AN PHÚ"]
+sections:
+  - heading: Phần một
+    questions:
+      - id: p
+        ask: Nội dung
+        kind: text
+    text: "{{ p }}"
+"#;
+const ONE_QUESTION_ANSWERS: &str = "p.answers.yaml";
+
+/// Starts the wizard on [`ONE_QUESTION`] (written into `dir`) and `p.answers.yaml`.
+fn start_one(dir: &Path, data: &Path) -> Pty {
+    start_one_with(dir, data, &[])
+}
+
+fn start_one_with(dir: &Path, data: &Path, env: &[(&str, &str)]) -> Pty {
+    let q = dir.join("q.yaml");
+    if !q.exists() {
+        std::fs::write(&q, ONE_QUESTION).expect("questionnaire");
+    }
+    let mut cmd = pty::command(dir);
+    cmd.args(["run", "q.yaml", "--answers", ONE_QUESTION_ANSWERS]);
+    cmd.env("XDG_DATA_HOME", data);
+    cmd.env_remove("BAOCAO_TEST_PANIC");
+    for (key, value) in env {
+        cmd.env(key, value);
+    }
+    Pty::spawn(cmd)
+}
+
+/// The answer `p` as stored in `dir`'s answers file.
+fn stored_p(dir: &Path) -> Option<String> {
+    let text = std::fs::read_to_string(dir.join(ONE_QUESTION_ANSWERS)).ok()?;
+    let yaml: serde_yaml::Value = serde_yaml::from_str(&text).ok()?;
+    yaml["answers"]["p"].as_str().map(str::to_owned)
+}
+
+fn wait_saved(w: &Pty, what: &str) {
+    w.wait_until(what, |s| {
+        s.lines().next().is_some_and(|l| l.contains("Đã lưu"))
+    });
+}
+
+/// Issue 12: A types and saves; B opens read-only and presses Ctrl+S; A types more and
+/// saves, then types one more letter that only its journal holds yet (A is stopped there, so
+/// no save races the check); B ends (Ctrl+Q, or SIGTERM), then A goes on and quits. B must
+/// have written nothing — not its stale copy, not A's journal folded — and A's file must
+/// hold all of A's text, with no copy of B's kept anywhere. Returns what B printed.
+fn a_read_only_viewer_ends_without_writing(
+    viewer_env: &[(&str, &str)],
+    end_viewer: impl FnOnce(&mut Pty),
+) -> String {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let data = tempfile::tempdir().expect("data dir");
+    let a = start_one(dir.path(), data.path());
+    a.wait_ready();
+    a.send(b"fromA");
+    a.wait_until("A's typing", |_| a.answer_box().as_deref() == Some("fromA"));
+    a.send(CTRL_S);
+    wait_saved(&a, "A's first save");
+    assert_eq!(stored_p(dir.path()).as_deref(), Some("fromA"));
+
+    let mut b = start_one_with(dir.path(), data.path(), viewer_env);
+    b.wait_output("Mở để xem, không sửa? [c/K]");
+    b.send(b"c\r");
+    b.wait_for("CHỈ XEM");
+    b.wait_ready();
+    b.send(CTRL_S);
+    // Ctrl+S in a read-only session says so, and writes nothing.
+    b.wait_for(READ_ONLY_REFUSED);
+
+    let mut a = a;
+    a.send(b"_later");
+    a.wait_until("A's later typing", |_| {
+        a.answer_box().as_deref() == Some("fromA_later")
+    });
+    a.send(CTRL_S);
+    a.wait_until("A's second save", |_| {
+        stored_p(dir.path()).as_deref() == Some("fromA_later")
+    });
+    wait_saved(&a, "A's second save drawn");
+    a.send(b"X");
+    a.wait_until("A's unsaved letter", |_| {
+        a.answer_box().as_deref() == Some("fromA_laterX")
+    });
+    signal(a.pid(), "STOP").expect("kill -STOP");
+    let file = dir.path().join(ONE_QUESTION_ANSWERS);
+    let before = read_bytes(&file);
+
+    end_viewer(&mut b);
+    assert_eq!(
+        stored_p(dir.path()).as_deref(),
+        Some("fromA_later"),
+        "the read-only viewer wrote over A's file"
+    );
+    assert!(
+        read_bytes(&file) == before,
+        "the read-only viewer wrote the answers file"
+    );
+    signal(a.pid(), "CONT").expect("kill -CONT");
+    a.send(CTRL_Q);
+    let status = a.wait_exit();
+    assert!(status.success(), "{status:?}\n{}", a.output());
+    assert_eq!(stored_p(dir.path()).as_deref(), Some("fromA_laterX"));
+    let left: Vec<String> = names_in(dir.path())
+        .into_iter()
+        .filter(|n| n.contains("external") || n.contains("recovery"))
+        .collect();
+    assert!(left.is_empty(), "copies left beside the file: {left:?}");
+    assert!(
+        names_in(&data.path().join("baocao/sessions")).is_empty(),
+        "the viewer wrote into the data folder: {:?}",
+        names_in(&data.path().join("baocao/sessions"))
+    );
+    b.output()
+}
+
+#[test]
+fn a_read_only_viewer_quitting_never_writes_over_the_editor() {
+    let said = a_read_only_viewer_ends_without_writing(&[], |b| {
+        b.send(CTRL_Q);
+        let status = b.wait_exit();
+        assert!(status.success(), "{status:?}\n{}", b.output());
+    });
+    assert!(
+        said.contains("chỉ xem: không ghi gì"),
+        "the viewer does not say it wrote nothing:\n{said}"
+    );
+}
+
+#[test]
+fn a_read_only_viewer_ended_by_sigterm_never_writes_and_exits_143() {
+    let said = a_read_only_viewer_ends_without_writing(&[], |b| {
+        signal(b.pid(), "TERM").expect("kill -TERM");
+        let status = b.wait_exit();
+        assert_eq!(status.exit_code(), 143, "{status:?}\n{}", b.output());
+        b.assert_terminal_restored("a read-only viewer after SIGTERM");
+    });
+    assert!(
+        said.contains("Phiên chỉ xem đã đóng; không ghi gì"),
+        "the viewer does not say it wrote nothing:\n{said}"
+    );
+}
+
+/// Issue 12: while the answers file's disk is full, the answers are kept in a copy in the
+/// data folder; after `kill -9` and room again, reopening the same file brings them back,
+/// says so, writes them into the file and removes the copy.
+#[test]
+fn a_full_disk_then_kill_9_then_a_restart_brings_the_copy_back() {
+    if !can_mount("a_full_disk_then_kill_9_then_a_restart_brings_the_copy_back") {
+        return;
+    }
+    full_disk_kill_9_restart(false);
+}
+
+/// The same when the user's data folder is on the full disk too (a home folder holding both):
+/// the copy goes to the temporary folder, and the restart finds it there.
+#[test]
+fn a_full_disk_holding_the_data_folder_too_keeps_the_copy_in_the_temporary_folder() {
+    if !can_mount("a_full_disk_holding_the_data_folder_too_keeps_the_copy_in_the_temporary_folder")
+    {
+        return;
+    }
+    full_disk_kill_9_restart(true);
+}
+
+fn full_disk_kill_9_restart(data_on_the_full_disk: bool) {
+    let base = tempfile::tempdir().expect("temp dir");
+    let other_data = tempfile::tempdir().expect("data dir");
+    let tmp = tempfile::tempdir().expect("temporary folder");
+    let dir = base.path().join("full");
+    std::fs::create_dir(&dir).expect("mount point");
+    let mount = Mount::tmpfs(&dir, "64k");
+    let data = if data_on_the_full_disk {
+        let data = dir.join("data");
+        std::fs::create_dir(&data).expect("data folder on the full disk");
+        data
+    } else {
+        other_data.path().to_owned()
+    };
+    let tmp_s = tmp.path().to_str().expect("UTF-8");
+    let env = [("TMPDIR", tmp_s)];
+    let mut w = start_one_with(&dir, &data, &env);
+    w.wait_ready();
+    w.send(b"before");
+    w.wait_until("the typing", |_| {
+        w.answer_box().as_deref() == Some("before")
+    });
+    w.send(CTRL_S);
+    wait_saved(&w, "the first save");
+    // One more letter, in the journal only: the wizard is stopped before its save is due, and
+    // the disk filled meanwhile. The journal now holds an older answer than what follows.
+    w.send(b"x");
+    w.wait_until("the letter", |_| {
+        w.answer_box().as_deref() == Some("beforex")
+    });
+    signal(w.pid(), "STOP").expect("kill -STOP");
+    let filler = dir.join("filler");
+    {
+        let mut f = std::fs::File::create(&filler).expect("filler");
+        let block = [0x55u8; 4096];
+        while f.write_all(&block).is_ok() {}
+        while f.write_all(&[0x55]).is_ok() {}
+    }
+    signal(w.pid(), "CONT").expect("kill -CONT");
+    w.wait_for("Chưa lưu được");
+    // Longer than a page, so that the journal beside the file cannot take it either.
+    let more: String = "ĐầyMàVẫnGõ".repeat(400);
+    let text = format!("beforex{more}");
+    w.paste(&more);
+    w.wait_until("the pasted text", |_| {
+        w.answer_box().is_some_and(|b| b.ends_with("ĐầyMàVẫnGõ"))
+    });
+    w.send(CTRL_S);
+    w.wait_for("Chưa lưu được");
+    let folders = [
+        data.join("baocao/sessions"),
+        tmp.path().join("baocao/sessions"),
+    ];
+    let copies = || -> Vec<PathBuf> {
+        folders
+            .iter()
+            .flat_map(|f| {
+                names_in(f)
+                    .into_iter()
+                    .filter(|n| n.ends_with(".answers.yaml"))
+                    .map(|n| f.join(n))
+            })
+            .collect()
+    };
+    w.wait_until("the copy in a data folder", |_| {
+        copies()
+            .iter()
+            .any(|c| std::fs::read_to_string(c).is_ok_and(|t| t.contains(&text)))
+    });
+    if data_on_the_full_disk {
+        assert!(
+            copies().iter().all(|c| c.starts_with(tmp.path())),
+            "{:?}",
+            copies()
+        );
+    }
+    assert_eq!(stored_p(&dir).as_deref(), Some("before"));
+    signal(w.pid(), "KILL").expect("kill -9");
+    let _ = w.wait_exit();
+    std::fs::remove_file(&filler).expect("remove the filler");
+
+    let mut again = start_one_with(&dir, &data, &env);
+    let screen = again.wait_for("Đã khôi phục");
+    again.wait_until("the recovered save", |_| {
+        stored_p(&dir).as_deref() == Some(text.as_str())
+    });
+    again.send(CTRL_Q);
+    let status = again.wait_exit();
+    assert!(status.success(), "{status:?}\n{}", again.output());
+    assert_eq!(
+        stored_p(&dir).as_deref(),
+        Some(text.as_str()),
+        "after the restart:\n{screen}"
+    );
+    assert!(
+        copies().is_empty(),
+        "a copy is left after its content reached the file: {:?}",
+        copies()
+    );
+    drop(mount);
+}
+
+#[test]
+fn a_read_only_viewer_that_panics_never_writes_and_exits_101() {
+    let said = a_read_only_viewer_ends_without_writing(&[("BAOCAO_TEST_PANIC", "1")], |b| {
+        b.send(F12);
+        let status = b.wait_exit();
+        assert_eq!(status.exit_code(), 101, "{status:?}\n{}", b.output());
+        b.assert_terminal_restored("a read-only viewer after a panic");
+    });
+    assert!(
+        said.contains("Phiên chỉ xem đã đóng; không ghi gì"),
+        "the viewer does not say it wrote nothing:\n{said}"
+    );
+}
+
+#[test]
+fn a_read_only_viewer_whose_terminal_closes_never_writes() {
+    a_read_only_viewer_ends_without_writing(&[], |b| {
+        b.hang_up();
+        let status = b.wait_exit();
+        assert!(
+            status.signal().is_none(),
+            "not ended by its handler: {status:?}"
+        );
+        assert_eq!(status.exit_code(), 129, "{status:?}");
+    });
 }

@@ -723,12 +723,13 @@ fn a_failed_save_asks_before_quitting_and_leaves_a_private_recovery_copy() {
     w.send(CTRL_Q);
     let status = w.wait_exit();
     assert_eq!(status.exit_code(), 6, "{}", w.output());
-    let folder = data.path().join("baocao");
-    // Beside the copy: `sessions/`, where the journal and lock went (the folder is missing).
+    // In `sessions/`, beside the journal and the lock (the answers file's folder is missing),
+    // named after the answers file so that the next start on it finds the copy.
+    let folder = data.path().join("baocao/sessions");
     let copies: Vec<std::path::PathBuf> = std::fs::read_dir(&folder)
         .expect("the recovery folder exists")
         .map(|e| e.expect("entry").path())
-        .filter(|p| p.is_file())
+        .filter(|p| p.is_file() && p.to_string_lossy().ends_with(".answers.yaml"))
         .collect();
     assert_eq!(copies.len(), 1, "{copies:?}");
     let copy = &copies[0];
@@ -741,6 +742,12 @@ fn a_failed_save_asks_before_quitting_and_leaves_a_private_recovery_copy() {
     assert!(
         w.output().contains(&name),
         "the message names the copy:\n{}",
+        w.output()
+    );
+    assert!(
+        w.output()
+            .contains("mở lại baocao trên đúng tệp câu trả lời này là đủ"),
+        "the message says how the copy comes back:\n{}",
         w.output()
     );
     let saved = std::fs::read_to_string(copy).expect("the copy reads");

@@ -381,6 +381,11 @@ impl App {
         }
         match action {
             Action::Quit => self.quit_now(),
+            Action::Save if self.read_only => {
+                // Nothing is written, so nothing is pretended: the official is told why.
+                self.commit_current();
+                self.status = Some(ui::READ_ONLY_REFUSED.to_owned());
+            }
             Action::Save => {
                 self.commit_current();
                 self.save_now = true;
@@ -1250,6 +1255,9 @@ impl App {
     /// the official is told.
     pub fn recovered(&mut self, message: String) {
         self.status = Some(message);
+        if self.read_only {
+            return;
+        }
         self.revision += 1;
         self.save_now = true;
         self.dirty_since.get_or_insert_with(Instant::now);
@@ -1258,7 +1266,7 @@ impl App {
 
     /// Whether there are changes not yet on disk (or being written).
     pub fn unsaved(&self) -> bool {
-        self.revision != self.saved_revision || self.in_flight.is_some()
+        !self.read_only && (self.revision != self.saved_revision || self.in_flight.is_some())
     }
 
     /// When the next save falls due, for the loop's wait.
