@@ -292,3 +292,42 @@ fn successors(
         })
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn questionnaire(ids: &[String], extra: &str) -> Questionnaire {
+        let mut text = String::from(
+            "format: 1\nid: thu\nversion: \"1\"\ntitle: Thử\ndocument:\n  issuer: [\"ỦY BAN NHÂN DÂN\", \"XÃ AN PHÚ\"]\nsections:\n  - heading: MỘT\n    questions:\n",
+        );
+        for (i, id) in ids.iter().enumerate() {
+            text.push_str(&format!(
+                "      - id: {id}\n        ask: Câu hỏi số {i}\n        kind: text\n"
+            ));
+        }
+        text.push_str(extra);
+        crate::questionnaire::load_bytes("thu.yaml", text.as_bytes())
+            .unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    #[test]
+    fn sections_are_matched_by_heading_and_every_removed_question_finds_its_successor() {
+        let n = COMPARED_SUCCESSORS + 50;
+        let old_ids: Vec<String> = (0..n).map(|i| format!("cu_{i}")).collect();
+        let new_ids: Vec<String> = (0..n).map(|i| format!("moi_{i}")).collect();
+        let old = questionnaire(&old_ids, "  - heading: HAI\n    text: Hai.\n");
+        let new = questionnaire(&new_ids, "  - heading: BA\n    text: Ba.\n");
+        let c = compare(&old, &new);
+        assert_eq!(c.orphaned.len(), n);
+        // Past the ones compared with every added question, the same prompt still finds it.
+        for (i, (id, like)) in c.orphaned.iter().enumerate() {
+            assert_eq!(id, &format!("cu_{i}"));
+            assert_eq!(like.as_deref(), Some(format!("moi_{i}").as_str()), "{id}");
+        }
+        let headings = |s: &[SectionRef]| s.iter().map(|s| s.shown.clone()).collect::<Vec<_>>();
+        assert_eq!(headings(&c.sections_removed), ["HAI"]);
+        assert_eq!(headings(&c.sections_added), ["BA"]);
+        assert!(c.sections_renumbered.is_empty());
+    }
+}

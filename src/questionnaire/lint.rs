@@ -326,4 +326,35 @@ mod tests {
         assert!(uses("{{ ten_xa | upper }}", "ten_xa"));
         assert!(!uses("{{ ten_xa_cu }}", "ten_xa"));
     }
+
+    #[test]
+    fn the_word_index_finds_what_a_scan_finds() {
+        let sources: Vec<String> = [
+            "{{ ten_xa | upper }} và {{ so_ho }}",
+            "{{ ten_xa_cu }}",
+            "{% if co_ho_ngheo %}{{ so_ho_ngheo }}{% endif %}",
+            "Xã {{ten_xa}}, năm 2025",
+            "ten_xa",
+            "",
+        ]
+        .map(str::to_owned)
+        .to_vec();
+        let index = WordIndex::new(&sources);
+        for id in [
+            "ten_xa",
+            "so_ho",
+            "so_ho_ngheo",
+            "co_ho_ngheo",
+            "ten_xa_cu",
+            "2025",
+            "ho",
+            "khong_co",
+            "ten xa",
+            "",
+        ] {
+            let scanned: Vec<&String> = sources.iter().filter(|s| uses(s, id)).collect();
+            let indexed: Vec<&String> = index.sources_naming(&sources, id).collect();
+            assert_eq!(indexed, scanned, "{id}");
+        }
+    }
 }

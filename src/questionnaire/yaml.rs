@@ -576,6 +576,53 @@ mod tests {
     }
 
     #[test]
+    fn many_elements_without_aliases_are_a_size_limit_not_an_alias_bomb() {
+        let items = vec!["x"; MAX_NODES].join(", ");
+        let found = kinds(&format!("a: [{items}]\n"));
+        assert!(found[0].1.starts_with("TooManyElements"), "{found:?}");
+        // One element fewer than the limit in all is read.
+        let items = vec!["x"; MAX_NODES - 4].join(", ");
+        assert!(kinds(&format!("a: [{items}]\n")).is_empty());
+    }
+
+    #[test]
+    fn limits_are_counted_on_the_event_stream() {
+        // Nesting is refused at the level past the limit, on its line, whatever follows (line
+        // `n` of `block` opens level `n`).
+        let deep = format!("a:\n  b: {}{}\n", "[".repeat(100_000), "]".repeat(100_000));
+        let refused = within(&deep, MAX_NODES).unwrap_err();
+        assert_eq!((refused.pos.line, refused.kind), (2, Kind::TooDeep));
+        let block: String = (0..=MAX_DEPTH)
+            .map(|i| format!("{}- \n", "  ".repeat(i)))
+            .collect();
+        let refused = within(&block, MAX_NODES).unwrap_err();
+        assert_eq!(
+            (refused.pos.line, refused.kind),
+            (MAX_DEPTH + 1, Kind::TooDeep)
+        );
+        assert!(
+            within(
+                &block.lines().take(MAX_DEPTH).collect::<Vec<_>>().join("\n"),
+                MAX_NODES
+            )
+            .is_ok()
+        );
+        // Elements written, then aliases, each against the caller's limit: `&x [a, b]` is 3
+        // written and 3 kept, each `*x` 1 written and 3 expanded (7, 11, then 15 > 12).
+        assert_eq!(
+            within("[a, b, c, d]", 4).unwrap_err().kind,
+            Kind::TooManyElements { limit: 4 }
+        );
+        assert!(within("[a, b, c]", 4).is_ok());
+        assert_eq!(
+            within("- &x [a, b]\n- *x\n- *x\n", 12).unwrap_err(),
+            Diagnostic::new(Pos::new(3, 3), Kind::TooManyNodes)
+        );
+        // Text the parser cannot read is left to the reader that follows.
+        assert!(within("a: [b\n", 10).is_ok());
+    }
+
+    #[test]
     fn nested_anchors_count_against_the_budget() {
         let items = vec!["x"; 100_000].join(",");
         let mut src = String::from("a: ");
