@@ -206,3 +206,46 @@ fn a_questionnaire_over_the_size_limit_says_so_not_aliases() {
     assert_eq!(out.code(), Some(1), "{err}");
     assert!(err.contains("tham chiếu `*tên` nở ra"), "{err}");
 }
+
+#[test]
+fn the_wizard_sets_a_deeply_nested_answers_file_aside_and_starts_at_once() {
+    use crate::common::pty::{self, Pty};
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let data = tempfile::tempdir().expect("data folder");
+    let id = baocao::questionnaire::builtin()
+        .expect("the built-in questionnaire loads")
+        .id;
+    let name = format!("{id}.answers.yaml");
+    let deep = format!(
+        "answers:\n  p: {}{}\n",
+        "[".repeat(100_000),
+        "]".repeat(100_000)
+    );
+    std::fs::write(dir.path().join(&name), &deep).expect("answers written");
+    // The binary under the same memory limit, through `sh`.
+    let mut cmd = pty::command(dir.path());
+    let mut argv = cmd.get_argv().clone();
+    argv.insert(0, "sh".into());
+    argv.insert(1, "-c".into());
+    argv.insert(
+        2,
+        format!("ulimit -v {}; exec \"$0\" \"$@\"", MEMORY_MB * 1024).into(),
+    );
+    *cmd.get_argv_mut() = argv;
+    cmd.env("XDG_DATA_HOME", data.path());
+    let mut wizard = Pty::spawn(cmd);
+    // The first frame (within the harness's patience) says the file was kept aside.
+    let screen = wizard.wait_until("the first question and the note on the answers file", |s| {
+        s.contains("Câu 1/") && s.contains("bị hỏng nên không đọc được")
+    });
+    assert!(screen.contains(&name), "{screen}");
+    wizard.send(b"\x11");
+    wizard.wait_exit();
+    // The file is kept whole beside, never lost.
+    let kept: Vec<_> = std::fs::read_dir(dir.path())
+        .expect("folder listed")
+        .filter_map(Result::ok)
+        .filter(|e| std::fs::read(e.path()).is_ok_and(|b| b == deep.as_bytes()))
+        .collect();
+    assert_eq!(kept.len(), 1, "the nested file is kept aside once");
+}
