@@ -302,9 +302,11 @@ mod tests {
             "format: 1\nid: thu\nversion: \"1\"\ntitle: Thử\ndocument:\n  issuer: [\"ỦY BAN NHÂN DÂN\", \"XÃ AN PHÚ\"]\nsections:\n  - heading: MỘT\n    questions:\n",
         );
         for (i, id) in ids.iter().enumerate() {
-            text.push_str(&format!(
-                "      - id: {id}\n        ask: Câu hỏi số {i}\n        kind: text\n"
-            ));
+            text.push_str("      - id: ");
+            text.push_str(id);
+            text.push_str("\n        ask: Câu hỏi số ");
+            text.push_str(&i.to_string());
+            text.push_str("\n        kind: text\n");
         }
         text.push_str(extra);
         crate::questionnaire::load_bytes("thu.yaml", text.as_bytes())

@@ -208,6 +208,13 @@ fn place(
     }
 }
 
+/// A YAML value read from `text` (a journal record), held to the same limits as an answers
+/// file first; `None` when it cannot be read or goes beyond them.
+pub fn yaml_value(text: &str) -> Option<Value> {
+    crate::questionnaire::within_limits(text, MAX_ELEMENTS).ok()?;
+    serde_yaml::from_str(text).ok()
+}
+
 /// Applies one raw answer for question `id` (as the journal recorded it) the way the answers
 /// file would be read: typed when it fits, kept aside when it does not.
 pub fn apply_raw(answers: &mut Answers, q: &Questionnaire, id: &str, raw: Value) {

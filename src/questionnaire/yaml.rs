@@ -332,9 +332,9 @@ impl Builder<'_> {
                     self.add(node, anchor)?;
                 }
                 Event::SequenceStart(anchor, _) => {
-                    self.open(pos, Value::Seq(Vec::new()), anchor)?;
+                    self.open(pos, Value::Seq(Vec::new()), anchor);
                 }
-                Event::MappingStart(anchor, _) => self.open(pos, Value::Map(Vec::new()), anchor)?,
+                Event::MappingStart(anchor, _) => self.open(pos, Value::Map(Vec::new()), anchor),
                 Event::SequenceEnd | Event::MappingEnd => {
                     if let Some(frame) = self.stack.pop() {
                         if frame.pending_key.is_some() {
@@ -378,13 +378,12 @@ impl Builder<'_> {
     }
 
     /// Opens a collection; [`Limits`] has already refused one too deep.
-    fn open(&mut self, pos: Pos, value: Value, anchor: usize) -> Result<(), Vec<Diagnostic>> {
+    fn open(&mut self, pos: Pos, value: Value, anchor: usize) {
         self.stack.push(Frame {
             node: Node { pos, value },
             anchor,
             pending_key: None,
         });
-        Ok(())
     }
 
     /// Adds a finished node to the open collection; [`Limits`] has already counted it.
@@ -592,9 +591,7 @@ mod tests {
         let deep = format!("a:\n  b: {}{}\n", "[".repeat(100_000), "]".repeat(100_000));
         let refused = within(&deep, MAX_NODES).unwrap_err();
         assert_eq!((refused.pos.line, refused.kind), (2, Kind::TooDeep));
-        let block: String = (0..=MAX_DEPTH)
-            .map(|i| format!("{}- \n", "  ".repeat(i)))
-            .collect();
+        let block: String = (0..=MAX_DEPTH).map(|i| "  ".repeat(i) + "- \n").collect();
         let refused = within(&block, MAX_NODES).unwrap_err();
         assert_eq!(
             (refused.pos.line, refused.kind),
