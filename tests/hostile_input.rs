@@ -249,3 +249,44 @@ fn the_wizard_sets_a_deeply_nested_answers_file_aside_and_starts_at_once() {
         .collect();
     assert_eq!(kept.len(), 1, "the nested file is kept aside once");
 }
+
+#[test]
+fn an_answers_file_over_the_size_limit_or_with_an_alias_bomb_says_which() {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    std::fs::write(
+        dir.path().join("q.yaml"),
+        crate::common::read("tests/fixtures/valid/conditions.yaml"),
+    )
+    .expect("questionnaire written");
+    let limit = baocao::answers::persist::MAX_ELEMENTS;
+    // One list of `limit` items under an answer: over the limit with the mappings around it.
+    let mut many = String::from("answers:\n  p: [");
+    many.push_str(&vec!["x"; limit].join(","));
+    many.push_str("]\n");
+    std::fs::write(dir.path().join("many.answers.yaml"), many).expect("answers written");
+    let out = run(
+        dir.path(),
+        &["render", "q.yaml", "--answers", "many.answers.yaml"],
+    );
+    let err = out.stderr();
+    assert_eq!(out.code(), Some(3), "{}", tail(&err));
+    assert_eq!(error_line(&err, "many.answers.yaml"), 2, "{}", tail(&err));
+    assert!(err.contains("quá nhiều phần tử"), "{err}");
+    assert!(err.contains("2.000.000"), "{err}");
+    assert!(!err.contains("tham chiếu"), "{err}");
+
+    let mut bomb = String::from("answers:\n  a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n");
+    for i in 1..10 {
+        let refs = vec![format!("*a{}", i - 1); 10].join(", ");
+        let _ = writeln!(bomb, "  a{i}: &a{i} [{refs}]");
+    }
+    std::fs::write(dir.path().join("bomb.answers.yaml"), bomb).expect("answers written");
+    let out = run(
+        dir.path(),
+        &["render", "q.yaml", "--answers", "bomb.answers.yaml"],
+    );
+    let err = out.stderr();
+    assert_eq!(out.code(), Some(3), "{err}");
+    assert!(err.contains("tham chiếu `*tên`"), "{err}");
+    assert!(err.contains("khôi phục tệp từ bản sao lưu"), "{err}");
+}
