@@ -10,6 +10,14 @@
 //!   kind, with `when` conditions and `text:` templates using the Vietnamese filters, and a
 //!   generated answers file of about 1 MB: load + parse + build + render as text.
 //!
+//! * `hostile/check_60000_unprinted` — `baocao check` of a generated questionnaire of 60 000
+//!   questions that nothing prints (load + the warnings, each with its line): linear, it was
+//!   quadratic in the warnings.
+//! * `hostile/diff_50000_sections` — `baocao diff` of two generated versions of 50 000
+//!   sections each, half of them kept and renumbered (the two are loaded outside the timing).
+//! * `hostile/answers_100000_deep` — reading an answers file holding `[` × 100 000 then
+//!   `]` × 100 000 under an answer, refused for its depth.
+//!
 //! `cargo bench` runs everything in well under three minutes.
 //!
 //! With `BAOCAO_BENCH_WRITE=<dir>` set, the generated pair is written to
@@ -90,6 +98,63 @@ fn benches(c: &mut Criterion) {
     });
     group.bench_function("docx_large", |b| {
         b.iter(|| report::docx::write(black_box(&large_doc), true, report::BodySize::Fourteen));
+    });
+    group.finish();
+    hostile(c);
+}
+
+/// The head of a generated questionnaire: one section whose text prints no answer.
+const HOSTILE_HEAD: &str = "format: 1\nid: lon\nversion: \"1\"\ntitle: Lớn\ndocument:\n  issuer: [\"ỦY BAN NHÂN DÂN\", \"XÃ AN PHÚ\"]\nsections:\n";
+
+fn hostile(c: &mut Criterion) {
+    use std::fmt::Write as _;
+    let mut group = c.benchmark_group("hostile");
+    group
+        .sample_size(10)
+        .warm_up_time(Duration::from_secs(1))
+        .measurement_time(Duration::from_secs(10));
+
+    let mut unprinted =
+        format!("{HOSTILE_HEAD}  - heading: MỘT\n    text: Không in gì.\n    questions:\n");
+    for i in 0..60_000 {
+        let _ = write!(
+            unprinted,
+            "      - id: q{i}\n        ask: Câu {i}\n        kind: text\n"
+        );
+    }
+    group.bench_function("check_60000_unprinted", |b| {
+        b.iter(|| {
+            let q = questionnaire::load_bytes("lon.yaml", black_box(unprinted.as_bytes()))
+                .expect("loads");
+            let warnings = questionnaire::lint::lint(&q);
+            assert_eq!(warnings.len(), 60_000);
+            questionnaire::diag::warnings_text("lon.yaml", &unprinted, &warnings)
+        });
+    });
+
+    let version = |first: usize| {
+        let mut text = HOSTILE_HEAD.to_owned();
+        for i in first..first + 50_000 {
+            let _ = write!(text, "  - heading: MỤC {i}\n    text: Nội dung {i}.\n");
+        }
+        questionnaire::load_bytes("lon.yaml", text.as_bytes()).expect("loads")
+    };
+    let (old, new) = (version(0), version(25_000));
+    group.bench_function("diff_50000_sections", |b| {
+        b.iter(|| {
+            let changes = baocao::compare::compare(black_box(&old), black_box(&new));
+            baocao::messages::diff_report("cu.yaml", "moi.yaml", &changes)
+        });
+    });
+
+    let q = questionnaire::builtin().expect("builtin loads");
+    let deep = format!(
+        "answers:\n  p: {}{}\n",
+        "[".repeat(100_000),
+        "]".repeat(100_000)
+    );
+    group.bench_function("answers_100000_deep", |b| {
+        b.iter(|| answers::parse("sau.answers.yaml", black_box(&deep), &q).expect_err("refused"));
     });
     group.finish();
 }

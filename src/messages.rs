@@ -244,7 +244,8 @@ pub fn diagnostic(kind: &Kind) -> (String, String) {
         Kind::Syntax { detail } => (format!("Sai cú pháp YAML ở đây ({}).", syntax_detail(detail)), "Kiểm tra thụt lề (các khóa cùng cấp phải thẳng cột), dấu `:` sau mỗi khóa, và dấu ngoặc kép đóng mở đủ cặp.".into()),
         Kind::SeveralDocuments => ("Tệp chứa nhiều tài liệu YAML (có dòng `---` thứ hai).".into(), "Mỗi tệp chỉ chứa một bảng hỏi; xóa dòng `---` hoặc tách ra tệp khác.".into()),
         Kind::UnknownAnchor => ("Dùng `*tên` nhưng không có `&tên` nào được khai báo trước đó.".into(), "Khai báo `&tên` trước khi dùng `*tên`, hoặc viết thẳng nội dung.".into()),
-        Kind::TooManyNodes => ("Các tham chiếu `*tên` nở ra quá nhiều phần tử (có thể là tệp độc hại).".into(), "Viết thẳng nội dung thay vì lồng nhiều tham chiếu `&`/`*`.".into()),
+        Kind::TooManyNodes => (format!("Các tham chiếu `*tên` nở ra quá nhiều phần tử: tính cả các phần được chép lại, tệp vượt quá {} phần tử (có thể là tệp độc hại).", crate::vn::format_integer(i64::try_from(crate::questionnaire::MAX_ELEMENTS).unwrap_or(i64::MAX))), "Viết thẳng nội dung thay vì lồng nhiều tham chiếu `&`/`*`.".into()),
+        Kind::TooManyElements { limit } => (format!("Bảng hỏi có quá nhiều phần tử: hơn {} khóa, giá trị và mục danh sách được viết ra trong tệp (giới hạn kích thước để bảo vệ máy, không phải do tham chiếu `*tên`).", crate::vn::format_integer(i64::try_from(*limit).unwrap_or(i64::MAX))), "Chia bảng hỏi thành nhiều bảng hỏi nhỏ hơn (mỗi kỳ báo cáo hoặc mỗi lĩnh vực một tệp); một bảng hỏi thật thường chỉ vài nghìn phần tử.".into()),
         Kind::TooDeep => (format!("Các mức lồng nhau quá sâu (quá {} mức).", crate::questionnaire::MAX_DEPTH), "Giảm số mức mục con; một báo cáo hiếm khi cần quá 4 mức.".into()),
         Kind::ComplexKey => ("Khóa phải là một từ, không được là danh sách hay bảng.".into(), "Viết khóa dạng `ten_khoa: giá trị`; nếu giá trị bắt đầu bằng `{` hay `[`, đặt cả giá trị trong ngoặc kép.".into()),
         Kind::DuplicateKey { key, first_line } => (format!("Khóa `{key}` xuất hiện hai lần trong cùng một mục (lần đầu ở dòng {first_line})."), "Xóa một trong hai dòng, hoặc gộp nội dung lại.".into()),
@@ -423,6 +424,47 @@ pub fn answers_syntax(file: &str, line: usize, col: usize, detail: &str) -> Stri
     format!(
         "{ERROR_LABEL}: {file}:{line}:{col}: tệp câu trả lời không phải YAML hợp lệ ({}).\n  {FIX_LABEL} sửa dòng {line} (thụt lề, dấu `:`, ngoặc kép), hoặc khôi phục tệp từ bản sao lưu.",
         syntax_detail(detail)
+    )
+}
+
+/// An answers file beyond the limits every YAML file is held to (`Kind::TooDeep`,
+/// `TooManyElements`, `TooManyNodes`); `line` and `col` are where it went beyond, `limit` the
+/// most elements an answers file may hold.
+pub fn answers_beyond_limits(
+    file: &str,
+    line: usize,
+    col: usize,
+    kind: &Kind,
+    limit: usize,
+) -> String {
+    let count = |n: usize| crate::vn::format_integer(i64::try_from(n).unwrap_or(i64::MAX));
+    let (what, fix) = match kind {
+        Kind::TooDeep => (
+            format!(
+                "các mức lồng nhau quá sâu (quá {} mức ngoặc `[`, `{{` hay thụt lề; tệp do baocao ghi chỉ có vài mức)",
+                crate::questionnaire::MAX_DEPTH
+            ),
+            format!(
+                "tệp đã hỏng hoặc bị sửa nhầm: khôi phục tệp từ bản sao lưu, hoặc xóa phần lồng nhau bắt đầu ở dòng {line}"
+            ),
+        ),
+        Kind::TooManyElements { .. } => (
+            format!(
+                "tệp có quá nhiều phần tử (hơn {} khóa, giá trị và mục danh sách; đây là giới hạn kích thước, không phải lỗi cú pháp)",
+                count(limit)
+            ),
+            "kiểm tra xem có chọn nhầm tệp không (`--answers`); nếu đúng tệp, chuyển bớt các danh sách, bảng rất dài sang tệp khác".to_owned(),
+        ),
+        _ => (
+            format!(
+                "các tham chiếu `*tên` nở ra quá nhiều phần tử (tính cả phần được chép lại, hơn {}; baocao không bao giờ ghi `&`/`*`)",
+                count(limit)
+            ),
+            "viết thẳng nội dung thay vì dùng tham chiếu `&`/`*`, hoặc khôi phục tệp từ bản sao lưu".to_owned(),
+        ),
+    };
+    format!(
+        "{ERROR_LABEL}: {file}:{line}:{col}: tệp câu trả lời không đọc được: {what}.\n  {FIX_LABEL} {fix}."
     )
 }
 

@@ -7,6 +7,7 @@ mod common;
 mod golden;
 mod guide_example;
 mod guide_reference;
+mod hostile_input;
 mod hostile_output;
 mod lint;
 mod preview;

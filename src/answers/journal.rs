@@ -349,7 +349,7 @@ pub fn replay(bytes: &[u8], answers: &mut Answers, q: &Questionnaire) -> Replay 
             _ => {
                 let raw = std::str::from_utf8(data)
                     .ok()
-                    .and_then(|s| serde_yaml::from_str(s).ok())
+                    .and_then(persist::yaml_value)
                     .unwrap_or(serde_yaml::Value::Null);
                 persist::apply_raw(answers, q, id, raw);
                 changed.insert(id.to_owned());

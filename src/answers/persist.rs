@@ -58,8 +58,25 @@ pub fn load(path: &Path, q: &Questionnaire) -> Result<Answers, AnswersError> {
     parse(&file, &text, q)
 }
 
+/// Most elements (keys, values, list items) an answers file may hold: a year of answers is a
+/// few thousand; a table of 100 000 rows of ten cells still fits.
+pub const MAX_ELEMENTS: usize = 2_000_000;
+
 /// Parses answers-file text for `q`; `file` names it in messages.
 pub fn parse(file: &str, text: &str, q: &Questionnaire) -> Result<Answers, AnswersError> {
+    // The limits every YAML file is held to, checked on the event stream before the reader
+    // below loads every event: it would take minutes on `[` × 100 000 (its scanner is
+    // quadratic in the nesting) before refusing the depth.
+    crate::questionnaire::within_limits(text, MAX_ELEMENTS).map_err(|d| AnswersError {
+        corrupt: true,
+        message: messages::answers_beyond_limits(
+            file,
+            d.pos.line,
+            d.pos.col,
+            &d.kind,
+            MAX_ELEMENTS,
+        ),
+    })?;
     let doc: Value = serde_yaml::from_str(text).map_err(|e| {
         let (line, col) = e.location().map_or((1, 1), |l| (l.line(), l.column()));
         AnswersError {
@@ -189,6 +206,13 @@ fn place(
             },
         );
     }
+}
+
+/// A YAML value read from `text` (a journal record), held to the same limits as an answers
+/// file first; `None` when it cannot be read or goes beyond them.
+pub fn yaml_value(text: &str) -> Option<Value> {
+    crate::questionnaire::within_limits(text, MAX_ELEMENTS).ok()?;
+    serde_yaml::from_str(text).ok()
 }
 
 /// Applies one raw answer for question `id` (as the journal recorded it) the way the answers

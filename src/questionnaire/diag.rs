@@ -60,8 +60,12 @@ pub enum Kind {
     SeveralDocuments,
     /// `*name` without a matching `&name`.
     UnknownAnchor,
-    /// Aliases expand to too many nodes (an "alias bomb").
+    /// Aliases expand to too many elements (an "alias bomb"): `*name` references and the
+    /// copies kept for `&name`, counted with what is written.
     TooManyNodes,
+    /// More elements (keys, values, list items) written than the loader accepts, aliases
+    /// aside: a file too large, not an alias bomb.
+    TooManyElements { limit: usize },
     /// Nesting deeper than the loader accepts.
     TooDeep,
     /// A mapping key that is a list or mapping.

@@ -1,8 +1,10 @@
 //! The first loading stage: YAML text → a tree of nodes that remember where they were written.
 //!
 //! Owns: the checks on raw bytes (size, UTF-8, control characters, tabs in indentation), driving
-//! the `saphyr-parser` event stream, alias expansion under a node budget, the nesting limit,
-//! and duplicate-key detection. Every node carries its [`Pos`] so that later stages can point at
+//! the `saphyr-parser` event stream, [`Limits`] — the nesting, size and alias-expansion limits
+//! every YAML file baocao reads is held to, questionnaires and answers files alike ([`within`]
+//! checks a text against them before another reader builds anything) — and duplicate-key
+//! detection. Every node carries its [`Pos`] so that later stages can point at
 //! the exact line of a problem.
 //!
 //! Must not: know what a questionnaire is (keys, kinds, ids) — that is `build.rs`.
@@ -19,7 +21,8 @@ use super::diag::{Diagnostic, Kind, Pos, Slip};
 pub const MAX_BYTES: usize = 8 * 1024 * 1024;
 /// Deepest nesting of mappings and sequences accepted.
 pub const MAX_DEPTH: usize = 64;
-/// Most nodes a document may expand to (aliases included).
+/// Most elements (keys, values, list items) a questionnaire may hold, as written and once its
+/// aliases are expanded.
 pub const MAX_NODES: usize = 500_000;
 
 /// One YAML value with its position.
@@ -89,7 +92,10 @@ pub fn parse(bytes: &[u8]) -> Result<(String, Node), Vec<Diagnostic>> {
     }
     let root = Builder {
         text,
-        ..Builder::default()
+        stack: Vec::new(),
+        anchors: std::collections::HashMap::new(),
+        limits: Limits::new(MAX_NODES),
+        root: None,
     }
     .run()?;
     if root.is_null() {
@@ -172,13 +178,123 @@ fn check_characters(text: &str) -> Vec<Diagnostic> {
     problems
 }
 
-#[derive(Default)]
+/// The limits a YAML text is held to, counted on the parser's event stream so that a hostile
+/// text is stopped at the event that exceeds one, before any tree is built and in time linear
+/// in what was read: nesting depth ([`MAX_DEPTH`]), elements written (keys, values, list
+/// items, `*name` references) and elements once aliases are expanded (each `*name` counts the
+/// size of what it names, each `&name` the copy kept for it), both at most `max_elements`.
+/// The two element counts are told apart, so that a large file is not called an alias bomb.
+pub struct Limits {
+    max_elements: usize,
+    /// The size so far of each open collection (itself included), innermost last.
+    open: Vec<(usize, usize)>,
+    /// The size of each anchored element, by anchor id.
+    anchored: std::collections::HashMap<usize, usize>,
+    written: usize,
+    expanded: usize,
+}
+
+impl Limits {
+    pub fn new(max_elements: usize) -> Self {
+        Limits {
+            max_elements,
+            open: Vec::new(),
+            anchored: std::collections::HashMap::new(),
+            written: 0,
+            expanded: 0,
+        }
+    }
+
+    /// Counts one parser event; the limit it exceeds, if any ([`Kind::TooDeep`],
+    /// [`Kind::TooManyElements`] or [`Kind::TooManyNodes`] for aliases).
+    pub fn take(&mut self, event: &Event) -> Result<(), Kind> {
+        match event {
+            Event::Scalar(_, _, anchor, _) => {
+                self.written += 1;
+                self.finished(1, *anchor);
+            }
+            Event::SequenceStart(anchor, _) | Event::MappingStart(anchor, _) => {
+                if self.open.len() >= MAX_DEPTH {
+                    return Err(Kind::TooDeep);
+                }
+                self.written += 1;
+                self.open.push((1, *anchor));
+            }
+            Event::SequenceEnd | Event::MappingEnd => {
+                if let Some((size, anchor)) = self.open.pop() {
+                    self.finished(size, anchor);
+                }
+            }
+            Event::Alias(id) => {
+                let size = self.anchored.get(id).copied().unwrap_or(1);
+                self.written += 1;
+                self.expanded += size;
+                self.grow(size);
+            }
+            _ => {}
+        }
+        if self.written > self.max_elements {
+            Err(Kind::TooManyElements {
+                limit: self.max_elements,
+            })
+        } else if self.written.saturating_add(self.expanded) > self.max_elements {
+            Err(Kind::TooManyNodes)
+        } else {
+            Ok(())
+        }
+    }
+
+    /// An element of `size` is complete: it counts in the collection around it, and its copy
+    /// kept for `*name` counts too (nested anchors alone could otherwise copy gigabytes).
+    fn finished(&mut self, size: usize, anchor: usize) {
+        if anchor != 0 {
+            self.anchored.insert(anchor, size);
+            self.expanded += size;
+        }
+        self.grow(size);
+    }
+
+    fn grow(&mut self, size: usize) {
+        if let Some((open, _)) = self.open.last_mut() {
+            *open = open.saturating_add(size);
+        }
+    }
+}
+
+/// Holds `text` to [`Limits`] with `max_elements`, reading its events only (nothing is built);
+/// the limit exceeded and where. A text the parser cannot read is left to the reader that
+/// follows, which says what is wrong with it; the parser's own nesting limit is
+/// [`Kind::TooDeep`].
+pub fn within(text: &str, max_elements: usize) -> Result<(), Diagnostic> {
+    let mut limits = Limits::new(max_elements);
+    let mut parser = Parser::new_from_str(text);
+    while let Some(next) = parser.next_event() {
+        let (event, span) = match next {
+            Ok(next) => next,
+            Err(err) if err.info().contains("recursion limit") => {
+                let mark = err.marker();
+                let pos = Pos::new(mark.line(), mark.col() + 1);
+                return Err(Diagnostic::new(pos, Kind::TooDeep));
+            }
+            Err(_) => return Ok(()),
+        };
+        if matches!(event, Event::StreamEnd) {
+            break;
+        }
+        let pos = Pos::new(span.start.line(), span.start.col() + 1);
+        limits
+            .take(&event)
+            .map_err(|kind| Diagnostic::new(pos, kind))?;
+    }
+    Ok(())
+}
+
 struct Builder<'t> {
     text: &'t str,
     /// Open collections: the node being filled and, for maps, a pending key.
     stack: Vec<Frame>,
     anchors: std::collections::HashMap<usize, Node>,
-    nodes: usize,
+    limits: Limits,
     root: Option<Node>,
 }
 
@@ -196,6 +312,9 @@ impl Builder<'_> {
         while let Some(next) = parser.next_event() {
             let (event, span) = next.map_err(|err| vec![syntax(&err, text)])?;
             let pos = Pos::new(span.start.line(), span.start.col() + 1);
+            self.limits
+                .take(&event)
+                .map_err(|kind| vec![Diagnostic::new(pos, kind)])?;
             match event {
                 Event::DocumentStart(_) => {
                     documents += 1;
@@ -213,9 +332,9 @@ impl Builder<'_> {
                     self.add(node, anchor)?;
                 }
                 Event::SequenceStart(anchor, _) => {
-                    self.open(pos, Value::Seq(Vec::new()), anchor)?;
+                    self.open(pos, Value::Seq(Vec::new()), anchor);
                 }
-                Event::MappingStart(anchor, _) => self.open(pos, Value::Map(Vec::new()), anchor)?,
+                Event::MappingStart(anchor, _) => self.open(pos, Value::Map(Vec::new()), anchor),
                 Event::SequenceEnd | Event::MappingEnd => {
                     if let Some(frame) = self.stack.pop() {
                         if frame.pending_key.is_some() {
@@ -233,10 +352,6 @@ impl Builder<'_> {
                     let Some(target) = self.anchors.get(&id).cloned() else {
                         return Err(vec![Diagnostic::new(pos, Kind::UnknownAnchor)]);
                     };
-                    self.nodes += count(&target);
-                    if self.nodes > MAX_NODES {
-                        return Err(vec![Diagnostic::new(pos, Kind::TooManyNodes)]);
-                    }
                     let mut node = target;
                     node.pos = pos;
                     self.add(node, 0)?;
@@ -262,30 +377,18 @@ impl Builder<'_> {
         }
     }
 
-    fn open(&mut self, pos: Pos, value: Value, anchor: usize) -> Result<(), Vec<Diagnostic>> {
-        if self.stack.len() >= MAX_DEPTH {
-            return Err(vec![Diagnostic::new(pos, Kind::TooDeep)]);
-        }
+    /// Opens a collection; [`Limits`] has already refused one too deep.
+    fn open(&mut self, pos: Pos, value: Value, anchor: usize) {
         self.stack.push(Frame {
             node: Node { pos, value },
             anchor,
             pending_key: None,
         });
-        Ok(())
     }
 
+    /// Adds a finished node to the open collection; [`Limits`] has already counted it.
     fn add(&mut self, node: Node, anchor: usize) -> Result<(), Vec<Diagnostic>> {
-        self.nodes += 1;
-        if self.nodes > MAX_NODES {
-            return Err(vec![Diagnostic::new(node.pos, Kind::TooManyNodes)]);
-        }
         if anchor != 0 {
-            // The copy kept for aliases counts too: nested anchors alone could otherwise make
-            // a small file copy gigabytes.
-            self.nodes += count(&node);
-            if self.nodes > MAX_NODES {
-                return Err(vec![Diagnostic::new(node.pos, Kind::TooManyNodes)]);
-            }
             self.anchors.insert(anchor, node.clone());
         }
         match self.stack.last_mut() {
@@ -306,25 +409,6 @@ impl Builder<'_> {
         }
         Ok(())
     }
-}
-
-fn count(node: &Node) -> usize {
-    let mut total = 0;
-    let mut todo = vec![node];
-    while let Some(n) = todo.pop() {
-        total += 1;
-        match &n.value {
-            Value::Scalar { .. } => {}
-            Value::Seq(items) => todo.extend(items),
-            Value::Map(entries) => {
-                for (k, v) in entries {
-                    todo.push(k);
-                    todo.push(v);
-                }
-            }
-        }
-    }
-    total
 }
 
 fn find_duplicate_keys(root: &Node, out: &mut Vec<Diagnostic>) {
@@ -488,6 +572,51 @@ mod tests {
             src.extend([format!("a{i}: &a{i} [{refs}]\n")]);
         }
         assert!(kinds(&src)[0].1.starts_with("TooManyNodes"));
+    }
+
+    #[test]
+    fn many_elements_without_aliases_are_a_size_limit_not_an_alias_bomb() {
+        let items = vec!["x"; MAX_NODES].join(", ");
+        let found = kinds(&format!("a: [{items}]\n"));
+        assert!(found[0].1.starts_with("TooManyElements"), "{found:?}");
+        // One element fewer than the limit in all is read.
+        let items = vec!["x"; MAX_NODES - 4].join(", ");
+        assert!(kinds(&format!("a: [{items}]\n")).is_empty());
+    }
+
+    #[test]
+    fn limits_are_counted_on_the_event_stream() {
+        // Nesting is refused at the level past the limit, on its line, whatever follows (line
+        // `n` of `block` opens level `n`).
+        let deep = format!("a:\n  b: {}{}\n", "[".repeat(100_000), "]".repeat(100_000));
+        let refused = within(&deep, MAX_NODES).unwrap_err();
+        assert_eq!((refused.pos.line, refused.kind), (2, Kind::TooDeep));
+        let block: String = (0..=MAX_DEPTH).map(|i| "  ".repeat(i) + "- \n").collect();
+        let refused = within(&block, MAX_NODES).unwrap_err();
+        assert_eq!(
+            (refused.pos.line, refused.kind),
+            (MAX_DEPTH + 1, Kind::TooDeep)
+        );
+        assert!(
+            within(
+                &block.lines().take(MAX_DEPTH).collect::<Vec<_>>().join("\n"),
+                MAX_NODES
+            )
+            .is_ok()
+        );
+        // Elements written, then aliases, each against the caller's limit: `&x [a, b]` is 3
+        // written and 3 kept, each `*x` 1 written and 3 expanded (7, 11, then 15 > 12).
+        assert_eq!(
+            within("[a, b, c, d]", 4).unwrap_err().kind,
+            Kind::TooManyElements { limit: 4 }
+        );
+        assert!(within("[a, b, c]", 4).is_ok());
+        assert_eq!(
+            within("- &x [a, b]\n- *x\n- *x\n", 12).unwrap_err(),
+            Diagnostic::new(Pos::new(3, 3), Kind::TooManyNodes)
+        );
+        // Text the parser cannot read is left to the reader that follows.
+        assert!(within("a: [b\n", 10).is_ok());
     }
 
     #[test]
