@@ -24,6 +24,8 @@ use crate::vn::Date;
 
 use super::schema::{self, Key};
 
+mod budget;
+
 const TOP_KEYS: &[Key] = schema::TOP;
 const DOCUMENT_KEYS: &[Key] = schema::DOCUMENT;
 const SIGNER_KEYS: &[Key] = schema::SIGNER;
@@ -1449,6 +1451,7 @@ impl Builder<'_> {
                 self.template_problem(pos, &err, false);
             }
         }
+        self.probe_budgets(q, &broken, &failed);
     }
 }
 
@@ -1461,6 +1464,8 @@ enum Sample {
     No,
     /// Nothing answered.
     Unanswered,
+    /// Every question answered with the longest answer allowed (see `budget.rs`).
+    Longest,
 }
 
 /// A plain YAML scalar as a template value (number, boolean or text).
@@ -1490,9 +1495,11 @@ fn sample_context(q: &Questionnaire, questions: &[Question], sample: Sample) -> 
             values.insert(question.id.clone(), minijinja::Value::from(()));
             continue;
         }
-        let yes = sample == Sample::Yes;
+        let yes = sample != Sample::No;
+        let longest = (sample == Sample::Longest).then(|| budget::longest_text(question));
+        let text = || longest.clone().unwrap_or_else(|| "mẫu".into());
         let sample = match &question.kind {
-            QuestionKind::Text | QuestionKind::Paragraph => AnswerValue::Text("mẫu".into()),
+            QuestionKind::Text | QuestionKind::Paragraph => AnswerValue::Text(text()),
             QuestionKind::Integer => AnswerValue::Integer(12),
             QuestionKind::Decimal => AnswerValue::Decimal(1.5),
             QuestionKind::Date => AnswerValue::Date(Date {
@@ -1504,8 +1511,14 @@ fn sample_context(q: &Questionnaire, questions: &[Question], sample: Sample) -> 
             QuestionKind::Choice { options, .. } => {
                 AnswerValue::Choice(options.first().cloned().unwrap_or_default())
             }
+            QuestionKind::Choices { options, .. } if longest.is_some() => {
+                AnswerValue::Choices(options.clone())
+            }
             QuestionKind::Choices { options, .. } => {
                 AnswerValue::Choices(options.iter().take(1).cloned().collect())
+            }
+            QuestionKind::List if longest.is_some() => {
+                AnswerValue::List(vec![text(); budget::LONGEST_ROWS])
             }
             QuestionKind::List => AnswerValue::List(vec!["mục 1".into(), "mục 2".into()]),
             QuestionKind::Table(spec) => {
@@ -1514,7 +1527,7 @@ fn sample_context(q: &Questionnaire, questions: &[Question], sample: Sample) -> 
                     .iter()
                     .map(|c| {
                         let cell = match c.kind {
-                            CellKind::Text => crate::answers::Cell::Text("mẫu".into()),
+                            CellKind::Text => crate::answers::Cell::Text(text()),
                             CellKind::Integer => crate::answers::Cell::Integer(3),
                             CellKind::Decimal => crate::answers::Cell::Decimal(1.5),
                         };
@@ -1526,7 +1539,11 @@ fn sample_context(q: &Questionnaire, questions: &[Question], sample: Sample) -> 
                 if let Some(first) = spec.columns.first() {
                     blank.insert(first.id.clone(), crate::answers::Cell::Text("mẫu".into()));
                 }
-                AnswerValue::Table(vec![row, blank])
+                if longest.is_some() {
+                    AnswerValue::Table(vec![row; budget::LONGEST_ROWS])
+                } else {
+                    AnswerValue::Table(vec![row, blank])
+                }
             }
         };
         values.insert(

@@ -80,6 +80,9 @@ pub struct Environment<'source> {
     debug: bool,
     #[cfg(feature = "fuel")]
     fuel: Option<u64>,
+    // baocao patch: the time a render may take before its fuel runs out.
+    #[cfg(feature = "fuel")]
+    fuel_deadline: Option<std::time::Duration>,
     recursion_limit: usize,
 }
 
@@ -122,6 +125,8 @@ impl<'source> Environment<'source> {
             debug: cfg!(debug_assertions),
             #[cfg(feature = "fuel")]
             fuel: None,
+            #[cfg(feature = "fuel")]
+            fuel_deadline: None,
             recursion_limit: MAX_RECURSION,
         }
     }
@@ -145,6 +150,8 @@ impl<'source> Environment<'source> {
             debug: cfg!(debug_assertions),
             #[cfg(feature = "fuel")]
             fuel: None,
+            #[cfg(feature = "fuel")]
+            fuel_deadline: None,
             recursion_limit: MAX_RECURSION,
         }
     }
@@ -623,6 +630,22 @@ impl<'source> Environment<'source> {
     #[cfg_attr(docsrs, doc(cfg(feature = "fuel")))]
     pub fn fuel(&self) -> Option<u64> {
         self.fuel
+    }
+
+    /// baocao patch: makes the fuel of every render run out after `time`,
+    /// whatever is left of it.  The clock is read every few hundred charges,
+    /// so a render stops shortly after its deadline; the error is
+    /// [`OutOfFuel`](crate::ErrorKind::OutOfFuel) with the detail
+    /// [`FUEL_DEADLINE_DETAIL`](crate::FUEL_DEADLINE_DETAIL).
+    #[cfg(feature = "fuel")]
+    pub fn set_fuel_deadline(&mut self, time: Option<std::time::Duration>) {
+        self.fuel_deadline = time;
+    }
+
+    /// baocao patch: the time limit set by [`set_fuel_deadline`](Self::set_fuel_deadline).
+    #[cfg(feature = "fuel")]
+    pub fn fuel_deadline(&self) -> Option<std::time::Duration> {
+        self.fuel_deadline
     }
 
     /// Sets the syntax for the environment.

@@ -248,6 +248,10 @@ pub use self::utils::{AutoEscape, HtmlEscape, UndefinedBehavior};
 /// Re-export for convenience.
 pub use self::value::Value;
 
+/// baocao patch: the detail of the `OutOfFuel` error when the time budget ran out.
+#[cfg(feature = "fuel")]
+pub use self::vm::fuel::DEADLINE_DETAIL as FUEL_DEADLINE_DETAIL;
+
 pub use self::macros::__context;
 pub use self::vm::State;
 

@@ -590,7 +590,37 @@ pub(crate) enum ValueRepr {
     Object(DynObject),
 }
 
+/// baocao patch: charges `n` bytes (or items) of work to the render running
+/// on this thread.  False means the fuel is gone and the work must not be
+/// done (see `vm::fuel::charge_active`).
+#[inline(always)]
+pub(crate) fn charge_work(n: usize) -> bool {
+    #[cfg(feature = "fuel")]
+    {
+        crate::vm::fuel::charge_active(n as u64)
+    }
+    #[cfg(not(feature = "fuel"))]
+    {
+        let _ = n;
+        true
+    }
+}
+
+/// baocao patch: charges comparing two strings of `a` and `b` bytes.
+#[inline(always)]
+fn charge_compare(a: usize, b: usize) -> bool {
+    charge_work(a.min(b).saturating_add(1))
+}
+
+/// baocao patch: the work of visiting one item of a container (as the
+/// engine's `ITEM_COST`).
+pub(crate) const ITEM_WORK: usize = 32;
+
 fn python_string_debug_fmt(value: &str, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+    // baocao patch: charged before it is written; nothing once the fuel is gone.
+    if !charge_work(value.len().saturating_add(2)) {
+        return Ok(());
+    }
     let quote = if value.contains('\'') && !value.contains('"') {
         '"'
     } else {
@@ -679,7 +709,15 @@ impl Hash for Value {
     fn hash<H: Hasher>(&self, state: &mut H) {
         match self.0 {
             ValueRepr::None | ValueRepr::Undefined(..) => 0u8.hash(state),
-            ValueRepr::String(ref s, _) => s.hash(state),
+            // baocao patch: hashing is charged by the byte; once the fuel is
+            // gone, only the length is hashed.
+            ValueRepr::String(ref s, _) => {
+                if charge_work(s.len()) {
+                    s.hash(state)
+                } else {
+                    s.len().hash(state)
+                }
+            }
             ValueRepr::SmallStr(ref s) => s.as_str().hash(state),
             ValueRepr::Bool(b) => (b as i64).hash(state),
             ValueRepr::Invalid(ref e) => (e.kind(), e.detail()).hash(state),
@@ -712,15 +750,21 @@ impl PartialEq for Value {
         match (&self.0, &other.0) {
             (&ValueRepr::None, &ValueRepr::None) => true,
             (&ValueRepr::Undefined(..), &ValueRepr::Undefined(..)) => true,
-            (&ValueRepr::String(ref a, _), &ValueRepr::String(ref b, _)) => a == b,
+            // baocao patch: comparing is charged by the byte; once the fuel
+            // is gone, nothing more is compared.
+            (&ValueRepr::String(ref a, _), &ValueRepr::String(ref b, _)) => {
+                !charge_compare(a.len(), b.len()) || a == b
+            }
             (&ValueRepr::SmallStr(ref a), &ValueRepr::SmallStr(ref b)) => a.as_str() == b.as_str(),
-            (&ValueRepr::Bytes(ref a), &ValueRepr::Bytes(ref b)) => a == b,
+            (&ValueRepr::Bytes(ref a), &ValueRepr::Bytes(ref b)) => {
+                !charge_compare(a.len(), b.len()) || a == b
+            }
             // `coerce` cannot represent u128 values above i128::MAX.
             (&ValueRepr::U128(a), &ValueRepr::U128(b)) => a.0 == b.0,
             _ => match ops::coerce(self, other, false) {
                 Some(ops::CoerceResult::F64(a, b)) => a == b,
                 Some(ops::CoerceResult::I128(a, b)) => a == b,
-                Some(ops::CoerceResult::Str(a, b)) => a == b,
+                Some(ops::CoerceResult::Str(a, b)) => !charge_compare(a.len(), b.len()) || a == b,
                 None => {
                     if let (Some(a), Some(b)) = (self.as_object(), other.as_object()) {
                         if self.is_tuple() != other.is_tuple() {
@@ -769,7 +813,9 @@ impl PartialEq for Value {
                                 ObjectRepr::Seq | ObjectRepr::Iterable,
                             ) => {
                                 if let (Some(ak), Some(bk)) = (a.try_iter(), b.try_iter()) {
-                                    ak.eq(bk)
+                                    // baocao patch: each item compared is charged.
+                                    ak.map_while(|x| charge_work(ITEM_WORK).then_some(x))
+                                        .eq(bk)
                                 } else {
                                     false
                                 }
@@ -909,17 +955,36 @@ impl Ord for Value {
         match (&self.0, &other.0) {
             (&ValueRepr::None, &ValueRepr::None) => Ordering::Equal,
             (&ValueRepr::Undefined(..), &ValueRepr::Undefined(..)) => Ordering::Equal,
-            (&ValueRepr::String(ref a, _), &ValueRepr::String(ref b, _)) => a.cmp(b),
+            // baocao patch: charged by the byte; equal once the fuel is gone.
+            (&ValueRepr::String(ref a, _), &ValueRepr::String(ref b, _)) => {
+                if charge_compare(a.len(), b.len()) {
+                    a.cmp(b)
+                } else {
+                    Ordering::Equal
+                }
+            }
             (&ValueRepr::SmallStr(ref a), &ValueRepr::SmallStr(ref b)) => {
                 a.as_str().cmp(b.as_str())
             }
-            (&ValueRepr::Bytes(ref a), &ValueRepr::Bytes(ref b)) => a.cmp(b),
+            (&ValueRepr::Bytes(ref a), &ValueRepr::Bytes(ref b)) => {
+                if charge_compare(a.len(), b.len()) {
+                    a.cmp(b)
+                } else {
+                    Ordering::Equal
+                }
+            }
             // `coerce` cannot represent u128 values above i128::MAX.
             (&ValueRepr::U128(a), &ValueRepr::U128(b)) => { a.0 }.cmp(&{ b.0 }),
             _ => match ops::coerce(self, other, false) {
                 Some(ops::CoerceResult::F64(a, b)) => cmp_f64(a, b),
                 Some(ops::CoerceResult::I128(a, b)) => a.cmp(&b),
-                Some(ops::CoerceResult::Str(a, b)) => a.cmp(b),
+                Some(ops::CoerceResult::Str(a, b)) => {
+                    if charge_compare(a.len(), b.len()) {
+                        a.cmp(b)
+                    } else {
+                        Ordering::Equal
+                    }
+                }
                 None => {
                     if self.is_number() && other.is_number() {
                         return cmp_uncoercible_numbers(self, other);
@@ -957,7 +1022,10 @@ impl Ord for Value {
                                 ObjectRepr::Seq | ObjectRepr::Iterable,
                                 ObjectRepr::Seq | ObjectRepr::Iterable,
                             ) => match (a.try_iter(), b.try_iter()) {
-                                (Some(a), Some(b)) => a.cmp(b),
+                                // baocao patch: each item compared is charged.
+                                (Some(a), Some(b)) => a
+                                    .map_while(|x| charge_work(ITEM_WORK).then_some(x))
+                                    .cmp(b),
                                 _ => unreachable!(),
                             },
                             // terrible fallback for plain objects
@@ -1003,9 +1071,23 @@ impl fmt::Display for Value {
             ValueRepr::None => f.write_str("None"),
             ValueRepr::Invalid(ref val) => write!(f, "<invalid value: {val}>"),
             ValueRepr::I128(val) => write!(f, "{}", { val.0 }),
-            ValueRepr::String(ref val, _) => write!(f, "{val}"),
+            // baocao patch: charged before it is written; nothing once the
+            // fuel is gone (the engine then fails at its next charge).
+            ValueRepr::String(ref val, _) => {
+                if charge_work(val.len()) {
+                    f.write_str(val)
+                } else {
+                    Ok(())
+                }
+            }
             ValueRepr::SmallStr(ref val) => write!(f, "{}", val.as_str()),
-            ValueRepr::Bytes(ref val) => write!(f, "{}", String::from_utf8_lossy(val)),
+            ValueRepr::Bytes(ref val) => {
+                if charge_work(val.len().saturating_mul(3)) {
+                    write!(f, "{}", String::from_utf8_lossy(val))
+                } else {
+                    Ok(())
+                }
+            }
             ValueRepr::U128(val) => write!(f, "{}", { val.0 }),
             ValueRepr::Object(ref x) => write!(f, "{x}"),
         }

@@ -311,6 +311,11 @@ fn default_render(obj: &DynObject, f: &mut fmt::Formatter<'_>) -> fmt::Result {
                     dbg.entry(&OmittedKey, &Omitted { count, prefix: "" });
                     break;
                 }
+                // baocao patch: each item written is charged; none once the
+                // fuel is gone.
+                if !crate::value::charge_work(crate::value::ITEM_WORK) {
+                    break;
+                }
                 dbg.entry(&key, &value);
             }
             dbg.finish()
@@ -328,6 +333,10 @@ fn default_render(obj: &DynObject, f: &mut fmt::Formatter<'_>) -> fmt::Result {
                             count,
                             prefix: "... ",
                         });
+                        break;
+                    }
+                    // baocao patch: each item written is charged.
+                    if !crate::value::charge_work(crate::value::ITEM_WORK) {
                         break;
                     }
                     dbg.entry(&value);

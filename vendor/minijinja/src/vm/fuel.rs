@@ -23,7 +23,9 @@
 //! Once the fuel runs out, the tracker stays exhausted: every later charge
 //! fails.  That way code that cannot propagate an error directly (such as an
 //! iterator) can stop early and the engine fails at the next check.
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+use std::time::{Duration, Instant};
 
 use crate::compiler::instructions::Instruction;
 use crate::error::{Error, ErrorKind};
@@ -60,21 +62,85 @@ pub(crate) const SERIALIZED_BYTE_COST: u64 = 16;
 pub(crate) const FORMAT_SPEC_COST: u64 = 4 * UNITS_PER_FUEL;
 
 /// Helper for tracking fuel consumption.
+///
+/// baocao patch: the remaining fuel is shared (`Rc`) so that the value layer
+/// can charge the render that is running on this thread (see [`Active`]),
+/// and the tracker has an optional deadline, checked every [`TICKS`] charges.
 pub(crate) struct FuelTracker {
     // The initial fuel level.
     initial: u64,
+    shared: Rc<Shared>,
+}
+
+/// The part of a fuel tracker that the value layer can reach (baocao patch).
+pub(crate) struct Shared {
     // The remaining fuel in units.
     remaining: Cell<i64>,
+    // When the render must stop, whatever fuel is left.
+    deadline: Option<Instant>,
+    // Charges since the clock was last read.
+    ticks: Cell<u32>,
+    // Set once the deadline has passed.
+    timed_out: Cell<bool>,
+}
+
+/// How many charges pass between two readings of the clock (baocao patch).
+const TICKS: u32 = 256;
+
+/// The detail of the error when the deadline has passed (baocao patch).
+pub const DEADLINE_DETAIL: &str = "time budget exceeded";
+
+impl Shared {
+    /// Consumes units; false once the fuel or the time is used up.
+    #[inline]
+    fn take(&self, units: u64) -> bool {
+        let remaining = self
+            .remaining
+            .get()
+            .saturating_sub(i64::try_from(units).unwrap_or(i64::MAX));
+        self.remaining.set(remaining);
+        if remaining <= 0 {
+            return false;
+        }
+        if let Some(deadline) = self.deadline {
+            let ticks = self.ticks.get() + 1;
+            if ticks >= TICKS {
+                self.ticks.set(0);
+                if Instant::now() >= deadline {
+                    self.timed_out.set(true);
+                    self.remaining.set(0);
+                    return false;
+                }
+            } else {
+                self.ticks.set(ticks);
+            }
+        }
+        true
+    }
+
+    fn error(&self) -> Error {
+        if self.timed_out.get() {
+            Error::new(ErrorKind::OutOfFuel, DEADLINE_DETAIL)
+        } else {
+            Error::from(ErrorKind::OutOfFuel)
+        }
+    }
 }
 
 impl FuelTracker {
-    /// Creates a new fuel tracker.
-    pub fn new(fuel: u64) -> FuelTracker {
+    /// Creates a new fuel tracker that also runs out after `time` (baocao patch:
+    /// replaces `new`).
+    pub fn with_deadline(fuel: u64, time: Option<Duration>) -> FuelTracker {
         FuelTracker {
             initial: fuel,
-            remaining: Cell::new(
-                i64::try_from(fuel.saturating_mul(UNITS_PER_FUEL)).unwrap_or(i64::MAX),
-            ),
+            shared: Rc::new(Shared {
+                remaining: Cell::new(
+                    i64::try_from(fuel.saturating_mul(UNITS_PER_FUEL)).unwrap_or(i64::MAX),
+                ),
+                deadline: time.and_then(|t| Instant::now().checked_add(t)),
+                ticks: Cell::new(0),
+                timed_out: Cell::new(false),
+            }),
         }
     }
 
@@ -83,15 +149,10 @@ impl FuelTracker {
     /// Fails if this exhausts the fuel or if the fuel was already exhausted.
     #[inline]
     pub fn consume(&self, units: u64) -> Result<(), Error> {
-        let remaining = self
-            .remaining
-            .get()
-            .saturating_sub(i64::try_from(units).unwrap_or(i64::MAX));
-        self.remaining.set(remaining);
-        if remaining <= 0 {
-            Err(Error::from(ErrorKind::OutOfFuel))
-        } else {
+        if self.shared.take(units) {
             Ok(())
+        } else {
+            Err(self.shared.error())
         }
     }
 
@@ -102,10 +163,10 @@ impl FuelTracker {
     /// fuel would run out, the tracker is exhausted immediately.
     #[inline]
     pub fn ensure(&self, units: u64) -> Result<(), Error> {
-        let remaining = self.remaining.get();
+        let remaining = self.shared.remaining.get();
         if remaining <= 0 || units >= remaining as u64 {
-            self.remaining.set(0);
-            Err(Error::from(ErrorKind::OutOfFuel))
+            self.shared.remaining.set(0);
+            Err(self.shared.error())
         } else {
             Ok(())
         }
@@ -124,12 +185,12 @@ impl FuelTracker {
     /// Returns the remaining fuel in units.
     #[inline]
     pub fn remaining_units(&self) -> u64 {
-        self.remaining.get().max(0) as u64
+        self.shared.remaining.get().max(0) as u64
     }
 
     /// Returns the remaining fuel.
     pub fn remaining(&self) -> u64 {
-        self.remaining.get().max(0) as u64 / UNITS_PER_FUEL
+        self.shared.remaining.get().max(0) as u64 / UNITS_PER_FUEL
     }
 
     /// Returns the consumed fuel.
@@ -264,4 +325,47 @@ impl<I: Iterator<Item = Value>> Iterator for FuelIter<'_, I> {
             (lower, upper.map(|x| x.saturating_add(1)))
         }
     }
+}
+
+// baocao patch: the render running on this thread, so that the value layer
+// (displaying values as text, comparing them) is charged as it works.  Those
+// places cannot return an error: once the fuel is exhausted they stop doing
+// work (write nothing more, compare nothing more) and the engine fails with
+// `OutOfFuel` at its next charge.
+thread_local! {
+    static ACTIVE: RefCell<Option<Rc<Shared>>> = const { RefCell::new(None) };
+}
+
+/// Makes a tracker the one the value layer charges while this guard lives.
+pub(crate) struct Active {
+    previous: Option<Rc<Shared>>,
+}
+
+impl Active {
+    pub fn enter(tracker: Option<&FuelTracker>) -> Active {
+        let next = tracker.map(|t| t.shared.clone());
+        Active {
+            previous: ACTIVE.with(|a| std::mem::replace(&mut *a.borrow_mut(), next)),
+        }
+    }
+}
+
+impl Drop for Active {
+    fn drop(&mut self) {
+        let previous = self.previous.take();
+        let _ = ACTIVE.try_with(|a| *a.borrow_mut() = previous);
+    }
+}
+
+/// Charges `units` to the render running on this thread, if any.  Returns
+/// false when its fuel (or time) is used up: the caller must then stop
+/// doing work.
+#[inline]
+pub(crate) fn charge_active(units: u64) -> bool {
+    ACTIVE
+        .try_with(|a| match *a.borrow() {
+            Some(ref shared) => shared.take(units),
+            None => true,
+        })
+        .unwrap_or(true)
 }

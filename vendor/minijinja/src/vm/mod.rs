@@ -238,6 +238,9 @@ impl<'env> Executor<'env> {
         stack: Stack,
         pc: u32,
     ) -> Result<Option<Value>, Error> {
+        // baocao patch: the value layer charges this render while it runs.
+        #[cfg(feature = "fuel")]
+        let _active = fuel::Active::enter(state.fuel_tracker.as_ref());
         #[cfg(feature = "stacker")]
         {
             stacker::maybe_grow(32 * 1024, 1024 * 1024, || {

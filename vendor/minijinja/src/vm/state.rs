@@ -124,7 +124,11 @@ impl<'template, 'env> State<'template, 'env> {
             #[cfg(feature = "macros")]
             macro_context_pool: Default::default(),
             #[cfg(feature = "fuel")]
-            fuel_tracker: ctx.env().fuel().map(FuelTracker::new),
+            // baocao patch: with the environment's deadline.
+            fuel_tracker: ctx
+                .env()
+                .fuel()
+                .map(|fuel| FuelTracker::with_deadline(fuel, ctx.env().fuel_deadline())),
             #[cfg(feature = "debug")]
             undefined_origins: Default::default(),
             ctx,
@@ -787,8 +791,11 @@ impl State<'_, '_> {
     }
 
     /// Checks that `n` bytes could still be paid for.
+    ///
+    /// baocao patch: public, so that custom filters check the size of what
+    /// they are about to build before building it.
     #[inline(always)]
-    pub(crate) fn ensure_bytes(&self, _n: usize) -> Result<(), Error> {
+    pub fn ensure_bytes(&self, _n: usize) -> Result<(), Error> {
         #[cfg(feature = "fuel")]
         {
             if let Some(ref tracker) = self.fuel_tracker {
