@@ -41,10 +41,11 @@ pub const TEXT_FILTERS: [&str; 8] = [
 /// Fuel for one render: one unit per instruction, and one per 64 bytes of text or list a
 /// template builds, writes, compares or hashes (the vendored MiniJinja checks a size it knows
 /// ahead before allocating it, and charges text as it is written). So it bounds both the work
-/// and the memory of one render: 1 000 000 fuel is 64 MB of text. Enough for any real report
-/// paragraph, even with answers of a megabyte; small enough that a hostile questionnaire (it
-/// arrives by e-mail) stops within a fraction of a second.
-pub const FUEL: u64 = 1_000_000;
+/// and the memory of one render: 700 000 fuel is 45 MB of text (a value being built may
+/// briefly take twice that). Enough for any real report paragraph, even with answers of a
+/// megabyte; small enough that a hostile questionnaire (it arrives by e-mail) stops within a
+/// fraction of a second and about 100 MB.
+pub const FUEL: u64 = 700_000;
 
 /// Time for one render, whatever fuel is left: a backstop for work the fuel does not see.
 pub const TIME_BUDGET: std::time::Duration = std::time::Duration::from_millis(400);

@@ -19,13 +19,18 @@ pub const LONGEST_TEXT: usize = 100_000;
 /// Items of a list and rows of a table tried.
 pub const LONGEST_ROWS: usize = 20;
 
+/// The longest text tried in a table cell (characters): cells are short, and matching rows to
+/// their labels reads every cell.
+pub const LONGEST_CELL: usize = 1_000;
+
 /// The longest answer a text question allows, as sample text.
 pub fn longest_text(question: &crate::questionnaire::Question) -> String {
-    let n = question
-        .validation
-        .max_length
-        .unwrap_or(LONGEST_TEXT)
-        .min(LONGEST_TEXT);
+    let most = if matches!(question.kind, crate::questionnaire::QuestionKind::Table(_)) {
+        LONGEST_CELL
+    } else {
+        LONGEST_TEXT
+    };
+    let n = question.validation.max_length.unwrap_or(most).min(most);
     // Vietnamese letters of two and three bytes, as typed.
     "mẫu văn bản dài ".chars().cycle().take(n).collect()
 }

@@ -558,6 +558,11 @@ mod builtins {
     fn cmp_helper(a: &Value, b: &Value, case_sensitive: bool, reverse: bool) -> Ordering {
         let ordering = if !case_sensitive {
             if let (Some(a), Some(b)) = (a.as_str(), b.as_str()) {
+                // baocao patch: charged by the byte, nothing compared once the
+                // fuel is gone (the engine then fails at its next charge).
+                if !crate::value::charge_work(a.len().min(b.len()).saturating_add(1)) {
+                    return Ordering::Equal;
+                }
                 #[cfg(feature = "unicode")]
                 {
                     unicase::UniCase::new(a).cmp(&unicase::UniCase::new(b))
@@ -784,12 +789,21 @@ mod builtins {
         // The joiner is repeated for every item, so the size of the result is
         // not bounded by the size of the items.  This charges for every item
         // and checks that the output can be paid for before it grows.
-        fn charge_join(state: &State, output: &str, joiner: &str) -> Result<(), Error> {
+        //
+        // baocao patch: the item's own size counts too (it was left out, and
+        // with an empty joiner nothing was checked): a lazily repeated list of
+        // one large string joined 100 000 times grew the output unchecked.
+        // The bytes of a string item are also charged as they are appended.
+        fn charge_join(state: &State, output: &str, joiner: &str, item: &Value) -> Result<(), Error> {
             ok!(state.charge_items(1));
-            if !joiner.is_empty() {
-                ok!(state.ensure_bytes(output.len().saturating_add(joiner.len())));
-            }
-            Ok(())
+            let item_len = item.as_str().map_or(0, str::len);
+            ok!(state.ensure_bytes(
+                output
+                    .len()
+                    .saturating_add(joiner.len())
+                    .saturating_add(item_len)
+            ));
+            state.charge_fuel(item_len.saturating_add(joiner.len()) as u64)
         }
 
         fn join_plain(
@@ -799,7 +813,7 @@ mod builtins {
         ) -> Result<String, Error> {
             let mut output = String::new();
             for (idx, item) in iter.enumerate() {
-                ok!(charge_join(state, &output, joiner));
+                ok!(charge_join(state, &output, joiner, &item));
                 ok!(item.check());
                 if idx > 0 {
                     output.push_str(joiner);
@@ -820,7 +834,7 @@ mod builtins {
         ) -> Result<String, Error> {
             let mut output = String::new();
             for (idx, item) in iter.enumerate() {
-                ok!(charge_join(state, &output, joiner));
+                ok!(charge_join(state, &output, joiner, &item));
                 ok!(item.check());
                 if idx > 0 {
                     output.push_str(joiner);
@@ -2506,6 +2520,8 @@ mod builtins {
             let memorized_value = if case_sensitive {
                 value_to_compare.clone()
             } else if let Some(s) = value_to_compare.as_str() {
+                // baocao patch: the lowercase copy is paid for before it is made.
+                ok!(state.charge_fuel(s.len() as u64));
                 Value::from(s.to_lowercase())
             } else {
                 value_to_compare.clone()
