@@ -185,6 +185,9 @@ pub fn filter_wrong_kind(filter: &str, expected: &str, found: &str) -> String {
     )
 }
 
+/// A `pattern` that parses but is too large to compile.
+pub const REGEX_TOO_LARGE: &str = "biểu thức quá lớn để dùng, thường do lặp lại quá nhiều lần (như `\\p{L}{1000}` hay `(a{100}){100}`); hãy viết gọn lại";
+
 pub fn regex_detail(err: &regex_syntax::Error) -> String {
     let detail = err.to_string();
     let last = detail.lines().last().unwrap_or_default().trim();

@@ -7,6 +7,7 @@ mod common;
 mod golden;
 mod guide_example;
 mod guide_reference;
+mod hostile_templates;
 mod lint;
 mod preview;
 mod questionnaire_load;

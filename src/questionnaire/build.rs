@@ -1160,9 +1160,17 @@ impl Builder<'_> {
         if let Some(n) = v.get("pattern")
             && let Some(p) = self.string(n, "pattern")
         {
-            // Only the syntax is checked here; `Pattern` compiles on first use.
+            // Compiled now: a pattern too large to compile must not silently check nothing.
             match regex_syntax::Parser::new().parse(&p) {
-                Ok(_) => out.pattern = Some(Pattern::new(p)),
+                Ok(_) => match Pattern::compiled(p) {
+                    Some(pattern) => out.pattern = Some(pattern),
+                    None => self.err(
+                        n.pos,
+                        Kind::BadRegex {
+                            detail: crate::messages::REGEX_TOO_LARGE.to_owned(),
+                        },
+                    ),
+                },
                 Err(err) => self.err(
                     n.pos,
                     Kind::BadRegex {
