@@ -911,6 +911,54 @@ mod tests {
     }
 
     #[test]
+    fn trim_strips_any_of_its_characters_from_both_ends() {
+        let text = [("x", Value::from("ẫ. xã Ba Đình .ẫ"))];
+        assert_eq!(render("{{ x | trim('. ẫ') }}", &text).unwrap(), "xã Ba Đình");
+        assert_eq!(render("{{ x | trim('') }}", &text).unwrap(), "ẫ. xã Ba Đình .ẫ");
+        // One lookup per character: 100 000 characters against 100 000 (quadratic before,
+        // 10^10 comparisons) is done at once.
+        let long = [("x", Value::from("x".repeat(100_000)))];
+        assert_eq!(
+            render("{{ x | trim('y' * 100000 ~ 'x') | length }}", &long).unwrap(),
+            "0"
+        );
+    }
+
+    #[test]
+    fn filters_refuse_a_result_over_the_budget_before_building_it() {
+        // 100 MB from a 1 kB text: refused by its size, counted before it is built.
+        let err = render("{{ ('a' * 1000) | replace('a', 'b' * 100000) | length }}", &[])
+            .unwrap_err();
+        assert!(err.budget, "{err:?}");
+        assert_eq!(
+            render("{{ 'a-b-c' | replace('-', ', ') }}", &[]).unwrap(),
+            "a, b, c"
+        );
+        // 40 MB of items joined by `noi`.
+        let err = render("{{ (['x' * 100000] * 400) | noi | length }}", &[]).unwrap_err();
+        assert!(err.budget, "{err:?}");
+        // `upper` of a text that cannot be paid for twice.
+        let big = [("x", Value::from("a".repeat(30_000_000)))];
+        let err = render("{{ x | upper | upper | length }}", &big).unwrap_err();
+        assert!(err.budget, "{err:?}");
+    }
+
+    #[test]
+    fn a_budget_error_says_so_in_vietnamese() {
+        let err = render("{{ (['x' * 1000000] * 100000) | join | length }}", &[]).unwrap_err();
+        assert!(err.budget);
+        assert!(err.detail.contains("vượt giới hạn an toàn"), "{}", err.detail);
+    }
+
+    #[test]
+    fn debug_is_not_in_the_engine() {
+        // It would print the engine's state, every answer included, into a report.
+        let err = render("{{ debug() }}", &[("ten", Value::from("bí mật"))]).unwrap_err();
+        assert!(!err.budget, "{err:?}");
+        assert!(!is_builtin_name("debug"));
+    }
+
+    #[test]
     fn conditions_and_names() {
         let mut engine = Engine::new();
         let c = engine.add_condition("a and not b").unwrap();

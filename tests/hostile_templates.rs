@@ -118,7 +118,7 @@ fn a_size_chosen_by_the_answer_is_stopped_by_the_render_budget() {
     let file = "set_branch.yaml";
     assert_eq!(run(&["check", file]).code(), Some(0));
     let out = run(&["render", file, "--answers", "set_branch.answers.yaml"]);
-    assert_refused(&out, 5, file, 17, OVER_BUDGET);
+    assert_refused(&out, 5, file, 19, OVER_BUDGET);
     assert!(out.stdout().is_empty(), "no half report: {}", out.stdout());
 }
 
