@@ -10,6 +10,10 @@
 //!   kind, with `when` conditions and `text:` templates using the Vietnamese filters, and a
 //!   generated answers file of about 1 MB: load + parse + build + render as text.
 //!
+//! * `hostile/*` — the worst hostile templates of tests/fixtures/hostile/ (a list of 100 000
+//!   items of 1 MB joined, written out as text and sorted), each stopped by the render budget:
+//!   compile once, time the render that fails.
+//!
 //! `cargo bench` runs everything in well under three minutes.
 //!
 //! With `BAOCAO_BENCH_WRITE=<dir>` set, the generated pair is written to
@@ -92,7 +96,33 @@ fn benches(c: &mut Criterion) {
         b.iter(|| report::docx::write(black_box(&large_doc), true, report::BodySize::Fourteen));
     });
     group.finish();
+
+    let mut group = c.benchmark_group("hostile");
+    group
+        .sample_size(10)
+        .warm_up_time(Duration::from_secs(1))
+        .measurement_time(Duration::from_secs(5));
+    for (name, source) in HOSTILE {
+        let mut engine = baocao::template::Engine::new();
+        let template = engine.add_template(source).expect("compiles");
+        let ctx = baocao::template::Context::default();
+        group.bench_function(name, |b| {
+            b.iter(|| {
+                let err = engine.render(&template, &ctx).expect_err("over budget");
+                assert!(err.budget, "{err:?}");
+            });
+        });
+    }
+    group.finish();
 }
+
+/// The worst hostile templates (see tests/fixtures/hostile/).
+const HOSTILE: [(&str, &str); 4] = [
+    ("join", "{{ (['x'*1000000]*100000) | join | length }}"),
+    ("string", "{{ (['x'*1000000]*100000) | string | length }}"),
+    ("replace_list", "{{ (['x'*1000000]*100000) | replace('x', 'y') | length }}"),
+    ("sort", "{{ (['x'*1000000]*100000) | sort | length }}"),
+];
 
 fn main() {
     if let Some(dir) = std::env::var_os("BAOCAO_BENCH_WRITE") {

@@ -1498,16 +1498,22 @@ fn scalar_value(text: &str) -> minijinja::Value {
 fn sample_context(q: &Questionnaire, questions: &[Question], sample: Sample) -> Context {
     let mut values: BTreeMap<String, minijinja::Value> =
         q.vars.iter().map(|(k, v)| (k.clone(), v.clone())).collect();
+    let mut shared = budget::Longest::default();
     for question in questions {
         if sample == Sample::Unanswered {
             values.insert(question.id.clone(), minijinja::Value::from(()));
             continue;
         }
         let yes = sample != Sample::No;
-        let longest = (sample == Sample::Longest).then(|| budget::longest_text(question));
-        let text = || longest.clone().unwrap_or_else(|| "mẫu".into());
+        // Long texts are shared, not copied for each question.
+        if sample == Sample::Longest
+            && let Some(value) = shared.value(question)
+        {
+            values.insert(question.id.clone(), value);
+            continue;
+        }
         let sample = match &question.kind {
-            QuestionKind::Text | QuestionKind::Paragraph => AnswerValue::Text(text()),
+            QuestionKind::Text | QuestionKind::Paragraph => AnswerValue::Text("mẫu".into()),
             QuestionKind::Integer => AnswerValue::Integer(12),
             QuestionKind::Decimal => AnswerValue::Decimal(1.5),
             QuestionKind::Date => AnswerValue::Date(Date {
@@ -1519,14 +1525,11 @@ fn sample_context(q: &Questionnaire, questions: &[Question], sample: Sample) -> 
             QuestionKind::Choice { options, .. } => {
                 AnswerValue::Choice(options.first().cloned().unwrap_or_default())
             }
-            QuestionKind::Choices { options, .. } if longest.is_some() => {
+            QuestionKind::Choices { options, .. } if sample == Sample::Longest => {
                 AnswerValue::Choices(options.clone())
             }
             QuestionKind::Choices { options, .. } => {
                 AnswerValue::Choices(options.iter().take(1).cloned().collect())
-            }
-            QuestionKind::List if longest.is_some() => {
-                AnswerValue::List(vec![text(); budget::LONGEST_ROWS])
             }
             QuestionKind::List => AnswerValue::List(vec!["mục 1".into(), "mục 2".into()]),
             QuestionKind::Table(spec) => {
@@ -1535,7 +1538,7 @@ fn sample_context(q: &Questionnaire, questions: &[Question], sample: Sample) -> 
                     .iter()
                     .map(|c| {
                         let cell = match c.kind {
-                            CellKind::Text => crate::answers::Cell::Text(text()),
+                            CellKind::Text => crate::answers::Cell::Text("mẫu".into()),
                             CellKind::Integer => crate::answers::Cell::Integer(3),
                             CellKind::Decimal => crate::answers::Cell::Decimal(1.5),
                         };
@@ -1547,11 +1550,7 @@ fn sample_context(q: &Questionnaire, questions: &[Question], sample: Sample) -> 
                 if let Some(first) = spec.columns.first() {
                     blank.insert(first.id.clone(), crate::answers::Cell::Text("mẫu".into()));
                 }
-                if longest.is_some() {
-                    AnswerValue::Table(vec![row; budget::LONGEST_ROWS])
-                } else {
-                    AnswerValue::Table(vec![row, blank])
-                }
+                AnswerValue::Table(vec![row, blank])
             }
         };
         values.insert(

@@ -6,33 +6,69 @@
 //! Owns: the longest sample answer of a question, and turning budget errors into diagnostics.
 //! The probing itself is `template::probe` (it knows nothing of questionnaires).
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
+
+use minijinja::Value;
 
 use super::{Builder, Pending, Pos, Questionnaire, Sample, sample_context};
 use crate::questionnaire::diag::Kind;
 use crate::template::probe;
 
 /// The longest text answer tried when a question has no `max_length` (characters): about
-/// thirty pages.
-pub const LONGEST_TEXT: usize = 100_000;
+/// three pages.
+pub const LONGEST_TEXT: usize = 10_000;
 
-/// Items of a list and rows of a table tried.
+/// Items of a list tried. (Tables are tried with the usual sample rows: matching rows to their
+/// labels reads every cell, and cells are short.)
 pub const LONGEST_ROWS: usize = 20;
 
-/// The longest text tried in a table cell (characters): cells are short, and matching rows to
-/// their labels reads every cell.
-pub const LONGEST_CELL: usize = 1_000;
+/// The length of the longest answer tried for a question (characters).
+fn longest_len(question: &crate::questionnaire::Question) -> usize {
+    question
+        .validation
+        .max_length
+        .unwrap_or(LONGEST_TEXT)
+        .min(LONGEST_TEXT)
+}
 
 /// The longest answer a text question allows, as sample text.
-pub fn longest_text(question: &crate::questionnaire::Question) -> String {
-    let most = if matches!(question.kind, crate::questionnaire::QuestionKind::Table(_)) {
-        LONGEST_CELL
-    } else {
-        LONGEST_TEXT
-    };
-    let n = question.validation.max_length.unwrap_or(most).min(most);
+fn longest_text(question: &crate::questionnaire::Question) -> String {
+    let n = longest_len(question);
     // Vietnamese letters of two and three bytes, as typed.
     "mẫu văn bản dài ".chars().cycle().take(n).collect()
+}
+
+/// The longest answers of text and list questions, as template values: one text per length,
+/// shared by every question of that length (a questionnaire of thousands of questions must not
+/// hold thousands of long texts).
+#[derive(Default)]
+pub struct Longest {
+    texts: HashMap<usize, Value>,
+}
+
+impl Longest {
+    /// The longest answer of a text, paragraph or list question; None for other kinds.
+    pub fn value(&mut self, question: &crate::questionnaire::Question) -> Option<Value> {
+        use crate::questionnaire::QuestionKind;
+        let list = match question.kind {
+            QuestionKind::Text | QuestionKind::Paragraph => false,
+            QuestionKind::List => true,
+            _ => return None,
+        };
+        let value = self
+            .texts
+            .entry(longest_len(question))
+            .or_insert_with(|| Value::from(longest_text(question)))
+            .clone();
+        Some(if list {
+            Value::from_object(crate::template::BlockValue {
+                id: question.id.clone(),
+                items: vec![value; LONGEST_ROWS],
+            })
+        } else {
+            value
+        })
+    }
 }
 
 impl Builder<'_> {
