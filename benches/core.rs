@@ -120,7 +120,10 @@ fn benches(c: &mut Criterion) {
 const HOSTILE: [(&str, &str); 4] = [
     ("join", "{{ (['x'*1000000]*100000) | join | length }}"),
     ("string", "{{ (['x'*1000000]*100000) | string | length }}"),
-    ("replace_list", "{{ (['x'*1000000]*100000) | replace('x', 'y') | length }}"),
+    (
+        "replace_list",
+        "{{ (['x'*1000000]*100000) | replace('x', 'y') | length }}",
+    ),
     ("sort", "{{ (['x'*1000000]*100000) | sort | length }}"),
 ];
 

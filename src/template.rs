@@ -502,7 +502,9 @@ fn trim(value: &Value, chars: Option<String>) -> String {
 
 /// The length in bytes of `text` with every character mapped by `case`.
 fn cased_len<I: Iterator<Item = char>>(text: &str, case: impl Fn(char) -> I) -> usize {
-    text.chars().map(|c| case(c).map(char::len_utf8).sum::<usize>()).sum()
+    text.chars()
+        .map(|c| case(c).map(char::len_utf8).sum::<usize>())
+        .sum()
 }
 
 fn upper(state: &State, value: &Value) -> Result<String, Error> {
@@ -531,7 +533,10 @@ fn replace(
     let text = text_of(value);
     // The size of the result, counted before it is built (a linear search).
     if to.len() > from.len() {
-        let found = text.matches(from.as_str()).take(count.unwrap_or(usize::MAX)).count();
+        let found = text
+            .matches(from.as_str())
+            .take(count.unwrap_or(usize::MAX))
+            .count();
         state.ensure_bytes(
             text.len()
                 .saturating_add(found.saturating_mul(to.len() - from.len())),
@@ -913,8 +918,14 @@ mod tests {
     #[test]
     fn trim_strips_any_of_its_characters_from_both_ends() {
         let text = [("x", Value::from("ẫ. xã Ba Đình .ẫ"))];
-        assert_eq!(render("{{ x | trim('. ẫ') }}", &text).unwrap(), "xã Ba Đình");
-        assert_eq!(render("{{ x | trim('') }}", &text).unwrap(), "ẫ. xã Ba Đình .ẫ");
+        assert_eq!(
+            render("{{ x | trim('. ẫ') }}", &text).unwrap(),
+            "xã Ba Đình"
+        );
+        assert_eq!(
+            render("{{ x | trim('') }}", &text).unwrap(),
+            "ẫ. xã Ba Đình .ẫ"
+        );
         // One lookup per character: 100 000 characters against 100 000 (quadratic before,
         // 10^10 comparisons) is done at once.
         let long = [("x", Value::from("x".repeat(100_000)))];
@@ -927,8 +938,11 @@ mod tests {
     #[test]
     fn filters_refuse_a_result_over_the_budget_before_building_it() {
         // 100 MB from a 1 kB text: refused by its size, counted before it is built.
-        let err = render("{{ ('a' * 1000) | replace('a', 'b' * 100000) | length }}", &[])
-            .unwrap_err();
+        let err = render(
+            "{{ ('a' * 1000) | replace('a', 'b' * 100000) | length }}",
+            &[],
+        )
+        .unwrap_err();
         assert!(err.budget, "{err:?}");
         assert_eq!(
             render("{{ 'a-b-c' | replace('-', ', ') }}", &[]).unwrap(),
@@ -947,7 +961,11 @@ mod tests {
     fn a_budget_error_says_so_in_vietnamese() {
         let err = render("{{ (['x' * 1000000] * 100000) | join | length }}", &[]).unwrap_err();
         assert!(err.budget);
-        assert!(err.detail.contains("vượt giới hạn an toàn"), "{}", err.detail);
+        assert!(
+            err.detail.contains("vượt giới hạn an toàn"),
+            "{}",
+            err.detail
+        );
     }
 
     #[test]

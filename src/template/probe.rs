@@ -40,9 +40,7 @@ fn tags(source: &str) -> Vec<Tag<'_>> {
                     .unwrap_or_default()
                     .trim_matches(|c: char| c == '-' || c == '+' || c.is_whitespace());
                 let (keyword, rest) = if block {
-                    let (word, rest) = inner
-                        .split_once(char::is_whitespace)
-                        .unwrap_or((inner, ""));
+                    let (word, rest) = inner.split_once(char::is_whitespace).unwrap_or((inner, ""));
                     (Some(word), rest.trim())
                 } else {
                     (None, inner)
@@ -86,10 +84,7 @@ pub fn budget_problem(
             .render(&compiled, ctx)
             .err()
             .filter(|e| e.budget)
-            .map(|e| TemplateError {
-                line: Some(1),
-                ..e
-            });
+            .map(|e| TemplateError { line: Some(1), ..e });
     }
     for tag in tags(source) {
         let Some(probe) = probe_of(&tag) else {
@@ -126,7 +121,8 @@ mod tests {
 
     #[test]
     fn a_branch_no_sample_takes_is_tried() {
-        let source = "a {{ ten }}\n{% if ten == 'go' %}\n{{ (['x'*1000000]*100000) | join }}\n{% endif %}";
+        let source =
+            "a {{ ten }}\n{% if ten == 'go' %}\n{{ (['x'*1000000]*100000) | join }}\n{% endif %}";
         let err = problem(source, &[("ten", "mẫu")]).expect("a budget error");
         assert_eq!(err.line, Some(3));
         assert!(err.budget);
