@@ -169,6 +169,18 @@ impl Engine {
         Ok(Compiled { name, names })
     }
 
+    /// Compiles a template to be rendered, without looking for the names it reads.
+    pub fn add_unnamed(&mut self, source: &str) -> Result<Compiled, TemplateError> {
+        self.count += 1;
+        let name = format!("t{}", self.count);
+        self.env
+            .add_template_owned(name.clone(), source.to_owned())?;
+        Ok(Compiled {
+            name,
+            names: Vec::new(),
+        })
+    }
+
     /// Compiles a condition (a Jinja expression).
     pub fn add_condition(&mut self, expr: &str) -> Result<Compiled, TemplateError> {
         if expr.contains("%}") || expr.contains("{%") || expr.contains("{{") {

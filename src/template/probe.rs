@@ -11,7 +11,7 @@
 //! Must not: know about questionnaires or answers (the caller gives the names, typically the
 //! longest answers allowed).
 
-use super::{Context, Engine, TemplateError};
+use super::{Compiled, Context, Engine, TemplateError};
 
 /// One tag of a template: its keyword (`None` for `{{ }}`), what it holds after the keyword,
 /// and its 1-based line in the template.
@@ -71,26 +71,31 @@ fn probe_of(tag: &Tag<'_>) -> Option<String> {
 }
 
 /// The first budget error of a template's expressions, each evaluated alone with `ctx`, with
-/// its line in the template; `condition` when `source` is a condition (an expression).
+/// its line in the template. `compiled` is the template (or the condition, `condition`) as
+/// the engine already has it: a condition, or a template without `{% %}` tags (every
+/// expression runs whatever the answers), is simply rendered whole.
 pub fn budget_problem(
     engine: &mut Engine,
     source: &str,
+    compiled: &Compiled,
     condition: bool,
     ctx: &Context,
 ) -> Option<TemplateError> {
-    if condition {
-        let compiled = engine.add_condition(source).ok()?;
+    if condition || !source.contains("{%") {
         return engine
-            .render(&compiled, ctx)
+            .render(compiled, ctx)
             .err()
             .filter(|e| e.budget)
-            .map(|e| TemplateError { line: Some(1), ..e });
+            .map(|e| TemplateError {
+                line: if condition { Some(1) } else { e.line },
+                ..e
+            });
     }
     for tag in tags(source) {
         let Some(probe) = probe_of(&tag) else {
             continue;
         };
-        let Ok(compiled) = engine.add_template(&probe) else {
+        let Ok(compiled) = engine.add_unnamed(&probe) else {
             continue;
         };
         if let Err(err) = engine.render(&compiled, ctx)
@@ -116,7 +121,9 @@ mod tests {
                 .map(|(k, v)| ((*k).to_owned(), minijinja::Value::from(*v)))
                 .collect(),
         );
-        budget_problem(&mut Engine::new(), source, false, &ctx)
+        let mut engine = Engine::new();
+        let compiled = engine.add_template(source).expect("compiles");
+        budget_problem(&mut engine, source, &compiled, false, &ctx)
     }
 
     #[test]
@@ -137,13 +144,11 @@ mod tests {
     #[test]
     fn a_condition_is_tried_whole() {
         let ctx = Context::default();
-        let err = budget_problem(
-            &mut Engine::new(),
-            "(['x'*1000000]*100000) | join | length > 0",
-            true,
-            &ctx,
-        )
-        .expect("a budget error");
+        let mut engine = Engine::new();
+        let source = "(['x'*1000000]*100000) | join | length > 0";
+        let compiled = engine.add_condition(source).expect("compiles");
+        let err =
+            budget_problem(&mut engine, source, &compiled, true, &ctx).expect("a budget error");
         assert_eq!(err.line, Some(1));
     }
 }

@@ -14,13 +14,14 @@ use super::{Builder, Pending, Pos, Questionnaire, Sample, sample_context};
 use crate::questionnaire::diag::Kind;
 use crate::template::probe;
 
-/// The longest text answer tried when a question has no `max_length` (characters): about
-/// three pages.
-pub const LONGEST_TEXT: usize = 10_000;
+/// The longest text answer tried when a question has no `max_length` (characters): a long
+/// paragraph. (Longer answers cost every load time; an answer longer still that makes a
+/// template exceed the budget is stopped by the budget of the render, with its line.)
+pub const LONGEST_TEXT: usize = 2_000;
 
 /// Items of a list tried. (Tables are tried with the usual sample rows: matching rows to their
 /// labels reads every cell, and cells are short.)
-pub const LONGEST_ROWS: usize = 20;
+pub const LONGEST_ROWS: usize = 10;
 
 /// The length of the longest answer tried for a question (characters).
 fn longest_len(question: &crate::questionnaire::Question) -> usize {
@@ -83,14 +84,26 @@ impl Builder<'_> {
         let ctx = sample_context(q, &self.questions, Sample::Longest);
         let mut found = Vec::new();
         for pending in &self.pending {
-            let (pos, source, condition) = match pending {
-                Pending::Condition { pos, source, .. } => (*pos, source, true),
-                Pending::Template { pos, source, .. } => (*pos, source, false),
+            let (pos, source, compiled, condition) = match pending {
+                Pending::Condition {
+                    pos,
+                    source,
+                    compiled,
+                    ..
+                } => (*pos, source, compiled, true),
+                Pending::Template {
+                    pos,
+                    source,
+                    compiled,
+                    ..
+                } => (*pos, source, compiled, false),
             };
             if broken.contains(&pos) || failed.contains(&pos) {
                 continue;
             }
-            if let Some(err) = probe::budget_problem(&mut self.engine, source, condition, &ctx) {
+            if let Some(err) =
+                probe::budget_problem(&mut self.engine, source, compiled, condition, &ctx)
+            {
                 found.push((pos, err, condition));
             }
         }
