@@ -17,6 +17,9 @@
 //!   sections each, half of them kept and renumbered (the two are loaded outside the timing).
 //! * `hostile/answers_100000_deep` — reading an answers file holding `[` × 100 000 then
 //!   `]` × 100 000 under an answer, refused for its depth.
+//! * `hostile_templates/*` — the worst hostile templates of tests/fixtures/hostile/ (a list of
+//!   100 000 items of 1 MB joined, written out as text and sorted), each stopped by the render
+//!   budget: compile once, time the render that fails.
 //!
 //! `cargo bench` runs everything in well under three minutes.
 //!
@@ -101,6 +104,7 @@ fn benches(c: &mut Criterion) {
     });
     group.finish();
     hostile(c);
+    hostile_templates(c);
 }
 
 /// The head of a generated questionnaire: one section whose text prints no answer.
@@ -158,6 +162,38 @@ fn hostile(c: &mut Criterion) {
     });
     group.finish();
 }
+
+
+fn hostile_templates(c: &mut Criterion) {
+    let mut group = c.benchmark_group("hostile_templates");
+    group
+        .sample_size(10)
+        .warm_up_time(Duration::from_secs(1))
+        .measurement_time(Duration::from_secs(5));
+    for (name, source) in HOSTILE {
+        let mut engine = baocao::template::Engine::new();
+        let template = engine.add_template(source).expect("compiles");
+        let ctx = baocao::template::Context::default();
+        group.bench_function(name, |b| {
+            b.iter(|| {
+                let err = engine.render(&template, &ctx).expect_err("over budget");
+                assert!(err.budget, "{err:?}");
+            });
+        });
+    }
+    group.finish();
+}
+
+/// The worst hostile templates (see tests/fixtures/hostile/).
+const HOSTILE: [(&str, &str); 4] = [
+    ("join", "{{ (['x'*1000000]*100000) | join | length }}"),
+    ("string", "{{ (['x'*1000000]*100000) | string | length }}"),
+    (
+        "replace_list",
+        "{{ (['x'*1000000]*100000) | replace('x', 'y') | length }}",
+    ),
+    ("sort", "{{ (['x'*1000000]*100000) | sort | length }}"),
+];
 
 fn main() {
     if let Some(dir) = std::env::var_os("BAOCAO_BENCH_WRITE") {

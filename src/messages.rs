@@ -119,7 +119,11 @@ pub fn template_error_detail(err: &minijinja::Error) -> String {
                 ),
             }
         }
-        K::OutOfFuel => "mẫu câu chạy quá lâu (vòng lặp quá lớn) nên đã bị dừng".to_owned(),
+        K::OutOfFuel if detail == minijinja::FUEL_DEADLINE_DETAIL => format!(
+            "mẫu câu vượt giới hạn an toàn (chạy quá {} giây) nên đã bị dừng; hãy viết mẫu câu đơn giản hơn",
+            crate::vn::format_decimal(crate::template::TIME_BUDGET.as_secs_f64(), None)
+        ),
+        K::OutOfFuel => "mẫu câu vượt giới hạn an toàn (lặp quá nhiều lần, hoặc tạo ra văn bản hay danh sách quá lớn) nên đã bị dừng; hãy viết mẫu câu đơn giản hơn".to_owned(),
         K::InvalidOperation if detail.starts_with("bộ lọc") => detail.to_owned(),
         K::InvalidOperation => format!(
             "phép tính không thực hiện được, thường do một câu hỏi chưa được trả lời hoặc sai loại{}",
@@ -180,6 +184,9 @@ pub fn filter_wrong_kind(filter: &str, expected: &str, found: &str) -> String {
         "bộ lọc `{filter}` dùng cho giá trị kiểu {expected}, nhưng ở đây nhận giá trị kiểu {found}"
     )
 }
+
+/// A `pattern` that parses but is too large to compile.
+pub const REGEX_TOO_LARGE: &str = "biểu thức quá lớn để dùng, thường do lặp lại quá nhiều lần (như `\\p{L}{1000}` hay `(a{100}){100}`); hãy viết gọn lại";
 
 pub fn regex_detail(err: &regex_syntax::Error) -> String {
     let detail = err.to_string();
@@ -273,6 +280,7 @@ pub fn diagnostic(kind: &Kind) -> (String, String) {
         Kind::ConditionSyntax { detail } => (format!("Điều kiện `when` viết sai: {}", end(&condition_detail(detail))), "Viết điều kiện như: `co_ke_hoach`, `not co_ke_hoach`, `so_lop > 0`, `loai == \"Hợp tác xã\"`, `a and (b or c)`. So sánh bằng dùng `==` (không phải `=`); nối điều kiện dùng `and`, `or`, `not` (không phải và, hoặc, không).".into()),
         Kind::TemplateSyntax { detail } => (format!("Mẫu câu viết sai: {}", end(detail)), "Kiểm tra các cặp `{{ }}` và `{% %}`, và mỗi `{% if %}`/`{% for %}` có `{% endif %}`/`{% endfor %}`.".into()),
         Kind::TemplateFails { detail } => (format!("Mẫu câu bị lỗi khi thử với câu trả lời mẫu: {}", end(detail)), "Sửa mẫu câu để nó chạy được với mọi câu trả lời, kể cả khi câu hỏi chưa được trả lời: dùng bộ lọc đúng loại (ngay_dai/ngay_ngan cho ngày, so/phan_tram cho số, noi cho danh sách), và `{% if x %}…{% endif %}` hoặc `(x or 0)` trước khi tính toán.".into()),
+        Kind::TemplateOverBudget { detail, in_condition } => (format!("{} có thể vượt giới hạn an toàn với một câu trả lời (thử từng nhánh, câu trả lời dài nhất cho phép): {}", if *in_condition { "Điều kiện" } else { "Mẫu câu" }, end(detail)), "Bảng hỏi có thể đến từ nơi khác: đừng dùng nó nếu không rõ nguồn. Nếu là bảng hỏi của bạn, bỏ phép nhân chuỗi/danh sách lớn, vòng lặp lồng nhau, hoặc đặt `max_length` cho câu hỏi văn bản.".into()),
         Kind::UnknownFilter { detail, in_condition } => (
             format!("{} viết sai: {}", if *in_condition { "Điều kiện `when`" } else { "Mẫu câu" }, end(detail)),
             "Sửa tên cho đúng (theo gợi ý, nếu có). Các bộ lọc dùng được: ngay_dai, ngay_ngan, so, phan_tram, noi và các bộ lọc có sẵn của Jinja — xem mục 10 và 16 của docs/questionnaire-format.md.".into(),

@@ -19,6 +19,7 @@ use minijinja::{Environment, Error, ErrorKind, State, UndefinedBehavior, Value};
 use crate::messages;
 use crate::vn::{self, Date};
 
+pub mod probe;
 pub mod shape;
 
 /// The filters this engine adds for Vietnamese documents.
@@ -37,9 +38,17 @@ pub const TEXT_FILTERS: [&str; 8] = [
     "default",
 ];
 
-/// Fuel for one render: about one unit per instruction. Enough for any real report paragraph,
-/// small enough that a runaway loop in an untrusted questionnaire stops within milliseconds.
-pub const FUEL: u64 = 2_000_000;
+/// Fuel for one render: one unit per instruction, and one per 64 bytes of text or list a
+/// template builds, writes, compares or hashes (the vendored MiniJinja checks a size it knows
+/// ahead before allocating it, and charges text as it is written). So it bounds both the work
+/// and the memory of one render: 700 000 fuel is 45 MB of text (a value being built may
+/// briefly take twice that). Enough for any real report paragraph, even with answers of a
+/// megabyte; small enough that a hostile questionnaire (it arrives by e-mail) stops within a
+/// fraction of a second and about 100 MB.
+pub const FUEL: u64 = 700_000;
+
+/// Time for one render, whatever fuel is left: a backstop for work the fuel does not see.
+pub const TIME_BUDGET: std::time::Duration = std::time::Duration::from_millis(400);
 
 /// Marks the start and end of a block value (a list or table) inside rendered text.
 pub const BLOCK_START: char = '\u{E000}';
@@ -56,6 +65,8 @@ pub struct TemplateError {
     /// True when it names a filter, test or function the engine does not have: a mistake in
     /// the questionnaire whatever the answers.
     pub unknown: bool,
+    /// True when the render was stopped by its budget ([`FUEL`] or [`TIME_BUDGET`]).
+    pub budget: bool,
 }
 
 impl fmt::Display for TemplateError {
@@ -76,6 +87,7 @@ impl From<Error> for TemplateError {
             detail: messages::template_error_detail(&err),
             syntax,
             unknown,
+            budget: err.kind() == ErrorKind::OutOfFuel,
         }
     }
 }
@@ -114,6 +126,10 @@ impl Engine {
         let mut env = Environment::new();
         env.set_undefined_behavior(UndefinedBehavior::Strict);
         env.set_fuel(Some(FUEL));
+        env.set_fuel_deadline(Some(TIME_BUDGET));
+        // `debug()` would print the engine's state (every answer, the questionnaire's
+        // internals) into a report.
+        env.remove_global("debug");
         env.set_recursion_limit(100);
         env.set_auto_escape_callback(|_| minijinja::AutoEscape::None);
         env.set_syntax(syntax());
@@ -124,9 +140,13 @@ impl Engine {
         env.add_filter("phan_tram", phan_tram);
         env.add_filter("noi", noi);
         // Jinja's string filters print an unanswered question as "none"; ours print nothing.
-        env.add_filter("upper", |v: &Value| text_of(v).to_uppercase());
-        env.add_filter("lower", |v: &Value| text_of(v).to_lowercase());
-        env.add_filter("capitalize", |v: &Value| capitalize(&text_of(v)));
+        env.add_filter("upper", upper);
+        env.add_filter("lower", lower);
+        env.add_filter("capitalize", |state: &State, v: &Value| {
+            let text = text_of(v);
+            state.ensure_bytes(cased_len(&text, char::to_lowercase))?;
+            Ok::<_, Error>(capitalize(&text))
+        });
         env.add_filter("trim", trim);
         env.add_filter("replace", replace);
         env.add_filter("sum", sum);
@@ -149,6 +169,18 @@ impl Engine {
         Ok(Compiled { name, names })
     }
 
+    /// Compiles a template to be rendered, without looking for the names it reads.
+    pub fn add_unnamed(&mut self, source: &str) -> Result<Compiled, TemplateError> {
+        self.count += 1;
+        let name = format!("t{}", self.count);
+        self.env
+            .add_template_owned(name.clone(), source.to_owned())?;
+        Ok(Compiled {
+            name,
+            names: Vec::new(),
+        })
+    }
+
     /// Compiles a condition (a Jinja expression).
     pub fn add_condition(&mut self, expr: &str) -> Result<Compiled, TemplateError> {
         if expr.contains("%}") || expr.contains("{%") || expr.contains("{{") {
@@ -157,6 +189,7 @@ impl Engine {
                 detail: messages::CONDITION_HAS_DELIMITERS.to_owned(),
                 syntax: true,
                 unknown: false,
+                budget: false,
             });
         }
         self.add_template(&format!("{{% if {expr} %}}1{{% endif %}}"))
@@ -349,7 +382,7 @@ pub fn is_template(source: &str) -> bool {
 pub fn is_builtin_name(name: &str) -> bool {
     matches!(
         name,
-        "loop" | "range" | "true" | "false" | "none" | "namespace" | "dict" | "debug"
+        "loop" | "range" | "true" | "false" | "none" | "namespace" | "dict"
     )
 }
 
@@ -470,21 +503,61 @@ fn capitalize(s: &str) -> String {
 fn trim(value: &Value, chars: Option<String>) -> String {
     let text = text_of(value);
     match chars {
-        Some(chars) => text.trim_matches(|c| chars.contains(c)).to_owned(),
+        Some(chars) => {
+            // A set, so that each character is looked up once: linear in both strings.
+            let set: std::collections::HashSet<char> = chars.chars().collect();
+            text.trim_matches(|c| set.contains(&c)).to_owned()
+        }
         None => text.trim().to_owned(),
     }
+}
+
+/// The length in bytes of `text` with every character mapped by `case`.
+fn cased_len<I: Iterator<Item = char>>(text: &str, case: impl Fn(char) -> I) -> usize {
+    text.chars()
+        .map(|c| case(c).map(char::len_utf8).sum::<usize>())
+        .sum()
+}
+
+fn upper(state: &State, value: &Value) -> Result<String, Error> {
+    let text = text_of(value);
+    state.ensure_bytes(cased_len(&text, char::to_uppercase))?;
+    Ok(text.to_uppercase())
+}
+
+fn lower(state: &State, value: &Value) -> Result<String, Error> {
+    let text = text_of(value);
+    state.ensure_bytes(cased_len(&text, char::to_lowercase))?;
+    Ok(text.to_lowercase())
 }
 
 #[allow(
     clippy::needless_pass_by_value,
     reason = "MiniJinja hands filter arguments over by value"
 )]
-fn replace(value: &Value, from: String, to: String, count: Option<usize>) -> String {
+fn replace(
+    state: &State,
+    value: &Value,
+    from: String,
+    to: String,
+    count: Option<usize>,
+) -> Result<String, Error> {
     let text = text_of(value);
-    match count {
+    // The size of the result, counted before it is built (a linear search).
+    if to.len() > from.len() {
+        let found = text
+            .matches(from.as_str())
+            .take(count.unwrap_or(usize::MAX))
+            .count();
+        state.ensure_bytes(
+            text.len()
+                .saturating_add(found.saturating_mul(to.len() - from.len())),
+        )?;
+    }
+    Ok(match count {
         Some(n) => text.replacen(&from, &to, n),
         None => text.replace(&from, &to),
-    }
+    })
 }
 
 /// Jinja's `sum`, except that empty cells and unanswered values count as nothing (a table
@@ -493,7 +566,12 @@ fn replace(value: &Value, from: String, to: String, count: Option<usize>) -> Str
     clippy::needless_pass_by_value,
     reason = "MiniJinja hands filter arguments over by value"
 )]
-fn sum(values: &Value, attribute: Option<String>, kwargs: Kwargs) -> Result<Value, Error> {
+fn sum(
+    state: &State,
+    values: &Value,
+    attribute: Option<String>,
+    kwargs: Kwargs,
+) -> Result<Value, Error> {
     let attribute = match attribute {
         Some(a) => Some(a),
         None => kwargs.get::<Option<String>>("attribute")?,
@@ -507,6 +585,7 @@ fn sum(values: &Value, attribute: Option<String>, kwargs: Kwargs) -> Result<Valu
     };
     let (mut whole, mut fraction, mut any_fraction) = (0i64, 0f64, false);
     for item in items {
+        state.consume_fuel(1)?;
         let value = match &attribute {
             Some(a) => item.get_attr(a).unwrap_or(Value::UNDEFINED),
             None => item,
@@ -652,7 +731,7 @@ fn phan_tram(value: &Value, decimals: Option<Value>) -> Result<String, Error> {
     clippy::needless_pass_by_value,
     reason = "MiniJinja hands filter arguments over by value"
 )]
-fn noi(value: &Value, conj: Rest<String>) -> Result<String, Error> {
+fn noi(state: &State, value: &Value, conj: Rest<String>) -> Result<String, Error> {
     if value.is_none() || value.is_undefined() {
         return Ok(String::new());
     }
@@ -663,11 +742,20 @@ fn noi(value: &Value, conj: Rest<String>) -> Result<String, Error> {
     if value.kind() == minijinja::value::ValueKind::String {
         return Err(wrong_kind("noi", messages::KIND_NAME_LIST, value));
     }
-    let items: Vec<String> = items
-        .map(|v| v.to_string())
-        .filter(|s| !s.trim().is_empty())
-        .collect();
-    Ok(vn::join_list(&items, conj))
+    // Each item is charged as it is written out (the vendored engine's display), the whole
+    // before it is joined.
+    let mut size = 0usize;
+    let mut texts: Vec<String> = Vec::new();
+    for item in items {
+        state.consume_fuel(1)?;
+        let text = item.to_string();
+        if !text.trim().is_empty() {
+            size = size.saturating_add(text.len() + conj.len() + 2);
+            texts.push(text);
+        }
+    }
+    state.ensure_bytes(size)?;
+    Ok(vn::join_list(&texts, conj))
 }
 
 /// How an answer looks inside templates and conditions. Blank list items are left out;
@@ -837,6 +925,67 @@ mod tests {
         assert!(render("{{ unknown_name }}", &[]).is_err());
         assert!(render("{% include 'x' %}", &[]).is_err());
         assert_eq!(render("{{ '<b>&' }}", &[]).unwrap(), "<b>&");
+    }
+
+    #[test]
+    fn trim_strips_any_of_its_characters_from_both_ends() {
+        let text = [("x", Value::from("ẫ. xã Ba Đình .ẫ"))];
+        assert_eq!(
+            render("{{ x | trim('. ẫ') }}", &text).unwrap(),
+            "xã Ba Đình"
+        );
+        assert_eq!(
+            render("{{ x | trim('') }}", &text).unwrap(),
+            "ẫ. xã Ba Đình .ẫ"
+        );
+        // One lookup per character: 100 000 characters against 100 000 (quadratic before,
+        // 10^10 comparisons) is done at once.
+        let long = [("x", Value::from("x".repeat(100_000)))];
+        assert_eq!(
+            render("{{ x | trim('y' * 100000 ~ 'x') | length }}", &long).unwrap(),
+            "0"
+        );
+    }
+
+    #[test]
+    fn filters_refuse_a_result_over_the_budget_before_building_it() {
+        // 100 MB from a 1 kB text: refused by its size, counted before it is built.
+        let err = render(
+            "{{ ('a' * 1000) | replace('a', 'b' * 100000) | length }}",
+            &[],
+        )
+        .unwrap_err();
+        assert!(err.budget, "{err:?}");
+        assert_eq!(
+            render("{{ 'a-b-c' | replace('-', ', ') }}", &[]).unwrap(),
+            "a, b, c"
+        );
+        // 40 MB of items joined by `noi`.
+        let err = render("{{ (['x' * 100000] * 400) | noi | length }}", &[]).unwrap_err();
+        assert!(err.budget, "{err:?}");
+        // `upper` of a text that cannot be paid for twice.
+        let big = [("x", Value::from("a".repeat(30_000_000)))];
+        let err = render("{{ x | upper | upper | length }}", &big).unwrap_err();
+        assert!(err.budget, "{err:?}");
+    }
+
+    #[test]
+    fn a_budget_error_says_so_in_vietnamese() {
+        let err = render("{{ (['x' * 1000000] * 100000) | join | length }}", &[]).unwrap_err();
+        assert!(err.budget);
+        assert!(
+            err.detail.contains("vượt giới hạn an toàn"),
+            "{}",
+            err.detail
+        );
+    }
+
+    #[test]
+    fn debug_is_not_in_the_engine() {
+        // It would print the engine's state, every answer included, into a report.
+        let err = render("{{ debug() }}", &[("ten", Value::from("bí mật"))]).unwrap_err();
+        assert!(!err.budget, "{err:?}");
+        assert!(!is_builtin_name("debug"));
     }
 
     #[test]

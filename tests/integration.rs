@@ -9,6 +9,7 @@ mod guide_example;
 mod guide_reference;
 mod hostile_input;
 mod hostile_output;
+mod hostile_templates;
 mod lint;
 mod preview;
 mod questionnaire_load;

@@ -24,6 +24,8 @@ use crate::vn::Date;
 
 use super::schema::{self, Key};
 
+mod budget;
+
 const TOP_KEYS: &[Key] = schema::TOP;
 const DOCUMENT_KEYS: &[Key] = schema::DOCUMENT;
 const SIGNER_KEYS: &[Key] = schema::SIGNER;
@@ -1158,9 +1160,17 @@ impl Builder<'_> {
         if let Some(n) = v.get("pattern")
             && let Some(p) = self.string(n, "pattern")
         {
-            // Only the syntax is checked here; `Pattern` compiles on first use.
+            // Compiled now: a pattern too large to compile must not silently check nothing.
             match regex_syntax::Parser::new().parse(&p) {
-                Ok(_) => out.pattern = Some(Pattern::new(p)),
+                Ok(_) => match Pattern::compiled(p) {
+                    Some(pattern) => out.pattern = Some(pattern),
+                    None => self.err(
+                        n.pos,
+                        Kind::BadRegex {
+                            detail: crate::messages::REGEX_TOO_LARGE.to_owned(),
+                        },
+                    ),
+                },
                 Err(err) => self.err(
                     n.pos,
                     Kind::BadRegex {
@@ -1449,6 +1459,7 @@ impl Builder<'_> {
                 self.template_problem(pos, &err, false);
             }
         }
+        self.probe_budgets(q, &broken, &failed);
     }
 }
 
@@ -1461,6 +1472,8 @@ enum Sample {
     No,
     /// Nothing answered.
     Unanswered,
+    /// Every question answered with the longest answer allowed (see `budget.rs`).
+    Longest,
 }
 
 /// A plain YAML scalar as a template value (number, boolean or text).
@@ -1485,12 +1498,20 @@ fn scalar_value(text: &str) -> minijinja::Value {
 fn sample_context(q: &Questionnaire, questions: &[Question], sample: Sample) -> Context {
     let mut values: BTreeMap<String, minijinja::Value> =
         q.vars.iter().map(|(k, v)| (k.clone(), v.clone())).collect();
+    let mut shared = budget::Longest::default();
     for question in questions {
         if sample == Sample::Unanswered {
             values.insert(question.id.clone(), minijinja::Value::from(()));
             continue;
         }
-        let yes = sample == Sample::Yes;
+        let yes = sample != Sample::No;
+        // Long texts are shared, not copied for each question.
+        if sample == Sample::Longest
+            && let Some(value) = shared.value(question)
+        {
+            values.insert(question.id.clone(), value);
+            continue;
+        }
         let sample = match &question.kind {
             QuestionKind::Text | QuestionKind::Paragraph => AnswerValue::Text("mẫu".into()),
             QuestionKind::Integer => AnswerValue::Integer(12),
@@ -1503,6 +1524,9 @@ fn sample_context(q: &Questionnaire, questions: &[Question], sample: Sample) -> 
             QuestionKind::YesNo => AnswerValue::Bool(yes),
             QuestionKind::Choice { options, .. } => {
                 AnswerValue::Choice(options.first().cloned().unwrap_or_default())
+            }
+            QuestionKind::Choices { options, .. } if sample == Sample::Longest => {
+                AnswerValue::Choices(options.clone())
             }
             QuestionKind::Choices { options, .. } => {
                 AnswerValue::Choices(options.iter().take(1).cloned().collect())

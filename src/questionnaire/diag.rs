@@ -132,6 +132,9 @@ pub enum Kind {
     TemplateSyntax { detail: String },
     /// A template that fails when rendered with sample answers (e.g. a filter on the wrong kind).
     TemplateFails { detail: String },
+    /// A template or condition that exceeds the render budget with some answers of the
+    /// allowed lengths (tried branch by branch, so answers no sample gives are covered).
+    TemplateOverBudget { detail: String, in_condition: bool },
     /// A template or condition names a filter, test or function the engine does not have.
     UnknownFilter { detail: String, in_condition: bool },
     /// A condition or template names something that is neither a var nor a question.

@@ -367,9 +367,8 @@ pub struct Validation {
     pub message: Option<String>,
 }
 
-/// A `pattern:` whose syntax the loader has checked. It is compiled on first use: a pattern
-/// with large Unicode classes (`\p{L}`) takes milliseconds to compile, and most runs never
-/// need it.
+/// A `pattern:` the loader has checked and compiled (a pattern too large to compile is a load
+/// error, never a check silently skipped).
 #[derive(Debug, Clone)]
 pub struct Pattern {
     source: String,
@@ -377,7 +376,7 @@ pub struct Pattern {
 }
 
 impl Pattern {
-    /// A pattern whose syntax has been checked.
+    /// A pattern whose syntax has been checked; compiled on first use.
     pub fn new(source: String) -> Self {
         Pattern {
             source,
@@ -385,29 +384,43 @@ impl Pattern {
         }
     }
 
+    /// A pattern compiled now; None when it is too large to compile (the NFA size limit).
+    pub fn compiled(source: String) -> Option<Self> {
+        let pattern = Pattern::new(source);
+        pattern
+            .compiled
+            .get_or_init(|| compile(&pattern.source))
+            .is_some()
+            .then_some(pattern)
+    }
+
     /// The pattern as written in the questionnaire.
     pub fn source(&self) -> &str {
         &self.source
     }
 
-    /// Whether the whole of `text` matches. A pattern too large to compile checks nothing.
+    /// Whether the whole of `text` matches. (A pattern too large to compile matches nothing;
+    /// the loader refuses such patterns.)
     ///
     /// A bare Pike VM (no captures, no DFAs) is enough to answer yes or no on a short answer,
     /// and it compiles in half the time of a full `regex::Regex`, which a one-shot `render`
     /// would otherwise spend on every Unicode class.
     pub fn is_match(&self, text: &str) -> bool {
-        let compiled = self.compiled.get_or_init(|| {
-            let nfa = thompson::Config::new()
-                .shrink(false)
-                .which_captures(thompson::WhichCaptures::None)
-                .nfa_size_limit(Some(1 << 22));
-            PikeVM::builder()
-                .thompson(nfa)
-                .build(&format!("^(?:{})$", self.source))
-                .ok()
-        });
+        let compiled = self.compiled.get_or_init(|| compile(&self.source));
         compiled
             .as_ref()
-            .is_none_or(|vm| vm.is_match(&mut vm.create_cache(), text))
+            .is_some_and(|vm| vm.is_match(&mut vm.create_cache(), text))
     }
+}
+
+/// A whole-answer matcher for a pattern, or None when it is too large (over 4 MB of NFA).
+fn compile(source: &str) -> Option<PikeVM> {
+    let nfa = thompson::Config::new()
+        .shrink(false)
+        .which_captures(thompson::WhichCaptures::None)
+        .nfa_size_limit(Some(1 << 22));
+    PikeVM::builder()
+        .thompson(nfa)
+        .build(&format!("^(?:{source})$"))
+        .ok()
 }
