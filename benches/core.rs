@@ -163,7 +163,6 @@ fn hostile(c: &mut Criterion) {
     group.finish();
 }
 
-
 fn hostile_templates(c: &mut Criterion) {
     let mut group = c.benchmark_group("hostile_templates");
     group
