@@ -357,18 +357,15 @@ fn wizard(q_path: Option<&Path>, a_path: Option<&Path>, from: Option<&Path>) -> 
     // One writer per answers file. Nothing on disk is touched before the lock is ours; a
     // session without the right to write (another holds it) can only look.
     let mut notes = Vec::new();
+    // A file reached through a symbolic link is the file it points to: one lock, one journal.
+    let a_path = session::resolve(&a_path);
     let claim = session::claim(&a_path);
-    if let Ok(right) = &claim
-        && let Some(e) = right.lock_failed()
-    {
-        notes.push(messages::ui::journal_failed(&messages::io_detail(e)));
-    }
     let mut answers = if a_path.exists() {
         match answers::load(&a_path, &q) {
             Ok(a) => a,
             // A file that is not answers at all is kept aside, never overwritten.
             Err(err)
-                if err.corrupt && terminal && claim.as_ref().is_ok_and(|r| r.lock().is_some()) =>
+                if err.corrupt && terminal && claim.is_ok() =>
             {
                 let Ok(kept) = session::keep_aside(&a_path, "corrupt") else {
                     warn(&err.to_string());
@@ -414,8 +411,15 @@ fn wizard(q_path: Option<&Path>, a_path: Option<&Path>, from: Option<&Path>) -> 
     }
     let mut session = crate::tui::Session::default();
     match claim {
-        Err(holder) => {
-            warn(&messages::answers_locked(&file, &holder.pid, &holder.since));
+        Err(refused) => {
+            warn(&match refused {
+                session::Refused::Held(holder) => {
+                    messages::answers_locked(&file, &holder.pid, &holder.since)
+                }
+                session::Refused::NoLock(e) => {
+                    messages::answers_no_lock(&file, &messages::io_detail(&e))
+                }
+            });
             if !ask_yes(messages::OPEN_READ_ONLY) {
                 warn(messages::NOT_OPENED);
                 return EXIT_ANSWERS;
@@ -441,7 +445,7 @@ fn wizard(q_path: Option<&Path>, a_path: Option<&Path>, from: Option<&Path>) -> 
                     session.recovered = true;
                 }
             }
-            match session::open_journal(&right) {
+            match session::open_journal(&right, None) {
                 Ok(journal) => {
                     if journal.path() != answers::journal::path_for(&a_path)
                         && let Some(dir) = journal.path().parent()

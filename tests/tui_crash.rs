@@ -1488,3 +1488,154 @@ fn a_read_only_viewer_whose_terminal_closes_never_writes() {
         assert_eq!(status.exit_code(), 129, "{status:?}");
     });
 }
+
+impl Mount {
+    fn read_write(&self) {
+        run_ok("mount", &["-o", "remount,rw"], &self.0);
+    }
+}
+
+/// Starts [`ONE_QUESTION`] in `dir` and quits at once; `p` has been typed (and saved).
+fn one_question_holding(dir: &Path, data: &Path, env: &[(&str, &str)], text: &str) {
+    let mut w = start_one_with(dir, data, env);
+    w.wait_ready();
+    w.send(text.as_bytes());
+    w.wait_until("the typing", |_| w.answer_box().as_deref() == Some(text));
+    w.send(CTRL_Q);
+    let status = w.wait_exit();
+    assert!(status.success(), "{status:?}\n{}", w.output());
+    assert_eq!(stored_p(dir).as_deref(), Some(text));
+}
+
+/// Quits a session whose save fails: Ctrl+Q, and Ctrl+Q again when asked.
+fn quit_anyway(w: &mut Pty) {
+    w.send(CTRL_Q);
+    let start = std::time::Instant::now();
+    loop {
+        let (contents, closed) = w.with_screen(|s| (s.parser.screen().contents(), s.closed));
+        if closed {
+            break;
+        }
+        if contents.contains("Ctrl+Q lần nữa") {
+            w.send(CTRL_Q);
+            break;
+        }
+        assert!(start.elapsed() < std::time::Duration::from_secs(20), "{contents}");
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    let _ = w.wait_exit();
+}
+
+/// Types `more` after what the box holds (`before`), waiting until it is drawn.
+fn type_more(w: &Pty, before: &str, more: &str) {
+    w.send(END);
+    w.send(more.as_bytes());
+    let want = format!("{before}{more}");
+    w.wait_until("the typing", |_| {
+        w.answer_box().as_deref() == Some(want.as_str())
+    });
+}
+
+/// Issue 12, review: a journal left in the data folder by a session on a read-only disk is
+/// retired by the later session that saved what it held: the start after that must neither
+/// put the old answer back nor say "Đã khôi phục" (before the fix it did, on every start).
+#[test]
+fn an_old_journal_in_the_data_folder_never_comes_back_over_a_later_save() {
+    if !can_mount("an_old_journal_in_the_data_folder_never_comes_back_over_a_later_save") {
+        return;
+    }
+    let base = tempfile::tempdir().expect("temp dir");
+    let data = tempfile::tempdir().expect("data dir");
+    let tmp = tempfile::tempdir().expect("temporary folder");
+    let env = [("TMPDIR", tmp.path().to_str().expect("UTF-8"))];
+    let dir = base.path().join("disk");
+    std::fs::create_dir(&dir).expect("mount point");
+    let mount = Mount::tmpfs(&dir, "1m");
+    one_question_holding(&dir, data.path(), &env, "v0");
+    mount.read_only();
+
+    // S1 on the read-only disk: the save fails, quitting twice keeps a copy.
+    let mut w = start_one_with(&dir, data.path(), &env);
+    w.wait_ready();
+    type_more(&w, "v0", "_q");
+    quit_anyway(&mut w);
+    mount.read_write();
+
+    // S2 brings `v0_q` back, types more and quits: the file holds it all.
+    let mut w = start_one_with(&dir, data.path(), &env);
+    w.wait_for("Đã khôi phục");
+    w.wait_until("the recovered text", |_| {
+        w.answer_box().as_deref() == Some("v0_q")
+    });
+    type_more(&w, "v0_q", "_NEWER");
+    w.send(CTRL_Q);
+    let status = w.wait_exit();
+    assert!(status.success(), "{status:?}\n{}", w.output());
+    assert_eq!(stored_p(&dir).as_deref(), Some("v0_q_NEWER"));
+
+    // S3 (and every start after it) finds nothing to bring back.
+    for _ in 0..2 {
+        let mut w = start_one_with(&dir, data.path(), &env);
+        let screen = w.wait_ready();
+        assert!(!screen.contains("Đã khôi phục"), "{screen}");
+        assert_eq!(w.answer_box().as_deref(), Some("v0_q_NEWER"), "{screen}");
+        w.send(CTRL_Q);
+        let status = w.wait_exit();
+        assert!(status.success(), "{status:?}\n{}", w.output());
+        assert_eq!(stored_p(&dir).as_deref(), Some("v0_q_NEWER"));
+    }
+    drop(mount);
+}
+
+/// Issue 12, review: the copy variant. S1 is killed with `_v1` in the journal beside the
+/// file; on the read-only disk S2 recovers it, types `_v2` and quits into a copy (it cannot
+/// remove the old journal there, so it keeps its own whole); on the writable disk S3 must
+/// bring back `v0_v1_v2` (before the fix the old journal was replayed over the copy: `v0_v1`).
+#[test]
+fn a_journal_older_than_the_copy_is_never_replayed_over_it() {
+    if !can_mount("a_journal_older_than_the_copy_is_never_replayed_over_it") {
+        return;
+    }
+    let base = tempfile::tempdir().expect("temp dir");
+    let data = tempfile::tempdir().expect("data dir");
+    let tmp = tempfile::tempdir().expect("temporary folder");
+    let env = [("TMPDIR", tmp.path().to_str().expect("UTF-8"))];
+    let dir = base.path().join("disk");
+    std::fs::create_dir(&dir).expect("mount point");
+    let mount = Mount::tmpfs(&dir, "1m");
+    one_question_holding(&dir, data.path(), &env, "v0");
+
+    let mut w = start_one_with(&dir, data.path(), &env);
+    w.wait_ready();
+    type_more(&w, "v0", "_v1");
+    signal(w.pid(), "KILL").expect("kill -9");
+    let _ = w.wait_exit();
+    mount.read_only();
+
+    let mut w = start_one_with(&dir, data.path(), &env);
+    w.wait_for("Đã khôi phục");
+    w.wait_until("the recovered text", |_| {
+        w.answer_box().as_deref() == Some("v0_v1")
+    });
+    type_more(&w, "v0_v1", "_v2");
+    quit_anyway(&mut w);
+    mount.read_write();
+
+    let mut w = start_one_with(&dir, data.path(), &env);
+    w.wait_for("Đã khôi phục");
+    w.wait_until("the file holds the copy's text", |_| {
+        stored_p(&dir).as_deref() == Some("v0_v1_v2")
+    });
+    assert_eq!(w.answer_box().as_deref(), Some("v0_v1_v2"));
+    w.send(CTRL_Q);
+    let status = w.wait_exit();
+    assert!(status.success(), "{status:?}\n{}", w.output());
+    assert_eq!(stored_p(&dir).as_deref(), Some("v0_v1_v2"));
+    let mut w = start_one_with(&dir, data.path(), &env);
+    let screen = w.wait_ready();
+    assert!(!screen.contains("Đã khôi phục"), "{screen}");
+    assert_eq!(w.answer_box().as_deref(), Some("v0_v1_v2"), "{screen}");
+    w.send(CTRL_Q);
+    let _ = w.wait_exit();
+    drop(mount);
+}
