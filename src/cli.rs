@@ -445,7 +445,7 @@ fn wizard(q_path: Option<&Path>, a_path: Option<&Path>, from: Option<&Path>) -> 
                     session.recovered = true;
                 }
             }
-            match session::open_journal(&right, None) {
+            match session::open_journal(&right, &[]) {
                 Ok(journal) => {
                     if journal.path() != answers::journal::path_for(&a_path)
                         && let Some(dir) = journal.path().parent()

@@ -676,18 +676,18 @@ pub fn recover(
 /// answers file, then each data folder. A location is taken only when its journal is empty,
 /// or (at the start) when it is the newest journal holding records: appending after older
 /// records than another journal's would make the next start replay them in the wrong order.
-/// `leaving`: the journal that just refused a record (a full or read-only disk): only an
-/// empty location elsewhere is taken. What an earlier journal holds was replayed already and
+/// `refused`: the journals that just refused a record (a full or read-only disk): when there
+/// are any, only an empty location elsewhere is taken. What an earlier journal holds was replayed already and
 /// stays until a save holds it (see [`retire_older_journals`]).
-pub fn open_journal(right: &WriteRight, leaving: Option<&Path>) -> std::io::Result<Journal> {
+pub fn open_journal(right: &WriteRight, refused: &[PathBuf]) -> std::io::Result<Journal> {
     let newest = journals_in_order(right.answers()).pop();
     let mut last = None;
     for (i, path) in journal_paths(right.answers()).into_iter().enumerate() {
-        if Some(path.as_path()) == leaving {
+        if refused.contains(&path) {
             continue;
         }
         let empty = std::fs::metadata(&path).map_or(true, |m| m.len() == 0);
-        if !empty && (leaving.is_some() || newest.as_ref() != Some(&path)) {
+        if !empty && (!refused.is_empty() || newest.as_ref() != Some(&path)) {
             continue;
         }
         // The data folder is ours to make; the answers file's folder is not.

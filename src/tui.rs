@@ -200,10 +200,12 @@ fn journal_changes(app: &mut App, journal: &SharedJournal, right: Option<&sessio
         };
         if let Some(right) = right {
             // Each location is tried once at most.
+            let mut refused = vec![j.path().to_owned()];
             for _ in 0..session::journal_paths(right.answers()).len() {
-                let Ok(next) = session::open_journal(right, Some(j.path())) else {
+                let Ok(next) = session::open_journal(right, &refused) else {
                     break;
                 };
+                refused.push(next.path().to_owned());
                 *j = next;
                 moved = true;
                 match j.append(id, entry) {

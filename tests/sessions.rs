@@ -495,7 +495,7 @@ fn an_old_journal_elsewhere_is_retired_by_the_save_that_holds_it() {
     let right = session::claim(&file).expect("free");
     let mut loaded = answers::load(&file, &q).unwrap();
     assert_eq!(session::recover(&right, &mut loaded, &q).unwrap().answers, 1);
-    let mut own = session::open_journal(&right, None).unwrap();
+    let mut own = session::open_journal(&right, &[]).unwrap();
     assert_ne!(own.path(), elsewhere.as_path(), "a fresh journal beside the file");
     loaded.set("ten_xa", AnswerValue::Text("v0_q_NEWER".into()));
     own.append("ten_xa", Entry::Value(loaded.get("ten_xa").unwrap()))
@@ -535,15 +535,15 @@ fn journals_are_replayed_oldest_first_whatever_their_folder() {
     session::recover(&right, &mut a, &q).unwrap();
     assert_eq!(text_of(&a, "ten_xa").as_deref(), Some("mới"));
     // A session appends only to the newest journal, or to an empty one.
-    let own = session::open_journal(&right, None).unwrap();
+    let own = session::open_journal(&right, &[]).unwrap();
     assert_eq!(own.path(), paths[0].as_path());
     drop(own);
     std::thread::sleep(std::time::Duration::from_millis(20));
     write_journal(&paths[1], &[("ten_xa", "mới hơn")]);
-    let own = session::open_journal(&right, None).unwrap();
+    let own = session::open_journal(&right, &[]).unwrap();
     assert_eq!(own.path(), paths[1].as_path(), "the newest one");
     // Moving off a journal that refused a record takes an empty location only.
-    let moved = session::open_journal(&right, Some(own.path())).unwrap();
+    let moved = session::open_journal(&right, &[own.path().to_owned()]).unwrap();
     assert!(std::fs::metadata(moved.path()).unwrap().len() == 0);
     assert!(!paths[..2].contains(&moved.path().to_owned()));
 }

@@ -1639,3 +1639,128 @@ fn a_journal_older_than_the_copy_is_never_replayed_over_it() {
     let _ = w.wait_exit();
     drop(mount);
 }
+
+/// Fills the file system of `dir` (the wizard is stopped meanwhile, so no save races it).
+fn fill_disk(dir: &Path, pid: u32) -> PathBuf {
+    signal(pid, "STOP").expect("kill -STOP");
+    let filler = dir.join("filler");
+    {
+        let mut f = std::fs::File::create(&filler).expect("filler");
+        let block = [0x55u8; 4096];
+        while f.write_all(&block).is_ok() {}
+        while f.write_all(&[0x55]).is_ok() {}
+    }
+    signal(pid, "CONT").expect("kill -CONT");
+    filler
+}
+
+/// Issue 12, review: on a disk so full that neither the answers file nor the journal beside
+/// it nor the data folder (on the same disk) takes a record, what is drawn goes to a journal
+/// in the temporary folder, so `kill -9` a moment later loses nothing, and the next start
+/// brings it back. Before the fix the record had nowhere to go and the text was lost.
+#[test]
+fn a_full_disk_moves_the_journal_to_the_temporary_folder_and_kill_9_loses_nothing() {
+    if !can_mount("a_full_disk_moves_the_journal_to_the_temporary_folder_and_kill_9_loses_nothing")
+    {
+        return;
+    }
+    let base = tempfile::tempdir().expect("temp dir");
+    let tmp = tempfile::tempdir().expect("temporary folder");
+    let env = [("TMPDIR", tmp.path().to_str().expect("UTF-8"))];
+    let dir = base.path().join("full");
+    std::fs::create_dir(&dir).expect("mount point");
+    let mount = Mount::tmpfs(&dir, "64k");
+    let data = dir.join("data");
+    std::fs::create_dir(&data).expect("data folder on the full disk");
+    one_question_holding(&dir, &data, &env, "before");
+
+    let mut w = start_one_with(&dir, &data, &env);
+    w.wait_ready();
+    let filler = fill_disk(&dir, w.pid());
+    let more: String = "ĐầyMàVẫnGõ".repeat(400);
+    w.send(END);
+    w.paste(&more);
+    let screen = w.wait_until("the pasted text", |_| {
+        w.answer_box().is_some_and(|b| b.ends_with("ĐầyMàVẫnGõ"))
+    });
+    // Drawn, so in a journal already: the one in the temporary folder.
+    let moved = tmp.path().join("baocao/sessions");
+    let journals: Vec<String> = names_in(&moved)
+        .into_iter()
+        .filter(|n| n.ends_with(".journal"))
+        .map(|n| String::from_utf8_lossy(&read_bytes(&moved.join(n)).unwrap_or_default()).into_owned())
+        .collect();
+    assert!(
+        journals.iter().any(|j| j.contains(&more)),
+        "{:?} {}\n{screen}",
+        names_in(&moved),
+        String::from_utf8_lossy(
+            &std::process::Command::new("ls")
+                .args(["-laR"])
+                .arg(&dir)
+                .output()
+                .expect("ls")
+                .stdout
+        )
+    );
+    signal(w.pid(), "KILL").expect("kill -9");
+    let _ = w.wait_exit();
+    assert_eq!(stored_p(&dir).as_deref(), Some("before"));
+    std::fs::remove_file(&filler).expect("remove the filler");
+
+    let text = format!("before{more}");
+    let mut w = start_one_with(&dir, &data, &env);
+    w.wait_for("Đã khôi phục");
+    w.wait_until("the recovered save", |_| {
+        stored_p(&dir).as_deref() == Some(text.as_str())
+    });
+    w.send(CTRL_Q);
+    let status = w.wait_exit();
+    assert!(status.success(), "{status:?}\n{}", w.output());
+    assert_eq!(stored_p(&dir).as_deref(), Some(text.as_str()));
+    drop(mount);
+}
+
+/// Issue 12, review: on a full disk the lock file cannot hold the holder's PID, but the lock
+/// is held all the same: a second window is told (PID "?") and may only look. Before the fix
+/// the first session dropped its lock and the second became a writer too.
+#[test]
+fn on_a_full_disk_the_lock_still_keeps_a_second_writer_out() {
+    if !can_mount("on_a_full_disk_the_lock_still_keeps_a_second_writer_out") {
+        return;
+    }
+    let base = tempfile::tempdir().expect("temp dir");
+    let tmp = tempfile::tempdir().expect("temporary folder");
+    let env = [("TMPDIR", tmp.path().to_str().expect("UTF-8"))];
+    let dir = base.path().join("full");
+    std::fs::create_dir(&dir).expect("mount point");
+    let mount = Mount::tmpfs(&dir, "64k");
+    let data = dir.join("data");
+    std::fs::create_dir(&data).expect("data folder on the full disk");
+    std::fs::write(dir.join("q.yaml"), ONE_QUESTION).expect("questionnaire");
+    let filler = dir.join("filler");
+    {
+        let mut f = std::fs::File::create(&filler).expect("filler");
+        while f.write_all(&[0x55u8; 4096]).is_ok() {}
+        while f.write_all(&[0x55]).is_ok() {}
+    }
+    // The temporary folder is full too (its lock file cannot hold a PID either).
+    let tmp_mount = Mount::tmpfs(tmp.path(), "64k");
+    let tmp_filler = tmp.path().join("filler");
+    {
+        let mut f = std::fs::File::create(&tmp_filler).expect("filler");
+        while f.write_all(&[0x55u8; 4096]).is_ok() {}
+        while f.write_all(&[0x55]).is_ok() {}
+    }
+    let mut a = start_one_with(&dir, &data, &env);
+    a.wait_ready();
+    let mut b = start_one_with(&dir, &data, &env);
+    let out = b.wait_output("Mở để xem, không sửa? [c/K]");
+    assert!(out.contains("PID ?"), "{out}");
+    b.send(b"k\r");
+    let _ = b.wait_exit();
+    a.send(CTRL_Q);
+    let _ = a.wait_exit();
+    drop(tmp_mount);
+    drop(mount);
+}
