@@ -1618,6 +1618,16 @@ fn a_journal_older_than_the_copy_is_never_replayed_over_it() {
         w.answer_box().as_deref() == Some("v0_v1")
     });
     type_more(&w, "v0_v1", "_v2");
+    // The save that follows fails and keeps a copy; the fold that follows it empties the
+    // journal it appends to (the main loop takes the result within its 250 ms poll).
+    let sessions = data.path().join("baocao/sessions");
+    w.wait_until("the copy holding v0_v1_v2", |_| {
+        names_in(&sessions).iter().any(|n| {
+            n.ends_with(".answers.yaml")
+                && std::fs::read_to_string(sessions.join(n)).is_ok_and(|t| t.contains("v0_v1_v2"))
+        })
+    });
+    std::thread::sleep(Duration::from_millis(600));
     quit_anyway(&mut w);
     mount.read_write();
 
