@@ -364,9 +364,7 @@ fn wizard(q_path: Option<&Path>, a_path: Option<&Path>, from: Option<&Path>) -> 
         match answers::load(&a_path, &q) {
             Ok(a) => a,
             // A file that is not answers at all is kept aside, never overwritten.
-            Err(err)
-                if err.corrupt && terminal && claim.is_ok() =>
-            {
+            Err(err) if err.corrupt && terminal && claim.is_ok() => {
                 let Ok(kept) = session::keep_aside(&a_path, "corrupt") else {
                     warn(&err.to_string());
                     return EXIT_ANSWERS;

@@ -330,9 +330,10 @@ pub struct Recovered {
 const BASE_TAG: &str = "# baocao-base: ";
 
 fn base_line(answers: &Path) -> String {
-    let base = crate::files::read_limited(answers, answers::persist::MAX_BYTES)
-        .map(|bytes| format!("crc32 {:08x} {}", crc32fast::hash(&bytes), bytes.len()))
-        .unwrap_or_else(|_| "-".to_owned());
+    let base = crate::files::read_limited(answers, answers::persist::MAX_BYTES).map_or_else(
+        |_| "-".to_owned(),
+        |bytes| format!("crc32 {:08x} {}", crc32fast::hash(&bytes), bytes.len()),
+    );
     format!("{BASE_TAG}{base}\n")
 }
 

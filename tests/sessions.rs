@@ -494,9 +494,16 @@ fn an_old_journal_elsewhere_is_retired_by_the_save_that_holds_it() {
     // S2 recovers it, appends to its own journal, saves; the fold retires the old one.
     let right = session::claim(&file).expect("free");
     let mut loaded = answers::load(&file, &q).unwrap();
-    assert_eq!(session::recover(&right, &mut loaded, &q).unwrap().answers, 1);
+    assert_eq!(
+        session::recover(&right, &mut loaded, &q).unwrap().answers,
+        1
+    );
     let mut own = session::open_journal(&right, &[]).unwrap();
-    assert_ne!(own.path(), elsewhere.as_path(), "a fresh journal beside the file");
+    assert_ne!(
+        own.path(),
+        elsewhere.as_path(),
+        "a fresh journal beside the file"
+    );
     loaded.set("ten_xa", AnswerValue::Text("v0_q_NEWER".into()));
     own.append("ten_xa", Entry::Value(loaded.get("ten_xa").unwrap()))
         .unwrap();
@@ -566,7 +573,10 @@ fn a_lock_in_the_data_folder_stops_a_second_writer() {
     }
     drop(first);
     let right = session::claim(&file).expect("free again");
-    assert!(right.locks().len() >= 2, "beside the file and in the data folder");
+    assert!(
+        right.locks().len() >= 2,
+        "beside the file and in the data folder"
+    );
 }
 
 /// Issue 12, review: a file opened through a symbolic link has the lock of the file itself
@@ -599,7 +609,9 @@ fn a_file_reached_through_a_link_has_one_lock() {
     std::os::unix::fs::symlink(&real_dir, &linked_dir).unwrap();
     assert_eq!(
         session::resolve(&linked_dir.join("y.answers.yaml")),
-        std::fs::canonicalize(&real_dir).unwrap().join("y.answers.yaml")
+        std::fs::canonicalize(&real_dir)
+            .unwrap()
+            .join("y.answers.yaml")
     );
 }
 
@@ -614,7 +626,10 @@ fn records_appended_after_a_torn_one_are_replayed() {
     let whole = std::fs::metadata(&jpath).unwrap().len();
     {
         use std::io::Write;
-        let mut f = std::fs::OpenOptions::new().append(true).open(&jpath).unwrap();
+        let mut f = std::fs::OpenOptions::new()
+            .append(true)
+            .open(&jpath)
+            .unwrap();
         f.write_all(b"bj 0000abcd 40\ntten").unwrap();
     }
     write_journal(&jpath, &[("tinh", "hai")]);

@@ -1520,7 +1520,10 @@ fn quit_anyway(w: &mut Pty) {
             w.send(CTRL_Q);
             break;
         }
-        assert!(start.elapsed() < std::time::Duration::from_secs(20), "{contents}");
+        assert!(
+            start.elapsed() < std::time::Duration::from_secs(20),
+            "{contents}"
+        );
         std::thread::sleep(std::time::Duration::from_millis(5));
     }
     let _ = w.wait_exit();
@@ -1698,7 +1701,9 @@ fn a_full_disk_moves_the_journal_to_the_temporary_folder_and_kill_9_loses_nothin
     let journals: Vec<String> = names_in(&moved)
         .into_iter()
         .filter(|n| n.ends_with(".journal"))
-        .map(|n| String::from_utf8_lossy(&read_bytes(&moved.join(n)).unwrap_or_default()).into_owned())
+        .map(|n| {
+            String::from_utf8_lossy(&read_bytes(&moved.join(n)).unwrap_or_default()).into_owned()
+        })
         .collect();
     assert!(
         journals.iter().any(|j| j.contains(&more)),
