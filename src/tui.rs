@@ -647,7 +647,8 @@ fn save_kept(
     let Err(failed) = session::save(right, &job.answers, &job.questionnaire) else {
         return Ok(now_hms());
     };
-    let file = right.answers().display().to_string();
+    // The file as the official named it (a link is shown as the link).
+    let file = job.path.display().to_string();
     let detail = messages::io_detail(&failed.error);
     Err(match failed.kept {
         Some(copy) => (
