@@ -1779,3 +1779,33 @@ fn on_a_full_disk_the_lock_still_keeps_a_second_writer_out() {
     drop(tmp_mount);
     drop(mount);
 }
+
+/// Issue 12, review: when no folder takes a lock file (the answers file's folder, the data
+/// folder and the temporary folder all read-only), the session says so and offers only to
+/// look: without a lock it could not keep a second window from writing too. Before the fix
+/// it became a writer without a lock.
+#[test]
+fn without_a_lock_anywhere_the_session_only_offers_to_look() {
+    if !can_mount("without_a_lock_anywhere_the_session_only_offers_to_look") {
+        return;
+    }
+    let base = tempfile::tempdir().expect("temp dir");
+    let dir = base.path().join("ro");
+    std::fs::create_dir(&dir).expect("mount point");
+    let mount = Mount::tmpfs(&dir, "1m");
+    for sub in ["data", "tmp"] {
+        std::fs::create_dir(dir.join(sub)).expect("folder");
+    }
+    std::fs::write(dir.join("q.yaml"), ONE_QUESTION).expect("questionnaire");
+    std::fs::write(dir.join(ONE_QUESTION_ANSWERS), "answers:\n  p: cũ\n").expect("answers");
+    mount.read_only();
+    let tmp = dir.join("tmp");
+    let env = [("TMPDIR", tmp.to_str().expect("UTF-8"))];
+    let mut w = start_one_with(&dir, &dir.join("data"), &env);
+    let out = w.wait_output("Mở để xem, không sửa? [c/K]");
+    assert!(out.contains("Không tạo được tệp khóa"), "{out}");
+    w.send(b"k\r");
+    let status = w.wait_exit();
+    assert!(!status.success(), "{status:?}");
+    drop(mount);
+}
