@@ -357,26 +357,29 @@ fn wizard(q_path: Option<&Path>, a_path: Option<&Path>, from: Option<&Path>) -> 
     // One writer per answers file. Nothing on disk is touched before the lock is ours; a
     // session without the right to write (another holds it) can only look.
     let mut notes = Vec::new();
+    // A file reached through a symbolic link is the file it points to: `claim` resolves it,
+    // and the lock, journals and copies follow the resolved path (messages show the user's).
     let claim = session::claim(&a_path);
-    if let Ok(right) = &claim
-        && let Some(e) = right.lock_failed()
-    {
-        notes.push(messages::ui::journal_failed(&messages::io_detail(e)));
-    }
     let mut answers = if a_path.exists() {
         match answers::load(&a_path, &q) {
             Ok(a) => a,
             // A file that is not answers at all is kept aside, never overwritten.
-            Err(err)
-                if err.corrupt && terminal && claim.as_ref().is_ok_and(|r| r.lock().is_some()) =>
-            {
-                let Ok(kept) = session::keep_aside(&a_path, "corrupt") else {
+            Err(err) if err.corrupt && terminal && claim.is_ok() => {
+                // The file itself, not a link to it (the session writes the file).
+                let target = claim.as_ref().map_or(a_path.as_path(), |r| r.answers());
+                let Ok(kept) = session::keep_aside(target, "corrupt") else {
                     warn(&err.to_string());
                     return EXIT_ANSWERS;
                 };
+                // Named as the official named the file when it is in the same folder.
+                let shown = if target == session::resolve(&a_path) && !a_path.is_symlink() {
+                    a_path.with_file_name(kept.file_name().unwrap_or_default())
+                } else {
+                    kept
+                };
                 notes.push(messages::answers_moved_aside(
                     &file,
-                    &kept.display().to_string(),
+                    &shown.display().to_string(),
                 ));
                 Answers::new()
             }
@@ -414,8 +417,15 @@ fn wizard(q_path: Option<&Path>, a_path: Option<&Path>, from: Option<&Path>) -> 
     }
     let mut session = crate::tui::Session::default();
     match claim {
-        Err(holder) => {
-            warn(&messages::answers_locked(&file, &holder.pid, &holder.since));
+        Err(refused) => {
+            warn(&match refused {
+                session::Refused::Held(holder) => {
+                    messages::answers_locked(&file, &holder.pid, &holder.since)
+                }
+                session::Refused::NoLock(e) => {
+                    messages::answers_no_lock(&file, &messages::io_detail(&e))
+                }
+            });
             if !ask_yes(messages::OPEN_READ_ONLY) {
                 warn(messages::NOT_OPENED);
                 return EXIT_ANSWERS;
@@ -441,9 +451,9 @@ fn wizard(q_path: Option<&Path>, a_path: Option<&Path>, from: Option<&Path>) -> 
                     session.recovered = true;
                 }
             }
-            match session::open_journal(&right) {
+            match session::open_journal(&right, &[]) {
                 Ok(journal) => {
-                    if journal.path() != answers::journal::path_for(&a_path)
+                    if journal.path() != answers::journal::path_for(right.answers())
                         && let Some(dir) = journal.path().parent()
                     {
                         notes.push(messages::session_elsewhere(&dir.display().to_string()));

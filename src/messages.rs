@@ -934,6 +934,13 @@ pub fn carried_over(count: usize, file: &str) -> String {
     )
 }
 
+/// No folder would take a lock file: writing could race a second window.
+pub fn answers_no_lock(file: &str, detail: &str) -> String {
+    format!(
+        "Không tạo được tệp khóa cho {file} ở thư mục của tệp lẫn thư mục dữ liệu ({detail}), nên không ngăn được một cửa sổ khác cùng sửa tệp này.\n  → giải phóng chỗ trống trên đĩa (hoặc cho phép ghi vào thư mục) rồi mở lại; trong lúc chờ, có thể mở tệp ở chế độ chỉ xem."
+    )
+}
+
 pub const OPEN_READ_ONLY: &str = "Mở để xem, không sửa? [c/K] ";
 
 pub const NOT_OPENED: &str = "Không mở tệp câu trả lời.";
@@ -1231,9 +1238,17 @@ pub mod ui {
 
     pub const SAVE_HUNG: &str = "ổ đĩa không trả lời khi lưu câu trả lời";
 
+    /// No location took the journal's last record (every disk full or read-only).
     pub fn journal_failed(detail: &str) -> String {
         format!(
-            "⚠ Không ghi được nhật ký thay đổi ({detail}); câu trả lời vẫn được lưu vào tệp sau mỗi lần sửa."
+            "⚠ Không ghi được nhật ký thay đổi ở thư mục nào ({detail}): những gì vừa gõ chỉ còn trên màn hình cho tới lần lưu được kế tiếp. → giải phóng chỗ trống trên đĩa rồi nhấn Ctrl+S; đừng đóng cửa sổ."
+        )
+    }
+
+    /// The journal's disk refused a record: the journal goes on in another folder.
+    pub fn journal_moved(journal: &str) -> String {
+        format!(
+            "⚠ Đĩa của nhật ký thay đổi không ghi được nữa; nhật ký được ghi tiếp ở {journal} và lần mở sau sẽ khôi phục từ đó."
         )
     }
 
@@ -1244,6 +1259,13 @@ pub mod ui {
     pub fn emergency_journal(file: &str, journal: &str, detail: &str) -> String {
         format!(
             "lỗi: không ghi được {file} ({detail}).\n  → mọi thay đổi nằm trong nhật ký {journal}; mở lại baocao trên tệp này để khôi phục."
+        )
+    }
+
+    /// Neither the answers file nor any journal took the last changes.
+    pub fn emergency_lost(file: &str, detail: &str) -> String {
+        format!(
+            "lỗi: không ghi được {file} ({detail}), và nhật ký thay đổi cũng không ghi được ở thư mục nào: những thay đổi cuối cùng có thể đã mất.\n  → giải phóng chỗ trống trên đĩa, mở lại baocao trên tệp này để khôi phục phần còn lại, rồi kiểm tra các câu vừa sửa."
         )
     }
 

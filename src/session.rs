@@ -1,11 +1,13 @@
 //! An editing session's files: one writer per answers file, the journal, and getting back
 //! what a crash left behind.
 //!
-//! Owns: the lock beside the answers file (`.<name>.lock`, an operating-system lock, so a
-//! lock whose process died — even by `kill -9` — is free again, and a file holding the
-//! holder's PID and start time for the message), where the journal lives (beside the answers
-//! file, or in the user's data folder when that folder cannot be written), replaying a journal
-//! left by a session that did not end cleanly, and folding a journal into the answers file
+//! Owns: the locks of an answers file (beside it, `.<name>.lock`, and in each data folder;
+//! operating-system locks, so a lock whose process died — even by `kill -9` — is free again,
+//! each file holding the holder's PID and start time for the message), resolving the answers
+//! path (a symbolic link and its target are one file), where the journal lives (beside the
+//! answers file, or in a data folder when that folder cannot be written or refuses a record),
+//! replaying the journals left by sessions that did not end cleanly, oldest first, and
+//! retiring them once a save holds them, and folding a journal into the answers file
 //! from disk alone (what the signal and panic paths do); the copies of the answers kept in
 //! the data folder when their own disk refuses them, and finding them again on the next
 //! start.
@@ -76,9 +78,12 @@ impl Lock {
             }
             Err(std::fs::TryLockError::Error(e)) => return Err(LockError::Io(e)),
         }
+        // The holder's PID and time are for the message only: on a full disk they cannot be
+        // written, and the lock is held all the same (the other session then says "?").
         let since = jiff::Zoned::now().strftime("%H:%M:%S %d/%m/%Y").to_string();
-        file.set_len(0).map_err(LockError::Io)?;
-        write!(file, "{}\n{since}\n", std::process::id()).map_err(LockError::Io)?;
+        if file.set_len(0).is_ok() {
+            let _ = write!(file, "{}\n{since}\n", std::process::id());
+        }
         Ok(Lock {
             file,
             path: path.to_owned(),
@@ -98,82 +103,115 @@ impl Drop for Lock {
 }
 
 /// The right to write one answers file — the file, its journal, its copies in the data
-/// folder — held by the one session that took its lock. Only [`claim`] makes one.
+/// folder — held by the one session that took its locks. Only [`claim`] makes one.
 #[derive(Debug)]
 pub struct WriteRight {
     answers: PathBuf,
-    /// `None` when no folder would take a lock file: the session runs without one.
-    lock: Option<Lock>,
-    /// Why no lock could be made, when none was.
-    lock_failed: Option<std::io::Error>,
+    /// Every lock held: beside the answers file when its folder takes one, and in each data
+    /// folder that takes one. At least one.
+    locks: Vec<Lock>,
 }
 
 impl WriteRight {
-    /// The answers file this right writes.
+    /// The answers file this right writes (resolved: see [`resolve`]).
     pub fn answers(&self) -> &Path {
         &self.answers
     }
 
-    /// The lock held, if any.
-    pub fn lock(&self) -> Option<&Lock> {
-        self.lock.as_ref()
-    }
-
-    /// Why the session runs without a lock (no folder would take one).
-    pub fn lock_failed(&self) -> Option<&std::io::Error> {
-        self.lock_failed.as_ref()
+    /// The locks held (never none).
+    pub fn locks(&self) -> &[Lock] {
+        &self.locks
     }
 }
 
-/// Takes the right to write `answers`: its lock beside it, or in the data folder when its
-/// folder refuses the lock file; when no folder takes a lock file, the right comes without
-/// one. `Err` names the live session that holds the lock: this one may only look.
-pub fn claim(answers: &Path) -> Result<WriteRight, Holder> {
-    let right = |lock, lock_failed| WriteRight {
-        answers: answers.to_owned(),
-        lock,
-        lock_failed,
-    };
-    match Lock::acquire(&lock_path(answers)) {
-        Ok(lock) => return Ok(right(Some(lock), None)),
-        Err(LockError::Held(holder)) => return Err(holder),
-        Err(LockError::Io(_)) => {}
+/// Why a session may not write.
+#[derive(Debug)]
+pub enum Refused {
+    /// Another live session holds a lock of this answers file.
+    Held(Holder),
+    /// No folder would take a lock file (the answers file's folder, the data folders): the
+    /// session could not keep a second window from writing too, so it does not write.
+    NoLock(std::io::Error),
+}
+
+/// The answers file's path with symbolic links resolved, so a file reached through a link
+/// and by its own name has one lock, one journal and one set of copies. A file not there yet
+/// is named in its resolved folder.
+pub fn resolve(answers: &Path) -> PathBuf {
+    if let Ok(real) = std::fs::canonicalize(answers) {
+        return real;
     }
-    let Some(path) = fallback_lock_path(answers) else {
-        return Ok(right(None, None));
+    let parent = match answers.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
     };
-    if let Some(dir) = path.parent() {
-        let _ = std::fs::create_dir_all(dir);
-    }
-    match Lock::acquire(&path) {
-        Ok(lock) => Ok(right(Some(lock), None)),
-        Err(LockError::Held(holder)) => Err(holder),
-        Err(LockError::Io(e)) => Ok(right(None, Some(e))),
+    match (std::fs::canonicalize(parent), answers.file_name()) {
+        (Ok(dir), Some(name)) => dir.join(name),
+        _ => answers.to_owned(),
     }
 }
 
-/// The journals an answers file may have, best first: beside it, then in the user's data
-/// folder (named by the answers file's full path, so two folders never share one).
+/// Takes the right to write `answers` (resolved first): its lock beside it when its folder
+/// takes one, AND its lock in every data folder that takes one — whichever folder refuses
+/// what, two sessions always meet at one of them. `Err` when a live session holds any of
+/// them (this one may only look), or when no folder takes a lock at all.
+pub fn claim(answers: &Path) -> Result<WriteRight, Refused> {
+    let answers = resolve(answers);
+    let mut locks = Vec::new();
+    let mut last = None;
+    let mut places = vec![lock_path(&answers)];
+    places.extend(fallback_lock_paths(&answers));
+    for (i, path) in places.into_iter().enumerate() {
+        // The data folders are ours to make; the answers file's folder is not.
+        if i > 0
+            && let Some(dir) = path.parent()
+        {
+            let _ = std::fs::create_dir_all(dir);
+        }
+        match Lock::acquire(&path) {
+            Ok(lock) => locks.push(lock),
+            Err(LockError::Held(holder)) => return Err(Refused::Held(holder)),
+            Err(LockError::Io(e)) => last = Some(e),
+        }
+    }
+    if locks.is_empty() {
+        return Err(Refused::NoLock(
+            last.unwrap_or_else(|| std::io::Error::other("no folder")),
+        ));
+    }
+    Ok(WriteRight { answers, locks })
+}
+
+/// The journals an answers file may have, in the order a session tries them: beside it, then
+/// in each data folder (named by the answers file's full path, so two folders never share
+/// one).
 pub fn journal_paths(answers: &Path) -> Vec<PathBuf> {
     let mut out = vec![journal::path_for(answers)];
-    out.extend(fallback(answers, "journal"));
+    out.extend(fallbacks(answers, "journal"));
     out
 }
 
-/// Where the lock goes when the answers file's folder cannot hold it.
-pub fn fallback_lock_path(answers: &Path) -> Option<PathBuf> {
-    fallback(answers, "lock")
+/// Where the lock also goes: in each data folder.
+pub fn fallback_lock_paths(answers: &Path) -> Vec<PathBuf> {
+    fallbacks(answers, "lock")
 }
 
-fn fallback(answers: &Path, what: &str) -> Option<PathBuf> {
-    let dir = crate::files::data_dirs().into_iter().next()?;
+/// `<name>-<crc of the full path>.<what>` in the `sessions` folder of each data folder.
+fn fallbacks(answers: &Path, what: &str) -> Vec<PathBuf> {
     let full = std::path::absolute(answers).unwrap_or_else(|_| answers.to_owned());
     let name = crate::files::name_of(answers);
     let tag = crc32fast::hash(full.to_string_lossy().as_bytes());
-    Some(
-        dir.join("sessions")
-            .join(format!("{name}-{tag:08x}.{what}")),
-    )
+    crate::files::data_dirs()
+        .into_iter()
+        .map(|dir| {
+            dir.join("sessions")
+                .join(format!("{name}-{tag:08x}.{what}"))
+        })
+        .collect()
+}
+
+fn fallback(answers: &Path, what: &str) -> Option<PathBuf> {
+    fallbacks(answers, what).into_iter().next()
 }
 
 /// Where the answers go when their own folder refuses them.
@@ -284,19 +322,18 @@ pub struct Recovered {
     pub set_aside: Vec<PathBuf>,
 }
 
-/// The first line of a copy of the answers: what the answers file looked like when the copy
-/// was written (its modification time and size, or `-` when there was none). The copy is
-/// newer than the answers file exactly when the file still looks so; a file written since (a
-/// later save, or another program) makes the copy the older one.
+/// The first line of a copy of the answers: what the answers file held when the copy was
+/// written (the checksum and size of its bytes, or `-` when there was none). The copy is
+/// newer than the answers file exactly when the file still holds that; a file written since
+/// (a later save, or another program) makes the copy the older one. The content, not the
+/// modification time: `touch` or a copy that keeps times changes nothing here.
 const BASE_TAG: &str = "# baocao-base: ";
 
 fn base_line(answers: &Path) -> String {
-    let base = stamp(answers)
-        .and_then(|(time, len)| {
-            let t = time.duration_since(std::time::UNIX_EPOCH).ok()?;
-            Some(format!("{}.{:09} {len}", t.as_secs(), t.subsec_nanos()))
-        })
-        .unwrap_or_else(|| "-".to_owned());
+    let base = crate::files::read_limited(answers, answers::persist::MAX_BYTES).map_or_else(
+        |_| "-".to_owned(),
+        |bytes| format!("crc32 {:08x} {}", crc32fast::hash(&bytes), bytes.len()),
+    );
     format!("{BASE_TAG}{base}\n")
 }
 
@@ -365,6 +402,7 @@ fn ours(_meta: &std::fs::Metadata) -> bool {
 /// newer than the file, or a journal that is not empty): what reopening the file in the
 /// wizard would bring back. Reads only.
 pub fn waiting(answers: &Path) -> Vec<PathBuf> {
+    let answers = &resolve(answers);
     let base = base_line(answers);
     let mut out: Vec<PathBuf> = copies(answers)
         .into_iter()
@@ -543,13 +581,7 @@ fn replay_all(right: &WriteRight, answers: &mut Answers, q: &Questionnaire) -> R
             Err(_) => set_aside(&copy, "unreadable", &mut out),
         }
     }
-    for path in journal_paths(right.answers()) {
-        let Ok(meta) = std::fs::metadata(&path) else {
-            continue;
-        };
-        if meta.len() == 0 {
-            continue;
-        }
+    for path in journals_in_order(right.answers()) {
         let Ok(bytes) = crate::files::read_limited(&path, answers::persist::MAX_BYTES) else {
             continue;
         };
@@ -557,6 +589,44 @@ fn replay_all(right: &WriteRight, answers: &mut Answers, q: &Questionnaire) -> R
         out.journals.push(path);
     }
     out
+}
+
+/// The journals of an answers file that hold records, oldest last record first: one writer
+/// at a time appends to one journal at a time, always the newest (see [`open_journal`]), so
+/// replaying them in this order applies every change in the order it was made.
+fn journals_in_order(answers: &Path) -> Vec<PathBuf> {
+    let mut found: Vec<(std::time::SystemTime, PathBuf)> = journal_paths(answers)
+        .into_iter()
+        .filter_map(|path| {
+            let meta = std::fs::metadata(&path).ok()?;
+            (meta.len() > 0).then(|| (meta.modified().unwrap_or(std::time::UNIX_EPOCH), path))
+        })
+        .collect();
+    // Stable: equal times keep the order of `journal_paths`.
+    found.sort_by_key(|(time, _)| *time);
+    found.into_iter().map(|(_, path)| path).collect()
+}
+
+/// Once a save holds everything up to the end of `current` (the journal this session appends
+/// to), every other journal of the answers file is older and has nothing more to give: each
+/// is removed (or emptied). `true` when none is left holding records — only then may
+/// `current` be emptied: a journal emptied while an older one stays would let the next start
+/// replay that older one over newer answers.
+pub fn retire_older_journals(right: &WriteRight, current: Option<&Path>) -> bool {
+    let mut all_gone = true;
+    for path in journal_paths(right.answers()) {
+        if Some(path.as_path()) == current || !path.exists() {
+            continue;
+        }
+        let gone = std::fs::remove_file(&path).is_ok()
+            || OpenOptions::new()
+                .write(true)
+                .open(&path)
+                .and_then(|f| f.set_len(0))
+                .is_ok();
+        all_gone &= gone;
+    }
+    all_gone
 }
 
 /// Brings back what an earlier session left over `answers` (read from the answers file): a
@@ -603,12 +673,24 @@ pub fn recover(
     Ok(out)
 }
 
-/// Opens the journal for this session: beside the answers file, or in the data folder when
-/// that folder refuses. What an earlier journal holds was replayed already and stays until
-/// the first save.
-pub fn open_journal(right: &WriteRight) -> std::io::Result<Journal> {
+/// Opens the journal for this session, in the first location that takes it: beside the
+/// answers file, then each data folder. A location is taken only when its journal is empty,
+/// or (at the start) when it is the newest journal holding records: appending after older
+/// records than another journal's would make the next start replay them in the wrong order.
+/// `refused`: the journals that just refused a record (a full or read-only disk): when there
+/// are any, only an empty location elsewhere is taken. What an earlier journal holds was replayed already and
+/// stays until a save holds it (see [`retire_older_journals`]).
+pub fn open_journal(right: &WriteRight, refused: &[PathBuf]) -> std::io::Result<Journal> {
+    let newest = journals_in_order(right.answers()).pop();
     let mut last = None;
     for (i, path) in journal_paths(right.answers()).into_iter().enumerate() {
+        if refused.contains(&path) {
+            continue;
+        }
+        let empty = std::fs::metadata(&path).map_or(true, |m| m.len() == 0);
+        if !empty && (!refused.is_empty() || newest.as_ref() != Some(&path)) {
+            continue;
+        }
         // The data folder is ours to make; the answers file's folder is not.
         if i > 0
             && let Some(dir) = path.parent()
@@ -626,7 +708,8 @@ pub fn open_journal(right: &WriteRight) -> std::io::Result<Journal> {
 /// Folds from disk alone: the answers file (if it reads), a newer copy from the data folder,
 /// and every journal, written back atomically (or, when the file's disk refuses, to the copy).
 /// Used when the program must end at once (a signal, a panic): memory is not trusted, disk is.
-/// The journals stay; replaying them again changes nothing.
+/// The journals stay (the caller retires them, see [`retire_older_journals`]); replaying them
+/// again changes nothing.
 pub fn fold_from_disk(right: &WriteRight, q: &Questionnaire) -> std::io::Result<()> {
     let path = right.answers();
     let mut answers = if path.exists() {

@@ -163,22 +163,28 @@ pub fn run(
         _ => Ok(()),
     };
     if written.is_ok()
-        && right.is_some()
+        && let Some(right) = right.as_deref()
         && let Ok(mut guard) = journal.lock()
         && let Some(j) = guard.take()
     {
-        // Everything is in the answers file: the journal has nothing more to give.
+        // Everything is in the answers file: the journals have nothing more to give (this
+        // one goes only once the older ones are gone, see `session::retire_older_journals`).
         let path = j.path().to_owned();
         drop(j);
-        let _ = std::fs::remove_file(path);
+        if session::retire_older_journals(right, Some(&path)) {
+            let _ = std::fs::remove_file(path);
+        }
     }
     // The lock goes with the last holder of the right (the writer has ended).
     drop(right);
     result.and(written)
 }
 
-/// Appends the changes of the last batch to the journal, before the frame is drawn.
-fn journal_changes(app: &mut App, journal: &SharedJournal) {
+/// Appends the changes of the last batch to the journal, before the frame is drawn. When the
+/// journal's disk refuses a record (full, or read-only), the journal moves to the next
+/// location that takes it (a data folder, then the temporary folder) and the record goes
+/// there: what is on screen is always in a journal, or the official is told it is not.
+fn journal_changes(app: &mut App, journal: &SharedJournal, right: Option<&session::WriteRight>) {
     let Ok(mut guard) = journal.lock() else {
         return;
     };
@@ -186,32 +192,65 @@ fn journal_changes(app: &mut App, journal: &SharedJournal) {
         return;
     };
     let mut failed = None;
+    let mut moved = false;
     app.drain_journal(|id, entry| {
-        if let Err(e) = j.append(id, entry) {
-            failed = Some(e);
+        let mut error = match j.append(id, entry) {
+            Ok(()) => return,
+            Err(e) => e,
+        };
+        if let Some(right) = right {
+            // Each location is tried once at most.
+            let mut refused = vec![j.path().to_owned()];
+            for _ in 0..session::journal_paths(right.answers()).len() {
+                let Ok(next) = session::open_journal(right, &refused) else {
+                    break;
+                };
+                refused.push(next.path().to_owned());
+                *j = next;
+                moved = true;
+                match j.append(id, entry) {
+                    Ok(()) => return,
+                    Err(e) => error = e,
+                }
+            }
         }
+        failed = Some(error);
     });
     if let Some(e) = failed {
         app.status = Some(ui::journal_failed(&messages::io_detail(&e)));
+    } else if moved {
+        app.status = Some(ui::journal_moved(&j.path().display().to_string()));
     }
 }
 
+/// Where the journal stood when a save was asked for: its file and length.
+type FoldMark = Option<(PathBuf, u64)>;
+
 /// A save finished — into the answers file, or into the copy in the data folder: when that
 /// holds everything the journal holds (nothing was appended since the save was asked for),
-/// the journal is emptied. (After a copy, the next start takes the copy, then replays only
-/// what the journal got later.)
-fn fold_done(journal: &SharedJournal, asked_at: Option<u64>, folded: bool) {
-    if let (true, Some(at), Ok(mut guard)) = (folded, asked_at, journal.lock())
+/// the older journals are retired and, once they are gone, this one is emptied. (After a
+/// copy, the next start takes the copy, then replays only what the journals got later.)
+fn fold_done(
+    journal: &SharedJournal,
+    right: &session::WriteRight,
+    asked_at: FoldMark,
+    folded: bool,
+) {
+    if let (true, Some((path, at)), Ok(mut guard)) = (folded, asked_at, journal.lock())
         && let Some(j) = guard.as_mut()
+        && j.path() == path
         && j.len() == at
+        && session::retire_older_journals(right, Some(&path))
         && !j.is_empty()
     {
         let _ = j.truncate();
     }
 }
 
-fn journal_len(journal: &SharedJournal) -> Option<u64> {
-    journal.lock().ok()?.as_ref().map(Journal::len)
+fn journal_mark(journal: &SharedJournal) -> FoldMark {
+    let guard = journal.lock().ok()?;
+    let j = guard.as_ref()?;
+    Some((j.path().to_owned(), j.len()))
 }
 
 fn event_loop(
@@ -220,7 +259,7 @@ fn event_loop(
     theme: &Theme,
     saver: Option<&Saver>,
     journal: &SharedJournal,
-    folds: &mut VecDeque<Option<u64>>,
+    folds: &mut VecDeque<FoldMark>,
 ) -> Result<(), String> {
     let io = |e: std::io::Error| ui::terminal_failed(&e.to_string());
     terminal.draw(|f| view::draw(f, app, theme)).map_err(io)?;
@@ -262,7 +301,7 @@ fn event_loop(
                 redraw = true;
             }
             for (result, folded) in saver.results.try_iter() {
-                fold_done(journal, folds.pop_front().flatten(), folded);
+                fold_done(journal, &saver.right, folds.pop_front().flatten(), folded);
                 app.update(Action::Saved(result));
                 redraw = true;
             }
@@ -271,8 +310,8 @@ fn event_loop(
             && let Some(job) = app.poll_save(Instant::now())
         {
             // Position changes and recoveries reach the journal too before the save is asked.
-            journal_changes(app, journal);
-            folds.push_back(journal_len(journal));
+            journal_changes(app, journal, Some(&saver.right));
+            folds.push_back(journal_mark(journal));
             saver.send(job);
             redraw = true;
         }
@@ -283,7 +322,7 @@ fn event_loop(
             redraw = true;
         }
         // Whatever changed is on disk before the official sees it, or before quitting.
-        journal_changes(app, journal);
+        journal_changes(app, journal, saver.map(|s| &*s.right));
         if app.quit {
             return Ok(());
         }
@@ -301,6 +340,8 @@ struct Saver {
     results: mpsc::Receiver<(Result<String, String>, bool)>,
     notices: mpsc::Receiver<String>,
     thread: std::thread::JoinHandle<()>,
+    /// The session's right to write (the journal moves and retires with it).
+    right: Arc<session::WriteRight>,
 }
 
 impl Saver {
@@ -314,6 +355,7 @@ impl Saver {
         let (jobs, job_rx) = mpsc::channel::<SaveJob>();
         let (result_tx, results) = mpsc::channel();
         let (notice_tx, notices) = mpsc::channel();
+        let kept = Arc::clone(&right);
         let thread = std::thread::spawn(move || {
             for job in job_rx {
                 let result = {
@@ -345,6 +387,7 @@ impl Saver {
             results,
             notices,
             thread,
+            right: kept,
         }
     }
 
@@ -463,22 +506,31 @@ fn emergency_fold(
     if let Some(j) = guard.as_ref().and_then(|g| g.as_ref()) {
         let _ = j.sync();
     }
+    let current = guard
+        .as_ref()
+        .and_then(|g| g.as_ref())
+        .map(|j| (j.path().to_owned(), j.failed()));
     match session::fold_from_disk(&right, q) {
         Ok(()) => {
-            // Folded while no record could be appended: the journal has nothing more to give.
-            if let Some(j) = guard.as_mut().and_then(|g| g.as_mut()) {
+            // Folded while no record could be appended: the journals have nothing more to
+            // give (this one is emptied only once the older ones are gone).
+            if let Some(j) = guard.as_mut().and_then(|g| g.as_mut())
+                && session::retire_older_journals(&right, Some(j.path()))
+            {
                 let _ = j.truncate();
             }
             ui::emergency_saved(&shown)
         }
-        Err(e) => {
-            let journal = session::journal_paths(answers_path)
-                .into_iter()
-                .find(|p| p.exists())
-                .map(|p| p.display().to_string())
-                .unwrap_or_default();
-            ui::emergency_journal(&shown, &journal, &messages::io_detail(&e))
-        }
+        Err(e) => match current {
+            Some((journal, false)) => ui::emergency_journal(
+                &shown,
+                &journal.display().to_string(),
+                &messages::io_detail(&e),
+            ),
+            // No journal, or its last record was refused everywhere: what was typed last
+            // is not on any disk.
+            _ => ui::emergency_lost(&shown, &messages::io_detail(&e)),
+        },
     }
 }
 
@@ -595,7 +647,8 @@ fn save_kept(
     let Err(failed) = session::save(right, &job.answers, &job.questionnaire) else {
         return Ok(now_hms());
     };
-    let file = right.answers().display().to_string();
+    // The file as the official named it (a link is shown as the link).
+    let file = job.path.display().to_string();
     let detail = messages::io_detail(&failed.error);
     Err(match failed.kept {
         Some(copy) => (

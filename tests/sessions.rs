@@ -242,12 +242,14 @@ fn only_one_session_gets_the_right_to_write_and_it_is_free_again_when_dropped() 
     let file = dir.path().join("a.answers.yaml");
     let right = session::claim(&file).expect("free");
     assert_eq!(right.answers(), file.as_path());
-    assert!(right.lock().is_some());
+    assert!(!right.locks().is_empty());
     // A second session is told who writes; without the right it has no way to fold, save,
     // recover or open the journal (each takes the right).
     match session::claim(&file) {
-        Err(holder) => assert_eq!(holder.pid, std::process::id().to_string()),
-        Ok(_) => panic!("a second right to write the same file"),
+        Err(session::Refused::Held(holder)) => {
+            assert_eq!(holder.pid, std::process::id().to_string());
+        }
+        other => panic!("a second right to write the same file: {other:?}"),
     }
     drop(right);
     assert!(!session::lock_path(&file).exists());
@@ -458,6 +460,210 @@ fn a_journal_is_replayed_whatever_its_age_and_removed_when_it_adds_nothing() {
     assert_eq!(again.get("ten_xa"), loaded.get("ten_xa"));
     assert_eq!(again.get("tinh"), loaded.get("tinh"));
     assert!(!jpath.exists());
+}
+
+/// Removes `file`'s journals in the (real) data folders when dropped.
+struct JournalsGone(std::path::PathBuf);
+
+impl Drop for JournalsGone {
+    fn drop(&mut self) {
+        for path in session::journal_paths(&self.0) {
+            let _ = std::fs::remove_file(path);
+        }
+    }
+}
+
+/// Issue 12, review: a journal left in the data folder by an old session must not put its
+/// older answer back over what a later session saved. The later session's save retires it
+/// (before the fix, only the journal the session appended to was ever emptied, and every
+/// later start replayed the old one and said "Đã khôi phục").
+#[test]
+fn an_old_journal_elsewhere_is_retired_by_the_save_that_holds_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let q = builtin();
+    let file = dir.path().join("a.answers.yaml");
+    let _gone = JournalsGone(session::resolve(&file));
+    let mut a = Answers::new();
+    a.set("ten_xa", AnswerValue::Text("v0".into()));
+    answers::save(&file, &a, &q).unwrap();
+    // S1 could not write beside the file: its journal is in the data folder.
+    let elsewhere = session::journal_paths(&session::resolve(&file))[1].clone();
+    std::fs::create_dir_all(elsewhere.parent().unwrap()).unwrap();
+    write_journal(&elsewhere, &[("ten_xa", "v0_q")]);
+
+    // S2 recovers it, appends to its own journal, saves; the fold retires the old one.
+    let right = session::claim(&file).expect("free");
+    let mut loaded = answers::load(&file, &q).unwrap();
+    assert_eq!(
+        session::recover(&right, &mut loaded, &q).unwrap().answers,
+        1
+    );
+    let mut own = session::open_journal(&right, &[]).unwrap();
+    assert_ne!(
+        own.path(),
+        elsewhere.as_path(),
+        "a fresh journal beside the file"
+    );
+    loaded.set("ten_xa", AnswerValue::Text("v0_q_NEWER".into()));
+    own.append("ten_xa", Entry::Value(loaded.get("ten_xa").unwrap()))
+        .unwrap();
+    session::save(&right, &loaded, &q).unwrap();
+    assert!(session::retire_older_journals(&right, Some(own.path())));
+    own.truncate().unwrap();
+    assert!(!elsewhere.exists());
+    drop(own);
+    drop(right);
+
+    // S3 finds nothing to bring back.
+    let right = session::claim(&file).expect("free");
+    let mut again = answers::load(&file, &q).unwrap();
+    let found = session::recover(&right, &mut again, &q).unwrap();
+    assert_eq!(found.answers, 0);
+    assert_eq!(text_of(&again, "ten_xa").as_deref(), Some("v0_q_NEWER"));
+}
+
+/// Issue 12, review: two journals are replayed in the order their records were written, not
+/// in the order of their folders: a session killed before its first fold leaves its own
+/// journal (beside the file) newer than the one it replayed (in the data folder). Before the
+/// fix the older one was replayed last and won.
+#[test]
+fn journals_are_replayed_oldest_first_whatever_their_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let q = builtin();
+    let file = dir.path().join("a.answers.yaml");
+    let _gone = JournalsGone(session::resolve(&file));
+    let paths = session::journal_paths(&session::resolve(&file));
+    std::fs::create_dir_all(paths[1].parent().unwrap()).unwrap();
+    write_journal(&paths[1], &[("ten_xa", "cũ")]);
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    write_journal(&paths[0], &[("ten_xa", "mới")]);
+    let right = session::claim(&file).expect("free");
+    let mut a = Answers::new();
+    session::recover(&right, &mut a, &q).unwrap();
+    assert_eq!(text_of(&a, "ten_xa").as_deref(), Some("mới"));
+    // A session appends only to the newest journal, or to an empty one.
+    let own = session::open_journal(&right, &[]).unwrap();
+    assert_eq!(own.path(), paths[0].as_path());
+    drop(own);
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    write_journal(&paths[1], &[("ten_xa", "mới hơn")]);
+    let own = session::open_journal(&right, &[]).unwrap();
+    assert_eq!(own.path(), paths[1].as_path(), "the newest one");
+    // Moving off a journal that refused a record takes an empty location only.
+    let moved = session::open_journal(&right, &[own.path().to_owned()]).unwrap();
+    assert!(std::fs::metadata(moved.path()).unwrap().len() == 0);
+    assert!(!paths[..2].contains(&moved.path().to_owned()));
+}
+
+/// Issue 12, review: a lock in the data folder (taken by a session whose folder refused the
+/// lock beside the file) stops a second session too; before the fix the second one took the
+/// lock beside the file and wrote as well.
+#[test]
+fn a_lock_in_the_data_folder_stops_a_second_writer() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("a.answers.yaml");
+    let place = &session::fallback_lock_paths(&session::resolve(&file))[0];
+    std::fs::create_dir_all(place.parent().unwrap()).unwrap();
+    let first = session::Lock::acquire(place).expect("the first session's lock");
+    match session::claim(&file) {
+        Err(session::Refused::Held(holder)) => {
+            assert_eq!(holder.pid, std::process::id().to_string());
+        }
+        other => panic!("a second writer: {other:?}"),
+    }
+    drop(first);
+    let right = session::claim(&file).expect("free again");
+    assert!(
+        right.locks().len() >= 2,
+        "beside the file and in the data folder"
+    );
+}
+
+/// Issue 12, review: a file opened through a symbolic link has the lock of the file itself
+/// (before the fix the lock went beside the link, and two sessions both wrote).
+#[cfg(unix)]
+#[test]
+fn a_file_reached_through_a_link_has_one_lock() {
+    let dir = tempfile::tempdir().unwrap();
+    let real_dir = dir.path().join("real");
+    let link_dir = dir.path().join("link");
+    std::fs::create_dir(&real_dir).unwrap();
+    std::fs::create_dir(&link_dir).unwrap();
+    std::fs::write(real_dir.join("x.answers.yaml"), "answers: {}\n").unwrap();
+    std::os::unix::fs::symlink(
+        real_dir.join("x.answers.yaml"),
+        link_dir.join("x.answers.yaml"),
+    )
+    .unwrap();
+    let first = session::claim(&real_dir.join("x.answers.yaml")).expect("free");
+    assert!(matches!(
+        session::claim(&link_dir.join("x.answers.yaml")),
+        Err(session::Refused::Held(_))
+    ));
+    assert_eq!(
+        session::resolve(&link_dir.join("x.answers.yaml")),
+        first.answers()
+    );
+    // A file not there yet, in a folder reached through a link, is named in the real folder.
+    let linked_dir = dir.path().join("linked");
+    std::os::unix::fs::symlink(&real_dir, &linked_dir).unwrap();
+    assert_eq!(
+        session::resolve(&linked_dir.join("y.answers.yaml")),
+        std::fs::canonicalize(&real_dir)
+            .unwrap()
+            .join("y.answers.yaml")
+    );
+}
+
+/// Issue 12, review: a torn last record is cut off when the journal is opened to append, so
+/// the records appended after it are replayed (before the fix replay stopped at the torn one).
+#[test]
+fn records_appended_after_a_torn_one_are_replayed() {
+    let dir = tempfile::tempdir().unwrap();
+    let q = builtin();
+    let jpath = dir.path().join(".a.answers.yaml.journal");
+    write_journal(&jpath, &[("ten_xa", "một")]);
+    let whole = std::fs::metadata(&jpath).unwrap().len();
+    {
+        use std::io::Write;
+        let mut f = std::fs::OpenOptions::new()
+            .append(true)
+            .open(&jpath)
+            .unwrap();
+        f.write_all(b"bj 0000abcd 40\ntten").unwrap();
+    }
+    write_journal(&jpath, &[("tinh", "hai")]);
+    let bytes = std::fs::read(&jpath).unwrap();
+    let mut a = Answers::new();
+    let replayed = journal::replay(&bytes, &mut a, &q);
+    assert_eq!(replayed.torn, 0);
+    assert_eq!(text_of(&a, "ten_xa").as_deref(), Some("một"));
+    assert_eq!(text_of(&a, "tinh").as_deref(), Some("hai"));
+    assert!(bytes.len() as u64 > whole);
+}
+
+/// Issue 12, review: a copy is newer than the answers file when the file still holds what it
+/// held then — its content, not its time: `touch` does not make the copy look older.
+#[test]
+fn touching_the_answers_file_does_not_make_a_copy_older() {
+    let dir = tempfile::tempdir().unwrap();
+    let q = builtin();
+    let file = dir.path().join("a.answers.yaml");
+    let _copies = CopiesGone(session::resolve(&file));
+    let mut a = Answers::new();
+    a.set("ten_xa", AnswerValue::Text("Cũ".into()));
+    answers::save(&file, &a, &q).unwrap();
+    let right = session::claim(&file).expect("free");
+    a.set("ten_xa", AnswerValue::Text("Ở bản sao".into()));
+    session::write_copy(&right, &a, &q).unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    let f = std::fs::File::options().write(true).open(&file).unwrap();
+    f.set_modified(std::time::SystemTime::now()).unwrap();
+    drop(f);
+    let mut loaded = answers::load(&file, &q).unwrap();
+    let found = session::recover(&right, &mut loaded, &q).unwrap();
+    assert!(found.set_aside.is_empty(), "{:?}", found.set_aside);
+    assert_eq!(text_of(&loaded, "ten_xa").as_deref(), Some("Ở bản sao"));
 }
 
 #[test]

@@ -1488,3 +1488,324 @@ fn a_read_only_viewer_whose_terminal_closes_never_writes() {
         assert_eq!(status.exit_code(), 129, "{status:?}");
     });
 }
+
+impl Mount {
+    fn read_write(&self) {
+        run_ok("mount", &["-o", "remount,rw"], &self.0);
+    }
+}
+
+/// Starts [`ONE_QUESTION`] in `dir` and quits at once; `p` has been typed (and saved).
+fn one_question_holding(dir: &Path, data: &Path, env: &[(&str, &str)], text: &str) {
+    let mut w = start_one_with(dir, data, env);
+    w.wait_ready();
+    w.send(text.as_bytes());
+    w.wait_until("the typing", |_| w.answer_box().as_deref() == Some(text));
+    w.send(CTRL_Q);
+    let status = w.wait_exit();
+    assert!(status.success(), "{status:?}\n{}", w.output());
+    assert_eq!(stored_p(dir).as_deref(), Some(text));
+}
+
+/// Quits a session whose save fails: Ctrl+Q, and Ctrl+Q again when asked.
+fn quit_anyway(w: &mut Pty) {
+    w.send(CTRL_Q);
+    let start = std::time::Instant::now();
+    loop {
+        let (contents, closed) = w.with_screen(|s| (s.parser.screen().contents(), s.closed));
+        if closed {
+            break;
+        }
+        if contents.contains("Ctrl+Q lần nữa") {
+            w.send(CTRL_Q);
+            break;
+        }
+        assert!(
+            start.elapsed() < std::time::Duration::from_secs(20),
+            "{contents}"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    let _ = w.wait_exit();
+}
+
+/// Types `more` after what the box holds (`before`), waiting until it is drawn.
+fn type_more(w: &Pty, before: &str, more: &str) {
+    w.send(END);
+    w.send(more.as_bytes());
+    let want = format!("{before}{more}");
+    w.wait_until("the typing", |_| {
+        w.answer_box().as_deref() == Some(want.as_str())
+    });
+}
+
+/// Issue 12, review: a journal left in the data folder by a session on a read-only disk is
+/// retired by the later session that saved what it held: the start after that must neither
+/// put the old answer back nor say "Đã khôi phục" (before the fix it did, on every start).
+#[test]
+fn an_old_journal_in_the_data_folder_never_comes_back_over_a_later_save() {
+    if !can_mount("an_old_journal_in_the_data_folder_never_comes_back_over_a_later_save") {
+        return;
+    }
+    let base = tempfile::tempdir().expect("temp dir");
+    let data = tempfile::tempdir().expect("data dir");
+    let tmp = tempfile::tempdir().expect("temporary folder");
+    let env = [("TMPDIR", tmp.path().to_str().expect("UTF-8"))];
+    let dir = base.path().join("disk");
+    std::fs::create_dir(&dir).expect("mount point");
+    let mount = Mount::tmpfs(&dir, "1m");
+    one_question_holding(&dir, data.path(), &env, "v0");
+    mount.read_only();
+
+    // S1 on the read-only disk: the save fails, quitting twice keeps a copy.
+    let mut w = start_one_with(&dir, data.path(), &env);
+    w.wait_ready();
+    type_more(&w, "v0", "_q");
+    quit_anyway(&mut w);
+    mount.read_write();
+
+    // S2 brings `v0_q` back, types more and quits: the file holds it all.
+    let mut w = start_one_with(&dir, data.path(), &env);
+    w.wait_for("Đã khôi phục");
+    w.wait_until("the recovered text", |_| {
+        w.answer_box().as_deref() == Some("v0_q")
+    });
+    type_more(&w, "v0_q", "_NEWER");
+    w.send(CTRL_Q);
+    let status = w.wait_exit();
+    assert!(status.success(), "{status:?}\n{}", w.output());
+    assert_eq!(stored_p(&dir).as_deref(), Some("v0_q_NEWER"));
+
+    // S3 (and every start after it) finds nothing to bring back.
+    for _ in 0..2 {
+        let mut w = start_one_with(&dir, data.path(), &env);
+        let screen = w.wait_ready();
+        assert!(!screen.contains("Đã khôi phục"), "{screen}");
+        assert_eq!(w.answer_box().as_deref(), Some("v0_q_NEWER"), "{screen}");
+        w.send(CTRL_Q);
+        let status = w.wait_exit();
+        assert!(status.success(), "{status:?}\n{}", w.output());
+        assert_eq!(stored_p(&dir).as_deref(), Some("v0_q_NEWER"));
+    }
+    drop(mount);
+}
+
+/// Issue 12, review: the copy variant. S1 is killed with `_v1` in the journal beside the
+/// file; on the read-only disk S2 recovers it, types `_v2` and quits into a copy (it cannot
+/// remove the old journal there, so it keeps its own whole); on the writable disk S3 must
+/// bring back `v0_v1_v2` (before the fix the old journal was replayed over the copy: `v0_v1`).
+#[test]
+fn a_journal_older_than_the_copy_is_never_replayed_over_it() {
+    if !can_mount("a_journal_older_than_the_copy_is_never_replayed_over_it") {
+        return;
+    }
+    let base = tempfile::tempdir().expect("temp dir");
+    let data = tempfile::tempdir().expect("data dir");
+    let tmp = tempfile::tempdir().expect("temporary folder");
+    let env = [("TMPDIR", tmp.path().to_str().expect("UTF-8"))];
+    let dir = base.path().join("disk");
+    std::fs::create_dir(&dir).expect("mount point");
+    let mount = Mount::tmpfs(&dir, "1m");
+    one_question_holding(&dir, data.path(), &env, "v0");
+
+    let mut w = start_one_with(&dir, data.path(), &env);
+    w.wait_ready();
+    type_more(&w, "v0", "_v1");
+    signal(w.pid(), "KILL").expect("kill -9");
+    let _ = w.wait_exit();
+    mount.read_only();
+
+    let mut w = start_one_with(&dir, data.path(), &env);
+    w.wait_for("Đã khôi phục");
+    w.wait_until("the recovered text", |_| {
+        w.answer_box().as_deref() == Some("v0_v1")
+    });
+    type_more(&w, "v0_v1", "_v2");
+    // The save that follows fails and keeps a copy; the fold that follows it empties the
+    // journal it appends to (the main loop takes the result within its 250 ms poll).
+    let sessions = data.path().join("baocao/sessions");
+    w.wait_until("the copy holding v0_v1_v2", |_| {
+        names_in(&sessions).iter().any(|n| {
+            n.ends_with(".answers.yaml")
+                && std::fs::read_to_string(sessions.join(n)).is_ok_and(|t| t.contains("v0_v1_v2"))
+        })
+    });
+    std::thread::sleep(Duration::from_millis(600));
+    quit_anyway(&mut w);
+    mount.read_write();
+
+    let mut w = start_one_with(&dir, data.path(), &env);
+    w.wait_for("Đã khôi phục");
+    w.wait_until("the file holds the copy's text", |_| {
+        stored_p(&dir).as_deref() == Some("v0_v1_v2")
+    });
+    assert_eq!(w.answer_box().as_deref(), Some("v0_v1_v2"));
+    w.send(CTRL_Q);
+    let status = w.wait_exit();
+    assert!(status.success(), "{status:?}\n{}", w.output());
+    assert_eq!(stored_p(&dir).as_deref(), Some("v0_v1_v2"));
+    let mut w = start_one_with(&dir, data.path(), &env);
+    let screen = w.wait_ready();
+    assert!(!screen.contains("Đã khôi phục"), "{screen}");
+    assert_eq!(w.answer_box().as_deref(), Some("v0_v1_v2"), "{screen}");
+    w.send(CTRL_Q);
+    let _ = w.wait_exit();
+    drop(mount);
+}
+
+/// Fills the file system of `dir` (the wizard is stopped meanwhile, so no save races it).
+fn fill_disk(dir: &Path, pid: u32) -> PathBuf {
+    signal(pid, "STOP").expect("kill -STOP");
+    let filler = dir.join("filler");
+    {
+        let mut f = std::fs::File::create(&filler).expect("filler");
+        let block = [0x55u8; 4096];
+        while f.write_all(&block).is_ok() {}
+        while f.write_all(&[0x55]).is_ok() {}
+    }
+    signal(pid, "CONT").expect("kill -CONT");
+    filler
+}
+
+/// Issue 12, review: on a disk so full that neither the answers file nor the journal beside
+/// it nor the data folder (on the same disk) takes a record, what is drawn goes to a journal
+/// in the temporary folder, so `kill -9` a moment later loses nothing, and the next start
+/// brings it back. Before the fix the record had nowhere to go and the text was lost.
+#[test]
+fn a_full_disk_moves_the_journal_to_the_temporary_folder_and_kill_9_loses_nothing() {
+    if !can_mount("a_full_disk_moves_the_journal_to_the_temporary_folder_and_kill_9_loses_nothing")
+    {
+        return;
+    }
+    let base = tempfile::tempdir().expect("temp dir");
+    let tmp = tempfile::tempdir().expect("temporary folder");
+    let env = [("TMPDIR", tmp.path().to_str().expect("UTF-8"))];
+    let dir = base.path().join("full");
+    std::fs::create_dir(&dir).expect("mount point");
+    let mount = Mount::tmpfs(&dir, "64k");
+    let data = dir.join("data");
+    std::fs::create_dir(&data).expect("data folder on the full disk");
+    one_question_holding(&dir, &data, &env, "before");
+
+    let mut w = start_one_with(&dir, &data, &env);
+    w.wait_ready();
+    let filler = fill_disk(&dir, w.pid());
+    let more: String = "ĐầyMàVẫnGõ".repeat(400);
+    w.send(END);
+    w.paste(&more);
+    let screen = w.wait_until("the pasted text", |_| {
+        w.answer_box().is_some_and(|b| b.ends_with("ĐầyMàVẫnGõ"))
+    });
+    // Drawn, so in a journal already: the one in the temporary folder.
+    let moved = tmp.path().join("baocao/sessions");
+    let journals: Vec<String> = names_in(&moved)
+        .into_iter()
+        .filter(|n| n.ends_with(".journal"))
+        .map(|n| {
+            String::from_utf8_lossy(&read_bytes(&moved.join(n)).unwrap_or_default()).into_owned()
+        })
+        .collect();
+    assert!(
+        journals.iter().any(|j| j.contains(&more)),
+        "{:?} {}\n{screen}",
+        names_in(&moved),
+        String::from_utf8_lossy(
+            &std::process::Command::new("ls")
+                .args(["-laR"])
+                .arg(&dir)
+                .output()
+                .expect("ls")
+                .stdout
+        )
+    );
+    signal(w.pid(), "KILL").expect("kill -9");
+    let _ = w.wait_exit();
+    assert_eq!(stored_p(&dir).as_deref(), Some("before"));
+    std::fs::remove_file(&filler).expect("remove the filler");
+
+    let text = format!("before{more}");
+    let mut w = start_one_with(&dir, &data, &env);
+    w.wait_for("Đã khôi phục");
+    w.wait_until("the recovered save", |_| {
+        stored_p(&dir).as_deref() == Some(text.as_str())
+    });
+    w.send(CTRL_Q);
+    let status = w.wait_exit();
+    assert!(status.success(), "{status:?}\n{}", w.output());
+    assert_eq!(stored_p(&dir).as_deref(), Some(text.as_str()));
+    drop(mount);
+}
+
+/// Issue 12, review: on a full disk the lock file cannot hold the holder's PID, but the lock
+/// is held all the same: a second window is told (PID "?") and may only look. Before the fix
+/// the first session dropped its lock and the second became a writer too.
+#[test]
+fn on_a_full_disk_the_lock_still_keeps_a_second_writer_out() {
+    if !can_mount("on_a_full_disk_the_lock_still_keeps_a_second_writer_out") {
+        return;
+    }
+    let base = tempfile::tempdir().expect("temp dir");
+    let tmp = tempfile::tempdir().expect("temporary folder");
+    let env = [("TMPDIR", tmp.path().to_str().expect("UTF-8"))];
+    let dir = base.path().join("full");
+    std::fs::create_dir(&dir).expect("mount point");
+    let mount = Mount::tmpfs(&dir, "64k");
+    let data = dir.join("data");
+    std::fs::create_dir(&data).expect("data folder on the full disk");
+    std::fs::write(dir.join("q.yaml"), ONE_QUESTION).expect("questionnaire");
+    let filler = dir.join("filler");
+    {
+        let mut f = std::fs::File::create(&filler).expect("filler");
+        while f.write_all(&[0x55u8; 4096]).is_ok() {}
+        while f.write_all(&[0x55]).is_ok() {}
+    }
+    // The temporary folder is full too (its lock file cannot hold a PID either).
+    let tmp_mount = Mount::tmpfs(tmp.path(), "64k");
+    let tmp_filler = tmp.path().join("filler");
+    {
+        let mut f = std::fs::File::create(&tmp_filler).expect("filler");
+        while f.write_all(&[0x55u8; 4096]).is_ok() {}
+        while f.write_all(&[0x55]).is_ok() {}
+    }
+    let mut a = start_one_with(&dir, &data, &env);
+    a.wait_ready();
+    let mut b = start_one_with(&dir, &data, &env);
+    let out = b.wait_output("Mở để xem, không sửa? [c/K]");
+    assert!(out.contains("PID ?"), "{out}");
+    b.send(b"k\r");
+    let _ = b.wait_exit();
+    a.send(CTRL_Q);
+    let _ = a.wait_exit();
+    drop(tmp_mount);
+    drop(mount);
+}
+
+/// Issue 12, review: when no folder takes a lock file (the answers file's folder, the data
+/// folder and the temporary folder all read-only), the session says so and offers only to
+/// look: without a lock it could not keep a second window from writing too. Before the fix
+/// it became a writer without a lock.
+#[test]
+fn without_a_lock_anywhere_the_session_only_offers_to_look() {
+    if !can_mount("without_a_lock_anywhere_the_session_only_offers_to_look") {
+        return;
+    }
+    let base = tempfile::tempdir().expect("temp dir");
+    let dir = base.path().join("ro");
+    std::fs::create_dir(&dir).expect("mount point");
+    let mount = Mount::tmpfs(&dir, "1m");
+    for sub in ["data", "tmp"] {
+        std::fs::create_dir(dir.join(sub)).expect("folder");
+    }
+    std::fs::write(dir.join("q.yaml"), ONE_QUESTION).expect("questionnaire");
+    std::fs::write(dir.join(ONE_QUESTION_ANSWERS), "answers:\n  p: cũ\n").expect("answers");
+    mount.read_only();
+    let tmp = dir.join("tmp");
+    let env = [("TMPDIR", tmp.to_str().expect("UTF-8"))];
+    let mut w = start_one_with(&dir, &dir.join("data"), &env);
+    let out = w.wait_output("Mở để xem, không sửa? [c/K]");
+    assert!(out.contains("Không tạo được tệp khóa"), "{out}");
+    w.send(b"k\r");
+    let status = w.wait_exit();
+    assert!(!status.success(), "{status:?}");
+    drop(mount);
+}

@@ -13,7 +13,8 @@
 //! the question the official is on, `v` an answer carried over was confirmed), the question id, a NUL, then the data. Each record holds
 //! the whole answer, so replaying is applying the records in order, and replaying a record
 //! twice changes nothing. A torn last record (the program died inside a write) fails its
-//! length or checksum and is skipped with everything after it.
+//! length or checksum and is skipped with everything after it; opening the journal to append
+//! cuts it off first, so what is appended later is replayed.
 //!
 //! Must not: decide when to append or fold, or know about terminals.
 
@@ -49,6 +50,8 @@ pub struct Journal {
     len: u64,
     /// One record's bytes, reused.
     buf: Vec<u8>,
+    /// The last append failed (a full or read-only disk).
+    failed: bool,
 }
 
 /// Where the journal of an answers file lives: beside it, hidden.
@@ -57,15 +60,29 @@ pub fn path_for(answers: &Path) -> PathBuf {
 }
 
 impl Journal {
-    /// Opens (or creates) a journal for appending; what it holds is kept.
+    /// Opens (or creates) a journal for appending; the whole records it holds are kept. A
+    /// torn last record (the program died inside a write, or the disk filled) is cut off
+    /// first: replay stops at the first bad record, so anything appended after it would never
+    /// be replayed.
     pub fn open(path: &Path) -> std::io::Result<Self> {
         let file = OpenOptions::new().create(true).append(true).open(path)?;
-        let len = file.metadata()?.len();
+        let mut len = file.metadata()?.len();
+        if len > 0
+            && let Ok(bytes) = crate::files::read_limited(path, persist::MAX_BYTES)
+            && bytes.len() as u64 == len
+        {
+            let whole = whole_records(&bytes) as u64;
+            if whole < len {
+                file.set_len(whole)?;
+                len = whole;
+            }
+        }
         Ok(Journal {
             file,
             path: path.to_owned(),
             len,
             buf: Vec::new(),
+            failed: false,
         })
     }
 
@@ -87,9 +104,16 @@ impl Journal {
     /// Appends one record in one write.
     pub fn append(&mut self, id: &str, entry: Entry<'_>) -> std::io::Result<()> {
         encode(&mut self.buf, id, entry);
+        self.failed = true;
         self.file.write_all(&self.buf)?;
+        self.failed = false;
         self.len += self.buf.len() as u64;
         Ok(())
+    }
+
+    /// Whether the last append failed: what it held is not in this journal.
+    pub fn failed(&self) -> bool {
+        self.failed
     }
 
     /// Empties the journal (everything in it is in the answers file now).
@@ -358,6 +382,15 @@ pub fn replay(bytes: &[u8], answers: &mut Answers, q: &Questionnaire) -> Replay 
     }
     out.answers = changed.len();
     out
+}
+
+/// How many bytes at the start of `bytes` are whole records.
+fn whole_records(bytes: &[u8]) -> usize {
+    let mut rest = bytes;
+    while let Some((_, _, _, next)) = decode(rest) {
+        rest = next;
+    }
+    bytes.len() - rest.len()
 }
 
 /// One whole record at the start of `bytes`: (op, id, data, what follows), or `None` when
