@@ -167,7 +167,8 @@ fn the_wizard_shows_a_budget_error_and_keeps_the_answer() {
     app.key(KeyEvent::new(KeyCode::Backspace, KeyModifiers::NONE));
     app.key(KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL));
     let job = app.poll_save(Instant::now()).expect("Ctrl+S writes");
-    baocao::tui::save(&job).expect("saved");
+    let right = baocao::session::claim(&path).expect("nobody else holds it");
+    baocao::tui::save(&right, &job).expect("saved");
     let saved = std::fs::read_to_string(&path).expect("the answers file");
     assert!(saved.contains("ten: go"), "{saved}");
 }
