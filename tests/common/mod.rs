@@ -102,7 +102,8 @@ impl Limited {
     }
 }
 
-/// Runs the real `baocao` binary with `args` in `dir` under an address-space limit of
+/// Runs the real `baocao` binary (`$BAOCAO_BIN` when set: the release build users run, as in
+/// CI) with `args` in `dir` under an address-space limit of
 /// `memory_mb` MiB (`ulimit -v`) and a wall-clock limit of `seconds`, so that a regression on
 /// hostile input fails the test instead of taking the machine. Unix only (`sh`, `ulimit`).
 #[cfg(unix)]
@@ -116,7 +117,7 @@ pub fn baocao_limited(dir: &Path, args: &[&str], memory_mb: u64, seconds: u64) -
             "ulimit -v {}; exec \"$0\" \"$@\"",
             memory_mb * 1024
         ))
-        .arg(env!("CARGO_BIN_EXE_baocao"))
+        .arg(pty::binary())
         .args(args)
         .current_dir(dir)
         .stdin(Stdio::null())

@@ -84,7 +84,8 @@ pub(crate) struct Shared {
     timed_out: Cell<bool>,
 }
 
-/// How many charges pass between two readings of the clock (baocao patch).
+/// How many charges pass between two readings of the clock (baocao patch); a
+/// charge of 4 096 units (bytes) or more counts as one more for each 4 096.
 const TICKS: u32 = 256;
 
 /// The detail of the error when the deadline has passed (baocao patch).
@@ -103,7 +104,13 @@ impl Shared {
             return false;
         }
         if let Some(deadline) = self.deadline {
-            let ticks = self.ticks.get() + 1;
+            // A large charge (a long string written or compared) counts as many ticks:
+            // the clock is read at least every TICKS charges and every ~1 MB of work.
+            let ticks = self
+                .ticks
+                .get()
+                .saturating_add(1)
+                .saturating_add(u32::try_from(units >> 12).unwrap_or(u32::MAX));
             if ticks >= TICKS {
                 self.ticks.set(0);
                 if Instant::now() >= deadline {
