@@ -738,7 +738,12 @@ fn render(q_path: &Path, a_path: &Path, args: &OutputArgs) -> u8 {
         Ok(doc) => doc,
         Err(err) => {
             let q_file = q_path.display().to_string();
-            warn(&messages::render_failed(&q_file, err.pos.line, &err.detail));
+            warn(&messages::render_failed(
+                &q_file,
+                err.pos.line,
+                &err.detail,
+                err.budget,
+            ));
             return EXIT_RENDER;
         }
     };

@@ -912,7 +912,13 @@ pub fn lint_condition_false() -> (String, String) {
     )
 }
 
-pub fn render_failed(file: &str, line: usize, detail: &str) -> String {
+pub fn render_failed(file: &str, line: usize, detail: &str, budget: bool) -> String {
+    if budget {
+        // The answers are fine: the questionnaire asks for more work than any report needs.
+        return format!(
+            "{ERROR_LABEL}: {file}:{line}: không tạo được báo cáo vì mẫu câu ở dòng {line} vượt giới hạn an toàn với các câu trả lời này: {detail}.\n  {FIX_LABEL} câu trả lời không sai và vẫn được giữ nguyên; báo cho người soạn bảng hỏi sửa mẫu câu ở dòng {line} (bảng hỏi có thể đến từ nơi khác: đừng dùng nếu không rõ nguồn)."
+        );
+    }
     format!(
         "{ERROR_LABEL}: {file}:{line}: không tạo được báo cáo vì mẫu câu ở dòng {line} không chạy được với các câu trả lời này: {detail}.\n  {FIX_LABEL} trả lời câu hỏi mà mẫu câu dùng, hoặc sửa mẫu câu để chịu được câu trả lời trống (ví dụ `(x or 0)` hay `{{% if x %}}…{{% endif %}}`)."
     )

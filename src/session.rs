@@ -187,7 +187,11 @@ pub fn claim(answers: &Path) -> Result<WriteRight, Refused> {
 /// one).
 pub fn journal_paths(answers: &Path) -> Vec<PathBuf> {
     let mut out = vec![journal::path_for(answers)];
-    out.extend(fallbacks(answers, "journal"));
+    // The temporary folder is shared by every user of the machine: a journal planted there
+    // by another (or a link, or one another could write) is neither replayed nor written.
+    out.extend(fallbacks(answers, "journal").into_iter().filter(|path| {
+        std::fs::symlink_metadata(path).map_or(true, |m| m.file_type().is_file() && ours(&m))
+    }));
     out
 }
 

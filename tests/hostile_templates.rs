@@ -120,6 +120,10 @@ fn a_size_chosen_by_the_answer_is_stopped_by_the_render_budget() {
     let out = run(&["render", file, "--answers", "set_branch.answers.yaml"]);
     assert_refused(&out, 5, file, 19, OVER_BUDGET);
     assert!(out.stdout().is_empty(), "no half report: {}", out.stdout());
+    // The official is not told to answer differently: the questionnaire is at fault.
+    let err = out.stderr();
+    assert!(err.contains("báo cho người soạn bảng hỏi"), "{err}");
+    assert!(!err.contains("câu trả lời trống"), "{err}");
 }
 
 /// Our `trim` was quadratic (each character looked up in the whole argument): 900 000

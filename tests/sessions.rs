@@ -753,3 +753,44 @@ fn from_a_previous_file_that_cannot_be_read_stops_with_its_message() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("khong-co.answers.yaml"), "{err}");
 }
+
+/// The temporary folder is shared by every user of the machine: a journal planted there under
+/// the name of an official's answers file (or one another user could write) must never put
+/// answers into it. And the journals baocao writes are readable by the official only.
+#[cfg(unix)]
+#[test]
+fn a_journal_another_user_could_write_is_never_replayed() {
+    use std::os::unix::fs::{PermissionsExt, chown};
+    let dir = tempfile::tempdir().unwrap();
+    let q = builtin();
+    let file = dir.path().join("a.answers.yaml");
+    let right = session::claim(&file).expect("free");
+    // The last place a journal may live: the temporary folder's.
+    let planted = session::journal_paths(&file)
+        .into_iter()
+        .next_back()
+        .expect("a data-folder journal");
+    std::fs::create_dir_all(planted.parent().unwrap()).unwrap();
+    write_journal(&planted, &[("ten_xa", "Cài vào")]);
+    assert_eq!(
+        std::fs::metadata(&planted).unwrap().permissions().mode() & 0o777,
+        0o600,
+        "a journal is private"
+    );
+    std::fs::set_permissions(&planted, std::fs::Permissions::from_mode(0o666)).unwrap();
+    assert!(
+        !session::journal_paths(&file).contains(&planted),
+        "a journal others can write is not one of ours"
+    );
+    let mut loaded = Answers::new();
+    let found = session::recover(&right, &mut loaded, &q).unwrap();
+    assert_eq!((found.answers, loaded.get("ten_xa")), (0, None));
+    std::fs::set_permissions(&planted, std::fs::Permissions::from_mode(0o600)).unwrap();
+    // Another owner: only root can give a file away.
+    if chown(&planted, Some(54_321), None).is_ok() {
+        let mut loaded = Answers::new();
+        let found = session::recover(&right, &mut loaded, &q).unwrap();
+        assert_eq!((found.answers, loaded.get("ten_xa")), (0, None));
+    }
+    let _ = std::fs::remove_file(planted);
+}

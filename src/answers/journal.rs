@@ -65,7 +65,13 @@ impl Journal {
     /// first: replay stops at the first bad record, so anything appended after it would never
     /// be replayed.
     pub fn open(path: &Path) -> std::io::Result<Self> {
-        let file = OpenOptions::new().create(true).append(true).open(path)?;
+        let mut options = OpenOptions::new();
+        options.create(true).append(true);
+        // The journal holds the answers: readable by the official only (it may live in the
+        // temporary folder, which every user of the machine shares).
+        #[cfg(unix)]
+        std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+        let file = options.open(path)?;
         let mut len = file.metadata()?.len();
         if len > 0
             && let Ok(bytes) = crate::files::read_limited(path, persist::MAX_BYTES)

@@ -27,6 +27,8 @@ pub struct RenderError {
     /// Where the failing template is written in the questionnaire.
     pub pos: Pos,
     pub detail: String,
+    /// Stopped by the render budget: the questionnaire is at fault, not a missing answer.
+    pub budget: bool,
 }
 
 impl std::fmt::Display for RenderError {
@@ -138,6 +140,7 @@ fn error_at(pos: Pos, err: &TemplateError) -> RenderError {
     RenderError {
         pos,
         detail: err.detail.clone(),
+        budget: err.budget,
     }
 }
 
