@@ -689,7 +689,7 @@ pub fn cli_extra_argument(arg: &str) -> String {
 }
 
 pub fn cli_unknown_command(command: &str) -> String {
-    format!("không có lệnh `{command}` (các lệnh: render, check)")
+    format!("không có lệnh `{command}` (các lệnh: run, render, check, preview, diff, schema)")
 }
 
 pub fn cli_missing_value(arg: &str) -> String {

@@ -671,19 +671,23 @@ pub fn action_for(focus: Focus, key: KeyEvent) -> Option<Action> {
 }
 
 /// The bindings shown in the help bar where `focus` has the keyboard; the suggestions key
-/// only when the question has suggestions.
+/// only when the question has suggestions; in a read-only session, no key that would save or
+/// undo (it could do neither).
 pub fn bar(
     focus: Focus,
     has_suggestions: bool,
     needs_review: bool,
+    read_only: bool,
 ) -> impl Iterator<Item = &'static Binding> {
     let mut seen: Vec<&'static str> = Vec::new();
     BINDINGS.iter().filter(move |b| {
+        let action = (b.action)();
         let show = b.bar
             && b.place.contains(focus)
             && !seen.contains(&b.label)
-            && (has_suggestions || (b.action)() != Action::Suggestions)
-            && (needs_review || (b.action)() != Action::ConfirmReview);
+            && (has_suggestions || action != Action::Suggestions)
+            && (needs_review || action != Action::ConfirmReview)
+            && !(read_only && matches!(action, Action::Save | Action::Undo | Action::Redo));
         if show {
             seen.push(b.label);
         }
@@ -811,7 +815,7 @@ mod tests {
     #[test]
     fn every_bar_entry_has_a_label_and_help() {
         for f in [Focus::Line, Focus::Paragraph, Focus::Table, Focus::Review] {
-            let entries: Vec<_> = bar(f, true, true).collect();
+            let entries: Vec<_> = bar(f, true, true, false).collect();
             assert!(!entries.is_empty());
             assert!(
                 entries
@@ -820,8 +824,27 @@ mod tests {
             );
         }
         // F8 shows only where an answer carried over waits for review.
-        let f8 = |review| bar(Focus::Line, false, review).any(|b| b.label == "F8");
+        let f8 = |review| bar(Focus::Line, false, review, false).any(|b| b.label == "F8");
         assert!(f8(true));
         assert!(!f8(false));
+    }
+
+    #[test]
+    fn a_read_only_session_is_offered_no_save_or_undo() {
+        for f in [Focus::Line, Focus::Paragraph, Focus::List, Focus::Table] {
+            let labels = |read_only| -> Vec<&str> {
+                bar(f, false, false, read_only).map(|b| b.label).collect()
+            };
+            assert!(
+                labels(false).contains(&"Ctrl+S"),
+                "{f:?}: {:?}",
+                labels(false)
+            );
+            let viewing = labels(true);
+            for edit in ["Ctrl+S", "Ctrl+Z", "Ctrl+Y"] {
+                assert!(!viewing.contains(&edit), "{f:?}: {viewing:?}");
+            }
+            assert!(viewing.contains(&"Ctrl+Q"), "{f:?}: {viewing:?}");
+        }
     }
 }

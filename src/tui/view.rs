@@ -790,7 +790,13 @@ fn key_bar(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     let mut spans = Vec::new();
     let mut used = 0usize;
     let room = usize::from(area.width);
-    let entries: Vec<_> = keymap::bar(focus, app.has_suggestions(), app.needs_review()).collect();
+    let entries: Vec<_> = keymap::bar(
+        focus,
+        app.has_suggestions(),
+        app.needs_review(),
+        app.read_only,
+    )
+    .collect();
     // F1 and quitting always fit: they are placed first when room is short.
     let mut ordered: Vec<_> = entries
         .iter()
