@@ -445,21 +445,27 @@ pub fn write_copy(
     let own = fallback_answers_path(right.answers())
         .ok_or_else(|| std::io::Error::other("no data folder"))?;
     let name = crate::files::name_of(&own);
+    in_first_sessions_folder(|dir| {
+        let copy = dir.join(&name);
+        // A private temporary file beside it, then renamed over it.
+        let mut file = tempfile::Builder::new().prefix(".copy-").tempfile_in(dir)?;
+        file.write_all(text.as_bytes())?;
+        file.as_file().sync_all()?;
+        file.persist(&copy).map_err(|e| e.error)?;
+        Ok(copy)
+    })
+}
+
+/// The first `sessions` folder of the data folders ([`crate::files::data_dirs`]) in which
+/// `write` succeeds (the folder made first when missing): what it returned, or the last error.
+fn in_first_sessions_folder<T>(
+    mut write: impl FnMut(&Path) -> std::io::Result<T>,
+) -> std::io::Result<T> {
     let mut last = None;
     for dir in crate::files::data_dirs() {
         let dir = dir.join("sessions");
-        let copy = dir.join(&name);
-        // A private temporary file beside it, then renamed over it.
-        let attempt = std::fs::create_dir_all(&dir).and_then(|()| {
-            let mut file = tempfile::Builder::new()
-                .prefix(".copy-")
-                .tempfile_in(&dir)?;
-            file.write_all(text.as_bytes())?;
-            file.as_file().sync_all()?;
-            file.persist(&copy).map_err(|e| e.error)
-        });
-        match attempt {
-            Ok(_) => return Ok(copy),
+        match std::fs::create_dir_all(&dir).and_then(|()| write(&dir)) {
+            Ok(done) => return Ok(done),
             Err(e) => last = Some(e),
         }
     }
@@ -480,24 +486,15 @@ pub fn write_recovery_copy(
     let stem = crate::files::name_of(&own)
         .trim_end_matches(".answers.yaml")
         .to_owned();
-    let mut last = None;
-    for dir in crate::files::data_dirs() {
-        let dir = dir.join("sessions");
-        let attempt = std::fs::create_dir_all(&dir).and_then(|()| {
-            let mut file = tempfile::Builder::new()
-                .prefix(&format!("{stem}.recovery-"))
-                .suffix(".answers.yaml")
-                .tempfile_in(&dir)?;
-            file.write_all(text.as_bytes())?;
-            file.as_file().sync_all()?;
-            file.keep().map(|(_, path)| path).map_err(|e| e.error)
-        });
-        match attempt {
-            Ok(path) => return Ok(path),
-            Err(e) => last = Some(e),
-        }
-    }
-    Err(last.unwrap_or_else(|| std::io::Error::other("no folder")))
+    in_first_sessions_folder(|dir| {
+        let mut file = tempfile::Builder::new()
+            .prefix(&format!("{stem}.recovery-"))
+            .suffix(".answers.yaml")
+            .tempfile_in(dir)?;
+        file.write_all(text.as_bytes())?;
+        file.as_file().sync_all()?;
+        file.keep().map(|(_, path)| path).map_err(|e| e.error)
+    })
 }
 
 /// Why saving failed, and where the answers were kept instead (if anywhere).
