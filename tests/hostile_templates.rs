@@ -72,6 +72,14 @@ fn check_stops_every_hostile_template_with_its_line() {
         let file = format!("{name}.yaml");
         let out = run(&["check", &file]);
         assert_refused(&out, 1, &file, 14, OVER_BUDGET);
+        // The maintainer is warned about the questionnaire's origin, not told to guard
+        // against unanswered questions.
+        let err = out.stderr();
+        assert!(
+            err.contains("đừng dùng nó nếu không rõ nguồn"),
+            "{file}: {err}"
+        );
+        assert!(!err.contains("chưa được trả lời"), "{file}: {err}");
     }
 }
 

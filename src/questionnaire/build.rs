@@ -385,6 +385,13 @@ impl Builder<'_> {
                 detail: err.detail.clone(),
                 in_condition: condition,
             }
+        } else if err.budget {
+            // Over the budget with the sample answers: the questionnaire asks too much work,
+            // whatever the answers (told as the budget probe tells it).
+            Kind::TemplateOverBudget {
+                detail: err.detail.clone(),
+                in_condition: condition,
+            }
         } else if condition {
             Kind::ConditionSyntax {
                 detail: err.detail.clone(),
