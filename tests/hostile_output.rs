@@ -21,6 +21,18 @@ fn run(dir: &Path, args: &[&str]) -> Limited {
     out
 }
 
+/// Runs `args` with `--format docx -o <a scratch file>` and gives every part of the Word file
+/// it wrote, as text.
+fn word_file(dir: &Path, args: &[&str]) -> String {
+    let scratch = tempfile::tempdir().expect("tempdir");
+    let word = scratch.path().join("bao-cao.docx");
+    let mut args = args.to_vec();
+    args.extend(["--format", "docx", "-o", word.to_str().expect("utf-8")]);
+    let out = run(dir, &args);
+    assert_eq!(out.code(), Some(0), "{args:?}: {}", out.stderr());
+    docx_text(&std::fs::read(&word).expect("the Word file"))
+}
+
 /// Every part of a Word file, as text.
 fn docx_text(bytes: &[u8]) -> String {
     let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("a zip archive");
@@ -66,23 +78,10 @@ fn reports_carry_no_reordering_character_in_any_format() {
         assert!(text.contains("xyz"), "{format}:\n{text}");
         assert!(text.contains("AN PHÚ"), "{format}:\n{text}");
     }
-    let scratch = tempfile::tempdir().expect("tempdir");
-    let word = scratch.path().join("bao-cao.docx");
-    let out = run(
+    let xml = word_file(
         &dir,
-        &[
-            "render",
-            "bidi.yaml",
-            "--answers",
-            "bidi.answers.yaml",
-            "--format",
-            "docx",
-            "-o",
-            word.to_str().expect("utf-8"),
-        ],
+        &["render", "bidi.yaml", "--answers", "bidi.answers.yaml"],
     );
-    assert_eq!(out.code(), Some(0), "{}", out.stderr());
-    let xml = docx_text(&std::fs::read(&word).expect("the Word file"));
     assert!(reordering(&xml).is_empty());
     assert!(xml.contains("abcgnp.exe"));
 }
@@ -115,21 +114,8 @@ fn preview_diff_and_check_carry_no_reordering_character() {
     let diff = run(&dir, &["diff", "bidi.yaml", "bidi-v2.yaml"]).stdout();
     assert!(diff.contains("Mục mới thêm"), "{diff}");
     assert!(diff.contains("Câu hỏi thêm"), "{diff}");
-    let scratch = tempfile::tempdir().expect("tempdir");
-    let word = scratch.path().join("mau.docx");
-    let out = run(
-        &dir,
-        &[
-            "preview",
-            "bidi.yaml",
-            "--format",
-            "docx",
-            "-o",
-            word.to_str().expect("utf-8"),
-        ],
-    );
-    assert_eq!(out.code(), Some(0), "{}", out.stderr());
-    assert!(reordering(&docx_text(&std::fs::read(&word).expect("Word"))).is_empty());
+    let xml = word_file(&dir, &["preview", "bidi.yaml"]);
+    assert!(reordering(&xml).is_empty());
 }
 
 #[test]
