@@ -158,10 +158,7 @@ pub fn run(
     restore_terminal();
     // Whatever ended the loop, what was typed is written before the program ends (a
     // read-only session has no writer and nothing to write).
-    let written = match (saver, right.as_deref()) {
-        (Some(saver), Some(right)) => saver.finish(right, &mut app),
-        _ => Ok(()),
-    };
+    let written = saver.map_or(Ok(()), |saver| saver.finish(&mut app));
     if written.is_ok()
         && let Some(right) = right.as_deref()
         && let Ok(mut guard) = journal.lock()
@@ -399,7 +396,8 @@ impl Saver {
     /// Lets the save under way finish, then saves what is left on this thread. When even
     /// that fails (or the writer hangs), the answers are written to a recovery copy whose
     /// path the error names.
-    fn finish(self, right: &session::WriteRight, app: &mut App) -> Result<(), String> {
+    fn finish(self, app: &mut App) -> Result<(), String> {
+        let right = &*self.right;
         drop(self.jobs);
         // The writer ends once its queue is done; a writer stuck on a dead disk is not
         // waited for without end, and is not raced either: the copy goes elsewhere.
