@@ -21,14 +21,14 @@ use super::action::Action;
 use super::editor::{Editor, TextKind, Value};
 use super::keymap::{self, Focus};
 use super::text_input::TextInput;
+use crate::answers::unsaved::{Change, Unsaved};
 use crate::answers::{AnswerValue, Answers, Kept, KeptReason, journal};
 use crate::flow::{self, Evaluation, Mark, Sections};
 use crate::messages::{self, ui};
 use crate::questionnaire::{QuestionKind, Questionnaire};
 use crate::report::{self, Block, BodySize, Document, Format, Problem};
 
-/// How long after the first unsaved edit a save starts, at most.
-pub const SAVE_DELAY: Duration = Duration::from_millis(500);
+pub use crate::answers::unsaved::SAVE_DELAY;
 
 /// Something on top of the question screen.
 #[derive(Debug, Clone)]
@@ -221,29 +221,16 @@ pub struct App {
     redo: Vec<Snapshot>,
     /// The last action typed a letter into this question (consecutive letters undo together).
     typing_in: Option<usize>,
-    revision: u64,
-    saved_revision: u64,
-    dirty_since: Option<Instant>,
-    save_now: bool,
-    in_flight: Option<u64>,
+    /// What is not on disk yet: revisions, journal records to append, the save under way.
+    unsaved: Unsaved,
     pub effect: Option<Effect>,
     pub quit: bool,
     /// The file name of the last export, offered again.
     export_name: Option<String>,
     /// The Word font size last chosen.
     export_size: BodySize,
-    /// Quitting with a failed save was asked once.
-    quit_asked: bool,
     /// Another session holds the answers file: nothing is changed, saved or journaled.
     pub read_only: bool,
-    /// Questions whose answer changed since the journal last took them.
-    journal_ids: Vec<String>,
-    /// The question the official is on changed since the journal last took it.
-    journal_position: bool,
-    /// Carried-over answers confirmed since the journal last took them.
-    journal_reviewed: Vec<String>,
-    /// Inside a batch of typed keys (see `begin_batch`).
-    batching: bool,
     /// The answers changed since the last evaluation.
     stale: bool,
     /// The paragraph preview, for the revision and question it was made from.
@@ -293,21 +280,12 @@ impl App {
             undo: Vec::new(),
             redo: Vec::new(),
             typing_in: None,
-            revision: 0,
-            saved_revision: 0,
-            dirty_since: None,
-            save_now: false,
-            in_flight: None,
+            unsaved: Unsaved::new(),
             effect: None,
             quit: false,
             export_name: None,
             export_size: BodySize::default(),
-            quit_asked: false,
             read_only: false,
-            journal_ids: Vec::new(),
-            journal_position: false,
-            journal_reviewed: Vec::new(),
-            batching: false,
             stale: false,
             preview_cache: std::cell::RefCell::default(),
             report_cache: std::cell::RefCell::default(),
@@ -388,11 +366,7 @@ impl App {
             }
             Action::Save => {
                 self.commit_current();
-                self.save_now = true;
-                if self.revision == self.saved_revision && self.in_flight.is_none() {
-                    // Nothing new: write anyway, so Ctrl+S always leaves a file behind.
-                    self.revision += 1;
-                }
+                self.unsaved.save_asked();
             }
             Action::Saved(result) => self.saved(result),
             Action::Help => {
@@ -517,9 +491,7 @@ impl App {
             return;
         }
         let id = self.q.questions[i].id.clone();
-        if !self.journal_ids.contains(&id) {
-            self.journal_ids.push(id.clone());
-        }
+        let change = Change::Answer(id.clone());
         // Editing a carried-over answer is reviewing it.
         self.answers.unreviewed.shift_remove(&id);
         match editor.value() {
@@ -554,15 +526,14 @@ impl App {
                 );
             }
         }
-        self.changed();
+        self.changed(change);
     }
 
-    /// After any change to the answers.
-    fn changed(&mut self) {
-        self.revision += 1;
-        self.dirty_since.get_or_insert_with(Instant::now);
+    /// After any change to the answers: journaled, saved soon, and the report re-evaluated.
+    fn changed(&mut self, change: Change) {
+        self.unsaved.changed(change, Instant::now());
         self.save_state = SaveState::Saving;
-        if self.batching {
+        if self.unsaved.batching() {
             self.stale = true;
         } else {
             self.reevaluate();
@@ -580,12 +551,12 @@ impl App {
     /// [`App::end_batch`], instead of after every letter (an input method or a fast typist
     /// sends several at once). Anything that reads the evaluation brings it up to date first.
     pub fn begin_batch(&mut self) {
-        self.batching = true;
+        self.unsaved.batch_begin();
     }
 
     /// Ends a batch: the evaluation is brought up to date for drawing.
     pub fn end_batch(&mut self) {
-        self.batching = false;
+        self.unsaved.batch_end();
         self.refresh();
     }
 
@@ -602,9 +573,7 @@ impl App {
         if let Some(first) = self.messages().into_iter().next() {
             self.status = Some(ui::left_with_problem(&first));
         }
-        if self.revision != self.saved_revision {
-            self.save_now = true;
-        }
+        self.unsaved.field_left();
     }
 
     /// Goes to question `i`.
@@ -615,10 +584,7 @@ impl App {
         let id = self.q.questions[i].id.clone();
         if self.answers.position.as_deref() != Some(id.as_str()) && !self.read_only {
             self.answers.position = Some(id);
-            self.journal_position = true;
-            self.revision += 1;
-            self.dirty_since.get_or_insert_with(Instant::now);
-            self.save_now = true;
+            self.unsaved.changed(Change::Position, Instant::now());
         }
         self.load_editor();
     }
@@ -1063,9 +1029,8 @@ impl App {
         }
         let id = self.q.questions[i].id.clone();
         if self.answers.unreviewed.shift_remove(&id) {
-            self.journal_reviewed.push(id);
             self.status = Some(ui::REVIEW_CONFIRMED.to_owned());
-            self.changed();
+            self.changed(Change::Reviewed(id));
             self.refresh();
         }
     }
@@ -1203,14 +1168,7 @@ impl App {
     /// A save to run now, if one is due: right after leaving a field, on Ctrl+S, or
     /// [`SAVE_DELAY`] after the first unsaved edit. At most one is in flight.
     pub fn poll_save(&mut self, now: Instant) -> Option<SaveJob> {
-        if self.read_only || self.in_flight.is_some() || self.revision == self.saved_revision {
-            return None;
-        }
-        let due = self.save_now
-            || self
-                .dirty_since
-                .is_some_and(|t| now.duration_since(t) >= SAVE_DELAY);
-        if !due {
+        if self.read_only || !self.unsaved.poll(now) {
             return None;
         }
         Some(self.take_save_job())
@@ -1218,22 +1176,21 @@ impl App {
 
     /// The save job for everything so far, regardless of timing (quitting).
     pub fn take_save_job(&mut self) -> SaveJob {
-        self.save_now = false;
-        self.dirty_since = None;
-        self.in_flight = Some(self.revision);
+        let revision = self.unsaved.save_started();
         self.save_state = SaveState::Saving;
         SaveJob {
             path: self.answers_path.clone(),
             answers: self.answers.clone(),
             questionnaire: Arc::clone(&self.q),
-            revision: self.revision,
+            revision,
         }
     }
 
     /// Hands every change since the last call to `write`, as journal entries: the whole answer
     /// of each question changed (or its removal), then the question the official is on.
     pub fn drain_journal(&mut self, mut write: impl FnMut(&str, journal::Entry<'_>)) {
-        for id in std::mem::take(&mut self.journal_ids) {
+        let pending = self.unsaved.drain();
+        for id in pending.answers {
             let entry = match (self.answers.get(&id), self.answers.kept_of(&id)) {
                 (Some(value), _) => journal::Entry::Value(value),
                 (None, Some(kept)) => journal::Entry::Kept(&kept.raw),
@@ -1241,10 +1198,10 @@ impl App {
             };
             write(&id, entry);
         }
-        for id in std::mem::take(&mut self.journal_reviewed) {
+        for id in pending.reviewed {
             write(&id, journal::Entry::Reviewed);
         }
-        if std::mem::take(&mut self.journal_position)
+        if pending.position
             && let Some(position) = &self.answers.position
         {
             write(position, journal::Entry::Position);
@@ -1258,56 +1215,35 @@ impl App {
         if self.read_only {
             return;
         }
-        self.revision += 1;
-        self.save_now = true;
-        self.dirty_since.get_or_insert_with(Instant::now);
+        self.unsaved.changed(Change::Recovered, Instant::now());
         self.save_state = SaveState::Saving;
     }
 
     /// Whether there are changes not yet on disk (or being written).
     pub fn unsaved(&self) -> bool {
-        !self.read_only && (self.revision != self.saved_revision || self.in_flight.is_some())
+        !self.read_only && self.unsaved.is_unsaved()
     }
 
     /// When the next save falls due, for the loop's wait.
     pub fn save_due_in(&self, now: Instant) -> Option<Duration> {
-        if self.in_flight.is_some() || self.revision == self.saved_revision {
-            return None;
-        }
-        if self.save_now {
-            return Some(Duration::ZERO);
-        }
-        self.dirty_since
-            .map(|t| SAVE_DELAY.saturating_sub(now.duration_since(t)))
+        self.unsaved.due_in(now)
     }
 
     fn saved(&mut self, result: Result<String, String>) {
-        let revision = self.in_flight.take();
-        match result {
-            Ok(time) => {
-                if let Some(r) = revision {
-                    self.saved_revision = self.saved_revision.max(r);
-                }
-                self.save_state = if self.revision == self.saved_revision {
-                    SaveState::Saved(time)
-                } else {
-                    SaveState::Saving
-                };
-            }
-            Err(message) => {
-                // Try again at the next edit or tick; the answers stay in memory.
-                self.dirty_since = Some(Instant::now());
-                self.save_state = SaveState::Failed(message);
-            }
-        }
+        let all = self.unsaved.save_finished(result.is_ok(), Instant::now());
+        self.save_state = match result {
+            Ok(time) if all => SaveState::Saved(time),
+            Ok(_) => SaveState::Saving,
+            // Tried again at the next tick after the delay; the answers stay in memory.
+            Err(message) => SaveState::Failed(message),
+        };
     }
 
     fn quit_now(&mut self) {
         self.commit_current();
         // With the last save failed, quitting is confirmed first (the final attempt may fail
         // too; then a recovery copy is written).
-        if matches!(self.save_state, SaveState::Failed(_)) && !self.quit_asked {
-            self.quit_asked = true;
+        if !self.unsaved.quit_requested() {
             self.status = Some(ui::QUIT_UNSAVED.to_owned());
             return;
         }
@@ -1376,7 +1312,7 @@ impl App {
     /// The lines the current answer produces in the report (its section's blocks), made
     /// once per revision and question.
     pub fn paragraph_preview(&self) -> std::rc::Rc<Vec<String>> {
-        let key = (self.revision, self.current);
+        let key = (self.unsaved.revision(), self.current);
         if let Some((k, lines)) = self.preview_cache.borrow().as_ref()
             && *k == key
             && !self.stale
@@ -1450,7 +1386,7 @@ impl App {
     /// The whole report as text (preview and review screens).
     pub fn report_lines(&self) -> std::rc::Rc<Vec<String>> {
         if let Some((revision, lines)) = self.report_cache.borrow().as_ref()
-            && *revision == self.revision
+            && *revision == self.unsaved.revision()
             && !self.stale
         {
             return std::rc::Rc::clone(lines);
@@ -1463,7 +1399,8 @@ impl App {
             Err(e) => vec![ui::export_render_failed(&e.to_string())],
         });
         if !self.stale {
-            *self.report_cache.borrow_mut() = Some((self.revision, std::rc::Rc::clone(&lines)));
+            *self.report_cache.borrow_mut() =
+                Some((self.unsaved.revision(), std::rc::Rc::clone(&lines)));
         }
         lines
     }
