@@ -1190,6 +1190,46 @@ fn a_failed_save_is_shown_and_tried_again() {
 }
 
 #[test]
+fn quitting_after_a_failed_save_asks_once_and_a_move_does_not_clear_the_failure() {
+    let q = common::questionnaire(KINDS);
+    let path = PathBuf::from("/nonexistent-baocao-dir/sub/bao-cao.answers.yaml");
+    let mut app = App::new(Arc::new(q), Answers::new(), path);
+    type_text(&mut app, "An");
+    ctrl(&mut app, 's');
+    let job = app.poll_save(Instant::now()).expect("Ctrl+S saves at once");
+    let result = save(&job);
+    assert!(result.is_err(), "saving into a missing folder fails");
+    app.update(Action::Saved(result));
+    // Moving on changes only the position: what failed to save is still not saved.
+    let before = app.current;
+    key(&mut app, KeyCode::Enter, KeyModifiers::NONE);
+    assert_ne!(app.current, before, "Enter moved on");
+    ctrl(&mut app, 'q');
+    assert!(!app.quit, "the first Ctrl+Q after a failed save asks first");
+    assert_eq!(app.status.as_deref(), Some(ui::QUIT_UNSAVED));
+    ctrl(&mut app, 'q');
+    assert!(app.quit, "the second one quits");
+    for copy in baocao::session::copies(&job.path) {
+        let _ = std::fs::remove_file(copy);
+    }
+}
+
+#[test]
+fn quitting_after_a_save_that_failed_and_then_wrote_asks_nothing() {
+    let (_dir, mut app) = fixture(KINDS);
+    type_text(&mut app, "An");
+    ctrl(&mut app, 's');
+    let _job = app.poll_save(Instant::now()).expect("Ctrl+S saves at once");
+    app.update(Action::Saved(Err("the disk refused".into())));
+    let job = app
+        .poll_save(Instant::now() + SAVE_DELAY * 4)
+        .expect("tried again");
+    app.update(Action::Saved(save(&job)));
+    ctrl(&mut app, 'q');
+    assert!(app.quit, "nothing failed any more: quitting goes at once");
+}
+
+#[test]
 fn ctrl_s_saves_even_without_changes() {
     let (dir, mut app) = fixture(KINDS);
     ctrl(&mut app, 's');
