@@ -55,6 +55,10 @@ impl Pending {
 
 /// What is not on disk yet (see the module's documentation).
 #[derive(Debug, Clone, Default)]
+#[allow(
+    clippy::struct_excessive_bools,
+    reason = "independent flags: each is set and cleared by different events"
+)]
 pub struct Unsaved {
     /// Counts changes: the answers in memory are at this revision.
     revision: u64,

@@ -3,10 +3,11 @@
 //! Owns: [`App`] — the questionnaire, the answers, the evaluation of both (what applies, the
 //! document, problems, outline), the current question and its [`Editor`], the stack of
 //! screens on top ([`Overlay`]: outline, suggestions, preview, help, review, export, a
-//! question), undo/redo, which fields have been left (their checks are shown), and when to
-//! save. [`App::update`] applies one [`Action`]; keys arrive through [`App::key`], which asks
-//! `keymap`. Work that needs the terminal or a thread (saving, `$EDITOR`) is handed out as a
-//! [`SaveJob`] or an [`Effect`] for the loop in `tui.rs` to run.
+//! question), undo/redo, which fields have been left (their checks are shown). What is not on
+//! disk yet — and so when to save and what to journal — is one `answers::unsaved::Unsaved`,
+//! told what happened. [`App::update`] applies one [`Action`]; keys arrive through
+//! [`App::key`], which asks `keymap`. Work that needs the terminal or a thread (saving,
+//! `$EDITOR`) is handed out as a [`SaveJob`] or an [`Effect`] for the loop in `tui.rs` to run.
 //!
 //! Must not: draw, read the terminal, or match raw key codes.
 
