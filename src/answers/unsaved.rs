@@ -53,21 +53,28 @@ impl Pending {
     }
 }
 
+/// When the next save falls due.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+enum Due {
+    /// No save is waiting (nothing changed since the last one started).
+    #[default]
+    Idle,
+    /// [`SAVE_DELAY`] after this: the first change not yet in a save started (or a failed
+    /// save, which starts the wait again).
+    After(Instant),
+    /// At once: leaving a field, Ctrl+S, a move, recovered answers.
+    Now,
+}
+
 /// What is not on disk yet (see the module's documentation).
 #[derive(Debug, Clone, Default)]
-#[allow(
-    clippy::struct_excessive_bools,
-    reason = "independent flags: each is set and cleared by different events"
-)]
 pub struct Unsaved {
     /// Counts changes: the answers in memory are at this revision.
     revision: u64,
     /// The newest revision a finished save held.
     saved: u64,
-    /// The first change not yet in a save started (a failed save starts the wait again).
-    dirty_since: Option<Instant>,
-    /// A save is wanted at once: leaving a field, Ctrl+S, a move, recovered answers.
-    save_now: bool,
+    /// When the next save falls due.
+    due: Due,
     /// The revision the save under way holds.
     in_flight: Option<u64>,
     /// The last save failed, and no answer changed and no save started since.
@@ -107,21 +114,23 @@ impl Unsaved {
             Change::Position => {
                 // A move alone leaves a failure shown: nothing typed is newer than it.
                 self.journal.position = true;
-                self.save_now = true;
+                self.due = Due::Now;
             }
             Change::Recovered => {
                 self.failed = false;
-                self.save_now = true;
+                self.due = Due::Now;
             }
         }
         self.revision += 1;
-        self.dirty_since.get_or_insert(now);
+        if self.due == Due::Idle {
+            self.due = Due::After(now);
+        }
     }
 
     /// Ctrl+S: a save at once; with nothing new and none under way, the file is written anyway,
     /// so Ctrl+S always leaves a file behind.
     pub fn save_asked(&mut self) {
-        self.save_now = true;
+        self.due = Due::Now;
         if self.revision == self.saved && self.in_flight.is_none() {
             self.revision += 1;
         }
@@ -130,7 +139,7 @@ impl Unsaved {
     /// The official left a field: what changed in it is saved at once.
     pub fn field_left(&mut self) {
         if self.revision != self.saved {
-            self.save_now = true;
+            self.due = Due::Now;
         }
     }
 
@@ -157,10 +166,7 @@ impl Unsaved {
         if self.batching || self.in_flight.is_some() || self.revision == self.saved {
             return false;
         }
-        self.save_now
-            || self
-                .dirty_since
-                .is_some_and(|t| now.duration_since(t) >= SAVE_DELAY)
+        self.due_in(now) == Some(Duration::ZERO)
     }
 
     /// When the next save falls due, for the loop's wait; `None` when none is (nothing new, or
@@ -169,17 +175,16 @@ impl Unsaved {
         if self.in_flight.is_some() || self.revision == self.saved {
             return None;
         }
-        if self.save_now {
-            return Some(Duration::ZERO);
+        match self.due {
+            Due::Idle => None,
+            Due::After(t) => Some(SAVE_DELAY.saturating_sub(now.duration_since(t))),
+            Due::Now => Some(Duration::ZERO),
         }
-        self.dirty_since
-            .map(|t| SAVE_DELAY.saturating_sub(now.duration_since(t)))
     }
 
     /// A save of the answers as they are now started; the revision it holds.
     pub fn save_started(&mut self) -> u64 {
-        self.save_now = false;
-        self.dirty_since = None;
+        self.due = Due::Idle;
         self.in_flight = Some(self.revision);
         self.failed = false;
         self.revision
@@ -196,7 +201,10 @@ impl Unsaved {
             }
             self.failed = false;
         } else {
-            self.dirty_since = Some(now);
+            // Asked for at once meanwhile (a field left): tried again at once.
+            if self.due != Due::Now {
+                self.due = Due::After(now);
+            }
             self.failed = true;
         }
         self.revision == self.saved
@@ -380,6 +388,18 @@ mod tests {
         assert!(!u.failed(), "a new attempt is under way");
         assert!(u.save_finished(true, t1));
         assert!(!u.is_unsaved());
+    }
+
+    #[test]
+    fn a_field_left_while_a_save_fails_is_tried_again_at_once() {
+        let mut u = Unsaved::new();
+        let t0 = Instant::now();
+        u.changed(answer("a"), t0);
+        u.save_started();
+        u.field_left();
+        assert!(!u.poll(t0), "one save at a time");
+        u.save_finished(false, t0);
+        assert!(u.poll(t0), "leaving the field asked for a save at once");
     }
 
     #[test]
