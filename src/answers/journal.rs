@@ -16,6 +16,9 @@
 //! length or checksum and is skipped with everything after it; opening the journal to append
 //! cuts it off first, so what is appended later is replayed.
 //!
+//! Which records are still to be appended, and when a save (and so a fold) is due, is kept by
+//! `unsaved`.
+//!
 //! Must not: decide when to append or fold, or know about terminals.
 
 use std::fs::{File, OpenOptions};
