@@ -12,6 +12,7 @@ use baocao::messages::ui;
 use baocao::questionnaire::Questionnaire;
 use baocao::tui::action::Action;
 use baocao::tui::app::{App, Overlay, ReviewRow, SAVE_DELAY, SaveState};
+use baocao::tui::dialog::{ConfirmOverwrite, Outline, Suggestions};
 use baocao::tui::editor::{Editor, TableEditor};
 use baocao::tui::keymap::Focus;
 use baocao::tui::text_input::TextInput;
@@ -55,8 +56,10 @@ fn ba_dinh() -> (TempDir, App) {
     start(q, answers)
 }
 
+/// A key press, then the effect it asked for (writing files) run as the loop runs it.
 fn key(app: &mut App, code: KeyCode, modifiers: KeyModifiers) {
     app.key(KeyEvent::new(code, modifiers));
+    baocao::tui::run_disk_effect(app);
 }
 
 fn press(app: &mut App, code: KeyCode) {
@@ -213,7 +216,7 @@ fn the_outline_jumps_to_the_first_question_of_a_section() {
         press(&mut app, KeyCode::Down);
     }
     assert!(
-        matches!(app.overlays.last(), Some(Overlay::Outline { selected }) if *selected == target)
+        matches!(app.overlays.last(), Some(Overlay::Outline(Outline { selected })) if *selected == target)
     );
     press(&mut app, KeyCode::Enter);
     assert!(app.overlays.is_empty());
@@ -228,7 +231,7 @@ fn f6_opens_the_outline_at_the_current_section_and_esc_closes_it() {
     assert_eq!(app.focus(), Focus::Outline);
     let here = app.outline_row_of_current();
     assert!(
-        matches!(app.overlays.last(), Some(Overlay::Outline { selected }) if *selected == here)
+        matches!(app.overlays.last(), Some(Overlay::Outline(Outline { selected })) if *selected == here)
     );
     press(&mut app, KeyCode::Esc);
     assert!(app.overlays.is_empty());
@@ -766,7 +769,7 @@ fn f2_opens_suggestions_and_enter_inserts_editable_text() {
 
     press(&mut app, KeyCode::F(2));
     assert_eq!(app.focus(), Focus::Suggestions);
-    let Some(Overlay::Suggestions { items, selected }) = app.overlays.last() else {
+    let Some(Overlay::Suggestions(Suggestions { items, selected })) = app.overlays.last() else {
         panic!("the suggestions: {:?}", app.overlays)
     };
     assert_eq!(*selected, 0);
@@ -813,7 +816,7 @@ fn suggestions_become_list_items_and_paragraph_lines() {
     let (_dir, mut app) = start(builtin(), Answers::new());
     go(&mut app, "de_xuat");
     press(&mut app, KeyCode::F(2));
-    let Some(Overlay::Suggestions { items, .. }) = app.overlays.last().cloned() else {
+    let Some(Overlay::Suggestions(Suggestions { items, .. })) = app.overlays.last().cloned() else {
         panic!("the suggestions")
     };
     press(&mut app, KeyCode::Enter);
@@ -828,7 +831,7 @@ fn suggestions_become_list_items_and_paragraph_lines() {
     go(&mut app, "long_ghep");
     type_text(&mut app, "Mở đầu.");
     press(&mut app, KeyCode::F(2));
-    let Some(Overlay::Suggestions { items, .. }) = app.overlays.last().cloned() else {
+    let Some(Overlay::Suggestions(Suggestions { items, .. })) = app.overlays.last().cloned() else {
         panic!("the suggestions")
     };
     press(&mut app, KeyCode::Enter);
@@ -1034,7 +1037,7 @@ fn export_asks_before_overwriting_and_no_keeps_the_old_file() {
 
     press(&mut app, KeyCode::Enter);
     assert_eq!(app.focus(), Focus::Confirm);
-    let Some(Overlay::ConfirmOverwrite { paths }) = app.overlays.last() else {
+    let Some(Overlay::ConfirmOverwrite(ConfirmOverwrite { paths })) = app.overlays.last() else {
         panic!("the overwrite question: {:?}", app.overlays)
     };
     assert_eq!(paths, &vec![path.clone()]);

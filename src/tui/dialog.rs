@@ -1,0 +1,188 @@
+//! The screens on top of the question screen, as components behind one small interface.
+//!
+//! Owns: [`Overlay`] — one variant per dialog kind, each kind in its own file under `dialog/`
+//! (outline, suggestions, preview, help, review, export, confirm) with its state, its handling
+//! of an action and its drawing — and the interface they share: [`Overlay::handle`] turns an
+//! action into an [`Outcome`] (stay, close, and maybe a [`Request`] the app carries out),
+//! [`Overlay::draw`] draws it, [`Overlay::focus`] says what has the keyboard, which picks the
+//! keys the key bar offers. What a dialog needs to know of the app comes through the narrow
+//! [`Context`]; what it wants done to the app goes out as a [`Request`].
+//!
+//! Must not: change the app, write files, or match raw key codes.
+
+pub mod confirm;
+pub mod export;
+pub mod help;
+pub mod outline;
+pub mod preview;
+pub mod review;
+pub mod suggestions;
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+
+pub use confirm::{ConfirmOverwrite, ConfirmUnreviewed};
+pub use export::{ExportDialog, default_file_name};
+pub use help::Help;
+pub use outline::Outline;
+pub use preview::{Preview, ScrollView};
+pub use review::{Review, ReviewRow};
+pub use suggestions::Suggestions;
+
+use super::action::Action;
+use super::app::App;
+use super::keymap::Focus;
+use super::theme::Theme;
+use crate::report::BodySize;
+
+/// Something on top of the question screen.
+#[derive(Debug, Clone)]
+pub enum Overlay {
+    /// Jump to a section.
+    Outline(Outline),
+    /// The question's suggestions, filled in.
+    Suggestions(Suggestions),
+    /// The whole report.
+    Preview(Preview),
+    /// Every key.
+    Help(Help),
+    /// The finish screen: problems to jump to, and the report.
+    Review(Review),
+    /// Which files to write, and where.
+    Export(Box<ExportDialog>),
+    /// Files exist: overwrite them?
+    ConfirmOverwrite(ConfirmOverwrite),
+    /// Answers carried over from an earlier period are not reviewed yet: export anyway?
+    ConfirmUnreviewed(ConfirmUnreviewed),
+}
+
+/// What became of a dialog after an action.
+#[derive(Debug, Clone)]
+pub enum Outcome {
+    /// The dialog stays on top (its own state may have changed).
+    Stay,
+    /// The dialog closes.
+    Close,
+    /// The dialog stays on top, and the app is asked for something.
+    Then(Request),
+    /// The dialog closes, then the app is asked for something.
+    CloseThen(Request),
+}
+
+/// What a dialog asks of the app.
+#[derive(Debug, Clone)]
+pub enum Request {
+    /// Go to the first question that applies from this outline row on (closing the outline),
+    /// or say that there is none.
+    JumpToOutlineRow(usize),
+    /// Go to this question, closing every dialog, or say that it cannot be reached.
+    JumpToQuestion(Option<usize>),
+    /// Put a suggestion into the current answer.
+    InsertSuggestion(String),
+    /// Export: first the question about answers not reviewed, if there are any.
+    OpenExport,
+    /// The export dialog itself.
+    OpenExportDialog,
+    /// Remember the Word font size chosen, for the next export.
+    KeepExportSize(BodySize),
+    /// Open another dialog on top.
+    Open(Box<Overlay>),
+    /// Write the files the export dialog on top asks for.
+    WriteExport,
+    /// The official would not overwrite: the export dialog says nothing was written.
+    ExportRefused,
+}
+
+/// What dialogs may read of the app while handling an action.
+pub trait Context {
+    /// Rows of the outline: the document's header, then one per section.
+    fn outline_rows(&self) -> usize;
+    /// The review screen's rows.
+    fn review_rows(&self) -> Vec<ReviewRow>;
+    /// How the last scrolled text was drawn.
+    fn scroll_view(&self) -> ScrollView;
+}
+
+impl Overlay {
+    /// Applies one action to the dialog.
+    pub fn handle(&mut self, action: &Action, ctx: &dyn Context) -> Outcome {
+        if *action == Action::Close {
+            return Outcome::Close;
+        }
+        match self {
+            Overlay::Outline(d) => d.handle(action, ctx.outline_rows()),
+            Overlay::Suggestions(d) => d.handle(action),
+            Overlay::Preview(d) => d.handle(action, ctx.scroll_view()),
+            Overlay::Help(d) => d.handle(action, ctx.scroll_view()),
+            Overlay::Review(d) => d.handle(action, ctx),
+            Overlay::Export(d) => d.handle(action),
+            Overlay::ConfirmOverwrite(d) => d.handle(action),
+            Overlay::ConfirmUnreviewed(d) => d.handle(action),
+        }
+    }
+
+    /// What has the keyboard while this dialog is on top.
+    pub fn focus(&self) -> Focus {
+        match self {
+            Overlay::Outline(_) => Focus::Outline,
+            Overlay::Suggestions(_) => Focus::Suggestions,
+            Overlay::Preview(_) => Focus::Preview,
+            Overlay::Help(_) => Focus::Help,
+            Overlay::Review(_) => Focus::Review,
+            Overlay::Export(d) => d.focus(),
+            Overlay::ConfirmOverwrite(_) | Overlay::ConfirmUnreviewed(_) => Focus::Confirm,
+        }
+    }
+
+    /// Draws the dialog over `body` (the area between the location line and the status line).
+    /// Each kind is given only what it shows of the app.
+    pub fn draw(&self, frame: &mut Frame, app: &App, theme: &Theme, body: Rect) {
+        match self {
+            Overlay::Outline(d) => d.draw(frame, app, theme, body),
+            Overlay::Suggestions(d) => d.draw(frame, theme, body),
+            Overlay::Preview(d) => {
+                d.draw(frame, theme, body, &app.report_lines(), &app.scroll_view)
+            }
+            Overlay::Help(d) => d.draw(frame, theme, body, &app.scroll_view),
+            Overlay::Review(d) => d.draw(
+                frame,
+                theme,
+                body,
+                &app.review_rows(),
+                &app.report_lines(),
+                &app.scroll_view,
+            ),
+            Overlay::Export(d) => d.draw(frame, theme, body),
+            Overlay::ConfirmOverwrite(d) => d.draw(frame, theme, body),
+            Overlay::ConfirmUnreviewed(d) => d.draw(frame, theme, body),
+        }
+    }
+}
+
+/// The highlighted row after a move in a list of `len` rows.
+fn step(selected: usize, len: usize, action: &Action) -> usize {
+    if len == 0 {
+        return 0;
+    }
+    match action {
+        Action::Up => selected.saturating_sub(1),
+        Action::Down => (selected + 1).min(len - 1),
+        Action::Home => 0,
+        Action::End => len - 1,
+        Action::PageUp => selected.saturating_sub(10),
+        Action::PageDown => (selected + 10).min(len - 1),
+        _ => selected,
+    }
+}
+
+/// A box of `width`×`height` centred in `area` (cut to it).
+fn popup(area: Rect, width: u16, height: u16) -> Rect {
+    let w = width.min(area.width);
+    let h = height.min(area.height);
+    Rect {
+        x: area.x + (area.width - w) / 2,
+        y: area.y + (area.height - h) / 2,
+        width: w,
+        height: h,
+    }
+}
