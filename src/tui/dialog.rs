@@ -141,7 +141,7 @@ impl Overlay {
             Overlay::Outline(d) => d.draw(frame, app, theme, body),
             Overlay::Suggestions(d) => d.draw(frame, theme, body),
             Overlay::Preview(d) => {
-                d.draw(frame, theme, body, &app.report_lines(), &app.scroll_view)
+                d.draw(frame, theme, body, &app.report_lines(), &app.scroll_view);
             }
             Overlay::Help(d) => d.draw(frame, theme, body, &app.scroll_view),
             Overlay::Review(d) => d.draw(
@@ -184,5 +184,160 @@ fn popup(area: Rect, width: u16, height: u16) -> Rect {
         y: area.y + (area.height - h) / 2,
         width: w,
         height: h,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    //! Dialogs driven on their own, without an app: the outcome of each action.
+
+    use std::path::PathBuf;
+
+    use super::*;
+    use crate::messages::ui;
+
+    /// What a dialog may read of an app, fixed.
+    struct Fixed {
+        rows: Vec<ReviewRow>,
+    }
+
+    impl Context for Fixed {
+        fn outline_rows(&self) -> usize {
+            4
+        }
+        fn review_rows(&self) -> Vec<ReviewRow> {
+            self.rows.clone()
+        }
+        fn scroll_view(&self) -> ScrollView {
+            ScrollView {
+                height: 10,
+                total: 100,
+            }
+        }
+    }
+
+    fn ctx() -> Fixed {
+        let row = |target| ReviewRow {
+            text: "x".to_owned(),
+            target,
+            error: false,
+        };
+        Fixed {
+            rows: vec![row(Some(3)), row(None)],
+        }
+    }
+
+    #[test]
+    fn close_closes_every_dialog() {
+        let dialogs = [
+            Overlay::Outline(Outline::new(0)),
+            Overlay::Help(Help::default()),
+            Overlay::ConfirmUnreviewed(ConfirmUnreviewed { asks: Vec::new() }),
+        ];
+        for mut dialog in dialogs {
+            assert!(matches!(
+                dialog.handle(&Action::Close, &ctx()),
+                Outcome::Close
+            ));
+        }
+    }
+
+    #[test]
+    fn the_outline_moves_within_its_rows_and_asks_for_the_jump() {
+        let mut dialog = Overlay::Outline(Outline::new(2));
+        for _ in 0..3 {
+            assert!(matches!(
+                dialog.handle(&Action::Down, &ctx()),
+                Outcome::Stay
+            ));
+        }
+        assert!(matches!(
+            dialog.handle(&Action::Enter, &ctx()),
+            Outcome::Then(Request::JumpToOutlineRow(3))
+        ));
+    }
+
+    #[test]
+    fn the_review_jumps_to_the_highlighted_problem() {
+        let mut dialog = Overlay::Review(Review::default());
+        assert!(matches!(
+            dialog.handle(&Action::Enter, &ctx()),
+            Outcome::Then(Request::JumpToQuestion(Some(3)))
+        ));
+        dialog.handle(&Action::End, &ctx());
+        assert!(matches!(
+            dialog.handle(&Action::Enter, &ctx()),
+            Outcome::Then(Request::JumpToQuestion(None))
+        ));
+        dialog.handle(&Action::PageDown, &ctx());
+        let Overlay::Review(review) = &dialog else {
+            unreachable!()
+        };
+        assert_eq!(
+            (review.selected, review.scroll),
+            (1, 9),
+            "a page is a row less"
+        );
+    }
+
+    #[test]
+    fn a_suggestion_chosen_closes_the_dialog_and_goes_to_the_answer() {
+        let mut dialog = Overlay::Suggestions(Suggestions::new(vec!["a".into(), "b".into()]));
+        dialog.handle(&Action::Down, &ctx());
+        assert!(matches!(
+            dialog.handle(&Action::Enter, &ctx()),
+            Outcome::CloseThen(Request::InsertSuggestion(text)) if text == "b"
+        ));
+    }
+
+    #[test]
+    fn the_export_dialog_refuses_a_name_with_a_folder_and_asks_to_write_a_good_one() {
+        let folder = tempfile::tempdir().expect("tempdir");
+        let dialog = ExportDialog::new(folder.path().to_path_buf(), "a/b", BodySize::Fourteen);
+        let mut dialog = Overlay::Export(Box::new(dialog));
+        assert!(matches!(
+            dialog.handle(&Action::Enter, &ctx()),
+            Outcome::Stay
+        ));
+        let Overlay::Export(export) = &mut dialog else {
+            unreachable!()
+        };
+        assert_eq!(export.result, Some(Err(ui::EXPORT_BAD_NAME.to_owned())));
+        export.name = crate::tui::text_input::TextInput::line("bao-cao");
+        assert!(matches!(
+            dialog.handle(&Action::Enter, &ctx()),
+            Outcome::Then(Request::WriteExport)
+        ));
+        // The file is there now: the official is asked first.
+        std::fs::write(folder.path().join("bao-cao.docx"), "cũ").expect("write");
+        let Outcome::Then(Request::Open(ask)) = dialog.handle(&Action::Enter, &ctx()) else {
+            panic!("the overwrite question")
+        };
+        let Overlay::ConfirmOverwrite(mut ask) = *ask else {
+            panic!("the overwrite question")
+        };
+        assert_eq!(ask.paths, vec![folder.path().join("bao-cao.docx")]);
+        assert!(matches!(
+            ask.handle(&Action::No),
+            Outcome::CloseThen(Request::ExportRefused)
+        ));
+        assert!(matches!(
+            ask.handle(&Action::Yes),
+            Outcome::CloseThen(Request::WriteExport)
+        ));
+    }
+
+    #[test]
+    fn the_word_size_chosen_is_kept_by_the_app() {
+        let dialog = ExportDialog::new(PathBuf::from("."), "x", BodySize::Fourteen);
+        let size_row = dialog.size_row();
+        let mut dialog = Overlay::Export(Box::new(dialog));
+        for _ in 0..size_row {
+            dialog.handle(&Action::Down, &ctx());
+        }
+        assert!(matches!(
+            dialog.handle(&Action::Toggle, &ctx()),
+            Outcome::Then(Request::KeepExportSize(BodySize::Thirteen))
+        ));
     }
 }
