@@ -315,13 +315,7 @@ fn event_loop(
             saver.send(job);
             redraw = true;
         }
-        if run_disk_effect(app) {
-            redraw = true;
-        }
-        if let Some(Effect::ExternalEdit { text }) = app.effect.take() {
-            let result = external_edit(terminal, &text);
-            app.external_edit_done(result);
-            terminal.clear().map_err(io)?;
+        if run_effect(terminal, app).map_err(io)? {
             redraw = true;
         }
         // Whatever changed is on disk before the official sees it, or before quitting.
@@ -332,6 +326,24 @@ fn event_loop(
         if redraw {
             terminal.draw(|f| view::draw(f, app, theme)).map_err(io)?;
         }
+    }
+}
+
+/// Runs the effect the app handed out, if any; its result goes back to the app as an action
+/// before the next frame. Returns whether there was one.
+fn run_effect(terminal: &mut DefaultTerminal, app: &mut App) -> std::io::Result<bool> {
+    if run_disk_effect(app) {
+        return Ok(true);
+    }
+    match app.effect.take() {
+        Some(Effect::ExternalEdit { text }) => {
+            let result = external_edit(terminal, &text);
+            app.external_edit_done(result);
+            terminal.clear()?;
+            Ok(true)
+        }
+        // Run just above.
+        Some(Effect::Export { .. }) | None => Ok(false),
     }
 }
 
