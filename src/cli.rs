@@ -28,7 +28,7 @@ use clap::{ArgAction, Args, Parser, Subcommand, ValueEnum};
 use crate::answers::{self, Answers, KeptReason};
 use crate::messages;
 use crate::questionnaire::{self, Questionnaire};
-use crate::report::{self, BodySize, Format, Problem};
+use crate::report::{self, BodySize, FileFormat, Problem};
 use crate::session;
 
 pub const EXIT_OK: u8 = 0;
@@ -199,15 +199,18 @@ struct OutputArgs {
 }
 
 impl OutputArgs {
-    fn target(&self) -> Output {
-        match self.format {
-            OutputFormat::Txt => Output::Text(Format::Text),
-            OutputFormat::Md => Output::Text(Format::Markdown),
-            OutputFormat::Docx => Output::Word(match self.font_size {
-                FontSize::Thirteen => BodySize::Thirteen,
-                FontSize::Fourteen => BodySize::Fourteen,
-            }),
-        }
+    /// The format asked for, and the Word body's font size (unused by the text formats).
+    fn target(&self) -> (FileFormat, BodySize) {
+        let format = match self.format {
+            OutputFormat::Txt => FileFormat::Text,
+            OutputFormat::Md => FileFormat::Markdown,
+            OutputFormat::Docx => FileFormat::Word,
+        };
+        let size = match self.font_size {
+            FontSize::Thirteen => BodySize::Thirteen,
+            FontSize::Fourteen => BodySize::Fourteen,
+        };
+        (format, size)
     }
 }
 
@@ -619,19 +622,12 @@ fn check(paths: &[PathBuf], json: bool) -> u8 {
     code
 }
 
-/// What `render` writes.
-#[derive(Clone, Copy)]
-enum Output {
-    Text(Format),
-    Word(BodySize),
-}
-
 /// Refuses an output that cannot be written as asked: Word bytes onto a terminal, or over
 /// one of the input files.
 fn output_refused(args: &OutputArgs, inputs: &[&Path]) -> Option<u8> {
     use std::io::IsTerminal;
     if args.output.is_none()
-        && matches!(args.target(), Output::Word(_))
+        && args.target().0 == FileFormat::Word
         && std::io::stdout().is_terminal()
     {
         // A Word file is bytes, not text: printed on a terminal it would garble the screen.
@@ -650,10 +646,8 @@ fn output_refused(args: &OutputArgs, inputs: &[&Path]) -> Option<u8> {
 /// Writes a document as asked: to stdout, or atomically to the output file.
 fn emit(doc: &report::Document, args: &OutputArgs) -> u8 {
     let full = !args.body_only;
-    let bytes = match args.target() {
-        Output::Text(format) => report::render(doc, format, full).into_bytes(),
-        Output::Word(size) => report::docx::write(doc, full, size),
-    };
+    let (format, size) = args.target();
+    let bytes = report::encode(format, doc, full, size);
     match &args.output {
         None => {
             let mut stdout = std::io::stdout().lock();

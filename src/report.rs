@@ -2,13 +2,15 @@
 //!
 //! `document` is the backend-neutral shape of a report (frame texts and body blocks), `build`
 //! fills it from questionnaire + answers honouring conditions, `text` writes it as plain text
-//! or Markdown, `docx` as a Word file laid out by NĐ 30 (`metrics` measures its rules).
+//! or Markdown, `docx` as a Word file laid out by NĐ 30 (`metrics` measures its rules), and
+//! `encode` chooses between them by [`FileFormat`], for every caller.
 //!
 //! Must not: know about terminals, or read and write files.
 
 pub mod build;
 pub mod document;
 pub mod docx;
+pub mod encode;
 mod metrics;
 pub mod preview;
 pub mod text;
@@ -19,4 +21,5 @@ pub use build::{
 };
 pub use document::{Block, Document, FrameText, Lead, TableBlock};
 pub use docx::BodySize;
+pub use encode::{FileFormat, encode};
 pub use text::{Format, blocks_as_lines, clean_text, render, sanitize_line};

@@ -5,20 +5,23 @@
 //! paths also fold the journal into the answers file and end with 101 or 128 + signal), the
 //! event loop (every key and paste applied at once and in order, then journaled, then one
 //! frame drawn), the background writer that saves answers off the key path (and notices a
-//! file changed by another program), and suspending the screen around `$EDITOR`.
+//! file changed by another program), the effects the app hands out (suspending the screen
+//! around `$EDITOR`; writing an export's files, [`run_disk_effect`]), each result handed back
+//! as an action.
 //!
 //! Every write of the answers file goes through the session's `session::WriteRight`: a
 //! read-only session has none, so it starts no writer and its signal and panic paths only
 //! give the terminal back.
 //!
 //! The parts: `action` (what can be asked), `keymap` (keys → actions, and the key list),
-//! `app` (state and `update`), `editor` and `text_input` (the editors), `view` (drawing),
-//! `theme` (styles).
+//! `app` (state and `update`), `editor` and `text_input` (the editors), `dialog` (the screens
+//! on top, one file each), `view` (drawing), `theme` (styles).
 //!
 //! Must not: hold wizard state or decide what a key means.
 
 pub mod action;
 pub mod app;
+pub mod dialog;
 pub mod editor;
 pub mod keymap;
 pub mod text_input;
@@ -312,10 +315,7 @@ fn event_loop(
             saver.send(job);
             redraw = true;
         }
-        if let Some(Effect::ExternalEdit { text }) = app.effect.take() {
-            let result = external_edit(terminal, &text);
-            app.external_edit_done(result);
-            terminal.clear().map_err(io)?;
+        if run_effect(terminal, app).map_err(io)? {
             redraw = true;
         }
         // Whatever changed is on disk before the official sees it, or before quitting.
@@ -327,6 +327,55 @@ fn event_loop(
             terminal.draw(|f| view::draw(f, app, theme)).map_err(io)?;
         }
     }
+}
+
+/// Runs the effect the app handed out, if any; its result goes back to the app as an action
+/// before the next frame. Returns whether there was one.
+fn run_effect(terminal: &mut DefaultTerminal, app: &mut App) -> std::io::Result<bool> {
+    if run_disk_effect(app) {
+        return Ok(true);
+    }
+    match app.effect.take() {
+        Some(Effect::ExternalEdit { text }) => {
+            let result = external_edit(terminal, &text);
+            app.external_edit_done(result);
+            terminal.clear()?;
+            Ok(true)
+        }
+        // Run just above.
+        Some(Effect::Export { .. }) | None => Ok(false),
+    }
+}
+
+/// Runs the effect the app asks for when it needs only the disk (an export's files) and hands
+/// the result back as an action; returns whether there was one. An effect that needs the
+/// terminal is left for the loop. Tests that drive the app headlessly call this as the loop
+/// does.
+pub fn run_disk_effect(app: &mut App) -> bool {
+    if !matches!(app.effect, Some(Effect::Export { .. })) {
+        return false;
+    }
+    if let Some(Effect::Export { files }) = app.effect.take() {
+        let result = write_export(&files);
+        app.update(Action::Exported(result));
+    }
+    true
+}
+
+/// Writes an export's files in order, each atomically, stopping at the first that fails: the
+/// files written, or the message.
+fn write_export(files: &[(PathBuf, Vec<u8>)]) -> Result<Vec<PathBuf>, String> {
+    let mut written = Vec::new();
+    for (path, bytes) in files {
+        if let Err(err) = crate::files::write_atomic(path, bytes) {
+            return Err(ui::export_failed(
+                &path.display().to_string(),
+                &messages::io_detail(&err),
+            ));
+        }
+        written.push(path.clone());
+    }
+    Ok(written)
 }
 
 /// The background writer: saves answers files one at a time, reporting each result, and

@@ -13,6 +13,7 @@ use baocao::questionnaire::Questionnaire;
 use baocao::session::{self, Outside};
 use baocao::tui::action::Action;
 use baocao::tui::app::{App, Overlay};
+use baocao::tui::dialog::ConfirmUnreviewed;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use crate::common;
@@ -105,7 +106,7 @@ fn export_first_lists_what_was_not_reviewed() {
     assert!(waiting > 30, "{waiting}");
     app.update(Action::Finish);
     app.update(Action::Export);
-    let Some(Overlay::ConfirmUnreviewed { asks }) = app.overlays.last() else {
+    let Some(Overlay::ConfirmUnreviewed(ConfirmUnreviewed { asks })) = app.overlays.last() else {
         panic!("the question first: {:?}", app.overlays.last())
     };
     assert_eq!(asks.len(), waiting);

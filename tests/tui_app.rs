@@ -11,7 +11,8 @@ use baocao::answers::{self, AnswerValue, Answers, Cell};
 use baocao::messages::ui;
 use baocao::questionnaire::Questionnaire;
 use baocao::tui::action::Action;
-use baocao::tui::app::{App, Overlay, ReviewRow, SAVE_DELAY, SaveState};
+use baocao::tui::app::{App, Effect, Overlay, ReviewRow, SAVE_DELAY, SaveState};
+use baocao::tui::dialog::{ConfirmOverwrite, Outline, Suggestions};
 use baocao::tui::editor::{Editor, TableEditor};
 use baocao::tui::keymap::Focus;
 use baocao::tui::text_input::TextInput;
@@ -55,8 +56,10 @@ fn ba_dinh() -> (TempDir, App) {
     start(q, answers)
 }
 
+/// A key press, then the effect it asked for (writing files) run as the loop runs it.
 fn key(app: &mut App, code: KeyCode, modifiers: KeyModifiers) {
     app.key(KeyEvent::new(code, modifiers));
+    baocao::tui::run_disk_effect(app);
 }
 
 fn press(app: &mut App, code: KeyCode) {
@@ -213,7 +216,7 @@ fn the_outline_jumps_to_the_first_question_of_a_section() {
         press(&mut app, KeyCode::Down);
     }
     assert!(
-        matches!(app.overlays.last(), Some(Overlay::Outline { selected }) if *selected == target)
+        matches!(app.overlays.last(), Some(Overlay::Outline(Outline { selected })) if *selected == target)
     );
     press(&mut app, KeyCode::Enter);
     assert!(app.overlays.is_empty());
@@ -228,7 +231,7 @@ fn f6_opens_the_outline_at_the_current_section_and_esc_closes_it() {
     assert_eq!(app.focus(), Focus::Outline);
     let here = app.outline_row_of_current();
     assert!(
-        matches!(app.overlays.last(), Some(Overlay::Outline { selected }) if *selected == here)
+        matches!(app.overlays.last(), Some(Overlay::Outline(Outline { selected })) if *selected == here)
     );
     press(&mut app, KeyCode::Esc);
     assert!(app.overlays.is_empty());
@@ -766,7 +769,7 @@ fn f2_opens_suggestions_and_enter_inserts_editable_text() {
 
     press(&mut app, KeyCode::F(2));
     assert_eq!(app.focus(), Focus::Suggestions);
-    let Some(Overlay::Suggestions { items, selected }) = app.overlays.last() else {
+    let Some(Overlay::Suggestions(Suggestions { items, selected })) = app.overlays.last() else {
         panic!("the suggestions: {:?}", app.overlays)
     };
     assert_eq!(*selected, 0);
@@ -813,7 +816,7 @@ fn suggestions_become_list_items_and_paragraph_lines() {
     let (_dir, mut app) = start(builtin(), Answers::new());
     go(&mut app, "de_xuat");
     press(&mut app, KeyCode::F(2));
-    let Some(Overlay::Suggestions { items, .. }) = app.overlays.last().cloned() else {
+    let Some(Overlay::Suggestions(Suggestions { items, .. })) = app.overlays.last().cloned() else {
         panic!("the suggestions")
     };
     press(&mut app, KeyCode::Enter);
@@ -828,7 +831,7 @@ fn suggestions_become_list_items_and_paragraph_lines() {
     go(&mut app, "long_ghep");
     type_text(&mut app, "Mở đầu.");
     press(&mut app, KeyCode::F(2));
-    let Some(Overlay::Suggestions { items, .. }) = app.overlays.last().cloned() else {
+    let Some(Overlay::Suggestions(Suggestions { items, .. })) = app.overlays.last().cloned() else {
         panic!("the suggestions")
     };
     press(&mut app, KeyCode::Enter);
@@ -1034,7 +1037,7 @@ fn export_asks_before_overwriting_and_no_keeps_the_old_file() {
 
     press(&mut app, KeyCode::Enter);
     assert_eq!(app.focus(), Focus::Confirm);
-    let Some(Overlay::ConfirmOverwrite { paths }) = app.overlays.last() else {
+    let Some(Overlay::ConfirmOverwrite(ConfirmOverwrite { paths })) = app.overlays.last() else {
         panic!("the overwrite question: {:?}", app.overlays)
     };
     assert_eq!(paths, &vec![path.clone()]);
@@ -1088,6 +1091,116 @@ fn export_writes_every_format_under_the_name_typed() {
     assert!(txt.contains("Ba Dinh"), "{txt}");
     let md = std::fs::read_to_string(&paths[2]).expect("the Markdown file");
     assert!(md.contains("Ba Dinh"), "{md}");
+}
+
+/// The files an export asks the loop to write, taken from the app (nothing is written).
+fn export_effect(app: &mut App) -> Vec<(PathBuf, Vec<u8>)> {
+    match app.effect.take() {
+        Some(Effect::Export { files }) => files,
+        other => panic!("an export for the loop to write, got {other:?}"),
+    }
+}
+
+#[test]
+fn update_hands_the_export_to_the_loop_and_writes_nothing_itself() {
+    let (_dir, mut app) = ba_dinh();
+    open_export(&mut app);
+    let paths = export_paths(&app);
+    // `update` alone, as the loop calls it: the files are asked for, not written.
+    app.update(Action::Enter);
+    assert!(!paths[0].exists(), "update wrote {:?} itself", paths[0]);
+    assert!(
+        matches!(&app.effect, Some(Effect::Export { files }) if files.len() == 1 && files[0].0 == paths[0]),
+        "{:?}",
+        app.effect.as_ref().map(|_| "another effect")
+    );
+    assert_eq!(
+        export_result(&app),
+        None,
+        "nothing is said before the loop wrote"
+    );
+    // A line the loop put in the status bar meanwhile (a save's notice) stays.
+    app.status = Some("ghi chú".to_owned());
+    assert!(baocao::tui::run_disk_effect(&mut app));
+    assert!(app.effect.is_none());
+    assert_eq!(export_result(&app), Some(Ok(paths.clone())));
+    assert!(docx_text(&paths[0]).contains("XÃ BA DINH"));
+    assert_eq!(app.status.as_deref(), Some("ghi chú"));
+    assert!(
+        !baocao::tui::run_disk_effect(&mut app),
+        "nothing more to run"
+    );
+}
+
+#[test]
+fn a_failed_export_names_the_file_and_the_name_is_not_offered_again() {
+    let (_dir, mut app) = ba_dinh();
+    open_export(&mut app);
+    for _ in 0..5 {
+        press(&mut app, KeyCode::Down);
+    }
+    assert_eq!(app.focus(), Focus::ExportName);
+    type_text(&mut app, "-hong");
+    let path = export_paths(&app)[0].clone();
+    // A folder where the file should go: it "exists", and no file can replace it.
+    std::fs::create_dir(&path).expect("a folder in the way");
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.focus(), Focus::Confirm);
+    press(&mut app, KeyCode::Char('c'));
+    let Some(Err(message)) = export_result(&app) else {
+        panic!("a failure, got {:?}", export_result(&app))
+    };
+    assert!(
+        message.contains(&path.display().to_string()),
+        "names the file: {message}"
+    );
+    assert!(path.is_dir(), "the folder is left as it was");
+    press(&mut app, KeyCode::Esc);
+    app.update(Action::Export);
+    let offered = export_paths(&app)[0].clone();
+    assert_ne!(offered, path, "a name that failed is not offered again");
+}
+
+#[test]
+fn the_export_dialog_writes_the_bytes_the_command_line_writes() {
+    let (dir, mut app) = ba_dinh();
+    open_export(&mut app);
+    // Every format: Word is chosen; text and Markdown are added.
+    for _ in 0..2 {
+        press(&mut app, KeyCode::Down);
+        press(&mut app, KeyCode::Char(' '));
+    }
+    app.update(Action::Enter);
+    let files = export_effect(&mut app);
+    assert_eq!(
+        files.len(),
+        3,
+        "{:?}",
+        files.iter().map(|f| &f.0).collect::<Vec<_>>()
+    );
+    for (path, bytes) in &files {
+        let format = path
+            .extension()
+            .and_then(|e| e.to_str())
+            .expect("an extension");
+        let out = dir.path().join(format!("cli.{format}"));
+        let run = common::baocao(&[
+            "render",
+            "questionnaires/ct1322-so-ket-2021-2025.yaml",
+            "--answers",
+            BA_DINH,
+            "--format",
+            format,
+            "-o",
+            out.to_str().expect("utf-8"),
+        ]);
+        assert!(run.status.success(), "{}", common::stderr(&run));
+        let cli = std::fs::read(&out).expect("the command line wrote");
+        assert!(
+            cli == *bytes,
+            "{format}: the dialog and the command line differ"
+        );
+    }
 }
 
 #[test]

@@ -10,6 +10,7 @@ use baocao::answers::{self, AnswerValue, Answers, Cell, Kept, KeptReason, Row};
 use baocao::questionnaire::{QuestionKind, Questionnaire};
 use baocao::tui::action::Action;
 use baocao::tui::app::{App, Overlay};
+use baocao::tui::dialog::{ConfirmOverwrite, Suggestions};
 use baocao::tui::theme::Theme;
 use baocao::tui::view;
 use ratatui::Terminal;
@@ -207,7 +208,9 @@ fn overwrite() -> App {
     let mut app = export();
     let path = export_path(&app);
     app.overlays
-        .push(Overlay::ConfirmOverwrite { paths: vec![path] });
+        .push(Overlay::ConfirmOverwrite(ConfirmOverwrite {
+            paths: vec![path],
+        }));
     app
 }
 
@@ -423,7 +426,8 @@ fn the_highlighted_suggestion_can_be_read_in_full() {
         let mut app = empty();
         go(&mut app, "de_xuat");
         press(&mut app, KeyCode::F(2));
-        let Some(Overlay::Suggestions { items, .. }) = app.overlays.last().cloned() else {
+        let Some(Overlay::Suggestions(Suggestions { items, .. })) = app.overlays.last().cloned()
+        else {
             panic!("the suggestions")
         };
         for (i, item) in items.iter().enumerate() {
@@ -694,7 +698,8 @@ fn control_characters_never_reach_the_screen() {
         "overwrite".to_owned(),
         Box::new(|app: &mut App| {
             let paths = vec![PathBuf::from("thư mục \x1b[31m/báo cáo \x1b[2J.txt")];
-            app.overlays.push(Overlay::ConfirmOverwrite { paths });
+            app.overlays
+                .push(Overlay::ConfirmOverwrite(ConfirmOverwrite { paths }));
         }),
     ));
     steps.push((

@@ -83,4 +83,6 @@ pub enum Action {
     Resize,
     /// The background save finished: `Ok(time shown)` or `Err(message)`.
     Saved(Result<String, String>),
+    /// The loop wrote an export's files: `Ok(the files)` or `Err(message)`.
+    Exported(Result<Vec<std::path::PathBuf>, String>),
 }

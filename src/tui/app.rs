@@ -2,14 +2,16 @@
 //!
 //! Owns: [`App`] — the questionnaire, the answers, the evaluation of both (what applies, the
 //! document, problems, outline), the current question and its [`Editor`], the stack of
-//! screens on top ([`Overlay`]: outline, suggestions, preview, help, review, export, a
-//! question), undo/redo, which fields have been left (their checks are shown). What is not on
-//! disk yet — and so when to save and what to journal — is one `answers::unsaved::Unsaved`,
-//! told what happened. [`App::update`] applies one [`Action`]; keys arrive through
-//! [`App::key`], which asks `keymap`. Work that needs the terminal or a thread (saving,
-//! `$EDITOR`) is handed out as a [`SaveJob`] or an [`Effect`] for the loop in `tui.rs` to run.
+//! dialogs on top ([`Overlay`], each kind in `dialog/`: the top one handles the actions, and
+//! the app does what it asks for), undo/redo, which fields have been left (their checks are
+//! shown). What is not on disk yet — and so when to save and what to journal — is one
+//! `answers::unsaved::Unsaved`, told what happened. [`App::update`] applies one [`Action`];
+//! keys arrive through [`App::key`], which asks `keymap`. Work that needs the terminal, the
+//! disk or a thread (saving, `$EDITOR`, writing exported files) is handed out as a
+//! [`SaveJob`] or an [`Effect`] for the loop in `tui.rs` to run; its result comes back as an
+//! action.
 //!
-//! Must not: draw, read the terminal, or match raw key codes.
+//! Must not: draw, read the terminal, write files, or match raw key codes.
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
@@ -19,143 +21,21 @@ use std::time::{Duration, Instant};
 use ratatui::crossterm::event::KeyEvent;
 
 use super::action::Action;
+use super::dialog::{
+    self, ConfirmUnreviewed, Context, Help, Outcome, Outline, Preview, Request, Review, Suggestions,
+};
+pub use super::dialog::{ExportDialog, Overlay, ReviewRow, ScrollView, default_file_name};
 use super::editor::{Editor, TextKind, Value};
 use super::keymap::{self, Focus};
 use super::text_input::TextInput;
 use crate::answers::unsaved::{Change, Unsaved};
 use crate::answers::{AnswerValue, Answers, Kept, KeptReason, journal};
 use crate::flow::{self, Evaluation, Mark, Sections};
-use crate::messages::{self, ui};
+use crate::messages::ui;
 use crate::questionnaire::{QuestionKind, Questionnaire};
-use crate::report::{self, Block, BodySize, Document, Format, Problem};
+use crate::report::{self, Block, BodySize, Document, Format};
 
 pub use crate::answers::unsaved::SAVE_DELAY;
-
-/// Something on top of the question screen.
-#[derive(Debug, Clone)]
-pub enum Overlay {
-    /// Jump to a section: the highlighted outline row.
-    Outline {
-        selected: usize,
-    },
-    /// The question's suggestions, filled in; the highlighted one.
-    Suggestions {
-        items: Vec<String>,
-        selected: usize,
-    },
-    /// The whole report, scrolled by `scroll` lines.
-    Preview {
-        scroll: usize,
-    },
-    /// Every key.
-    Help {
-        scroll: usize,
-    },
-    /// The finish screen: problems to jump to, and the report.
-    Review {
-        selected: usize,
-        scroll: usize,
-    },
-    Export(Box<ExportDialog>),
-    /// Files exist: overwrite them?
-    ConfirmOverwrite {
-        paths: Vec<PathBuf>,
-    },
-    /// Answers carried over from an earlier period are not reviewed yet: export anyway?
-    ConfirmUnreviewed {
-        /// The questions, as asked.
-        asks: Vec<String>,
-    },
-}
-
-/// The export dialog.
-#[derive(Debug, Clone)]
-pub struct ExportDialog {
-    /// Each format and whether it is chosen.
-    pub formats: Vec<(ExportFormat, bool)>,
-    /// Include the NĐ 30 header and signature blocks.
-    pub full: bool,
-    /// The body's font size in the Word file.
-    pub size: BodySize,
-    /// The file name without extension.
-    pub name: TextInput,
-    /// The folder files are written to.
-    pub folder: PathBuf,
-    /// Highlighted row: formats, then "full", the Word font size, the name.
-    pub cursor: usize,
-    /// Files written, or the error.
-    pub result: Option<Result<Vec<PathBuf>, String>>,
-}
-
-/// An output format offered by the export dialog.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ExportFormat {
-    Word,
-    Text,
-    Markdown,
-}
-
-impl ExportFormat {
-    pub fn extension(self) -> &'static str {
-        match self {
-            ExportFormat::Word => "docx",
-            ExportFormat::Text => "txt",
-            ExportFormat::Markdown => "md",
-        }
-    }
-}
-
-impl ExportDialog {
-    fn rows(&self) -> usize {
-        self.formats.len() + 3
-    }
-
-    /// The row of the "full frame" switch.
-    pub fn full_row(&self) -> usize {
-        self.formats.len()
-    }
-
-    /// The row of the Word font size.
-    pub fn size_row(&self) -> usize {
-        self.formats.len() + 1
-    }
-
-    /// Whether the name row has the keyboard.
-    pub fn on_name(&self) -> bool {
-        self.cursor == self.formats.len() + 2
-    }
-
-    /// The file name without extension, as typed: a typed ".txt", ".md" or ".docx" is dropped; a
-    /// name with a folder separator is refused (files go into the folder shown).
-    pub fn base_name(&self) -> Result<String, String> {
-        let typed = self.name.text();
-        let mut name = typed.trim();
-        for ext in [".txt", ".md", ".docx"] {
-            if name.len() > ext.len() && name.to_lowercase().ends_with(ext) {
-                name = name[..name.len() - ext.len()].trim_end();
-            }
-        }
-        if name.is_empty() {
-            return Err(ui::EXPORT_NOTHING_CHOSEN.to_owned());
-        }
-        if name.contains(['/', '\\', ':']) || name.starts_with('.') {
-            return Err(ui::EXPORT_BAD_NAME.to_owned());
-        }
-        Ok(name.to_owned())
-    }
-
-    /// The files that would be written.
-    pub fn paths(&self) -> Vec<PathBuf> {
-        let Ok(name) = self.base_name() else {
-            return Vec::new();
-        };
-        self.formats
-            .iter()
-            .filter(|(_, on)| *on)
-            .map(|(f, _)| self.folder.join(format!("{name}.{}", f.extension())))
-            .collect()
-    }
-}
 
 /// Where saving stands, for the status bar.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -179,11 +59,14 @@ pub struct SaveJob {
     pub revision: u64,
 }
 
-/// Work the loop must do with the terminal.
+/// Work the loop must do with the terminal or the disk.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Effect {
     /// Open `$EDITOR` on this text; hand the result to [`App::external_edit_done`].
     ExternalEdit { text: String },
+    /// Write these files, in order, stopping at the first that fails; hand the files written
+    /// (or the message) back as [`Action::Exported`].
+    Export { files: Vec<(PathBuf, Vec<u8>)> },
 }
 
 #[derive(Debug, Clone)]
@@ -298,23 +181,8 @@ impl App {
 
     /// What has the keyboard.
     pub fn focus(&self) -> Focus {
-        match self.overlays.last() {
-            Some(Overlay::Outline { .. }) => return Focus::Outline,
-            Some(Overlay::Suggestions { .. }) => return Focus::Suggestions,
-            Some(Overlay::Preview { .. }) => return Focus::Preview,
-            Some(Overlay::Help { .. }) => return Focus::Help,
-            Some(Overlay::Review { .. }) => return Focus::Review,
-            Some(Overlay::Export(d)) => {
-                return if d.on_name() {
-                    Focus::ExportName
-                } else {
-                    Focus::Export
-                };
-            }
-            Some(Overlay::ConfirmOverwrite { .. } | Overlay::ConfirmUnreviewed { .. }) => {
-                return Focus::Confirm;
-            }
-            None => {}
+        if let Some(dialog) = self.overlays.last() {
+            return dialog.focus();
         }
         match &self.editor {
             Some(Editor::Text {
@@ -349,12 +217,17 @@ impl App {
         {
             self.reevaluate();
         }
-        if !matches!(action, Action::Saved(_) | Action::Resize) {
+        // A result coming back from the loop is not the official's doing: it leaves the
+        // status line and the undo step alone.
+        if !matches!(
+            action,
+            Action::Saved(_) | Action::Exported(_) | Action::Resize
+        ) {
             self.status = None;
         }
         if !matches!(
             action,
-            Action::Insert(_) | Action::Backspace | Action::Saved(_)
+            Action::Insert(_) | Action::Backspace | Action::Saved(_) | Action::Exported(_)
         ) {
             self.typing_in = None;
         }
@@ -370,11 +243,12 @@ impl App {
                 self.unsaved.save_asked();
             }
             Action::Saved(result) => self.saved(result),
+            Action::Exported(result) => self.exported(result),
             Action::Help => {
-                if matches!(self.overlays.last(), Some(Overlay::Help { .. })) {
+                if matches!(self.overlays.last(), Some(Overlay::Help(_))) {
                     self.overlays.pop();
                 } else {
-                    self.overlays.push(Overlay::Help { scroll: 0 });
+                    self.overlays.push(Overlay::Help(Help::default()));
                 }
             }
             Action::Resize => {
@@ -382,8 +256,8 @@ impl App {
                     editor.reset_views();
                 }
             }
-            _ => match self.overlays.last().cloned() {
-                Some(overlay) => self.overlay_action(overlay, action),
+            _ => match self.overlays.pop() {
+                Some(dialog) => self.dialog_action(dialog, &action),
                 None => self.answer_action(action),
             },
         }
@@ -398,7 +272,7 @@ impl App {
             Action::Undo => self.undo(),
             Action::Redo => self.redo(),
             Action::Suggestions => self.open_suggestions(),
-            Action::Preview => self.overlays.push(Overlay::Preview { scroll: 0 }),
+            Action::Preview => self.overlays.push(Overlay::Preview(Preview::default())),
             Action::Outline => self.open_outline(),
             Action::TogglePreview => self.show_preview = !self.show_preview,
             Action::Finish => self.open_review(),
@@ -706,12 +580,12 @@ impl App {
             .map(|s| self.eval.text(&self.q, s))
             .collect();
         self.overlays
-            .push(Overlay::Suggestions { items, selected: 0 });
+            .push(Overlay::Suggestions(Suggestions::new(items)));
     }
 
     fn open_outline(&mut self) {
         let here = self.outline_row_of_current();
-        self.overlays.push(Overlay::Outline { selected: here });
+        self.overlays.push(Overlay::Outline(Outline::new(here)));
     }
 
     /// The outline row of the current question: 0 is the document's header, section `s` is
@@ -723,10 +597,7 @@ impl App {
     }
 
     fn open_review(&mut self) {
-        self.overlays.push(Overlay::Review {
-            selected: 0,
-            scroll: 0,
-        });
+        self.overlays.push(Overlay::Review(Review::default()));
     }
 
     fn open_external(&mut self) {
@@ -782,85 +653,55 @@ impl App {
         self.sync();
     }
 
-    // ----- overlays --------------------------------------------------------------------------
+    // ----- dialogs ---------------------------------------------------------------------------
 
-    fn overlay_action(&mut self, overlay: Overlay, action: Action) {
-        if action == Action::Close {
-            self.overlays.pop();
-            return;
-        }
-        match overlay {
-            Overlay::Outline { selected } => self.outline_action(selected, &action),
-            Overlay::Suggestions { items, selected } => match action {
-                Action::Up | Action::Down | Action::Home | Action::End => {
-                    let selected = step(selected, items.len(), &action);
-                    self.overlays.pop();
-                    self.overlays.push(Overlay::Suggestions { items, selected });
-                }
-                Action::Enter => {
-                    self.overlays.pop();
-                    if let Some(text) = items.get(selected) {
-                        self.insert_suggestion(text);
-                    }
-                }
-                _ => {}
-            },
-            Overlay::Preview { scroll } | Overlay::Help { scroll } => {
-                let scroll = scroll_by(scroll, &action, self.scroll_view.get());
-                *self.overlays.last_mut().expect("on top") = match overlay {
-                    Overlay::Preview { .. } => Overlay::Preview { scroll },
-                    _ => Overlay::Help { scroll },
-                };
+    /// An action for the dialog on top: it is taken off the stack, handles the action with
+    /// the app as its [`Context`], and goes back unless it closed; then what it asked for is
+    /// done.
+    fn dialog_action(&mut self, mut dialog: Overlay, action: &Action) {
+        let outcome = dialog.handle(action, &*self);
+        match outcome {
+            Outcome::Stay => self.overlays.push(dialog),
+            Outcome::Close => {}
+            Outcome::Then(request) => {
+                self.overlays.push(dialog);
+                self.request(request);
             }
-            Overlay::Review { selected, scroll } => self.review_action(selected, scroll, &action),
-            Overlay::Export(dialog) => self.export_action(dialog, action),
-            Overlay::ConfirmUnreviewed { .. } => match action {
-                Action::Yes => {
-                    self.overlays.pop();
-                    self.open_export_dialog();
-                }
-                Action::No => {
-                    self.overlays.pop();
-                }
-                _ => {}
-            },
-            Overlay::ConfirmOverwrite { .. } => match action {
-                Action::Yes => {
-                    self.overlays.pop();
-                    self.write_export();
-                }
-                Action::No => {
-                    self.overlays.pop();
-                    if let Some(Overlay::Export(dialog)) = self.overlays.last_mut() {
-                        dialog.result = Some(Err(ui::EXPORT_NOT_WRITTEN.to_owned()));
-                    }
-                }
-                _ => {}
-            },
+            Outcome::CloseThen(request) => self.request(request),
         }
     }
 
-    fn outline_action(&mut self, selected: usize, action: &Action) {
-        let rows = self.eval.outline.len() + 1;
-        match action {
-            Action::Up
-            | Action::Down
-            | Action::Home
-            | Action::End
-            | Action::PageUp
-            | Action::PageDown => {
-                let selected = step(selected, rows, action);
-                *self.overlays.last_mut().expect("on top") = Overlay::Outline { selected };
+    /// Does what a dialog asked for.
+    fn request(&mut self, request: Request) {
+        match request {
+            Request::JumpToOutlineRow(selected) => {
+                let rows = self.outline_rows();
+                match (selected..rows).find_map(|r| self.first_visible_in_row(r)) {
+                    Some(i) => {
+                        self.overlays.pop();
+                        self.go_to(i);
+                    }
+                    None => self.status = Some(ui::SECTION_HAS_NO_QUESTIONS.to_owned()),
+                }
             }
-            // A row without questions of its own leads to the next question after it.
-            Action::Enter => match (selected..rows).find_map(|r| self.first_visible_in_row(r)) {
-                Some(i) => {
-                    self.overlays.pop();
+            Request::JumpToQuestion(target) => match target {
+                Some(i) if self.visible.contains(&i) => {
+                    self.overlays.clear();
                     self.go_to(i);
                 }
-                None => self.status = Some(ui::SECTION_HAS_NO_QUESTIONS.to_owned()),
+                _ => self.status = Some(ui::CANNOT_JUMP.to_owned()),
             },
-            _ => {}
+            Request::InsertSuggestion(text) => self.insert_suggestion(&text),
+            Request::OpenExport => self.open_export(),
+            Request::OpenExportDialog => self.open_export_dialog(),
+            Request::KeepExportSize(size) => self.export_size = size,
+            Request::Open(dialog) => self.overlays.push(*dialog),
+            Request::WriteExport => self.write_export(),
+            Request::ExportRefused => {
+                if let Some(Overlay::Export(dialog)) = self.overlays.last_mut() {
+                    dialog.result = Some(Err(ui::EXPORT_NOT_WRITTEN.to_owned()));
+                }
+            }
         }
     }
 
@@ -914,78 +755,7 @@ impl App {
 
     /// The review screen's rows: problems first, then answers kept aside.
     pub fn review_rows(&self) -> Vec<ReviewRow> {
-        let kept_invalid = |id: &str| {
-            self.answers
-                .kept()
-                .any(|(k, kept)| k == id && matches!(kept.reason, KeptReason::Invalid { .. }))
-        };
-        let mut rows: Vec<ReviewRow> = self
-            .eval
-            .problems
-            .iter()
-            // An answer kept because it does not fit is listed once, with its reason, below.
-            .filter(|p| !matches!(p, Problem::Missing { id, .. } if kept_invalid(id)))
-            .map(|p| match p {
-                Problem::Missing { id, ask } => ReviewRow {
-                    text: ui::review_missing(ask.trim()),
-                    target: self.q.index_of(id),
-                    error: false,
-                },
-                Problem::Invalid { id, message } => ReviewRow {
-                    text: ui::review_invalid(&self.ask_of(id), message),
-                    target: self.q.index_of(id),
-                    error: true,
-                },
-                Problem::Condition { line, detail } => ReviewRow {
-                    text: ui::review_condition(*line, detail),
-                    target: None,
-                    error: true,
-                },
-            })
-            .collect();
-        for (id, kept) in self.answers.kept() {
-            let target = self.q.index_of(id);
-            let text = match &kept.reason {
-                KeptReason::Invalid { reason } => ui::review_invalid(&self.ask_of(id), reason),
-                KeptReason::Orphan { .. } => ui::review_orphan(id),
-                KeptReason::Superseded { by } => ui::review_superseded(id, by),
-            };
-            rows.push(ReviewRow {
-                text,
-                target,
-                error: matches!(kept.reason, KeptReason::Invalid { .. }),
-            });
-        }
-        rows
-    }
-
-    fn ask_of(&self, id: &str) -> String {
-        self.q
-            .question(id)
-            .map_or_else(|| id.to_owned(), |q| self.eval.text(&self.q, &q.ask))
-    }
-
-    fn review_action(&mut self, selected: usize, scroll: usize, action: &Action) {
-        let rows = self.review_rows();
-        match action {
-            Action::Up | Action::Down | Action::Home | Action::End => {
-                let selected = step(selected, rows.len(), action);
-                *self.overlays.last_mut().expect("on top") = Overlay::Review { selected, scroll };
-            }
-            Action::PageUp | Action::PageDown => {
-                let scroll = scroll_by(scroll, action, self.scroll_view.get());
-                *self.overlays.last_mut().expect("on top") = Overlay::Review { selected, scroll };
-            }
-            Action::Enter => match rows.get(selected).and_then(|r| r.target) {
-                Some(i) if self.visible.contains(&i) => {
-                    self.overlays.clear();
-                    self.go_to(i);
-                }
-                _ => self.status = Some(ui::CANNOT_JUMP.to_owned()),
-            },
-            Action::Export => self.open_export(),
-            _ => {}
-        }
+        dialog::review::rows(&self.q, &self.eval, &self.answers)
     }
 
     /// The export dialog; first, when answers carried over from an earlier period were not
@@ -1002,7 +772,8 @@ impl App {
         if asks.is_empty() {
             self.open_export_dialog();
         } else {
-            self.overlays.push(Overlay::ConfirmUnreviewed { asks });
+            self.overlays
+                .push(Overlay::ConfirmUnreviewed(ConfirmUnreviewed { asks }));
         }
     }
 
@@ -1051,116 +822,39 @@ impl App {
             .ok()
             .and_then(|d| d.frame.issuer.last().cloned())
             .unwrap_or_default();
-        self.overlays.push(Overlay::Export(Box::new(ExportDialog {
-            // Word first and chosen: it is what officials hand in.
-            formats: vec![
-                (ExportFormat::Word, true),
-                (ExportFormat::Text, false),
-                (ExportFormat::Markdown, false),
-            ],
-            full: true,
-            size: self.export_size,
-            name: TextInput::line(
-                &self
-                    .export_name
-                    .clone()
-                    .unwrap_or_else(|| default_file_name(&self.q.id, &issuer)),
-            ),
-            folder,
-            cursor: 0,
-            result: None,
-        })));
+        let name = self
+            .export_name
+            .clone()
+            .unwrap_or_else(|| default_file_name(&self.q.id, &issuer));
+        let dialog = ExportDialog::new(folder, &name, self.export_size);
+        self.overlays.push(Overlay::Export(Box::new(dialog)));
     }
 
-    fn export_action(&mut self, mut dialog: Box<ExportDialog>, action: Action) {
-        let formats = dialog.formats.len();
-        match action {
-            Action::Up | Action::Down | Action::Next | Action::Prev => {
-                let forward = matches!(action, Action::Down | Action::Next);
-                dialog.cursor = if forward {
-                    (dialog.cursor + 1) % dialog.rows()
-                } else {
-                    (dialog.cursor + dialog.rows() - 1) % dialog.rows()
-                };
-            }
-            Action::Toggle if dialog.cursor < formats => {
-                dialog.formats[dialog.cursor].1 = !dialog.formats[dialog.cursor].1;
-            }
-            Action::Toggle if dialog.cursor == dialog.full_row() => dialog.full = !dialog.full,
-            Action::Toggle if dialog.cursor == dialog.size_row() => {
-                dialog.size = match dialog.size {
-                    BodySize::Fourteen => BodySize::Thirteen,
-                    BodySize::Thirteen => BodySize::Fourteen,
-                };
-                self.export_size = dialog.size;
-            }
-            Action::Enter => {
-                dialog.result = None;
-                *self.overlays.last_mut().expect("on top") = Overlay::Export(dialog.clone());
-                let paths = dialog.paths();
-                if let Err(message) = dialog.base_name() {
-                    dialog.result = Some(Err(message));
-                } else if paths.is_empty() {
-                    dialog.result = Some(Err(ui::EXPORT_NOTHING_CHOSEN.to_owned()));
-                } else {
-                    let existing: Vec<PathBuf> = paths.into_iter().filter(|p| p.exists()).collect();
-                    if existing.is_empty() {
-                        self.write_export();
-                        return;
-                    }
-                    self.overlays
-                        .push(Overlay::ConfirmOverwrite { paths: existing });
-                    return;
-                }
-            }
-            other if dialog.on_name() => {
-                // Editing the name makes the last result stale.
-                dialog.result = None;
-                let mut moves_on = false;
-                let mut editor = Editor::Text {
-                    kind: TextKind::Line,
-                    input: dialog.name.clone(),
-                };
-                apply_edit(&mut editor, &other, &mut moves_on);
-                if let Editor::Text { input, .. } = editor {
-                    dialog.name = input;
-                }
-            }
-            _ => {}
-        }
-        *self.overlays.last_mut().expect("on top") = Overlay::Export(dialog);
-    }
-
-    /// Writes the files the export dialog (on top of the stack) asks for.
+    /// Hands the files the export dialog (on top of the stack) asks for to the loop, as an
+    /// [`Effect::Export`]; what became of them comes back as [`Action::Exported`].
     fn write_export(&mut self) {
         let Some(Overlay::Export(dialog)) = self.overlays.last_mut() else {
             return;
         };
-        let result = match &self.eval.document {
-            Err(err) => Err(ui::export_render_failed(&err.to_string())),
+        match &self.eval.document {
+            Err(err) => dialog.result = Some(Err(ui::export_render_failed(&err.to_string()))),
             Ok(doc) => {
-                let mut written = Vec::new();
-                let mut failure = None;
-                let chosen = dialog.formats.iter().filter(|(_, on)| *on).map(|(f, _)| *f);
-                for (format, path) in chosen.zip(dialog.paths()) {
-                    let bytes = export_bytes(doc, format, dialog.full, dialog.size);
-                    match crate::files::write_atomic(&path, &bytes) {
-                        Ok(()) => written.push(path),
-                        Err(err) => {
-                            failure = Some(ui::export_failed(
-                                &path.display().to_string(),
-                                &messages::io_detail(&err),
-                            ));
-                            break;
-                        }
-                    }
-                }
-                if failure.is_none() {
-                    self.export_name = dialog.base_name().ok();
-                }
-                failure.map_or(Ok(written), Err)
+                self.effect = Some(Effect::Export {
+                    files: dialog.files(doc),
+                });
             }
+        }
+    }
+
+    /// The loop wrote an export's files (or failed to): the export dialog says so, and a name
+    /// that served is offered again next time.
+    fn exported(&mut self, result: Result<Vec<PathBuf>, String>) {
+        let Some(Overlay::Export(dialog)) = self.overlays.last_mut() else {
+            return;
         };
+        if result.is_ok() {
+            self.export_name = dialog.base_name().ok();
+        }
         dialog.result = Some(result);
     }
 
@@ -1407,16 +1101,22 @@ impl App {
     }
 }
 
-type PreviewCache = Option<((u64, Option<usize>), std::rc::Rc<Vec<String>>)>;
+/// What dialogs read of the app while they handle an action.
+impl Context for App {
+    fn outline_rows(&self) -> usize {
+        self.eval.outline.len() + 1
+    }
 
-/// One row of the review screen.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ReviewRow {
-    pub text: String,
-    /// The question to jump to.
-    pub target: Option<usize>,
-    pub error: bool,
+    fn review_rows(&self) -> Vec<ReviewRow> {
+        App::review_rows(self)
+    }
+
+    fn scroll_view(&self) -> ScrollView {
+        self.scroll_view.get()
+    }
 }
+
+type PreviewCache = Option<((u64, Option<usize>), std::rc::Rc<Vec<String>>)>;
 
 const UNDO_LIMIT: usize = 500;
 
@@ -1578,7 +1278,12 @@ fn apply_edit(editor: &mut Editor, action: &Action, moves_on: &mut bool) -> bool
 
 /// Applies a text action; returns whether the text changed (told by the edit itself: no
 /// copy of a long text is compared on every key).
-fn text_edit(input: &mut TextInput, action: &Action, multiline: bool, moves_on: &mut bool) -> bool {
+pub(super) fn text_edit(
+    input: &mut TextInput,
+    action: &Action,
+    multiline: bool,
+    moves_on: &mut bool,
+) -> bool {
     match action {
         Action::Insert(c) => {
             input.insert_char(*c);
@@ -1616,69 +1321,5 @@ fn text_edit(input: &mut TextInput, action: &Action, multiline: bool, moves_on: 
             }
             false
         }
-    }
-}
-
-fn step(selected: usize, len: usize, action: &Action) -> usize {
-    if len == 0 {
-        return 0;
-    }
-    match action {
-        Action::Up => selected.saturating_sub(1),
-        Action::Down => (selected + 1).min(len - 1),
-        Action::Home => 0,
-        Action::End => len - 1,
-        Action::PageUp => selected.saturating_sub(10),
-        Action::PageDown => (selected + 10).min(len - 1),
-        _ => selected,
-    }
-}
-
-/// A scrolled text's new first line, by pages of the height it was last drawn with, kept
-/// within the text.
-fn scroll_by(scroll: usize, action: &Action, view: ScrollView) -> usize {
-    let height = usize::from(view.height.max(2));
-    let page = height - 1;
-    let last = view.total.saturating_sub(height);
-    let scroll = scroll.min(last);
-    match action {
-        Action::Up => scroll.saturating_sub(1),
-        Action::Down => (scroll + 1).min(last),
-        Action::PageUp => scroll.saturating_sub(page),
-        Action::PageDown => (scroll + page).min(last),
-        Action::Home => 0,
-        Action::End => last,
-        _ => scroll,
-    }
-}
-
-/// How a scrolled text was last drawn: the rows it had and the rows it needs.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct ScrollView {
-    pub height: u16,
-    pub total: usize,
-}
-
-/// The report in one export format.
-pub fn export_bytes(doc: &Document, format: ExportFormat, full: bool, size: BodySize) -> Vec<u8> {
-    match format {
-        ExportFormat::Word => report::docx::write(doc, full, size),
-        ExportFormat::Text => report::render(doc, Format::Text, full).into_bytes(),
-        ExportFormat::Markdown => report::render(doc, Format::Markdown, full).into_bytes(),
-    }
-}
-
-/// "ct1322-so-ket-2021-2025" + "UBND XÃ BA ĐÌNH" → "ct1322-so-ket-2021-2025-ubnd-xa-ba-dinh".
-pub fn default_file_name(questionnaire_id: &str, issuer: &str) -> String {
-    let slug: String = messages::ascii_fold(issuer)
-        .to_lowercase()
-        .split(|c: char| !c.is_ascii_alphanumeric())
-        .filter(|s| !s.is_empty())
-        .collect::<Vec<_>>()
-        .join("-");
-    if slug.is_empty() {
-        questionnaire_id.to_owned()
-    } else {
-        format!("{questionnaire_id}-{slug}")
     }
 }

@@ -2,8 +2,9 @@
 //!
 //! Owns: [`draw`] — the layout (title bar with the save state; where-am-I line; outline,
 //! question and paragraph preview side by side when the terminal is wide, toggled when it is
-//! narrow; status line; key bar from the key table), each editor's look, and the screens on
-//! top (outline, suggestions, whole-report preview, help, review, export, overwrite question).
+//! narrow; status line; key bar from the key table), each editor's look, and the drawing
+//! primitives the dialogs share (boxes, cutting, wrapping, cleaning); the dialog on top draws
+//! itself (`dialog/`).
 //! Every text that comes from a questionnaire or an answer is cleaned of control characters
 //! before it reaches the terminal. Below [`MIN_WIDTH`]×[`MIN_HEIGHT`] it shows only a request
 //! to enlarge the window; no size panics.
@@ -17,7 +18,7 @@ use ratatui::text::{Line, Span, Text};
 use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 use unicode_width::UnicodeWidthStr;
 
-use super::app::{App, ExportFormat, Overlay, SaveState, ScrollView};
+use super::app::{App, SaveState};
 use super::editor::{ChoiceEditor, Editor, ListEditor, TableEditor, TextKind};
 use super::keymap;
 use super::text_input::clean;
@@ -54,8 +55,8 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
     main_body(frame, app, theme, body);
     status_line(frame, app, theme, status);
     key_bar(frame, app, theme, keys);
-    if let Some(overlay) = app.overlays.last() {
-        draw_overlay(frame, app, theme, overlay, body);
+    if let Some(dialog) = app.overlays.last() {
+        dialog.draw(frame, app, theme, body);
     }
 }
 
@@ -68,7 +69,7 @@ fn too_small(frame: &mut Frame, area: Rect) {
 }
 
 /// A bordered box titled `title`; returns the area inside it.
-fn titled(frame: &mut Frame, area: Rect, title: &str, border: Style) -> Rect {
+pub(super) fn titled(frame: &mut Frame, area: Rect, title: &str, border: Style) -> Rect {
     let block = Block::bordered()
         .title(format!(" {title} "))
         .border_style(border);
@@ -78,12 +79,12 @@ fn titled(frame: &mut Frame, area: Rect, title: &str, border: Style) -> Rect {
 }
 
 /// `text` cut to `width` columns, with "…" where something was cut.
-fn fit(text: &str, width: u16) -> String {
+pub(super) fn fit(text: &str, width: u16) -> String {
     cut(text, width, false)
 }
 
 /// `text` cut to its last `width` columns, with "…" in front when something was cut.
-fn fit_tail(text: &str, width: u16) -> String {
+pub(super) fn fit_tail(text: &str, width: u16) -> String {
     cut(text, width, true)
 }
 
@@ -112,7 +113,7 @@ fn cut(text: &str, width: u16, keep_end: bool) -> String {
 }
 
 /// Text from a questionnaire or an answer, safe to print on one line.
-fn safe(s: &str) -> String {
+pub(super) fn safe(s: &str) -> String {
     clean(s, false)
 }
 
@@ -191,7 +192,7 @@ fn main_body(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
 }
 
 /// The outline column and the question column of a wide screen.
-fn wide_columns(area: Rect) -> [Rect; 2] {
+pub(super) fn wide_columns(area: Rect) -> [Rect; 2] {
     let outline_width = (area.width * 3 / 10).clamp(OUTLINE_WIDTH, 52);
     Layout::horizontal([Constraint::Length(outline_width), Constraint::Min(1)]).areas(area)
 }
@@ -208,7 +209,13 @@ fn mark_symbol(mark: Mark) -> &'static str {
 }
 
 /// The outline; `selected` highlights a row (the jump dialog), else the current section.
-fn outline_panel(frame: &mut Frame, app: &App, theme: &Theme, area: Rect, selected: Option<usize>) {
+pub(super) fn outline_panel(
+    frame: &mut Frame,
+    app: &App,
+    theme: &Theme,
+    area: Rect,
+    selected: Option<usize>,
+) {
     let focused = selected.is_some();
     let border = if focused {
         theme.border_focused
@@ -391,14 +398,14 @@ fn editor_hint(editor: &Editor) -> Option<&'static str> {
 }
 
 /// Lines `text` takes when word-wrapped to `width` columns.
-fn wrapped_height(text: &str, width: u16) -> u16 {
+pub(super) fn wrapped_height(text: &str, width: u16) -> u16 {
     u16::try_from(wrap(text, width, None)).unwrap_or(u16::MAX)
 }
 
 /// Word-wraps `text` to `width` columns (a word wider than a row is cut by letters), pushing
 /// the rows to `rows` when given; returns how many rows it takes. One routine for measuring
 /// and for drawing, so the two always agree.
-fn wrap(text: &str, width: u16, mut rows: Option<&mut Vec<String>>) -> usize {
+pub(super) fn wrap(text: &str, width: u16, mut rows: Option<&mut Vec<String>>) -> usize {
     let width = usize::from(width.max(1));
     let mut count = 0;
     for line in text.split('\n') {
@@ -823,306 +830,4 @@ fn key_bar(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         spans.push(Span::styled(format!("{} ", b.help), theme.key_help));
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
-}
-
-fn popup(area: Rect, width: u16, height: u16) -> Rect {
-    let w = width.min(area.width);
-    let h = height.min(area.height);
-    Rect {
-        x: area.x + (area.width - w) / 2,
-        y: area.y + (area.height - h) / 2,
-        width: w,
-        height: h,
-    }
-}
-
-fn draw_overlay(frame: &mut Frame, app: &App, theme: &Theme, overlay: &Overlay, body: Rect) {
-    match overlay {
-        Overlay::Outline { selected } => {
-            // Wide: the outline beside the question takes the keyboard where it stands.
-            let rect = if body.width >= WIDE {
-                wide_columns(body)[0]
-            } else {
-                popup(body, 90, body.height)
-            };
-            frame.render_widget(Clear, rect);
-            outline_panel(frame, app, theme, rect, Some(*selected));
-        }
-        Overlay::Suggestions { items, selected } => {
-            let width = body.width.saturating_sub(8).max(40).min(body.width);
-            let texts: Vec<String> = items
-                .iter()
-                .enumerate()
-                .map(|(i, s)| format!("{}. {}", i + 1, safe(s)))
-                .collect();
-            let heights: Vec<u16> = texts
-                .iter()
-                .map(|t| wrapped_height(t, width.saturating_sub(2)))
-                .collect();
-            let total: u16 = heights.iter().fold(0, |a, h| a.saturating_add(*h));
-            let rect = popup(body, width, total.saturating_add(2).min(body.height));
-            frame.render_widget(Clear, rect);
-            let inner = titled(frame, rect, ui::SUGGESTIONS_TITLE, theme.border_focused);
-            let lines: Vec<Line> = texts
-                .into_iter()
-                .enumerate()
-                .map(|(i, text)| {
-                    let style = if i == *selected {
-                        theme.selected
-                    } else {
-                        Style::default()
-                    };
-                    Line::styled(text, style)
-                })
-                .collect();
-            // Scroll so the highlighted suggestion is whole on screen.
-            let before: u16 = heights[..(*selected).min(heights.len())]
-                .iter()
-                .fold(0, |a, h| a.saturating_add(*h));
-            let mine = heights.get(*selected).copied().unwrap_or(1);
-            let offset = before
-                .saturating_add(mine)
-                .saturating_sub(inner.height)
-                .min(before);
-            frame.render_widget(
-                Paragraph::new(lines)
-                    .wrap(Wrap { trim: true })
-                    .scroll((offset, 0)),
-                inner,
-            );
-        }
-        Overlay::Preview { scroll } => {
-            scrolled_text(
-                frame,
-                app,
-                theme,
-                body,
-                ui::FULL_PREVIEW_TITLE,
-                &app.report_lines(),
-                *scroll,
-            );
-        }
-        Overlay::Help { scroll } => {
-            let mut lines: Vec<String> = Vec::new();
-            for (title, rows) in keymap::help_groups() {
-                lines.push(title.to_owned());
-                lines.extend(rows.iter().map(|b| format!("  {:<12} {}", b.label, b.help)));
-                lines.push(String::new());
-            }
-            lines.extend(ui::HELP_FOOTER.iter().map(|s| (*s).to_owned()));
-            scrolled_text(frame, app, theme, body, ui::HELP_TITLE, &lines, *scroll);
-        }
-        Overlay::Review { selected, scroll } => {
-            draw_review(frame, app, theme, body, *selected, *scroll);
-        }
-        Overlay::Export(dialog) => {
-            let rect = popup(body, 76, 16);
-            frame.render_widget(Clear, rect);
-            let inner = titled(frame, rect, ui::EXPORT_TITLE, theme.border_focused);
-            let mut lines = Vec::new();
-            for (i, (format, on)) in dialog.formats.iter().enumerate() {
-                let label = match format {
-                    ExportFormat::Word => ui::FORMAT_WORD,
-                    ExportFormat::Text => ui::FORMAT_TEXT,
-                    ExportFormat::Markdown => ui::FORMAT_MARKDOWN,
-                };
-                let style = if dialog.cursor == i {
-                    theme.selected
-                } else {
-                    Style::default()
-                };
-                lines.push(Line::styled(
-                    format!("[{}] {label}", if *on { "x" } else { " " }),
-                    style,
-                ));
-            }
-            let row_style = |row: usize| {
-                if dialog.cursor == row {
-                    theme.selected
-                } else {
-                    Style::default()
-                }
-            };
-            lines.push(Line::styled(
-                format!(
-                    "[{}] {}",
-                    if dialog.full { "x" } else { " " },
-                    ui::EXPORT_FULL
-                ),
-                row_style(dialog.full_row()),
-            ));
-            lines.push(Line::styled(
-                ui::export_size(dialog.size.points()),
-                row_style(dialog.size_row()),
-            ));
-            // One row: a long folder shows its end, where the names that matter are.
-            let folder_room = inner
-                .width
-                .saturating_sub(u16::try_from(ui::EXPORT_FOLDER.width() + 1).unwrap_or(0));
-            lines.push(Line::raw(format!(
-                "{} {}",
-                ui::EXPORT_FOLDER,
-                fit_tail(&safe(&dialog.folder.display().to_string()), folder_room)
-            )));
-            let name_row = u16::try_from(lines.len()).unwrap_or(0);
-            lines.push(Line::raw(ui::EXPORT_NAME));
-            lines.push(Line::raw(""));
-            match &dialog.result {
-                Some(Ok(paths)) => {
-                    lines.push(Line::styled(ui::EXPORT_WRITTEN, theme.ok));
-                    lines.extend(
-                        paths
-                            .iter()
-                            .map(|p| Line::raw(format!("  {}", safe(&p.display().to_string())))),
-                    );
-                }
-                Some(Err(message)) => lines.push(Line::styled(safe(message), theme.error)),
-                None => {}
-            }
-            frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
-            let label_w = u16::try_from(ui::EXPORT_NAME.width() + 1).unwrap_or(0);
-            if inner.height > name_row {
-                let rect = Rect {
-                    x: inner.x + label_w.min(inner.width),
-                    y: inner.y + name_row,
-                    width: inner.width.saturating_sub(label_w),
-                    height: 1,
-                };
-                if dialog.on_name() {
-                    frame.render_widget(dialog.name.textarea(), rect);
-                } else {
-                    frame.render_widget(Paragraph::new(safe(&dialog.name.text())), rect);
-                }
-            }
-        }
-        Overlay::ConfirmUnreviewed { asks } => {
-            // As many as the screen holds; the rest are counted.
-            let room = usize::from(body.height.saturating_sub(6)).clamp(1, 12);
-            let shown = asks.len().min(room);
-            let more = asks.len() - shown;
-            let height = shown + 4 + usize::from(more > 0);
-            let rect = popup(body, 76, u16::try_from(height).unwrap_or(u16::MAX));
-            frame.render_widget(Clear, rect);
-            let inner = titled(frame, rect, ui::UNREVIEWED_TITLE, theme.error);
-            let mut lines: Vec<Line> = vec![Line::raw(ui::UNREVIEWED_QUESTION)];
-            lines.extend(
-                asks.iter()
-                    .take(shown)
-                    .map(|a| Line::raw(fit(&format!("  - {}", safe(a)), inner.width))),
-            );
-            if more > 0 {
-                lines.push(Line::raw(ui::and_more(more)));
-            }
-            lines.push(Line::styled(ui::UNREVIEWED_KEYS, theme.prompt));
-            frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
-        }
-        Overlay::ConfirmOverwrite { paths } => {
-            let rect = popup(body, 70, u16::try_from(paths.len() + 5).unwrap_or(u16::MAX));
-            frame.render_widget(Clear, rect);
-            let inner = titled(frame, rect, ui::OVERWRITE_TITLE, theme.error);
-            let mut lines: Vec<Line> = vec![Line::raw(ui::OVERWRITE_QUESTION)];
-            lines.extend(
-                paths
-                    .iter()
-                    .map(|p| Line::raw(format!("  {}", safe(&p.display().to_string())))),
-            );
-            lines.push(Line::styled(ui::OVERWRITE_KEYS, theme.prompt));
-            frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
-        }
-    }
-}
-
-fn scrolled_text(
-    frame: &mut Frame,
-    app: &App,
-    theme: &Theme,
-    area: Rect,
-    title: &str,
-    lines: &[String],
-    scroll: usize,
-) {
-    frame.render_widget(Clear, area);
-    let inner = titled(frame, area, title, theme.border_focused);
-    // Wrapped here, with the same routine that counts the rows, so paging reaches the end.
-    let mut rows: Vec<String> = Vec::new();
-    for line in lines {
-        wrap(&safe(line), inner.width, Some(&mut rows));
-    }
-    let total = rows.len();
-    let max = total.saturating_sub(usize::from(inner.height));
-    app.scroll_view.set(ScrollView {
-        height: inner.height,
-        total,
-    });
-    let text: Vec<Line> = rows
-        .into_iter()
-        .skip(scroll.min(max))
-        .take(usize::from(inner.height))
-        .map(Line::raw)
-        .collect();
-    frame.render_widget(Paragraph::new(text), inner);
-}
-
-fn draw_review(
-    frame: &mut Frame,
-    app: &App,
-    theme: &Theme,
-    area: Rect,
-    selected: usize,
-    scroll: usize,
-) {
-    frame.render_widget(Clear, area);
-    let rows = app.review_rows();
-    let list_height = u16::try_from(rows.len() + 3)
-        .unwrap_or(u16::MAX)
-        .clamp(4, area.height / 2);
-    let [list, report] =
-        Layout::vertical([Constraint::Length(list_height), Constraint::Min(1)]).areas(area);
-    let title = if rows.is_empty() {
-        ui::REVIEW_ALL_GOOD.to_owned()
-    } else {
-        ui::review_title(rows.len())
-    };
-    let inner = titled(frame, list, &title, theme.border_focused);
-    // Each problem is wrapped whole; the highlighted one is kept in view.
-    let mut lines: Vec<Line> = Vec::new();
-    let mut selected_rows = (0, 0);
-    if rows.is_empty() {
-        lines.push(Line::styled(ui::REVIEW_READY, theme.ok));
-    }
-    for (i, r) in rows.iter().enumerate() {
-        let mut style = if r.error { theme.error } else { theme.warning };
-        if i == selected {
-            style = style.patch(theme.selected);
-            selected_rows.0 = lines.len();
-        }
-        let mut wrapped = Vec::new();
-        let mark = if r.error { "✗" } else { "•" };
-        wrap(
-            &format!("{mark} {}", safe(&r.text)),
-            inner.width,
-            Some(&mut wrapped),
-        );
-        lines.extend(wrapped.into_iter().map(|row| Line::styled(row, style)));
-        if i == selected {
-            selected_rows.1 = lines.len();
-        }
-    }
-    let height = usize::from(inner.height);
-    let offset = if selected_rows.1 > height {
-        (selected_rows.1 - height).min(selected_rows.0)
-    } else {
-        0
-    };
-    let shown: Vec<Line> = lines.into_iter().skip(offset).take(height).collect();
-    frame.render_widget(Paragraph::new(shown), inner);
-    scrolled_text(
-        frame,
-        app,
-        theme,
-        report,
-        ui::FULL_PREVIEW_TITLE,
-        &app.report_lines(),
-        scroll,
-    );
 }

@@ -1,0 +1,43 @@
+//! A finished report as the bytes of a file: the one place where an output format is chosen.
+//!
+//! Owns: [`FileFormat`] (the formats a report is written in, with their file extensions) and
+//! [`encode`], which serves both the command line (`cli::emit`) and the wizard's export dialog,
+//! so the two always write the same bytes.
+//!
+//! Must not: write files, or know who asked (terminal, command line).
+
+use super::document::Document;
+use super::docx::{self, BodySize};
+use super::text::{self, Format};
+
+/// A format a report can be written in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileFormat {
+    /// A Word file laid out by NĐ 30.
+    Word,
+    /// Plain text.
+    Text,
+    /// Markdown.
+    Markdown,
+}
+
+impl FileFormat {
+    /// The file name extension, without the dot.
+    pub fn extension(self) -> &'static str {
+        match self {
+            FileFormat::Word => "docx",
+            FileFormat::Text => "txt",
+            FileFormat::Markdown => "md",
+        }
+    }
+}
+
+/// `doc` in `format`: `full` includes the NĐ 30 header and signature blocks; `size` is the
+/// body's font size of a Word file (the text formats have none).
+pub fn encode(format: FileFormat, doc: &Document, full: bool, size: BodySize) -> Vec<u8> {
+    match format {
+        FileFormat::Word => docx::write(doc, full, size),
+        FileFormat::Text => text::render(doc, Format::Text, full).into_bytes(),
+        FileFormat::Markdown => text::render(doc, Format::Markdown, full).into_bytes(),
+    }
+}
