@@ -20,4 +20,5 @@ pub mod report;
 pub mod session;
 pub mod template;
 pub mod tui;
+pub mod value;
 pub mod vn;

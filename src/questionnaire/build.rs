@@ -18,8 +18,8 @@ use super::model::{
     Questionnaire, Section, TableSpec, Text, Validation,
 };
 use super::yaml::{Node, Value};
-use crate::answers::AnswerValue;
 use crate::template::{self, Compiled, Context, Engine, TemplateError};
+use crate::value::AnswerValue;
 use crate::vn::Date;
 
 use super::schema::{self, Key};
@@ -1545,17 +1545,17 @@ fn sample_context(q: &Questionnaire, questions: &[Question], sample: Sample) -> 
                     .iter()
                     .map(|c| {
                         let cell = match c.kind {
-                            CellKind::Text => crate::answers::Cell::Text("mẫu".into()),
-                            CellKind::Integer => crate::answers::Cell::Integer(3),
-                            CellKind::Decimal => crate::answers::Cell::Decimal(1.5),
+                            CellKind::Text => crate::value::Cell::Text("mẫu".into()),
+                            CellKind::Integer => crate::value::Cell::Integer(3),
+                            CellKind::Decimal => crate::value::Cell::Decimal(1.5),
                         };
                         (c.id.clone(), cell)
                     })
                     .collect();
                 // A full row and one left blank but for its label, as officials leave them.
-                let mut blank = crate::answers::Row::new();
+                let mut blank = crate::value::Row::new();
                 if let Some(first) = spec.columns.first() {
-                    blank.insert(first.id.clone(), crate::answers::Cell::Text("mẫu".into()));
+                    blank.insert(first.id.clone(), crate::value::Cell::Text("mẫu".into()));
                 }
                 AnswerValue::Table(vec![row, blank])
             }

@@ -14,8 +14,8 @@ use std::sync::OnceLock;
 use regex_automata::nfa::thompson::{self, pikevm::PikeVM};
 
 use super::diag::Pos;
-use crate::answers::{AnswerValue, Cell, Row};
 use crate::template::{Compiled, Engine};
+use crate::value::{AnswerValue, Cell, Row};
 
 /// A loaded questionnaire.
 #[derive(Debug)]
