@@ -19,6 +19,7 @@ pub mod questionnaire;
 pub mod report;
 pub mod session;
 pub mod template;
+pub mod text;
 pub mod tui;
 pub mod value;
 pub mod vn;

@@ -19,7 +19,7 @@ pub use yaml::{MAX_BYTES, MAX_DEPTH, MAX_NODES as MAX_ELEMENTS, within as within
 
 use std::path::Path;
 
-pub use build::closest;
+pub use crate::text::closest;
 pub use diag::{Diagnostic, Kind, LoadError, Pos};
 pub use model::{
     CellKind, Column, Condition, Frame, NumberStyle, Pattern, Question, QuestionKind,

@@ -50,10 +50,8 @@ pub const FUEL: u64 = 700_000;
 /// Time for one render, whatever fuel is left: a backstop for work the fuel does not see.
 pub const TIME_BUDGET: std::time::Duration = std::time::Duration::from_millis(400);
 
-/// Marks the start and end of a block value (a list or table) inside rendered text.
-pub const BLOCK_START: char = '\u{E000}';
-/// See [`BLOCK_START`].
-pub const BLOCK_END: char = '\u{E001}';
+/// The block markers are defined beside the clean-up that strips them.
+pub use crate::text::{BLOCK_END, BLOCK_START};
 
 /// A template-compilation or render problem, with the line inside the template (1-based).
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -19,6 +19,7 @@ use super::model::{
 };
 use super::yaml::{Node, Value};
 use crate::template::{self, Compiled, Context, Engine, TemplateError};
+use crate::text::closest;
 use crate::value::AnswerValue;
 use crate::vn::Date;
 
@@ -155,17 +156,6 @@ impl<'n> Fields<'n> {
     fn has(&self, key: &str) -> bool {
         self.get(key).is_some()
     }
-}
-
-/// The candidate closest to `word` when it is close enough to be a likely typo: at most two
-/// edits, or a third of the candidate's length for long names.
-pub fn closest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
-    candidates
-        .into_iter()
-        .map(|c| (strsim::damerau_levenshtein(word, c), c))
-        .filter(|(d, c)| *d <= 2.max(c.len() / 3) && *d < c.len())
-        .min_by_key(|(d, _)| *d)
-        .map(|(_, c)| c)
 }
 
 fn valid_name(id: &str) -> bool {

@@ -223,7 +223,7 @@ impl fmt::Display for LoadError {
             if let Some(line) = lines.get(d.pos.line.wrapping_sub(1)) {
                 let number = d.pos.line.to_string();
                 let gutter = " ".repeat(number.len());
-                let (shown, caret) = snippet(&crate::report::sanitize_line(line), d.pos.col);
+                let (shown, caret) = snippet(&crate::text::sanitize_line(line), d.pos.col);
                 writeln!(f, "{gutter} |")?;
                 writeln!(f, "{number} | {shown}")?;
                 writeln!(f, "{gutter} | {}^", " ".repeat(caret))?;
@@ -255,7 +255,7 @@ pub fn warnings_text(file: &str, source: &str, warnings: &[super::lint::Warning]
         if let Some(line) = lines.get(w.pos.line.wrapping_sub(1)) {
             let number = w.pos.line.to_string();
             let gutter = " ".repeat(number.len());
-            let (shown, caret) = snippet(&crate::report::sanitize_line(line), w.pos.col);
+            let (shown, caret) = snippet(&crate::text::sanitize_line(line), w.pos.col);
             let _ = writeln!(out, "{gutter} |");
             let _ = writeln!(out, "{number} | {shown}");
             let _ = writeln!(out, "{gutter} | {}^", " ".repeat(caret));
