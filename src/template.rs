@@ -6,8 +6,9 @@
 //! lists and tables standing alone on a line become block markers), and compiling and
 //! rendering named templates and conditions.
 //!
-//! Must not: read files, know about sections, or format whole reports. (It knows questions
-//! only to present their answers: a table answer is shown with its columns and totals.)
+//! Must not: read files, know about sections, or format whole reports; import `questionnaire`
+//! or `answers` (it knows answer values from the leaf [`crate::value`], and a table question
+//! only through [`TableLayout`], to show a table answer with its columns and totals).
 
 use std::collections::BTreeMap;
 use std::fmt;
@@ -17,6 +18,7 @@ use minijinja::value::{Enumerator, Kwargs, Object, ObjectExt, ObjectRepr, Rest};
 use minijinja::{Environment, Error, ErrorKind, State, UndefinedBehavior, Value};
 
 use crate::messages;
+use crate::value::{AnswerValue, Cell, Row};
 use crate::vn::{self, Date};
 
 pub mod probe;
@@ -756,15 +758,20 @@ fn noi(state: &State, value: &Value, conj: Rest<String>) -> Result<String, Error
     Ok(vn::join_list(&texts, conj))
 }
 
-/// How an answer looks inside templates and conditions. Blank list items are left out;
-/// table rows are complete (labels, `sum` columns, every column present, empty as `none`).
-pub fn answer_value(
-    question: &crate::questionnaire::Question,
-    value: &crate::answers::AnswerValue,
-) -> Value {
-    use crate::answers::{AnswerValue, Cell};
-    use crate::questionnaire::QuestionKind;
-    let id = &question.id;
+/// A table question's columns, as [`answer_value`] needs them to present a table answer. The
+/// questionnaire's `TableSpec` implements it, so the engine need not know the questionnaire.
+pub trait TableLayout {
+    /// The column ids, in order.
+    fn column_ids(&self) -> Vec<&str>;
+    /// The rows as shown: each row's cells in column order (labels of fixed rows, `sum`
+    /// columns and missing cells filled in as the questionnaire says).
+    fn complete(&self, rows: &[Row]) -> Vec<Vec<Option<Cell>>>;
+}
+
+/// How the answer to question `id` looks inside templates and conditions. Blank list items are
+/// left out; table rows are complete (labels, `sum` columns, every column present, empty as
+/// `none`); a table answer shows as nothing when `table` (the question's columns) is `None`.
+pub fn answer_value(id: &str, value: &AnswerValue, table: Option<&dyn TableLayout>) -> Value {
     // An answer cannot smuggle in a block marker of its own.
     let clean = |s: &str| -> Value {
         // Two single-character searches run as byte searches; a set of chars decodes all.
@@ -789,19 +796,19 @@ pub fn answer_value(
         AnswerValue::Bool(b) => Value::from(*b),
         AnswerValue::Choices(items) => Value::from(non_blank(items)),
         AnswerValue::List(items) => Value::from_object(BlockValue {
-            id: id.clone(),
+            id: id.to_owned(),
             items: non_blank(items),
         }),
         AnswerValue::Table(rows) => {
-            let QuestionKind::Table(spec) = &question.kind else {
+            let Some(spec) = table else {
                 return Value::from(());
             };
+            let columns = spec.column_ids();
             let items = spec
                 .complete(rows)
                 .into_iter()
                 .map(|cells| {
-                    let map: BTreeMap<String, Value> = spec
-                        .columns
+                    let map: BTreeMap<String, Value> = columns
                         .iter()
                         .zip(cells)
                         .map(|(column, cell)| {
@@ -811,14 +818,14 @@ pub fn answer_value(
                                 Some(Cell::Integer(n)) => Value::from(n),
                                 Some(Cell::Decimal(x)) => Value::from(x),
                             };
-                            (column.id.clone(), v)
+                            ((*column).to_owned(), v)
                         })
                         .collect();
                     Value::from(map)
                 })
                 .collect();
             Value::from_object(BlockValue {
-                id: id.clone(),
+                id: id.to_owned(),
                 items,
             })
         }

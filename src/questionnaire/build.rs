@@ -1550,10 +1550,7 @@ fn sample_context(q: &Questionnaire, questions: &[Question], sample: Sample) -> 
                 AnswerValue::Table(vec![row, blank])
             }
         };
-        values.insert(
-            question.id.clone(),
-            template::answer_value(question, &sample),
-        );
+        values.insert(question.id.clone(), question.template_value(&sample));
     }
     Context::new(values)
 }

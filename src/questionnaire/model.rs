@@ -14,7 +14,7 @@ use std::sync::OnceLock;
 use regex_automata::nfa::thompson::{self, pikevm::PikeVM};
 
 use super::diag::Pos;
-use crate::template::{Compiled, Engine};
+use crate::template::{self, Compiled, Engine, TableLayout};
 use crate::value::{AnswerValue, Cell, Row};
 
 /// A loaded questionnaire.
@@ -187,6 +187,18 @@ pub struct Question {
     pub label: Option<String>,
 }
 
+impl Question {
+    /// How an answer to this question looks inside templates and conditions (see
+    /// [`template::answer_value`]; a table answer is shown with this question's columns).
+    pub fn template_value(&self, value: &AnswerValue) -> minijinja::Value {
+        let table = match &self.kind {
+            QuestionKind::Table(spec) => Some(spec as &dyn TableLayout),
+            _ => None,
+        };
+        template::answer_value(&self.id, value, table)
+    }
+}
+
 /// What kind of answer a question takes.
 #[derive(Debug, Clone)]
 pub enum QuestionKind {
@@ -335,6 +347,16 @@ impl TableSpec {
                     .collect()
             })
             .collect()
+    }
+}
+
+impl TableLayout for TableSpec {
+    fn column_ids(&self) -> Vec<&str> {
+        self.columns.iter().map(|c| c.id.as_str()).collect()
+    }
+
+    fn complete(&self, rows: &[Row]) -> Vec<Vec<Option<Cell>>> {
+        TableSpec::complete(self, rows)
     }
 }
 
