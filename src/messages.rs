@@ -64,77 +64,73 @@ pub fn unclosed_block(keyword: &str) -> String {
     format!("thẻ `{{% {keyword} … %}}` ở dòng này chưa có `{{% end{keyword} %}}` đi cùng")
 }
 
-/// The sentence for a template problem found by MiniJinja.
-pub fn template_error_detail(err: &minijinja::Error) -> String {
-    use minijinja::ErrorKind as K;
-    let detail = err.detail().unwrap_or_default();
-    match err.kind() {
-        K::UndefinedError => format!("dùng một tên chưa được khai báo{}", suffix(detail)),
-        K::SyntaxError => format!("sai cú pháp mẫu câu: {}", template_syntax_detail(detail)),
-        K::UnknownFilter => {
-            let name = detail
-                .strip_prefix("filter ")
-                .and_then(|d| d.strip_suffix(" is unknown"))
-                .unwrap_or(detail);
-            let known = crate::template::VIETNAMESE_FILTERS
-                .iter()
-                .chain(&crate::template::TEXT_FILTERS)
-                .chain(&["sum", "length", "round", "first", "last"])
-                .copied();
-            let near = crate::questionnaire::closest(name, known);
-            match near {
-                Some(k) => format!("không có bộ lọc `{name}`; có phải ý bạn là `{k}`?"),
-                None => format!(
-                    "không có bộ lọc `{name}` (các bộ lọc tiếng Việt: ngay_dai, ngay_ngan, so, phan_tram, noi)"
-                ),
-            }
-        }
-        K::UnknownFunction => format!("không có hàm này{}", suffix(detail)),
-        K::UnknownTest => {
-            let name = detail
-                .strip_prefix("test ")
-                .and_then(|d| d.strip_suffix(" is unknown"))
-                .unwrap_or(detail);
-            let known = [
-                "none",
-                "defined",
-                "undefined",
-                "number",
-                "string",
-                "sequence",
-                "mapping",
-                "true",
-                "false",
-                "odd",
-                "even",
-                "divisibleby",
-                "in",
-                "startingwith",
-                "endingwith",
-            ];
-            match crate::questionnaire::closest(name, known) {
-                Some(k) => format!("không có phép thử `{name}`; có phải ý bạn là `{k}`?"),
-                None => format!(
-                    "không có phép thử `{name}` (hay dùng: `x is none`, `x is number`, `x is string`)"
-                ),
-            }
-        }
-        K::OutOfFuel if detail == minijinja::FUEL_DEADLINE_DETAIL => format!(
-            "mẫu câu vượt giới hạn an toàn (chạy quá {} giây) nên đã bị dừng; hãy viết mẫu câu đơn giản hơn",
-            crate::vn::format_decimal(crate::template::TIME_BUDGET.as_secs_f64(), None)
+// The sentences for a template problem found by MiniJinja (`template::explain` picks one).
+
+/// A template names something that was never declared.
+pub fn template_undefined(detail: &str) -> String {
+    format!("dùng một tên chưa được khai báo{}", suffix(detail))
+}
+
+/// A template's syntax error, with MiniJinja's English detail.
+pub fn template_syntax(detail: &str) -> String {
+    format!("sai cú pháp mẫu câu: {}", template_syntax_detail(detail))
+}
+
+/// A filter that does not exist, with the likely intended one.
+pub fn unknown_filter(name: &str, near: Option<&str>) -> String {
+    match near {
+        Some(k) => format!("không có bộ lọc `{name}`; có phải ý bạn là `{k}`?"),
+        None => format!(
+            "không có bộ lọc `{name}` (các bộ lọc tiếng Việt: ngay_dai, ngay_ngan, so, phan_tram, noi)"
         ),
-        K::OutOfFuel => "mẫu câu vượt giới hạn an toàn (lặp quá nhiều lần, hoặc tạo ra văn bản hay danh sách quá lớn) nên đã bị dừng; hãy viết mẫu câu đơn giản hơn".to_owned(),
-        K::InvalidOperation if detail.starts_with("bộ lọc") => detail.to_owned(),
-        K::InvalidOperation => format!(
-            "phép tính không thực hiện được, thường do một câu hỏi chưa được trả lời hoặc sai loại{}",
-            suffix(detail)
-        ),
-        K::MissingArgument | K::TooManyArguments => {
-            format!("bộ lọc hoặc hàm nhận sai số đối số{}", suffix(detail))
-        }
-        K::TemplateNotFound => "mẫu câu không được đọc tệp khác (include/import)".to_owned(),
-        _ => format!("mẫu câu bị lỗi khi tạo văn bản{}", suffix(&err.to_string())),
     }
+}
+
+/// A function that does not exist.
+pub fn unknown_function(detail: &str) -> String {
+    format!("không có hàm này{}", suffix(detail))
+}
+
+/// A test (`x is …`) that does not exist, with the likely intended one.
+pub fn unknown_test(name: &str, near: Option<&str>) -> String {
+    match near {
+        Some(k) => format!("không có phép thử `{name}`; có phải ý bạn là `{k}`?"),
+        None => format!(
+            "không có phép thử `{name}` (hay dùng: `x is none`, `x is number`, `x is string`)"
+        ),
+    }
+}
+
+/// A render stopped by its time budget of `seconds`.
+pub fn template_over_time(seconds: f64) -> String {
+    format!(
+        "mẫu câu vượt giới hạn an toàn (chạy quá {} giây) nên đã bị dừng; hãy viết mẫu câu đơn giản hơn",
+        crate::vn::format_decimal(seconds, None)
+    )
+}
+
+/// A render stopped by its fuel.
+pub const TEMPLATE_OUT_OF_FUEL: &str = "mẫu câu vượt giới hạn an toàn (lặp quá nhiều lần, hoặc tạo ra văn bản hay danh sách quá lớn) nên đã bị dừng; hãy viết mẫu câu đơn giản hơn";
+
+/// An operation on values of the wrong kind (or on an unanswered question).
+pub fn template_invalid_operation(detail: &str) -> String {
+    format!(
+        "phép tính không thực hiện được, thường do một câu hỏi chưa được trả lời hoặc sai loại{}",
+        suffix(detail)
+    )
+}
+
+/// A filter or function given too few or too many arguments.
+pub fn template_wrong_arguments(detail: &str) -> String {
+    format!("bộ lọc hoặc hàm nhận sai số đối số{}", suffix(detail))
+}
+
+/// A template tried to read another template (`include`/`import`).
+pub const TEMPLATE_NO_INCLUDE: &str = "mẫu câu không được đọc tệp khác (include/import)";
+
+/// Any other render problem, with MiniJinja's own description.
+pub fn template_failed(error: &str) -> String {
+    format!("mẫu câu bị lỗi khi tạo văn bản{}", suffix(error))
 }
 
 /// A Vietnamese rendering of MiniJinja's English syntax detail.

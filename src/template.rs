@@ -4,7 +4,8 @@
 //! `trim_blocks` + `lstrip_blocks`), the Vietnamese filters (`ngay_dai`, `ngay_ngan`, `so`,
 //! `phan_tram`, `noi`), how answer values look inside templates (dates print as "31/7/2025",
 //! lists and tables standing alone on a line become block markers), and compiling and
-//! rendering named templates and conditions.
+//! rendering named templates and conditions. `explain` says why a template failed (which
+//! sentence of `messages` fits a MiniJinja error).
 //!
 //! Must not: read files, know about sections, or format whole reports; import `questionnaire`
 //! or `answers` (it knows answer values from the leaf [`crate::value`], and a table question
@@ -21,6 +22,7 @@ use crate::messages;
 use crate::value::{AnswerValue, Cell, Row};
 use crate::vn::{self, Date};
 
+pub mod explain;
 pub mod probe;
 pub mod shape;
 
@@ -84,7 +86,7 @@ impl From<Error> for TemplateError {
         );
         TemplateError {
             line: err.line(),
-            detail: messages::template_error_detail(&err),
+            detail: explain::template_error_detail(&err),
             syntax,
             unknown,
             budget: err.kind() == ErrorKind::OutOfFuel,
