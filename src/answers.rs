@@ -5,11 +5,12 @@
 //! questionnaire's answers (including answers that no longer fit the questionnaire, which are kept, never dropped),
 //! `persist` the YAML file format and its atomic save, `journal` the record of every change
 //! kept beside it until the next save, `check` the validation of one answer against its
-//! question.
+//! question, `explain` which sentence fits a file the YAML limits refused.
 //!
 //! Must not: know about terminals or report layout.
 
 pub mod check;
+pub mod explain;
 pub mod journal;
 pub mod persist;
 pub mod store;

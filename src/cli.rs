@@ -596,7 +596,7 @@ fn check(paths: &[PathBuf], json: bool) -> u8 {
                 code = EXIT_QUESTIONNAIRE;
                 if json {
                     found.extend(err.diagnostics.iter().map(|d| {
-                        let (what, fix) = messages::diagnostic(&d.kind);
+                        let (what, fix) = questionnaire::explain::diagnostic(&d.kind);
                         let kind = format!("{:?}", d.kind);
                         let code: String = kind
                             .chars()

@@ -10,6 +10,7 @@
 
 mod build;
 pub mod diag;
+pub mod explain;
 pub mod lint;
 pub mod model;
 pub mod schema;

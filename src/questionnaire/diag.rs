@@ -211,7 +211,7 @@ impl fmt::Display for LoadError {
             if i > 0 {
                 writeln!(f)?;
             }
-            let (what, fix) = messages::diagnostic(&d.kind);
+            let (what, fix) = super::explain::diagnostic(&d.kind);
             writeln!(
                 f,
                 "{}: {}:{}:{}: {what}",
