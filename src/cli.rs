@@ -536,7 +536,7 @@ fn diff(old_path: &Path, new_path: &Path) -> u8 {
         }
     }
     let changes = crate::compare::compare(&loaded[0], &loaded[1]);
-    say(messages::diff_report(
+    say(crate::compare::diff_report(
         &old_path.display().to_string(),
         &new_path.display().to_string(),
         &changes,

@@ -7,9 +7,15 @@
 //! that the new one would keep aside as orphans, each with the `renames` entry that would carry
 //! it over when a new question looks like its successor (same kind and prompt, or a near id).
 //!
+//! `report` lays the changes out as `baocao diff`'s text.
+//!
 //! Must not: read files or print (the command line does), or look at answers.
 
 use std::collections::{HashMap, HashSet};
+
+pub mod report;
+
+pub use report::diff_report;
 
 use crate::questionnaire::{Question, Questionnaire, Section, Text};
 use crate::report::build::number_for;

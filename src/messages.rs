@@ -318,7 +318,7 @@ pub fn loader_too_many_elements(limit: usize) -> (String, String) {
 /// (what is wrong, how to fix it): nesting deeper than the loader accepts.
 pub fn loader_too_deep(max_depth: usize) -> (String, String) {
     (
-        format!("Các mức lồng nhau quá sâu (quá {} mức).", max_depth),
+        format!("Các mức lồng nhau quá sâu (quá {max_depth} mức)."),
         "Giảm số mức mục con; một báo cáo hiếm khi cần quá 4 mức.".into(),
     )
 }
@@ -593,7 +593,7 @@ pub fn loader_rename_target(to: &str, suggestion: Option<&str>) -> (String, Stri
     (
         format!(
             "`renames` chuyển sang `{to}`, nhưng không có câu hỏi nào mã `{to}`.{}",
-            maybe(suggestion.as_deref())
+            maybe(suggestion)
         ),
         suggestion.as_ref().map_or_else(
             || "Sửa tên đích cho đúng mã một câu hỏi hiện có.".to_owned(),
@@ -1042,109 +1042,90 @@ pub fn check_ok(file: &str) -> String {
     format!("{file}: hợp lệ.")
 }
 
-/// `baocao diff`: what changed between two questionnaire versions.
-pub fn diff_report(old: &str, new: &str, c: &crate::compare::Changes) -> String {
-    use std::fmt::Write as _;
-    let mut out = format!("So sánh {old} → {new}\n");
-    if let Some((from, to)) = &c.id {
-        let _ = writeln!(out, "\nMã bảng hỏi: {from} → {to}");
+// ----- `baocao diff`: what changed between two questionnaire versions (`compare::report`
+// ----- lays the lines out).
+
+pub fn diff_title(old: &str, new: &str) -> String {
+    format!("So sánh {old} → {new}\n")
+}
+
+pub fn diff_id(from: &str, to: &str) -> String {
+    format!("\nMã bảng hỏi: {from} → {to}")
+}
+
+pub const DIFF_VARS: &str = "\nGiá trị theo kỳ (vars):\n";
+
+pub fn diff_var_changed(name: &str, from: &str, to: &str) -> String {
+    format!("  ~ {name}: {from} → {to}")
+}
+
+pub fn diff_var_added(name: &str, value: &str) -> String {
+    format!("  + {name}: {value}")
+}
+
+pub fn diff_var_removed(name: &str, value: &str) -> String {
+    format!("  - {name}: {value}")
+}
+
+pub const DIFF_SAME_STRUCTURE: &str =
+    "\nMục và câu hỏi giữ nguyên: mọi câu trả lời của kỳ trước dùng được (baocao run … --from).\n";
+
+pub const DIFF_SECTIONS: &str = "\nMục (số như khi in, khi mọi mục đều có):\n";
+
+/// A section added (`+`) or removed (`-`): `printed` is its number and heading, `what` one of
+/// [`DIFF_SECTION_ADDED`] and [`DIFF_SECTION_REMOVED`], `parent` the number of the section it
+/// belongs to (empty at the top level).
+pub fn diff_section(sign: char, printed: &str, what: &str, parent: &str) -> String {
+    let within = if parent.is_empty() {
+        String::new()
+    } else {
+        format!(", trong mục {parent}")
+    };
+    format!("  {sign} {printed} ({what}{within})")
+}
+
+pub const DIFF_SECTION_ADDED: &str = "mục mới";
+pub const DIFF_SECTION_REMOVED: &str = "đã bỏ";
+
+pub fn diff_section_renumbered(heading: &str, from: &str, to: &str) -> String {
+    format!("  ~ {heading}: số {from} → {to}")
+}
+
+pub const DIFF_QUESTIONS: &str = "\nCâu hỏi:\n";
+
+pub fn diff_question_added(id: &str, ask: &str) -> String {
+    format!("  + {id}: {ask} (câu mới)")
+}
+
+pub fn diff_question_removed(id: &str, ask: &str) -> String {
+    format!("  - {id}: {ask} (đã bỏ)")
+}
+
+pub fn diff_question_renamed(from: &str, to: &str) -> String {
+    format!("  → {from} đổi mã thành {to} (có trong renames: câu trả lời cũ đi theo)")
+}
+
+pub fn diff_kind_changed(id: &str, from: &str, to: &str) -> String {
+    format!(
+        "  ≠ {id}: loại {from} → {to} (câu trả lời cũ không hợp loại mới sẽ được giữ riêng và báo ở màn hình rà soát)"
+    )
+}
+
+pub const DIFF_ORPHANED: &str = "\nCâu trả lời đã lưu cho các câu hỏi sau sẽ bị để riêng (không dùng) khi mở bằng bảng hỏi mới:\n";
+
+/// An old question whose saved answers would be kept aside; `like` the new question that may
+/// be its successor.
+pub fn diff_orphan(id: &str, like: Option<&str>) -> String {
+    match like {
+        Some(to) => format!("  - {id} (có thể là câu mới `{to}`)"),
+        None => format!("  - {id}"),
     }
-    if !c.vars.is_empty() {
-        out.push_str("\nGiá trị theo kỳ (vars):\n");
-        for (name, from, to) in &c.vars {
-            let _ = match (from, to) {
-                (Some(f), Some(t)) => writeln!(out, "  ~ {name}: {f} → {t}"),
-                (None, Some(t)) => writeln!(out, "  + {name}: {t}"),
-                (Some(f), None) => writeln!(out, "  - {name}: {f}"),
-                (None, None) => Ok(()),
-            };
-        }
-    }
-    if c.same_structure() {
-        out.push_str(
-            "\nMục và câu hỏi giữ nguyên: mọi câu trả lời của kỳ trước dùng được (baocao run … --from).\n",
-        );
-        return out;
-    }
-    if !(c.sections_added.is_empty()
-        && c.sections_removed.is_empty()
-        && c.sections_renumbered.is_empty())
-    {
-        out.push_str("\nMục (số như khi in, khi mọi mục đều có):\n");
-        let within = |s: &crate::compare::SectionRef| {
-            if s.parent.is_empty() {
-                String::new()
-            } else {
-                format!(", trong mục {}", s.parent)
-            }
-        };
-        for (list, sign, what) in [
-            (&c.sections_added, '+', "mục mới"),
-            (&c.sections_removed, '-', "đã bỏ"),
-        ] {
-            for s in list {
-                let printed = crate::report::document::join_number(&s.number, &s.shown);
-                let _ = writeln!(out, "  {sign} {printed} ({what}{})", within(s));
-            }
-        }
-        for (from, to, heading) in &c.sections_renumbered {
-            let _ = writeln!(out, "  ~ {heading}: số {from} → {to}");
-        }
-    }
-    if !(c.questions_added.is_empty()
-        && c.questions_removed.is_empty()
-        && c.questions_renamed.is_empty()
-        && c.kinds_changed.is_empty())
-    {
-        out.push_str("\nCâu hỏi:\n");
-        for (id, ask) in &c.questions_added {
-            let _ = writeln!(out, "  + {id}: {ask} (câu mới)");
-        }
-        for (id, ask) in &c.questions_removed {
-            let _ = writeln!(out, "  - {id}: {ask} (đã bỏ)");
-        }
-        for (from, to) in &c.questions_renamed {
-            let _ = writeln!(
-                out,
-                "  → {from} đổi mã thành {to} (có trong renames: câu trả lời cũ đi theo)"
-            );
-        }
-        for (id, from, to) in &c.kinds_changed {
-            let _ = writeln!(
-                out,
-                "  ≠ {id}: loại {from} → {to} (câu trả lời cũ không hợp loại mới sẽ được giữ riêng và báo ở màn hình rà soát)"
-            );
-        }
-    }
-    if !c.orphaned.is_empty() {
-        out.push_str(
-            "\nCâu trả lời đã lưu cho các câu hỏi sau sẽ bị để riêng (không dùng) khi mở bằng bảng hỏi mới:\n",
-        );
-        for (id, like) in &c.orphaned {
-            match like {
-                Some(to) => {
-                    let _ = writeln!(out, "  - {id} (có thể là câu mới `{to}`)");
-                }
-                None => {
-                    let _ = writeln!(out, "  - {id}");
-                }
-            }
-        }
-        let renames: Vec<&(String, Option<String>)> = c
-            .orphaned
-            .iter()
-            .filter(|(_, like)| like.is_some())
-            .collect();
-        if !renames.is_empty() {
-            out.push_str(
-                "\nNếu đó là cùng một câu hỏi đã đổi mã, thêm vào bảng hỏi mới (kiểm tra lại từng dòng):\nrenames:\n",
-            );
-            for (id, like) in renames {
-                let _ = writeln!(out, "  {id}: {}", like.as_deref().unwrap_or_default());
-            }
-        }
-    }
-    out
+}
+
+pub const DIFF_RENAMES_HINT: &str = "\nNếu đó là cùng một câu hỏi đã đổi mã, thêm vào bảng hỏi mới (kiểm tra lại từng dòng):\nrenames:\n";
+
+pub fn diff_rename_line(from: &str, to: &str) -> String {
+    format!("  {from}: {to}")
 }
 
 pub fn check_warnings(file: &str, count: usize) -> String {
