@@ -284,7 +284,7 @@ fn successors(
                     return None;
                 }
                 let ids: Vec<&str> = free().map(|(_, to)| to).collect();
-                crate::questionnaire::closest(id, ids.iter().copied())
+                crate::text::closest(id, ids.iter().copied())
                     .and_then(|to| free().find(|(_, a)| *a == to))
                     .or_else(|| {
                         free().find(|(_, a)| a.starts_with(id.as_str()) || id.starts_with(a))

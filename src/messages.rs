@@ -4,7 +4,10 @@
 //! messages, CLI messages, and words used inside reports ("Có", "Không", "và"). Another
 //! language would be a sibling of this module.
 //!
-//! Must not: decide anything; it only words what other modules found.
+//! Must not: decide anything; it only words what other modules found. It imports nothing of the
+//! crate but `vn` (tests/architecture.rs checks): the module that found a problem picks the
+//! sentence (`questionnaire::explain`, `template::explain`, `answers::explain`,
+//! `compare::report`) and hands it plain values — names, numbers, limits.
 
 pub const ERROR_LABEL: &str = "lỗi";
 pub const WARNING_LABEL: &str = "cảnh báo";

@@ -3,7 +3,7 @@
 //!
 //! Owns: [`Pos`], [`Kind`] (every problem the loader can find, with its data), [`Diagnostic`]
 //! and [`LoadError`] (all problems of one file). The Vietnamese sentences live in
-//! `crate::messages`.
+//! `crate::messages`; `explain` picks the one for each kind.
 //!
 //! Must not: decide what is a problem (that is `yaml.rs` and `build.rs`).
 
@@ -37,7 +37,7 @@ impl Pos {
     }
 }
 
-/// Every problem the loader reports. Messages: `crate::messages`.
+/// Every problem the loader reports. Messages: `crate::messages`, picked by `explain`.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Kind {
     /// The file could not be read.

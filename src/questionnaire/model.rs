@@ -4,9 +4,11 @@
 //! [`Validation`], [`NumberStyle`], [`Frame`] and [`Text`] (a piece of text that may be a
 //! compiled template). Everything here has passed the loader's checks, so the other modules can
 //! rely on it: ids are unique, conditions name only earlier answers, templates name only
-//! known things.
+//! known things. [`Question::template_value`] is how an answer to a question enters a template
+//! (the engine sees a table question through [`TableLayout`]).
 //!
-//! Must not: parse YAML, know about answers files, terminals or output formats.
+//! Must not: parse YAML, know about answers files, terminals or output formats; import
+//! `answers` (defaults are values of the leaf `crate::value`).
 
 use indexmap::IndexMap;
 use std::sync::OnceLock;
