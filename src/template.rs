@@ -17,9 +17,13 @@ use std::fmt;
 use std::sync::Arc;
 
 use minijinja::value::{Enumerator, Object, ObjectExt, ObjectRepr};
-use minijinja::{Environment, Error, ErrorKind, UndefinedBehavior, Value};
+use minijinja::{Environment, Error, ErrorKind, State, UndefinedBehavior, Value};
 
 use crate::messages;
+use filters::{
+    capitalize, cased_len, format_value, lower, ngay_dai, ngay_ngan, noi, phan_tram, replace, so,
+    sum, text_of, trim, upper,
+};
 
 mod answer;
 pub mod explain;
@@ -138,7 +142,23 @@ impl Engine {
         env.set_recursion_limit(100);
         env.set_auto_escape_callback(|_| minijinja::AutoEscape::None);
         env.set_syntax(syntax());
-        filters::register(&mut env);
+        env.set_formatter(format_value);
+        env.add_filter("ngay_dai", ngay_dai);
+        env.add_filter("ngay_ngan", ngay_ngan);
+        env.add_filter("so", so);
+        env.add_filter("phan_tram", phan_tram);
+        env.add_filter("noi", noi);
+        // Jinja's string filters print an unanswered question as "none"; ours print nothing.
+        env.add_filter("upper", upper);
+        env.add_filter("lower", lower);
+        env.add_filter("capitalize", |state: &State, v: &Value| {
+            let text = text_of(v);
+            state.ensure_bytes(cased_len(&text, char::to_lowercase))?;
+            Ok::<_, Error>(capitalize(&text))
+        });
+        env.add_filter("trim", trim);
+        env.add_filter("replace", replace);
+        env.add_filter("sum", sum);
         Engine {
             env,
             count: 0,

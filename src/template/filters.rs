@@ -1,4 +1,4 @@
-//! The engine's filters and its formatter: the Vietnamese filters (`ngay_dai`, `ngay_ngan`,
+//! The engine's filters and its formatter (the engine adds them in `Engine::new`): the Vietnamese filters (`ngay_dai`, `ngay_ngan`,
 //! `so`, `phan_tram`, `noi`), Jinja's string filters redone to print an unanswered question as
 //! nothing and to charge their output to the render's fuel, `sum`, and how a value prints
 //! (yes/no as "Có"/"Không", decimals the Vietnamese way).
@@ -7,34 +7,13 @@
 //! `messages`').
 
 use minijinja::value::{Kwargs, Rest};
-use minijinja::{Environment, Error, ErrorKind, State, Value};
+use minijinja::{Error, ErrorKind, State, Value};
 
 use super::DateValue;
 use crate::messages;
 use crate::vn::{self, Date};
 
-/// Sets the formatter and adds the filters to a new environment.
-pub(super) fn register(env: &mut Environment<'_>) {
-    env.set_formatter(format_value);
-    env.add_filter("ngay_dai", ngay_dai);
-    env.add_filter("ngay_ngan", ngay_ngan);
-    env.add_filter("so", so);
-    env.add_filter("phan_tram", phan_tram);
-    env.add_filter("noi", noi);
-    // Jinja's string filters print an unanswered question as "none"; ours print nothing.
-    env.add_filter("upper", upper);
-    env.add_filter("lower", lower);
-    env.add_filter("capitalize", |state: &State, v: &Value| {
-        let text = text_of(v);
-        state.ensure_bytes(cased_len(&text, char::to_lowercase))?;
-        Ok::<_, Error>(capitalize(&text))
-    });
-    env.add_filter("trim", trim);
-    env.add_filter("replace", replace);
-    env.add_filter("sum", sum);
-}
-
-fn format_value(
+pub(super) fn format_value(
     out: &mut minijinja::Output,
     state: &mut State,
     value: &Value,
@@ -61,7 +40,7 @@ fn format_value(
 }
 
 /// A value as text for the string filters: nothing for an unanswered question.
-fn text_of(value: &Value) -> String {
+pub(super) fn text_of(value: &Value) -> String {
     if value.is_none() || value.is_undefined() {
         String::new()
     } else {
@@ -69,7 +48,7 @@ fn text_of(value: &Value) -> String {
     }
 }
 
-fn capitalize(s: &str) -> String {
+pub(super) fn capitalize(s: &str) -> String {
     let mut chars = s.chars();
     chars.next().map_or_else(String::new, |first| {
         first
@@ -83,7 +62,7 @@ fn capitalize(s: &str) -> String {
     clippy::needless_pass_by_value,
     reason = "MiniJinja hands filter arguments over by value"
 )]
-fn trim(value: &Value, chars: Option<String>) -> String {
+pub(super) fn trim(value: &Value, chars: Option<String>) -> String {
     let text = text_of(value);
     match chars {
         Some(chars) => {
@@ -96,19 +75,19 @@ fn trim(value: &Value, chars: Option<String>) -> String {
 }
 
 /// The length in bytes of `text` with every character mapped by `case`.
-fn cased_len<I: Iterator<Item = char>>(text: &str, case: impl Fn(char) -> I) -> usize {
+pub(super) fn cased_len<I: Iterator<Item = char>>(text: &str, case: impl Fn(char) -> I) -> usize {
     text.chars()
         .map(|c| case(c).map(char::len_utf8).sum::<usize>())
         .sum()
 }
 
-fn upper(state: &State, value: &Value) -> Result<String, Error> {
+pub(super) fn upper(state: &State, value: &Value) -> Result<String, Error> {
     let text = text_of(value);
     state.ensure_bytes(cased_len(&text, char::to_uppercase))?;
     Ok(text.to_uppercase())
 }
 
-fn lower(state: &State, value: &Value) -> Result<String, Error> {
+pub(super) fn lower(state: &State, value: &Value) -> Result<String, Error> {
     let text = text_of(value);
     state.ensure_bytes(cased_len(&text, char::to_lowercase))?;
     Ok(text.to_lowercase())
@@ -118,7 +97,7 @@ fn lower(state: &State, value: &Value) -> Result<String, Error> {
     clippy::needless_pass_by_value,
     reason = "MiniJinja hands filter arguments over by value"
 )]
-fn replace(
+pub(super) fn replace(
     state: &State,
     value: &Value,
     from: String,
@@ -149,7 +128,7 @@ fn replace(
     clippy::needless_pass_by_value,
     reason = "MiniJinja hands filter arguments over by value"
 )]
-fn sum(
+pub(super) fn sum(
     state: &State,
     values: &Value,
     attribute: Option<String>,
@@ -231,7 +210,7 @@ fn describe(value: &Value) -> &'static str {
     clippy::needless_pass_by_value,
     reason = "MiniJinja hands filter arguments over by value"
 )]
-fn ngay_dai(value: &Value, kwargs: Kwargs) -> Result<String, Error> {
+pub(super) fn ngay_dai(value: &Value, kwargs: Kwargs) -> Result<String, Error> {
     let year: Option<Value> = kwargs.get("nam")?;
     kwargs.assert_all_used()?;
     if value.is_none() || value.is_undefined() {
@@ -243,7 +222,7 @@ fn ngay_dai(value: &Value, kwargs: Kwargs) -> Result<String, Error> {
         .ok_or_else(|| wrong_kind("ngay_dai", messages::KIND_NAME_DATE, value))
 }
 
-fn ngay_ngan(value: &Value) -> Result<String, Error> {
+pub(super) fn ngay_ngan(value: &Value) -> Result<String, Error> {
     if value.is_none() || value.is_undefined() {
         return Ok(String::new());
     }
@@ -287,7 +266,7 @@ fn short_decimal(x: f64) -> String {
     }
 }
 
-fn so(value: &Value, decimals: Option<Value>) -> Result<String, Error> {
+pub(super) fn so(value: &Value, decimals: Option<Value>) -> Result<String, Error> {
     if value.is_integer()
         && let (Some(n), None) = (value.as_i64(), &decimals)
     {
@@ -301,7 +280,7 @@ fn so(value: &Value, decimals: Option<Value>) -> Result<String, Error> {
         .unwrap_or_default())
 }
 
-fn phan_tram(value: &Value, decimals: Option<Value>) -> Result<String, Error> {
+pub(super) fn phan_tram(value: &Value, decimals: Option<Value>) -> Result<String, Error> {
     Ok(number("phan_tram", value)?
         .map(|x| match digits(decimals) {
             Some(d) => vn::format_percent(x, Some(d)),
@@ -314,7 +293,7 @@ fn phan_tram(value: &Value, decimals: Option<Value>) -> Result<String, Error> {
     clippy::needless_pass_by_value,
     reason = "MiniJinja hands filter arguments over by value"
 )]
-fn noi(state: &State, value: &Value, conj: Rest<String>) -> Result<String, Error> {
+pub(super) fn noi(state: &State, value: &Value, conj: Rest<String>) -> Result<String, Error> {
     if value.is_none() || value.is_undefined() {
         return Ok(String::new());
     }
