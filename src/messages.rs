@@ -175,6 +175,9 @@ fn suffix(detail: &str) -> String {
     }
 }
 
+/// How a filter's own error ([`filter_wrong_kind`]) starts: such an error is shown as it is.
+pub const FILTER_ERROR_START: &str = "bộ lọc";
+
 /// A Vietnamese filter got a value of the wrong kind.
 pub fn filter_wrong_kind(filter: &str, expected: &str, found: &str) -> String {
     format!(

@@ -57,10 +57,26 @@ pub fn template_error_detail(err: &minijinja::Error) -> String {
             messages::template_over_time(TIME_BUDGET.as_secs_f64())
         }
         K::OutOfFuel => messages::TEMPLATE_OUT_OF_FUEL.to_owned(),
-        K::InvalidOperation if detail.starts_with("bộ lọc") => detail.to_owned(),
+        K::InvalidOperation if detail.starts_with(messages::FILTER_ERROR_START) => {
+            detail.to_owned()
+        }
         K::InvalidOperation => messages::template_invalid_operation(detail),
         K::MissingArgument | K::TooManyArguments => messages::template_wrong_arguments(detail),
         K::TemplateNotFound => messages::TEMPLATE_NO_INCLUDE.to_owned(),
         _ => messages::template_failed(&err.to_string()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_filter_error_is_shown_as_it_is() {
+        let sentence = messages::filter_wrong_kind("so", "số", "văn bản");
+        let err = minijinja::Error::new(K::InvalidOperation, sentence.clone());
+        assert_eq!(template_error_detail(&err), sentence);
+        let other = minijinja::Error::new(K::InvalidOperation, "x");
+        assert_ne!(template_error_detail(&other), "x");
     }
 }
