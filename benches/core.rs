@@ -147,7 +147,7 @@ fn hostile(c: &mut Criterion) {
     group.bench_function("diff_50000_sections", |b| {
         b.iter(|| {
             let changes = baocao::compare::compare(black_box(&old), black_box(&new));
-            baocao::messages::diff_report("cu.yaml", "moi.yaml", &changes)
+            baocao::compare::diff_report("cu.yaml", "moi.yaml", &changes)
         });
     });
 

@@ -539,7 +539,7 @@ fn diff(old_path: &Path, new_path: &Path) -> u8 {
         }
     }
     let changes = crate::compare::compare(&loaded[0], &loaded[1]);
-    say(messages::diff_report(
+    say(crate::compare::diff_report(
         &old_path.display().to_string(),
         &new_path.display().to_string(),
         &changes,
@@ -599,7 +599,7 @@ fn check(paths: &[PathBuf], json: bool) -> u8 {
                 code = EXIT_QUESTIONNAIRE;
                 if json {
                     found.extend(err.diagnostics.iter().map(|d| {
-                        let (what, fix) = messages::diagnostic(&d.kind);
+                        let (what, fix) = questionnaire::explain::diagnostic(&d.kind);
                         let kind = format!("{:?}", d.kind);
                         let code: String = kind
                             .chars()

@@ -7,9 +7,15 @@
 //! that the new one would keep aside as orphans, each with the `renames` entry that would carry
 //! it over when a new question looks like its successor (same kind and prompt, or a near id).
 //!
+//! `report` lays the changes out as `baocao diff`'s text.
+//!
 //! Must not: read files or print (the command line does), or look at answers.
 
 use std::collections::{HashMap, HashSet};
+
+pub mod report;
+
+pub use report::diff_report;
 
 use crate::questionnaire::{Question, Questionnaire, Section, Text};
 use crate::report::build::number_for;
@@ -278,7 +284,7 @@ fn successors(
                     return None;
                 }
                 let ids: Vec<&str> = free().map(|(_, to)| to).collect();
-                crate::questionnaire::closest(id, ids.iter().copied())
+                crate::text::closest(id, ids.iter().copied())
                     .and_then(|to| free().find(|(_, a)| *a == to))
                     .or_else(|| {
                         free().find(|(_, a)| a.starts_with(id.as_str()) || id.starts_with(a))

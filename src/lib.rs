@@ -7,7 +7,12 @@
 //! [`files`] reads with a size limit and writes atomically; [`session`] keeps one writer per
 //! answers file and gets back what a crash left in the journal. [`cli`] wires them into commands;
 //! [`compare`] says what changed between two questionnaire versions. [`messages`] holds every
-//! sentence the user reads.
+//! sentence the user reads. Two leaves serve the core: [`value`] (answer values, which the
+//! questionnaire's defaults need) and [`text`] (line clean-up and spelling suggestions).
+//!
+//! The core stands in layers, each importing only lower ones (tests/architecture.rs):
+//! `vn`, `files` → `text` → `messages` → `value` → `template` → `questionnaire` → `answers` →
+//! `report` → `compare` → `flow`, `session` → `tui` → `cli`.
 
 pub mod answers;
 pub mod cli;
@@ -19,5 +24,7 @@ pub mod questionnaire;
 pub mod report;
 pub mod session;
 pub mod template;
+pub mod text;
 pub mod tui;
+pub mod value;
 pub mod vn;

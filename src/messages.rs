@@ -4,9 +4,10 @@
 //! messages, CLI messages, and words used inside reports ("Có", "Không", "và"). Another
 //! language would be a sibling of this module.
 //!
-//! Must not: decide anything; it only words what other modules found.
-
-use crate::questionnaire::Kind;
+//! Must not: decide anything; it only words what other modules found. It imports nothing of the
+//! crate but `vn` (tests/architecture.rs checks): the module that found a problem picks the
+//! sentence (`questionnaire::explain`, `template::explain`, `answers::explain`,
+//! `compare::report`) and hands it plain values — names, numbers, limits.
 
 pub const ERROR_LABEL: &str = "lỗi";
 pub const WARNING_LABEL: &str = "cảnh báo";
@@ -64,77 +65,73 @@ pub fn unclosed_block(keyword: &str) -> String {
     format!("thẻ `{{% {keyword} … %}}` ở dòng này chưa có `{{% end{keyword} %}}` đi cùng")
 }
 
-/// The sentence for a template problem found by MiniJinja.
-pub fn template_error_detail(err: &minijinja::Error) -> String {
-    use minijinja::ErrorKind as K;
-    let detail = err.detail().unwrap_or_default();
-    match err.kind() {
-        K::UndefinedError => format!("dùng một tên chưa được khai báo{}", suffix(detail)),
-        K::SyntaxError => format!("sai cú pháp mẫu câu: {}", template_syntax_detail(detail)),
-        K::UnknownFilter => {
-            let name = detail
-                .strip_prefix("filter ")
-                .and_then(|d| d.strip_suffix(" is unknown"))
-                .unwrap_or(detail);
-            let known = crate::template::VIETNAMESE_FILTERS
-                .iter()
-                .chain(&crate::template::TEXT_FILTERS)
-                .chain(&["sum", "length", "round", "first", "last"])
-                .copied();
-            let near = crate::questionnaire::closest(name, known);
-            match near {
-                Some(k) => format!("không có bộ lọc `{name}`; có phải ý bạn là `{k}`?"),
-                None => format!(
-                    "không có bộ lọc `{name}` (các bộ lọc tiếng Việt: ngay_dai, ngay_ngan, so, phan_tram, noi)"
-                ),
-            }
-        }
-        K::UnknownFunction => format!("không có hàm này{}", suffix(detail)),
-        K::UnknownTest => {
-            let name = detail
-                .strip_prefix("test ")
-                .and_then(|d| d.strip_suffix(" is unknown"))
-                .unwrap_or(detail);
-            let known = [
-                "none",
-                "defined",
-                "undefined",
-                "number",
-                "string",
-                "sequence",
-                "mapping",
-                "true",
-                "false",
-                "odd",
-                "even",
-                "divisibleby",
-                "in",
-                "startingwith",
-                "endingwith",
-            ];
-            match crate::questionnaire::closest(name, known) {
-                Some(k) => format!("không có phép thử `{name}`; có phải ý bạn là `{k}`?"),
-                None => format!(
-                    "không có phép thử `{name}` (hay dùng: `x is none`, `x is number`, `x is string`)"
-                ),
-            }
-        }
-        K::OutOfFuel if detail == minijinja::FUEL_DEADLINE_DETAIL => format!(
-            "mẫu câu vượt giới hạn an toàn (chạy quá {} giây) nên đã bị dừng; hãy viết mẫu câu đơn giản hơn",
-            crate::vn::format_decimal(crate::template::TIME_BUDGET.as_secs_f64(), None)
+// The sentences for a template problem found by MiniJinja (`template::explain` picks one).
+
+/// A template names something that was never declared.
+pub fn template_undefined(detail: &str) -> String {
+    format!("dùng một tên chưa được khai báo{}", suffix(detail))
+}
+
+/// A template's syntax error, with MiniJinja's English detail.
+pub fn template_syntax(detail: &str) -> String {
+    format!("sai cú pháp mẫu câu: {}", template_syntax_detail(detail))
+}
+
+/// A filter that does not exist, with the likely intended one.
+pub fn unknown_filter(name: &str, near: Option<&str>) -> String {
+    match near {
+        Some(k) => format!("không có bộ lọc `{name}`; có phải ý bạn là `{k}`?"),
+        None => format!(
+            "không có bộ lọc `{name}` (các bộ lọc tiếng Việt: ngay_dai, ngay_ngan, so, phan_tram, noi)"
         ),
-        K::OutOfFuel => "mẫu câu vượt giới hạn an toàn (lặp quá nhiều lần, hoặc tạo ra văn bản hay danh sách quá lớn) nên đã bị dừng; hãy viết mẫu câu đơn giản hơn".to_owned(),
-        K::InvalidOperation if detail.starts_with("bộ lọc") => detail.to_owned(),
-        K::InvalidOperation => format!(
-            "phép tính không thực hiện được, thường do một câu hỏi chưa được trả lời hoặc sai loại{}",
-            suffix(detail)
-        ),
-        K::MissingArgument | K::TooManyArguments => {
-            format!("bộ lọc hoặc hàm nhận sai số đối số{}", suffix(detail))
-        }
-        K::TemplateNotFound => "mẫu câu không được đọc tệp khác (include/import)".to_owned(),
-        _ => format!("mẫu câu bị lỗi khi tạo văn bản{}", suffix(&err.to_string())),
     }
+}
+
+/// A function that does not exist.
+pub fn unknown_function(detail: &str) -> String {
+    format!("không có hàm này{}", suffix(detail))
+}
+
+/// A test (`x is …`) that does not exist, with the likely intended one.
+pub fn unknown_test(name: &str, near: Option<&str>) -> String {
+    match near {
+        Some(k) => format!("không có phép thử `{name}`; có phải ý bạn là `{k}`?"),
+        None => format!(
+            "không có phép thử `{name}` (hay dùng: `x is none`, `x is number`, `x is string`)"
+        ),
+    }
+}
+
+/// A render stopped by its time budget of `seconds`.
+pub fn template_over_time(seconds: f64) -> String {
+    format!(
+        "mẫu câu vượt giới hạn an toàn (chạy quá {} giây) nên đã bị dừng; hãy viết mẫu câu đơn giản hơn",
+        crate::vn::format_decimal(seconds, None)
+    )
+}
+
+/// A render stopped by its fuel.
+pub const TEMPLATE_OUT_OF_FUEL: &str = "mẫu câu vượt giới hạn an toàn (lặp quá nhiều lần, hoặc tạo ra văn bản hay danh sách quá lớn) nên đã bị dừng; hãy viết mẫu câu đơn giản hơn";
+
+/// An operation on values of the wrong kind (or on an unanswered question).
+pub fn template_invalid_operation(detail: &str) -> String {
+    format!(
+        "phép tính không thực hiện được, thường do một câu hỏi chưa được trả lời hoặc sai loại{}",
+        suffix(detail)
+    )
+}
+
+/// A filter or function given too few or too many arguments.
+pub fn template_wrong_arguments(detail: &str) -> String {
+    format!("bộ lọc hoặc hàm nhận sai số đối số{}", suffix(detail))
+}
+
+/// A template tried to read another template (`include`/`import`).
+pub const TEMPLATE_NO_INCLUDE: &str = "mẫu câu không được đọc tệp khác (include/import)";
+
+/// Any other render problem, with MiniJinja's own description.
+pub fn template_failed(error: &str) -> String {
+    format!("mẫu câu bị lỗi khi tạo văn bản{}", suffix(error))
 }
 
 /// A Vietnamese rendering of MiniJinja's English syntax detail.
@@ -177,6 +174,9 @@ fn suffix(detail: &str) -> String {
         format!(" ({detail})")
     }
 }
+
+/// How a filter's own error ([`filter_wrong_kind`]) starts: such an error is shown as it is.
+pub const FILTER_ERROR_START: &str = "bộ lọc";
 
 /// A Vietnamese filter got a value of the wrong kind.
 pub fn filter_wrong_kind(filter: &str, expected: &str, found: &str) -> String {
@@ -235,107 +235,416 @@ fn maybe(suggestion: Option<&str>) -> String {
         .unwrap_or_default()
 }
 
-/// (what is wrong, how to fix it) for a loader problem.
-pub fn diagnostic(kind: &Kind) -> (String, String) {
-    match kind {
-        Kind::Unreadable { detail } => (format!("Không đọc được tệp bảng hỏi: {detail}."), "Kiểm tra lại đường dẫn và quyền đọc tệp.".into()),
-        Kind::TooLarge { bytes } => (
-            format!("Tệp quá lớn ({} byte); bảng hỏi không được quá {} MB.", crate::vn::format_integer(i64::try_from(*bytes).unwrap_or(i64::MAX)), crate::questionnaire::MAX_BYTES / (1024 * 1024)),
-            "Kiểm tra xem có chọn nhầm tệp không; một bảng hỏi thường chỉ vài chục KB.".into(),
+// ----- the loader's problems: (what is wrong, how to fix it), one function per problem; -----
+// ----- `questionnaire::explain` picks the one that fits.                                  -----
+
+/// (what is wrong, how to fix it): the file could not be read.
+pub fn loader_unreadable(detail: &str) -> (String, String) {
+    (
+        format!("Không đọc được tệp bảng hỏi: {detail}."),
+        "Kiểm tra lại đường dẫn và quyền đọc tệp.".into(),
+    )
+}
+
+/// (what is wrong, how to fix it): the file is larger than the loader accepts.
+pub fn loader_too_large(bytes: usize, max_bytes: usize) -> (String, String) {
+    (
+        format!(
+            "Tệp quá lớn ({} byte); bảng hỏi không được quá {} MB.",
+            crate::vn::format_integer(i64::try_from(bytes).unwrap_or(i64::MAX)),
+            max_bytes / (1024 * 1024)
         ),
-        Kind::NotUtf8 => ("Tệp không phải văn bản UTF-8 (có thể đã lưu bằng bảng mã TCVN3, VNI, Windows-1258, hoặc UTF-16 — trong Notepad gọi là \"Unicode\").".into(), "Mở tệp bằng trình soạn thảo và lưu lại với bảng mã UTF-8 (trong Notepad: Lưu thành → Mã hóa: UTF-8).".into()),
-        Kind::ControlChar { code } => (format!("Có ký tự điều khiển không hợp lệ (mã U+{code:04X}) trong tệp."), "Xóa ký tự này; bảng hỏi chỉ chứa chữ, số, dấu câu, dấu cách và xuống dòng.".into()),
-        Kind::TabIndent => ("Dòng này thụt lề bằng phím Tab; YAML chỉ cho phép thụt lề bằng dấu cách.".into(), "Thay các ký tự Tab ở đầu dòng bằng dấu cách (mỗi cấp 2 dấu cách).".into()),
-        Kind::EmptyFile => ("Tệp trống: không có nội dung bảng hỏi.".into(), "Viết bảng hỏi bắt đầu bằng `format: 1`, `id:`, `version:`, `title:`, `document:` và `sections:`.".into()),
-        Kind::Slip { slip } => slip_message(*slip),
-        Kind::Syntax { detail } => (format!("Sai cú pháp YAML ở đây ({}).", syntax_detail(detail)), "Kiểm tra thụt lề (các khóa cùng cấp phải thẳng cột), dấu `:` sau mỗi khóa, và dấu ngoặc kép đóng mở đủ cặp.".into()),
-        Kind::SeveralDocuments => ("Tệp chứa nhiều tài liệu YAML (có dòng `---` thứ hai).".into(), "Mỗi tệp chỉ chứa một bảng hỏi; xóa dòng `---` hoặc tách ra tệp khác.".into()),
-        Kind::UnknownAnchor => ("Dùng `*tên` nhưng không có `&tên` nào được khai báo trước đó.".into(), "Khai báo `&tên` trước khi dùng `*tên`, hoặc viết thẳng nội dung.".into()),
-        Kind::TooManyNodes => (format!("Các tham chiếu `*tên` nở ra quá nhiều phần tử: tính cả các phần được chép lại, tệp vượt quá {} phần tử (có thể là tệp độc hại).", crate::vn::format_integer(i64::try_from(crate::questionnaire::MAX_ELEMENTS).unwrap_or(i64::MAX))), "Viết thẳng nội dung thay vì lồng nhiều tham chiếu `&`/`*`.".into()),
-        Kind::TooManyElements { limit } => (format!("Bảng hỏi có quá nhiều phần tử: hơn {} khóa, giá trị và mục danh sách được viết ra trong tệp (giới hạn kích thước để bảo vệ máy, không phải do tham chiếu `*tên`).", crate::vn::format_integer(i64::try_from(*limit).unwrap_or(i64::MAX))), "Chia bảng hỏi thành nhiều bảng hỏi nhỏ hơn (mỗi kỳ báo cáo hoặc mỗi lĩnh vực một tệp); một bảng hỏi thật thường chỉ vài nghìn phần tử.".into()),
-        Kind::TooDeep => (format!("Các mức lồng nhau quá sâu (quá {} mức).", crate::questionnaire::MAX_DEPTH), "Giảm số mức mục con; một báo cáo hiếm khi cần quá 4 mức.".into()),
-        Kind::ComplexKey => ("Khóa phải là một từ, không được là danh sách hay bảng.".into(), "Viết khóa dạng `ten_khoa: giá trị`; nếu giá trị bắt đầu bằng `{` hay `[`, đặt cả giá trị trong ngoặc kép.".into()),
-        Kind::DuplicateKey { key, first_line } => (format!("Khóa `{key}` xuất hiện hai lần trong cùng một mục (lần đầu ở dòng {first_line})."), "Xóa một trong hai dòng, hoặc gộp nội dung lại.".into()),
-        Kind::UnknownKey { key, place, suggestion } => (format!("Khóa `{key}` không dùng được ở {place}.{}", maybe(*suggestion)), suggestion.map_or_else(|| "Xóa khóa này, hoặc xem các khóa hợp lệ trong docs/questionnaire-format.md.".to_owned(), |s| format!("Đổi `{key}` thành `{s}`."))),
-        Kind::MissingKey { key, place } => (format!("Thiếu khóa bắt buộc `{key}` ở {place}."), format!("Thêm dòng `{key}: …` vào đây.")),
-        Kind::WrongType { key, expected, found } => (
-            if key.is_empty() { format!("Cần {expected}, nhưng ở đây là {found}.") } else { format!("Giá trị của `{key}` phải là {expected}, nhưng ở đây là {found}.") },
-            format!("Sửa giá trị thành {expected}."),
+        "Kiểm tra xem có chọn nhầm tệp không; một bảng hỏi thường chỉ vài chục KB.".into(),
+    )
+}
+
+/// (what is wrong, how to fix it): the bytes are not UTF-8.
+pub fn loader_not_utf8() -> (String, String) {
+    ("Tệp không phải văn bản UTF-8 (có thể đã lưu bằng bảng mã TCVN3, VNI, Windows-1258, hoặc UTF-16 — trong Notepad gọi là \"Unicode\").".into(), "Mở tệp bằng trình soạn thảo và lưu lại với bảng mã UTF-8 (trong Notepad: Lưu thành → Mã hóa: UTF-8).".into())
+}
+
+/// (what is wrong, how to fix it): a control character (NUL, ESC, …) in the text.
+pub fn loader_control_char(code: u32) -> (String, String) {
+    (
+        format!("Có ký tự điều khiển không hợp lệ (mã U+{code:04X}) trong tệp."),
+        "Xóa ký tự này; bảng hỏi chỉ chứa chữ, số, dấu câu, dấu cách và xuống dòng.".into(),
+    )
+}
+
+/// (what is wrong, how to fix it): a tab used for indentation.
+pub fn loader_tab_indent() -> (String, String) {
+    (
+        "Dòng này thụt lề bằng phím Tab; YAML chỉ cho phép thụt lề bằng dấu cách.".into(),
+        "Thay các ký tự Tab ở đầu dòng bằng dấu cách (mỗi cấp 2 dấu cách).".into(),
+    )
+}
+
+/// (what is wrong, how to fix it): nothing but white space or comments.
+pub fn loader_empty_file() -> (String, String) {
+    ("Tệp trống: không có nội dung bảng hỏi.".into(), "Viết bảng hỏi bắt đầu bằng `format: 1`, `id:`, `version:`, `title:`, `document:` và `sections:`.".into())
+}
+
+/// (what is wrong, how to fix it): the YAML parser could not read the text.
+pub fn loader_syntax(detail: &str) -> (String, String) {
+    (format!("Sai cú pháp YAML ở đây ({}).", syntax_detail(detail)), "Kiểm tra thụt lề (các khóa cùng cấp phải thẳng cột), dấu `:` sau mỗi khóa, và dấu ngoặc kép đóng mở đủ cặp.".into())
+}
+
+/// (what is wrong, how to fix it): more than one `---` document.
+pub fn loader_several_documents() -> (String, String) {
+    (
+        "Tệp chứa nhiều tài liệu YAML (có dòng `---` thứ hai).".into(),
+        "Mỗi tệp chỉ chứa một bảng hỏi; xóa dòng `---` hoặc tách ra tệp khác.".into(),
+    )
+}
+
+/// (what is wrong, how to fix it): `*name` without a matching `&name`.
+pub fn loader_unknown_anchor() -> (String, String) {
+    (
+        "Dùng `*tên` nhưng không có `&tên` nào được khai báo trước đó.".into(),
+        "Khai báo `&tên` trước khi dùng `*tên`, hoặc viết thẳng nội dung.".into(),
+    )
+}
+
+/// (what is wrong, how to fix it): aliases expand to too many elements (an "alias bomb"): `*name` references and the copies kept for `&name`, counted with what is written.
+pub fn loader_too_many_nodes(max_elements: usize) -> (String, String) {
+    (
+        format!(
+            "Các tham chiếu `*tên` nở ra quá nhiều phần tử: tính cả các phần được chép lại, tệp vượt quá {} phần tử (có thể là tệp độc hại).",
+            crate::vn::format_integer(i64::try_from(max_elements).unwrap_or(i64::MAX))
         ),
-        Kind::UnsupportedFormat { found } => (format!("Phiên bản định dạng `format: {found}` không được hỗ trợ."), "Ghi `format: 1`.".into()),
-        Kind::BadId { id } => (format!("Tên `{id}` không hợp lệ: chỉ dùng chữ thường không dấu, chữ số và dấu gạch dưới, bắt đầu bằng chữ, và không trùng từ khóa (and, or, not, if, …)."), format!("Ví dụ: `{}`.", suggest_id(id))),
-        Kind::BadQuestionnaireId { id } => (format!("Mã bảng hỏi `{id}` không hợp lệ: chỉ dùng chữ thường không dấu, chữ số, `-` và `_`."), "Ví dụ: `ct1322-so-ket-2021-2025`.".into()),
-        Kind::DuplicateId { id, first_line } => (format!("Mã `{id}` đã được dùng ở dòng {first_line}; mỗi mã chỉ được dùng một lần."), "Đổi một trong hai mã thành tên khác.".into()),
-        Kind::NameClash { name, first_line } => (format!("Tên `{name}` vừa là một biến ở `vars` (dòng {first_line}) vừa là mã câu hỏi."), "Đổi tên biến hoặc mã câu hỏi để không trùng nhau.".into()),
-        Kind::UnknownKind { kind, suggestion } => (format!("Không có loại câu hỏi `{kind}`.{}", maybe(*suggestion)), "Dùng một trong: text, paragraph, integer, decimal, date, yes_no, choice, choices, list, table (cột bảng: text, integer, decimal).".into()),
-        Kind::UnknownNumbering { style } => (format!("Không có kiểu đánh số `{style}`."), "Dùng một trong: roman (I.), arabic (1.), nested (1.1.), alpha (a)), none.".into()),
-        Kind::KeyNotForKind { key, kind } => (format!("Khóa `{key}` không dùng được cho câu hỏi loại `{kind}`."), format!("Xóa `{key}`, hoặc đổi loại câu hỏi cho phù hợp.")),
-        Kind::MissingForKind { key, kind } => (format!("Câu hỏi loại `{kind}` cần khóa `{key}` (không được để trống)."), format!("Thêm `{key}:` với ít nhất một mục.")),
-        Kind::BadDefault { expected: "" } => ("Câu hỏi loại bảng không có giá trị mặc định.".into(), "Xóa dòng `default:`; nếu muốn bảng có sẵn các dòng, dùng `rows:`.".into()),
-        Kind::BadDefault { expected } => (format!("Giá trị mặc định không hợp với loại câu hỏi: cần {expected}."), "Sửa `default:` hoặc xóa dòng này.".into()),
-        Kind::DuplicateOption { option } => (format!("Lựa chọn \"{option}\" bị lặp lại."), "Xóa lựa chọn trùng.".into()),
-        Kind::BadRange => ("Giới hạn dưới lớn hơn giới hạn trên (min > max hoặc min_length > max_length).".into(), "Đổi lại cho giới hạn dưới nhỏ hơn hoặc bằng giới hạn trên.".into()),
-        Kind::BadRegex { detail } => (format!("Mẫu kiểm tra `pattern` không phải biểu thức chính quy hợp lệ ({detail})."), "Sửa biểu thức; ví dụ số văn bản: `^[0-9]+/[A-ZĐ-]+$`.".into()),
-        Kind::EmptySection => ("Mục này không có nội dung: không có `questions`, `text` hay `sections`.".into(), "Thêm câu hỏi hoặc mẫu câu cho mục, hoặc xóa mục.".into()),
-        Kind::ConditionSyntax { detail } => (format!("Điều kiện `when` viết sai: {}", end(&condition_detail(detail))), "Viết điều kiện như: `co_ke_hoach`, `not co_ke_hoach`, `so_lop > 0`, `loai == \"Hợp tác xã\"`, `a and (b or c)`. So sánh bằng dùng `==` (không phải `=`); nối điều kiện dùng `and`, `or`, `not` (không phải và, hoặc, không).".into()),
-        Kind::TemplateSyntax { detail } => (format!("Mẫu câu viết sai: {}", end(detail)), "Kiểm tra các cặp `{{ }}` và `{% %}`, và mỗi `{% if %}`/`{% for %}` có `{% endif %}`/`{% endfor %}`.".into()),
-        Kind::TemplateFails { detail } => (format!("Mẫu câu bị lỗi khi thử với câu trả lời mẫu: {}", end(detail)), "Sửa mẫu câu để nó chạy được với mọi câu trả lời, kể cả khi câu hỏi chưa được trả lời: dùng bộ lọc đúng loại (ngay_dai/ngay_ngan cho ngày, so/phan_tram cho số, noi cho danh sách), và `{% if x %}…{% endif %}` hoặc `(x or 0)` trước khi tính toán.".into()),
-        Kind::TemplateOverBudget { detail, in_condition } => (format!("{} có thể vượt giới hạn an toàn với một câu trả lời (thử từng nhánh, câu trả lời dài nhất cho phép): {}", if *in_condition { "Điều kiện" } else { "Mẫu câu" }, end(detail)), "Bảng hỏi có thể đến từ nơi khác: đừng dùng nó nếu không rõ nguồn. Nếu là bảng hỏi của bạn, bỏ phép nhân chuỗi/danh sách lớn, vòng lặp lồng nhau, hoặc đặt `max_length` cho câu hỏi văn bản.".into()),
-        Kind::UnknownFilter { detail, in_condition } => (
-            format!("{} viết sai: {}", if *in_condition { "Điều kiện `when`" } else { "Mẫu câu" }, end(detail)),
-            "Sửa tên cho đúng (theo gợi ý, nếu có). Các bộ lọc dùng được: ngay_dai, ngay_ngan, so, phan_tram, noi và các bộ lọc có sẵn của Jinja — xem mục 10 và 16 của docs/questionnaire-format.md.".into(),
+        "Viết thẳng nội dung thay vì lồng nhiều tham chiếu `&`/`*`.".into(),
+    )
+}
+
+/// (what is wrong, how to fix it): more elements (keys, values, list items) written than the loader accepts, aliases aside: a file too large, not an alias bomb.
+pub fn loader_too_many_elements(limit: usize) -> (String, String) {
+    (format!("Bảng hỏi có quá nhiều phần tử: hơn {} khóa, giá trị và mục danh sách được viết ra trong tệp (giới hạn kích thước để bảo vệ máy, không phải do tham chiếu `*tên`).", crate::vn::format_integer(i64::try_from(limit).unwrap_or(i64::MAX))), "Chia bảng hỏi thành nhiều bảng hỏi nhỏ hơn (mỗi kỳ báo cáo hoặc mỗi lĩnh vực một tệp); một bảng hỏi thật thường chỉ vài nghìn phần tử.".into())
+}
+
+/// (what is wrong, how to fix it): nesting deeper than the loader accepts.
+pub fn loader_too_deep(max_depth: usize) -> (String, String) {
+    (
+        format!("Các mức lồng nhau quá sâu (quá {max_depth} mức)."),
+        "Giảm số mức mục con; một báo cáo hiếm khi cần quá 4 mức.".into(),
+    )
+}
+
+/// (what is wrong, how to fix it): a mapping key that is a list or mapping.
+pub fn loader_complex_key() -> (String, String) {
+    ("Khóa phải là một từ, không được là danh sách hay bảng.".into(), "Viết khóa dạng `ten_khoa: giá trị`; nếu giá trị bắt đầu bằng `{` hay `[`, đặt cả giá trị trong ngoặc kép.".into())
+}
+
+/// (what is wrong, how to fix it): the same key twice in one mapping.
+pub fn loader_duplicate_key(key: &str, first_line: usize) -> (String, String) {
+    (
+        format!("Khóa `{key}` xuất hiện hai lần trong cùng một mục (lần đầu ở dòng {first_line})."),
+        "Xóa một trong hai dòng, hoặc gộp nội dung lại.".into(),
+    )
+}
+
+/// (what is wrong, how to fix it): a key that this place does not accept.
+pub fn loader_unknown_key(key: &str, place: &str, suggestion: Option<&str>) -> (String, String) {
+    (
+        format!(
+            "Khóa `{key}` không dùng được ở {place}.{}",
+            maybe(suggestion)
         ),
-        Kind::UnknownName { name, suggestion, in_condition, renamed } => {
-            let place = if *in_condition { "Điều kiện" } else { "Mẫu câu" };
-            match (suggestion, renamed) {
-                (Some(to), true) => (
-                    format!("{place} nhắc đến `{name}`, nhưng câu hỏi này đã đổi mã thành `{to}` (theo `renames`)."),
-                    format!("Đổi `{name}` thành `{to}`."),
-                ),
-                (Some(s), false) => (
-                    format!("{place} nhắc đến `{name}`, nhưng không có câu hỏi hay biến nào tên như vậy. Có phải ý bạn là `{s}`?"),
-                    format!("Nếu đúng là `{s}`, đổi `{name}` thành `{s}`. Nếu bạn vừa đổi mã câu hỏi `{name}`, dùng mã mới (và thêm vào `renames` để giữ câu trả lời cũ)."),
-                ),
-                (None, _) => (
-                    format!("{place} nhắc đến `{name}`, nhưng không có câu hỏi hay biến nào tên như vậy."),
-                    "Sửa tên cho đúng mã câu hỏi (`id`) hoặc tên biến trong `vars`.".to_owned(),
-                ),
-            }
-        }
-        Kind::QuestionInVarsOnly { name } => (format!("`{name}` là một câu hỏi, nhưng `id` và `title` của bảng hỏi được đọc trước mọi câu trả lời: ở đây chỉ dùng được biến trong `vars`."), format!("Dùng một biến trong `vars` (giá trị cố định của kỳ báo cáo), hoặc bỏ `{{{{ {name} }}}}`.")),
-        Kind::LaterName { name, line } => (format!("Điều kiện nhắc đến câu hỏi `{name}` (dòng {line}), nhưng câu hỏi đó nằm sau (hoặc chính là câu hỏi này); điều kiện chỉ được dựa vào câu trả lời đã hỏi trước."), format!("Chuyển câu hỏi `{name}` lên trước, hoặc đổi điều kiện.")),
-        Kind::RenameFromLive { from, line } => (format!("`renames` chuyển câu trả lời của `{from}` sang câu khác, nhưng `{from}` vẫn là một câu hỏi (dòng {line}); câu trả lời của nó sẽ bị chuyển nhầm."), format!("Xóa dòng này trong `renames`, hoặc đổi mã câu hỏi ở dòng {line}.")),
-        Kind::RenameTarget { to, suggestion } => (format!("`renames` chuyển sang `{to}`, nhưng không có câu hỏi nào mã `{to}`.{}", maybe(suggestion.as_deref())), suggestion.as_ref().map_or_else(|| "Sửa tên đích cho đúng mã một câu hỏi hiện có.".to_owned(), |s| format!("Đổi `{to}` thành `{s}`."))),
-        Kind::SumOnText => ("Cột văn bản không thể là cột tổng (`sum: true`).".into(), "Đặt `kind: integer` hoặc `kind: decimal` cho cột này, hoặc bỏ `sum`.".into()),
+        suggestion.map_or_else(
+            || {
+                "Xóa khóa này, hoặc xem các khóa hợp lệ trong docs/questionnaire-format.md."
+                    .to_owned()
+            },
+            |s| format!("Đổi `{key}` thành `{s}`."),
+        ),
+    )
+}
+
+/// (what is wrong, how to fix it): a required key is missing.
+pub fn loader_missing_key(key: &str, place: &str) -> (String, String) {
+    (
+        format!("Thiếu khóa bắt buộc `{key}` ở {place}."),
+        format!("Thêm dòng `{key}: …` vào đây."),
+    )
+}
+
+/// (what is wrong, how to fix it): a value of the wrong shape (list where text was expected, …).
+pub fn loader_wrong_type(key: &str, expected: &str, found: &str) -> (String, String) {
+    (
+        if key.is_empty() {
+            format!("Cần {expected}, nhưng ở đây là {found}.")
+        } else {
+            format!("Giá trị của `{key}` phải là {expected}, nhưng ở đây là {found}.")
+        },
+        format!("Sửa giá trị thành {expected}."),
+    )
+}
+
+/// (what is wrong, how to fix it): `format:` is not a version this program reads.
+pub fn loader_unsupported_format(found: &str) -> (String, String) {
+    (
+        format!("Phiên bản định dạng `format: {found}` không được hỗ trợ."),
+        "Ghi `format: 1`.".into(),
+    )
+}
+
+/// (what is wrong, how to fix it): an id that is not a valid name.
+pub fn loader_bad_id(id: &str) -> (String, String) {
+    (
+        format!(
+            "Tên `{id}` không hợp lệ: chỉ dùng chữ thường không dấu, chữ số và dấu gạch dưới, bắt đầu bằng chữ, và không trùng từ khóa (and, or, not, if, …)."
+        ),
+        format!("Ví dụ: `{}`.", suggest_id(id)),
+    )
+}
+
+/// (what is wrong, how to fix it): a questionnaire id that is not a valid file-name stem.
+pub fn loader_bad_questionnaire_id(id: &str) -> (String, String) {
+    (
+        format!(
+            "Mã bảng hỏi `{id}` không hợp lệ: chỉ dùng chữ thường không dấu, chữ số, `-` và `_`."
+        ),
+        "Ví dụ: `ct1322-so-ket-2021-2025`.".into(),
+    )
+}
+
+/// (what is wrong, how to fix it): the same question id (or table column id) twice.
+pub fn loader_duplicate_id(id: &str, first_line: usize) -> (String, String) {
+    (
+        format!("Mã `{id}` đã được dùng ở dòng {first_line}; mỗi mã chỉ được dùng một lần."),
+        "Đổi một trong hai mã thành tên khác.".into(),
+    )
+}
+
+/// (what is wrong, how to fix it): a var or question name that clashes with another name.
+pub fn loader_name_clash(name: &str, first_line: usize) -> (String, String) {
+    (
+        format!("Tên `{name}` vừa là một biến ở `vars` (dòng {first_line}) vừa là mã câu hỏi."),
+        "Đổi tên biến hoặc mã câu hỏi để không trùng nhau.".into(),
+    )
+}
+
+/// (what is wrong, how to fix it): `kind:` names no known question kind.
+pub fn loader_unknown_kind(kind: &str, suggestion: Option<&str>) -> (String, String) {
+    (format!("Không có loại câu hỏi `{kind}`.{}", maybe(suggestion)), "Dùng một trong: text, paragraph, integer, decimal, date, yes_no, choice, choices, list, table (cột bảng: text, integer, decimal).".into())
+}
+
+/// (what is wrong, how to fix it): `numbering:` names no known style.
+pub fn loader_unknown_numbering(style: &str) -> (String, String) {
+    (
+        format!("Không có kiểu đánh số `{style}`."),
+        "Dùng một trong: roman (I.), arabic (1.), nested (1.1.), alpha (a)), none.".into(),
+    )
+}
+
+/// (what is wrong, how to fix it): a key that only some kinds accept, used on another kind.
+pub fn loader_key_not_for_kind(key: &str, kind: &str) -> (String, String) {
+    (
+        format!("Khóa `{key}` không dùng được cho câu hỏi loại `{kind}`."),
+        format!("Xóa `{key}`, hoặc đổi loại câu hỏi cho phù hợp."),
+    )
+}
+
+/// (what is wrong, how to fix it): a choice question without options, or a table without columns.
+pub fn loader_missing_for_kind(key: &str, kind: &str) -> (String, String) {
+    (
+        format!("Câu hỏi loại `{kind}` cần khóa `{key}` (không được để trống)."),
+        format!("Thêm `{key}:` với ít nhất một mục."),
+    )
+}
+
+/// (what is wrong, how to fix it): `default:` does not fit the question's kind.
+pub fn loader_table_default() -> (String, String) {
+    (
+        "Câu hỏi loại bảng không có giá trị mặc định.".into(),
+        "Xóa dòng `default:`; nếu muốn bảng có sẵn các dòng, dùng `rows:`.".into(),
+    )
+}
+
+/// (what is wrong, how to fix it): `default:` does not fit the question's kind.
+pub fn loader_bad_default(expected: &str) -> (String, String) {
+    (
+        format!("Giá trị mặc định không hợp với loại câu hỏi: cần {expected}."),
+        "Sửa `default:` hoặc xóa dòng này.".into(),
+    )
+}
+
+/// (what is wrong, how to fix it): two options with the same text.
+pub fn loader_duplicate_option(option: &str) -> (String, String) {
+    (
+        format!("Lựa chọn \"{option}\" bị lặp lại."),
+        "Xóa lựa chọn trùng.".into(),
+    )
+}
+
+/// (what is wrong, how to fix it): `min` greater than `max`, or `min_length` greater than `max_length`.
+pub fn loader_bad_range() -> (String, String) {
+    (
+        "Giới hạn dưới lớn hơn giới hạn trên (min > max hoặc min_length > max_length).".into(),
+        "Đổi lại cho giới hạn dưới nhỏ hơn hoặc bằng giới hạn trên.".into(),
+    )
+}
+
+/// (what is wrong, how to fix it): a `pattern:` that is not a valid regular expression.
+pub fn loader_bad_regex(detail: &str) -> (String, String) {
+    (
+        format!("Mẫu kiểm tra `pattern` không phải biểu thức chính quy hợp lệ ({detail})."),
+        "Sửa biểu thức; ví dụ số văn bản: `^[0-9]+/[A-ZĐ-]+$`.".into(),
+    )
+}
+
+/// (what is wrong, how to fix it): a section with nothing in it.
+pub fn loader_empty_section() -> (String, String) {
+    (
+        "Mục này không có nội dung: không có `questions`, `text` hay `sections`.".into(),
+        "Thêm câu hỏi hoặc mẫu câu cho mục, hoặc xóa mục.".into(),
+    )
+}
+
+/// (what is wrong, how to fix it): a `when:` that cannot be parsed.
+pub fn loader_condition_syntax(detail: &str) -> (String, String) {
+    (format!("Điều kiện `when` viết sai: {}", end(&condition_detail(detail))), "Viết điều kiện như: `co_ke_hoach`, `not co_ke_hoach`, `so_lop > 0`, `loai == \"Hợp tác xã\"`, `a and (b or c)`. So sánh bằng dùng `==` (không phải `=`); nối điều kiện dùng `and`, `or`, `not` (không phải và, hoặc, không).".into())
+}
+
+/// (what is wrong, how to fix it): a template that cannot be parsed.
+pub fn loader_template_syntax(detail: &str) -> (String, String) {
+    (format!("Mẫu câu viết sai: {}", end(detail)), "Kiểm tra các cặp `{{ }}` và `{% %}`, và mỗi `{% if %}`/`{% for %}` có `{% endif %}`/`{% endfor %}`.".into())
+}
+
+/// (what is wrong, how to fix it): a template that fails when rendered with sample answers (e.g. a filter on the wrong kind).
+pub fn loader_template_fails(detail: &str) -> (String, String) {
+    (format!("Mẫu câu bị lỗi khi thử với câu trả lời mẫu: {}", end(detail)), "Sửa mẫu câu để nó chạy được với mọi câu trả lời, kể cả khi câu hỏi chưa được trả lời: dùng bộ lọc đúng loại (ngay_dai/ngay_ngan cho ngày, so/phan_tram cho số, noi cho danh sách), và `{% if x %}…{% endif %}` hoặc `(x or 0)` trước khi tính toán.".into())
+}
+
+/// (what is wrong, how to fix it): a template or condition that exceeds the render budget with some answers of the allowed lengths (tried branch by branch, so answers no sample gives are covered).
+pub fn loader_template_over_budget(detail: &str, in_condition: bool) -> (String, String) {
+    (format!("{} có thể vượt giới hạn an toàn với một câu trả lời (thử từng nhánh, câu trả lời dài nhất cho phép): {}", if in_condition { "Điều kiện" } else { "Mẫu câu" }, end(detail)), "Bảng hỏi có thể đến từ nơi khác: đừng dùng nó nếu không rõ nguồn. Nếu là bảng hỏi của bạn, bỏ phép nhân chuỗi/danh sách lớn, vòng lặp lồng nhau, hoặc đặt `max_length` cho câu hỏi văn bản.".into())
+}
+
+/// (what is wrong, how to fix it): a template or condition names a filter, test or function the engine does not have.
+pub fn loader_unknown_filter(detail: &str, in_condition: bool) -> (String, String) {
+    (
+    format!("{} viết sai: {}", if in_condition { "Điều kiện `when`" } else { "Mẫu câu" }, end(detail)),
+    "Sửa tên cho đúng (theo gợi ý, nếu có). Các bộ lọc dùng được: ngay_dai, ngay_ngan, so, phan_tram, noi và các bộ lọc có sẵn của Jinja — xem mục 10 và 16 của docs/questionnaire-format.md.".into(),
+)
+}
+
+/// (what is wrong, how to fix it): a condition or template names something that is neither a var nor a question.
+pub fn loader_unknown_name(
+    name: &str,
+    suggestion: Option<&str>,
+    in_condition: bool,
+    renamed: bool,
+) -> (String, String) {
+    let place = if in_condition {
+        "Điều kiện"
+    } else {
+        "Mẫu câu"
+    };
+    match (suggestion, renamed) {
+        (Some(to), true) => (
+            format!(
+                "{place} nhắc đến `{name}`, nhưng câu hỏi này đã đổi mã thành `{to}` (theo `renames`)."
+            ),
+            format!("Đổi `{name}` thành `{to}`."),
+        ),
+        (Some(s), false) => (
+            format!(
+                "{place} nhắc đến `{name}`, nhưng không có câu hỏi hay biến nào tên như vậy. Có phải ý bạn là `{s}`?"
+            ),
+            format!(
+                "Nếu đúng là `{s}`, đổi `{name}` thành `{s}`. Nếu bạn vừa đổi mã câu hỏi `{name}`, dùng mã mới (và thêm vào `renames` để giữ câu trả lời cũ)."
+            ),
+        ),
+        (None, _) => (
+            format!("{place} nhắc đến `{name}`, nhưng không có câu hỏi hay biến nào tên như vậy."),
+            "Sửa tên cho đúng mã câu hỏi (`id`) hoặc tên biến trong `vars`.".to_owned(),
+        ),
     }
 }
 
-fn slip_message(slip: crate::questionnaire::diag::Slip) -> (String, String) {
-    use crate::questionnaire::diag::Slip;
-    let (what, fix) = match slip {
-        Slip::OddSpace => (
-            "Dòng này có một dấu cách đặc biệt (thường do sao chép từ Word), YAML không hiểu.",
-            "Xóa dấu cách ở vị trí được chỉ và gõ lại bằng phím cách.",
+/// (what is wrong, how to fix it): the id or the title names a question: they are read before any answer, from `vars`.
+pub fn loader_question_in_vars_only(name: &str) -> (String, String) {
+    (
+        format!(
+            "`{name}` là một câu hỏi, nhưng `id` và `title` của bảng hỏi được đọc trước mọi câu trả lời: ở đây chỉ dùng được biến trong `vars`."
         ),
-        Slip::CurlyQuotes => (
-            "Dòng này dùng dấu ngoặc kép cong “ ” (do Word tự đổi); YAML chỉ hiểu dấu ngoặc kép thẳng \".",
-            "Thay “ và ” bằng dấu \" gõ từ bàn phím (hoặc dùng dấu nháy đơn ').",
+        format!(
+            "Dùng một biến trong `vars` (giá trị cố định của kỳ báo cáo), hoặc bỏ `{{{{ {name} }}}}`."
         ),
-        Slip::NoSpaceAfterColon => (
-            "Thiếu dấu cách sau dấu `:` của khóa.",
-            "Thêm một dấu cách sau dấu `:`, ví dụ `kind: yes_no`.",
-        ),
-        Slip::NoSpaceAfterDash => (
-            "Thiếu dấu cách sau dấu `-` của một mục danh sách.",
-            "Thêm một dấu cách sau dấu `-`, ví dụ `- heading: …`.",
-        ),
-        Slip::TemplateNeedsQuotes => (
-            "Giá trị bắt đầu bằng `{{` hoặc `{%` phải được đặt trong ngoặc kép (YAML hiểu `{` là bắt đầu một bảng).",
-            "Đặt cả giá trị trong ngoặc kép: `\"{{ ten_xa }}\"`, hoặc viết ở dòng dưới sau dấu `|`.",
-        ),
-    };
-    (what.to_owned(), fix.to_owned())
+    )
 }
+
+/// (what is wrong, how to fix it): a condition names a question that comes later (or is the question itself).
+pub fn loader_later_name(name: &str, line: usize) -> (String, String) {
+    (
+        format!(
+            "Điều kiện nhắc đến câu hỏi `{name}` (dòng {line}), nhưng câu hỏi đó nằm sau (hoặc chính là câu hỏi này); điều kiện chỉ được dựa vào câu trả lời đã hỏi trước."
+        ),
+        format!("Chuyển câu hỏi `{name}` lên trước, hoặc đổi điều kiện."),
+    )
+}
+
+/// (what is wrong, how to fix it): a `renames:` entry whose old id is still a question.
+pub fn loader_rename_from_live(from: &str, line: usize) -> (String, String) {
+    (
+        format!(
+            "`renames` chuyển câu trả lời của `{from}` sang câu khác, nhưng `{from}` vẫn là một câu hỏi (dòng {line}); câu trả lời của nó sẽ bị chuyển nhầm."
+        ),
+        format!("Xóa dòng này trong `renames`, hoặc đổi mã câu hỏi ở dòng {line}."),
+    )
+}
+
+/// (what is wrong, how to fix it): a `renames:` entry that points to no question.
+pub fn loader_rename_target(to: &str, suggestion: Option<&str>) -> (String, String) {
+    (
+        format!(
+            "`renames` chuyển sang `{to}`, nhưng không có câu hỏi nào mã `{to}`.{}",
+            maybe(suggestion)
+        ),
+        suggestion.as_ref().map_or_else(
+            || "Sửa tên đích cho đúng mã một câu hỏi hiện có.".to_owned(),
+            |s| format!("Đổi `{to}` thành `{s}`."),
+        ),
+    )
+}
+
+/// (what is wrong, how to fix it): a table column `sum: true` on a text column.
+pub fn loader_sum_on_text() -> (String, String) {
+    (
+        "Cột văn bản không thể là cột tổng (`sum: true`).".into(),
+        "Đặt `kind: integer` hoặc `kind: decimal` cho cột này, hoặc bỏ `sum`.".into(),
+    )
+}
+
+/// (what is wrong, how to fix it) for a YAML syntax error behind which lies a slip: a non-breaking or other special space (pasted from Word) where YAML needs a plain one.
+pub const SLIP_ODD_SPACE: (&str, &str) = (
+    "Dòng này có một dấu cách đặc biệt (thường do sao chép từ Word), YAML không hiểu.",
+    "Xóa dấu cách ở vị trí được chỉ và gõ lại bằng phím cách.",
+);
+
+/// (what is wrong, how to fix it) for a YAML syntax error behind which lies a slip: typographic quotes “…” instead of straight ones.
+pub const SLIP_CURLY_QUOTES: (&str, &str) = (
+    "Dòng này dùng dấu ngoặc kép cong “ ” (do Word tự đổi); YAML chỉ hiểu dấu ngoặc kép thẳng \".",
+    "Thay “ và ” bằng dấu \" gõ từ bàn phím (hoặc dùng dấu nháy đơn ').",
+);
+
+/// (what is wrong, how to fix it) for a YAML syntax error behind which lies a slip: `key:value` without a space after the colon.
+pub const SLIP_NO_SPACE_AFTER_COLON: (&str, &str) = (
+    "Thiếu dấu cách sau dấu `:` của khóa.",
+    "Thêm một dấu cách sau dấu `:`, ví dụ `kind: yes_no`.",
+);
+
+/// (what is wrong, how to fix it) for a YAML syntax error behind which lies a slip: `-item` without a space after the dash.
+pub const SLIP_NO_SPACE_AFTER_DASH: (&str, &str) = (
+    "Thiếu dấu cách sau dấu `-` của một mục danh sách.",
+    "Thêm một dấu cách sau dấu `-`, ví dụ `- heading: …`.",
+);
+
+/// (what is wrong, how to fix it) for a YAML syntax error behind which lies a slip: a value starting with `{{` or `{%` without quotes.
+pub const SLIP_TEMPLATE_NEEDS_QUOTES: (&str, &str) = (
+    "Giá trị bắt đầu bằng `{{` hoặc `{%` phải được đặt trong ngoặc kép (YAML hiểu `{` là bắt đầu một bảng).",
+    "Đặt cả giá trị trong ngoặc kép: `\"{{ ten_xa }}\"`, hoặc viết ở dòng dưới sau dấu `|`.",
+);
 
 /// Lower-case ASCII with Vietnamese marks removed ("Số thành viên" → "so thanh vien").
 pub fn ascii_fold(s: &str) -> String {
@@ -435,42 +744,57 @@ pub fn answers_syntax(file: &str, line: usize, col: usize, detail: &str) -> Stri
     )
 }
 
-/// An answers file beyond the limits every YAML file is held to (`Kind::TooDeep`,
-/// `TooManyElements`, `TooManyNodes`); `line` and `col` are where it went beyond, `limit` the
-/// most elements an answers file may hold.
-pub fn answers_beyond_limits(
-    file: &str,
-    line: usize,
-    col: usize,
-    kind: &Kind,
-    limit: usize,
-) -> String {
-    let count = |n: usize| crate::vn::format_integer(i64::try_from(n).unwrap_or(i64::MAX));
-    let (what, fix) = match kind {
-        Kind::TooDeep => (
-            format!(
-                "các mức lồng nhau quá sâu (quá {} mức ngoặc `[`, `{{` hay thụt lề; tệp do baocao ghi chỉ có vài mức)",
-                crate::questionnaire::MAX_DEPTH
-            ),
-            format!(
-                "tệp đã hỏng hoặc bị sửa nhầm: khôi phục tệp từ bản sao lưu, hoặc xóa phần lồng nhau bắt đầu ở dòng {line}"
-            ),
+// An answers file beyond the limits every YAML file is held to (`answers::explain` picks the
+// sentence); `line` and `col` are where it went beyond.
+
+/// Nesting deeper than `max_depth`.
+pub fn answers_too_deep(file: &str, line: usize, col: usize, max_depth: usize) -> String {
+    answers_beyond(
+        file,
+        line,
+        col,
+        &format!(
+            "các mức lồng nhau quá sâu (quá {max_depth} mức ngoặc `[`, `{{` hay thụt lề; tệp do baocao ghi chỉ có vài mức)"
         ),
-        Kind::TooManyElements { .. } => (
-            format!(
-                "tệp có quá nhiều phần tử (hơn {} khóa, giá trị và mục danh sách; đây là giới hạn kích thước, không phải lỗi cú pháp)",
-                count(limit)
-            ),
-            "kiểm tra xem có chọn nhầm tệp không (`--answers`); nếu đúng tệp, chuyển bớt các danh sách, bảng rất dài sang tệp khác".to_owned(),
+        &format!(
+            "tệp đã hỏng hoặc bị sửa nhầm: khôi phục tệp từ bản sao lưu, hoặc xóa phần lồng nhau bắt đầu ở dòng {line}"
         ),
-        _ => (
-            format!(
-                "các tham chiếu `*tên` nở ra quá nhiều phần tử (tính cả phần được chép lại, hơn {}; baocao không bao giờ ghi `&`/`*`)",
-                count(limit)
-            ),
-            "viết thẳng nội dung thay vì dùng tham chiếu `&`/`*`, hoặc khôi phục tệp từ bản sao lưu".to_owned(),
+    )
+}
+
+/// More than `limit` elements written in the file.
+pub fn answers_too_many_elements(file: &str, line: usize, col: usize, limit: usize) -> String {
+    answers_beyond(
+        file,
+        line,
+        col,
+        &format!(
+            "tệp có quá nhiều phần tử (hơn {} khóa, giá trị và mục danh sách; đây là giới hạn kích thước, không phải lỗi cú pháp)",
+            count(limit)
         ),
-    };
+        "kiểm tra xem có chọn nhầm tệp không (`--answers`); nếu đúng tệp, chuyển bớt các danh sách, bảng rất dài sang tệp khác",
+    )
+}
+
+/// Aliases that expand to more than `limit` elements.
+pub fn answers_too_many_nodes(file: &str, line: usize, col: usize, limit: usize) -> String {
+    answers_beyond(
+        file,
+        line,
+        col,
+        &format!(
+            "các tham chiếu `*tên` nở ra quá nhiều phần tử (tính cả phần được chép lại, hơn {}; baocao không bao giờ ghi `&`/`*`)",
+            count(limit)
+        ),
+        "viết thẳng nội dung thay vì dùng tham chiếu `&`/`*`, hoặc khôi phục tệp từ bản sao lưu",
+    )
+}
+
+fn count(n: usize) -> String {
+    crate::vn::format_integer(i64::try_from(n).unwrap_or(i64::MAX))
+}
+
+fn answers_beyond(file: &str, line: usize, col: usize, what: &str, fix: &str) -> String {
     format!(
         "{ERROR_LABEL}: {file}:{line}:{col}: tệp câu trả lời không đọc được: {what}.\n  {FIX_LABEL} {fix}."
     )
@@ -724,109 +1048,90 @@ pub fn check_ok(file: &str) -> String {
     format!("{file}: hợp lệ.")
 }
 
-/// `baocao diff`: what changed between two questionnaire versions.
-pub fn diff_report(old: &str, new: &str, c: &crate::compare::Changes) -> String {
-    use std::fmt::Write as _;
-    let mut out = format!("So sánh {old} → {new}\n");
-    if let Some((from, to)) = &c.id {
-        let _ = writeln!(out, "\nMã bảng hỏi: {from} → {to}");
+// ----- `baocao diff`: what changed between two questionnaire versions (`compare::report`
+// ----- lays the lines out).
+
+pub fn diff_title(old: &str, new: &str) -> String {
+    format!("So sánh {old} → {new}\n")
+}
+
+pub fn diff_id(from: &str, to: &str) -> String {
+    format!("\nMã bảng hỏi: {from} → {to}")
+}
+
+pub const DIFF_VARS: &str = "\nGiá trị theo kỳ (vars):\n";
+
+pub fn diff_var_changed(name: &str, from: &str, to: &str) -> String {
+    format!("  ~ {name}: {from} → {to}")
+}
+
+pub fn diff_var_added(name: &str, value: &str) -> String {
+    format!("  + {name}: {value}")
+}
+
+pub fn diff_var_removed(name: &str, value: &str) -> String {
+    format!("  - {name}: {value}")
+}
+
+pub const DIFF_SAME_STRUCTURE: &str =
+    "\nMục và câu hỏi giữ nguyên: mọi câu trả lời của kỳ trước dùng được (baocao run … --from).\n";
+
+pub const DIFF_SECTIONS: &str = "\nMục (số như khi in, khi mọi mục đều có):\n";
+
+/// A section added (`+`) or removed (`-`): `printed` is its number and heading, `what` one of
+/// [`DIFF_SECTION_ADDED`] and [`DIFF_SECTION_REMOVED`], `parent` the number of the section it
+/// belongs to (empty at the top level).
+pub fn diff_section(sign: char, printed: &str, what: &str, parent: &str) -> String {
+    let within = if parent.is_empty() {
+        String::new()
+    } else {
+        format!(", trong mục {parent}")
+    };
+    format!("  {sign} {printed} ({what}{within})")
+}
+
+pub const DIFF_SECTION_ADDED: &str = "mục mới";
+pub const DIFF_SECTION_REMOVED: &str = "đã bỏ";
+
+pub fn diff_section_renumbered(heading: &str, from: &str, to: &str) -> String {
+    format!("  ~ {heading}: số {from} → {to}")
+}
+
+pub const DIFF_QUESTIONS: &str = "\nCâu hỏi:\n";
+
+pub fn diff_question_added(id: &str, ask: &str) -> String {
+    format!("  + {id}: {ask} (câu mới)")
+}
+
+pub fn diff_question_removed(id: &str, ask: &str) -> String {
+    format!("  - {id}: {ask} (đã bỏ)")
+}
+
+pub fn diff_question_renamed(from: &str, to: &str) -> String {
+    format!("  → {from} đổi mã thành {to} (có trong renames: câu trả lời cũ đi theo)")
+}
+
+pub fn diff_kind_changed(id: &str, from: &str, to: &str) -> String {
+    format!(
+        "  ≠ {id}: loại {from} → {to} (câu trả lời cũ không hợp loại mới sẽ được giữ riêng và báo ở màn hình rà soát)"
+    )
+}
+
+pub const DIFF_ORPHANED: &str = "\nCâu trả lời đã lưu cho các câu hỏi sau sẽ bị để riêng (không dùng) khi mở bằng bảng hỏi mới:\n";
+
+/// An old question whose saved answers would be kept aside; `like` the new question that may
+/// be its successor.
+pub fn diff_orphan(id: &str, like: Option<&str>) -> String {
+    match like {
+        Some(to) => format!("  - {id} (có thể là câu mới `{to}`)"),
+        None => format!("  - {id}"),
     }
-    if !c.vars.is_empty() {
-        out.push_str("\nGiá trị theo kỳ (vars):\n");
-        for (name, from, to) in &c.vars {
-            let _ = match (from, to) {
-                (Some(f), Some(t)) => writeln!(out, "  ~ {name}: {f} → {t}"),
-                (None, Some(t)) => writeln!(out, "  + {name}: {t}"),
-                (Some(f), None) => writeln!(out, "  - {name}: {f}"),
-                (None, None) => Ok(()),
-            };
-        }
-    }
-    if c.same_structure() {
-        out.push_str(
-            "\nMục và câu hỏi giữ nguyên: mọi câu trả lời của kỳ trước dùng được (baocao run … --from).\n",
-        );
-        return out;
-    }
-    if !(c.sections_added.is_empty()
-        && c.sections_removed.is_empty()
-        && c.sections_renumbered.is_empty())
-    {
-        out.push_str("\nMục (số như khi in, khi mọi mục đều có):\n");
-        let within = |s: &crate::compare::SectionRef| {
-            if s.parent.is_empty() {
-                String::new()
-            } else {
-                format!(", trong mục {}", s.parent)
-            }
-        };
-        for (list, sign, what) in [
-            (&c.sections_added, '+', "mục mới"),
-            (&c.sections_removed, '-', "đã bỏ"),
-        ] {
-            for s in list {
-                let printed = crate::report::document::join_number(&s.number, &s.shown);
-                let _ = writeln!(out, "  {sign} {printed} ({what}{})", within(s));
-            }
-        }
-        for (from, to, heading) in &c.sections_renumbered {
-            let _ = writeln!(out, "  ~ {heading}: số {from} → {to}");
-        }
-    }
-    if !(c.questions_added.is_empty()
-        && c.questions_removed.is_empty()
-        && c.questions_renamed.is_empty()
-        && c.kinds_changed.is_empty())
-    {
-        out.push_str("\nCâu hỏi:\n");
-        for (id, ask) in &c.questions_added {
-            let _ = writeln!(out, "  + {id}: {ask} (câu mới)");
-        }
-        for (id, ask) in &c.questions_removed {
-            let _ = writeln!(out, "  - {id}: {ask} (đã bỏ)");
-        }
-        for (from, to) in &c.questions_renamed {
-            let _ = writeln!(
-                out,
-                "  → {from} đổi mã thành {to} (có trong renames: câu trả lời cũ đi theo)"
-            );
-        }
-        for (id, from, to) in &c.kinds_changed {
-            let _ = writeln!(
-                out,
-                "  ≠ {id}: loại {from} → {to} (câu trả lời cũ không hợp loại mới sẽ được giữ riêng và báo ở màn hình rà soát)"
-            );
-        }
-    }
-    if !c.orphaned.is_empty() {
-        out.push_str(
-            "\nCâu trả lời đã lưu cho các câu hỏi sau sẽ bị để riêng (không dùng) khi mở bằng bảng hỏi mới:\n",
-        );
-        for (id, like) in &c.orphaned {
-            match like {
-                Some(to) => {
-                    let _ = writeln!(out, "  - {id} (có thể là câu mới `{to}`)");
-                }
-                None => {
-                    let _ = writeln!(out, "  - {id}");
-                }
-            }
-        }
-        let renames: Vec<&(String, Option<String>)> = c
-            .orphaned
-            .iter()
-            .filter(|(_, like)| like.is_some())
-            .collect();
-        if !renames.is_empty() {
-            out.push_str(
-                "\nNếu đó là cùng một câu hỏi đã đổi mã, thêm vào bảng hỏi mới (kiểm tra lại từng dòng):\nrenames:\n",
-            );
-            for (id, like) in renames {
-                let _ = writeln!(out, "  {id}: {}", like.as_deref().unwrap_or_default());
-            }
-        }
-    }
-    out
+}
+
+pub const DIFF_RENAMES_HINT: &str = "\nNếu đó là cùng một câu hỏi đã đổi mã, thêm vào bảng hỏi mới (kiểm tra lại từng dòng):\nrenames:\n";
+
+pub fn diff_rename_line(from: &str, to: &str) -> String {
+    format!("  {from}: {to}")
 }
 
 pub fn check_warnings(file: &str, count: usize) -> String {

@@ -3,13 +3,15 @@
 //! Loading runs in two stages: `yaml` turns text into a tree of positioned nodes (syntax,
 //! size, depth and alias limits), then `build` turns that tree into the validated model and
 //! cross-checks it, reporting every problem at once. `diag` holds the problem kinds and how they
-//! are shown; `lint` finds likely slips in a questionnaire that loads; `schema` lists every key the loader accepts, with its description, and prints
+//! are shown, `explain` which sentence of `messages` says each; `lint` finds likely slips in a questionnaire that loads; `schema` lists every key the loader accepts, with its description, and prints
 //! them as a JSON Schema for editors. The built-in questionnaire is compiled into the binary.
 //!
-//! Must not: know about terminals, answers files or output formats.
+//! Must not: know about terminals, answers files or output formats; import `answers`, `report`
+//! or `compare` (answer values for defaults come from the leaf `crate::value`).
 
 mod build;
 pub mod diag;
+pub mod explain;
 pub mod lint;
 pub mod model;
 pub mod schema;
@@ -19,7 +21,8 @@ pub use yaml::{MAX_BYTES, MAX_DEPTH, MAX_NODES as MAX_ELEMENTS, within as within
 
 use std::path::Path;
 
-pub use build::closest;
+/// Spelling suggestions live in the leaf `crate::text`; re-exported for the loader's callers.
+pub use crate::text::closest;
 pub use diag::{Diagnostic, Kind, LoadError, Pos};
 pub use model::{
     CellKind, Column, Condition, Frame, NumberStyle, Pattern, Question, QuestionKind,

@@ -69,7 +69,7 @@ pub fn parse(file: &str, text: &str, q: &Questionnaire) -> Result<Answers, Answe
     // quadratic in the nesting) before refusing the depth.
     crate::questionnaire::within_limits(text, MAX_ELEMENTS).map_err(|d| AnswersError {
         corrupt: true,
-        message: messages::answers_beyond_limits(
+        message: super::explain::answers_beyond_limits(
             file,
             d.pos.line,
             d.pos.col,

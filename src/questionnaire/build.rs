@@ -18,8 +18,9 @@ use super::model::{
     Questionnaire, Section, TableSpec, Text, Validation,
 };
 use super::yaml::{Node, Value};
-use crate::answers::AnswerValue;
 use crate::template::{self, Compiled, Context, Engine, TemplateError};
+use crate::text::closest;
+use crate::value::AnswerValue;
 use crate::vn::Date;
 
 use super::schema::{self, Key};
@@ -155,17 +156,6 @@ impl<'n> Fields<'n> {
     fn has(&self, key: &str) -> bool {
         self.get(key).is_some()
     }
-}
-
-/// The candidate closest to `word` when it is close enough to be a likely typo: at most two
-/// edits, or a third of the candidate's length for long names.
-pub fn closest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
-    candidates
-        .into_iter()
-        .map(|c| (strsim::damerau_levenshtein(word, c), c))
-        .filter(|(d, c)| *d <= 2.max(c.len() / 3) && *d < c.len())
-        .min_by_key(|(d, _)| *d)
-        .map(|(_, c)| c)
 }
 
 fn valid_name(id: &str) -> bool {
@@ -1545,25 +1535,22 @@ fn sample_context(q: &Questionnaire, questions: &[Question], sample: Sample) -> 
                     .iter()
                     .map(|c| {
                         let cell = match c.kind {
-                            CellKind::Text => crate::answers::Cell::Text("mẫu".into()),
-                            CellKind::Integer => crate::answers::Cell::Integer(3),
-                            CellKind::Decimal => crate::answers::Cell::Decimal(1.5),
+                            CellKind::Text => crate::value::Cell::Text("mẫu".into()),
+                            CellKind::Integer => crate::value::Cell::Integer(3),
+                            CellKind::Decimal => crate::value::Cell::Decimal(1.5),
                         };
                         (c.id.clone(), cell)
                     })
                     .collect();
                 // A full row and one left blank but for its label, as officials leave them.
-                let mut blank = crate::answers::Row::new();
+                let mut blank = crate::value::Row::new();
                 if let Some(first) = spec.columns.first() {
-                    blank.insert(first.id.clone(), crate::answers::Cell::Text("mẫu".into()));
+                    blank.insert(first.id.clone(), crate::value::Cell::Text("mẫu".into()));
                 }
                 AnswerValue::Table(vec![row, blank])
             }
         };
-        values.insert(
-            question.id.clone(),
-            template::answer_value(question, &sample),
-        );
+        values.insert(question.id.clone(), question.template_value(&sample));
     }
     Context::new(values)
 }

@@ -3,7 +3,7 @@
 //!
 //! Owns: [`Pos`], [`Kind`] (every problem the loader can find, with its data), [`Diagnostic`]
 //! and [`LoadError`] (all problems of one file). The Vietnamese sentences live in
-//! `crate::messages`.
+//! `crate::messages`; `explain` picks the one for each kind.
 //!
 //! Must not: decide what is a problem (that is `yaml.rs` and `build.rs`).
 
@@ -37,7 +37,7 @@ impl Pos {
     }
 }
 
-/// Every problem the loader reports. Messages: `crate::messages`.
+/// Every problem the loader reports. Messages: `crate::messages`, picked by `explain`.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Kind {
     /// The file could not be read.
@@ -211,7 +211,7 @@ impl fmt::Display for LoadError {
             if i > 0 {
                 writeln!(f)?;
             }
-            let (what, fix) = messages::diagnostic(&d.kind);
+            let (what, fix) = super::explain::diagnostic(&d.kind);
             writeln!(
                 f,
                 "{}: {}:{}:{}: {what}",
@@ -223,7 +223,7 @@ impl fmt::Display for LoadError {
             if let Some(line) = lines.get(d.pos.line.wrapping_sub(1)) {
                 let number = d.pos.line.to_string();
                 let gutter = " ".repeat(number.len());
-                let (shown, caret) = snippet(&crate::report::sanitize_line(line), d.pos.col);
+                let (shown, caret) = snippet(&crate::text::sanitize_line(line), d.pos.col);
                 writeln!(f, "{gutter} |")?;
                 writeln!(f, "{number} | {shown}")?;
                 writeln!(f, "{gutter} | {}^", " ".repeat(caret))?;
@@ -255,7 +255,7 @@ pub fn warnings_text(file: &str, source: &str, warnings: &[super::lint::Warning]
         if let Some(line) = lines.get(w.pos.line.wrapping_sub(1)) {
             let number = w.pos.line.to_string();
             let gutter = " ".repeat(number.len());
-            let (shown, caret) = snippet(&crate::report::sanitize_line(line), w.pos.col);
+            let (shown, caret) = snippet(&crate::text::sanitize_line(line), w.pos.col);
             let _ = writeln!(out, "{gutter} |");
             let _ = writeln!(out, "{number} | {shown}");
             let _ = writeln!(out, "{gutter} | {}^", " ".repeat(caret));

@@ -4,9 +4,11 @@
 //! [`Validation`], [`NumberStyle`], [`Frame`] and [`Text`] (a piece of text that may be a
 //! compiled template). Everything here has passed the loader's checks, so the other modules can
 //! rely on it: ids are unique, conditions name only earlier answers, templates name only
-//! known things.
+//! known things. [`Question::template_value`] is how an answer to a question enters a template
+//! (the engine sees a table question through [`TableLayout`]).
 //!
-//! Must not: parse YAML, know about answers files, terminals or output formats.
+//! Must not: parse YAML, know about answers files, terminals or output formats; import
+//! `answers` (defaults are values of the leaf `crate::value`).
 
 use indexmap::IndexMap;
 use std::sync::OnceLock;
@@ -14,8 +16,8 @@ use std::sync::OnceLock;
 use regex_automata::nfa::thompson::{self, pikevm::PikeVM};
 
 use super::diag::Pos;
-use crate::answers::{AnswerValue, Cell, Row};
-use crate::template::{Compiled, Engine};
+use crate::template::{self, Compiled, Engine, TableLayout};
+use crate::value::{AnswerValue, Cell, Row};
 
 /// A loaded questionnaire.
 #[derive(Debug)]
@@ -187,6 +189,18 @@ pub struct Question {
     pub label: Option<String>,
 }
 
+impl Question {
+    /// How an answer to this question looks inside templates and conditions (see
+    /// [`template::answer_value`]; a table answer is shown with this question's columns).
+    pub fn template_value(&self, value: &AnswerValue) -> minijinja::Value {
+        let table = match &self.kind {
+            QuestionKind::Table(spec) => Some(spec as &dyn TableLayout),
+            _ => None,
+        };
+        template::answer_value(&self.id, value, table)
+    }
+}
+
 /// What kind of answer a question takes.
 #[derive(Debug, Clone)]
 pub enum QuestionKind {
@@ -335,6 +349,16 @@ impl TableSpec {
                     .collect()
             })
             .collect()
+    }
+}
+
+impl TableLayout for TableSpec {
+    fn column_ids(&self) -> Vec<&str> {
+        self.columns.iter().map(|c| c.id.as_str()).collect()
+    }
+
+    fn complete(&self, rows: &[Row]) -> Vec<Vec<Option<Cell>>> {
+        TableSpec::complete(self, rows)
     }
 }
 

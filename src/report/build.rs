@@ -18,7 +18,7 @@ use crate::messages;
 use crate::questionnaire::{
     CellKind, Condition, NumberStyle, Pos, QuestionKind, Questionnaire, Section, TableSpec, Text,
 };
-use crate::template::{self, BLOCK_END, BLOCK_START, Context, TemplateError};
+use crate::template::{BLOCK_END, BLOCK_START, Context, TemplateError};
 use crate::vn;
 
 /// A template failed while rendering real answers.
@@ -61,7 +61,7 @@ impl Applied {
         for (question, value) in q.questions.iter().zip(&self.values) {
             let v = value
                 .as_ref()
-                .map_or(Value::from(()), |v| template::answer_value(question, v));
+                .map_or(Value::from(()), |v| question.template_value(v));
             names.insert(question.id.clone(), v);
         }
         Context::new(names)
@@ -87,9 +87,9 @@ pub fn applicability(q: &Questionnaire, answers: &Answers) -> Applied {
                 v.clone()
             } else if let Some(i) = q.index_of(name) {
                 unanswered |= applied.values[i].is_none();
-                applied.values[i].as_ref().map_or(Value::from(()), |v| {
-                    template::answer_value(&q.questions[i], v)
-                })
+                applied.values[i]
+                    .as_ref()
+                    .map_or(Value::from(()), |v| q.questions[i].template_value(v))
             } else {
                 Value::from(())
             };

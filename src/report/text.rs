@@ -3,12 +3,14 @@
 //! Owns: the text layout — body paragraphs one per line (never hard-wrapped, so they paste
 //! cleanly), the NĐ 30 header and signer blocks as two columns aligned by display width
 //! (`unicode-width`), tables drawn with box characters, Markdown equivalents, and the final
-//! clean-up that keeps control and escape characters out of the output.
+//! clean-up that keeps control and escape characters out of the output (the clean-up itself is
+//! [`crate::text`]'s, re-exported here).
 //!
 //! Must not: build documents or read answers.
 
 use super::document::{Block, Document, FrameText, TableBlock, join_number};
 use crate::messages;
+pub use crate::text::{clean_line, clean_text, sanitize_line};
 use crate::vn::{center, display_width, pad_right};
 
 /// Output format for [`render`].
@@ -39,55 +41,6 @@ pub fn render(doc: &Document, format: Format, full: bool) -> String {
         out.push('\n');
     }
     out
-}
-
-/// One line as it may be printed or stored: itself when clean (nearly every line of a report:
-/// only a line with a suspicious byte — a C0 control, DEL, the lead byte of C1 controls, of the
-/// block markers or of U+FFFE/U+FFFF — or a reordering control is rebuilt by [`sanitize_line`]).
-pub fn clean_line(line: &str) -> std::borrow::Cow<'_, str> {
-    let suspicious = |b: u8| (b < 0x20 && b != b'\t') || matches!(b, 0x7f | 0xc2 | 0xee | 0xef);
-    if line.bytes().any(suspicious) || crate::vn::has_reordering(line) {
-        sanitize_line(line).into()
-    } else {
-        line.into()
-    }
-}
-
-/// A text of several lines as it may be printed (each line by [`clean_line`]; line breaks kept).
-pub fn clean_text(text: &str) -> std::borrow::Cow<'_, str> {
-    if !text
-        .split('\n')
-        .any(|l| matches!(clean_line(l), std::borrow::Cow::Owned(_)))
-    {
-        return text.into();
-    }
-    text.split('\n')
-        .map(clean_line)
-        .collect::<Vec<_>>()
-        .join("\n")
-        .into()
-}
-
-/// Replaces control characters (terminal escapes among them) and the noncharacters U+FFFE and
-/// U+FFFF (which XML, and so a Word file, cannot hold) so output is safe to print and to store.
-/// Bidirectional overrides and isolates ([`crate::vn::is_reordering`]) are dropped: they would
-/// show the text in another order than it is written.
-pub fn sanitize_line(line: &str) -> String {
-    line.chars()
-        .filter(|c| {
-            *c != '\r'
-                && *c != crate::template::BLOCK_START
-                && *c != crate::template::BLOCK_END
-                && !crate::vn::is_reordering(*c)
-        })
-        .map(|c| {
-            if (c.is_control() && c != '\t') || matches!(c, '\u{FFFE}' | '\u{FFFF}') {
-                '\u{FFFD}'
-            } else {
-                c
-            }
-        })
-        .collect()
 }
 
 fn plain(doc: &Document, full: bool) -> Vec<String> {

@@ -3,6 +3,9 @@
 //! Owns: [`AnswerValue`] (one variant per kind of question), [`Cell`] and [`Row`] for tables,
 //! and how a value is shown in plain Vietnamese text ("1.250.000", "31/7/2025", "Có").
 //!
+//! A leaf below the questionnaire: the model's defaults and the template engine use these types
+//! without importing `answers`. It imports only `messages` and `vn`.
+//!
 //! Must not: know where answers are stored or which question they belong to.
 
 use indexmap::IndexMap;
