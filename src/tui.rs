@@ -1,13 +1,12 @@
 //! The wizard in a real terminal.
 //!
-//! Owns: the terminal's lifecycle (raw mode, alternate screen, bracketed paste on; always
-//! restored — on quit, on error, on a panic and on SIGHUP/SIGTERM/SIGINT/SIGQUIT, whose
-//! paths also fold the journal into the answers file and end with 101 or 128 + signal), the
-//! event loop (every key and paste applied at once and in order, then journaled, then one
-//! frame drawn), the background writer that saves answers off the key path (and notices a
-//! file changed by another program), the effects the app hands out (suspending the screen
-//! around `$EDITOR`; writing an export's files, [`run_disk_effect`]), each result handed back
-//! as an action.
+//! Owns: the event loop (every key and paste applied at once and in order, then journaled,
+//! then one frame drawn) and the effects the app hands out (suspending the screen around
+//! `$EDITOR`; writing an export's files, [`run_disk_effect`]), each result handed back as an
+//! action. The terminal's lifecycle — taken, and always given back on quit, error, panic and
+//! signal, whose paths also fold the journal into the answers file — is `console`'s; the
+//! background writer that saves answers off the key path and the journal it feeds are
+//! `saver`'s.
 //!
 //! Every write of the answers file goes through the session's `session::WriteRight`: a
 //! read-only session has none, so it starts no writer and its signal and panic paths only
@@ -15,7 +14,8 @@
 //!
 //! The parts: `action` (what can be asked), `keymap` (keys → actions, and the key list),
 //! `app` (state and `update`), `editor` and `text_input` (the editors), `dialog` (the screens
-//! on top, one file each), `view` (drawing), `theme` (styles).
+//! on top, one file each), `view` (drawing), `theme` (styles), `console` (the terminal's
+//! lifecycle), `saver` (saving and journaling).
 //!
 //! Must not: hold wizard state or decide what a key means.
 
