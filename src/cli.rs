@@ -31,6 +31,8 @@ use crate::questionnaire::{self, Questionnaire};
 use crate::report::{self, BodySize, FileFormat, Problem};
 use crate::session;
 
+mod wizard;
+
 pub const EXIT_OK: u8 = 0;
 pub const EXIT_QUESTIONNAIRE: u8 = 1;
 pub const EXIT_USAGE: u8 = 2;
@@ -260,12 +262,12 @@ pub fn run() -> ExitCode {
         Err(err) => return usage_error(&err),
     };
     let code = match cli.command {
-        None => wizard(None, None, None),
+        None => wizard::wizard(None, None, None),
         Some(Command::Run {
             questionnaire,
             answers,
             from,
-        }) => wizard(
+        }) => wizard::wizard(
             questionnaire.as_deref(),
             answers.as_deref(),
             from.as_deref(),
@@ -330,200 +332,6 @@ fn usage_error(err: &clap::Error) -> ExitCode {
     };
     warn(&messages::cli_usage_error(&what));
     ExitCode::from(EXIT_USAGE)
-}
-
-/// The wizard on a questionnaire (the built-in one by default) and its answers file, which
-/// is created on the first save when it does not exist yet.
-fn wizard(q_path: Option<&Path>, a_path: Option<&Path>, from: Option<&Path>) -> u8 {
-    use std::io::IsTerminal;
-    let q = match q_path {
-        Some(path) => load_questionnaire(path),
-        None => questionnaire::builtin(),
-    };
-    let q = match q {
-        Ok(q) => q,
-        Err(err) => {
-            warn(&err.to_string());
-            return EXIT_QUESTIONNAIRE;
-        }
-    };
-    let a_path = a_path.map_or_else(
-        || PathBuf::from(format!("{}.answers.yaml", q.id)),
-        Path::to_path_buf,
-    );
-    if q_path.is_some_and(|qp| same_file(qp, &a_path)) {
-        warn(&messages::output_is_input(&a_path.display().to_string()));
-        return EXIT_USAGE;
-    }
-    let terminal = std::io::stdout().is_terminal() && std::io::stdin().is_terminal();
-    let file = a_path.display().to_string();
-    // One writer per answers file. Nothing on disk is touched before the lock is ours; a
-    // session without the right to write (another holds it) can only look.
-    let mut notes = Vec::new();
-    // A file reached through a symbolic link is the file it points to: `claim` resolves it,
-    // and the lock, journals and copies follow the resolved path (messages show the user's).
-    let claim = session::claim(&a_path);
-    let mut answers = if a_path.exists() {
-        match answers::load(&a_path, &q) {
-            Ok(a) => a,
-            // A file that is not answers at all is kept aside, never overwritten.
-            Err(err) if err.corrupt && terminal && claim.is_ok() => {
-                // The file itself, not a link to it (the session writes the file).
-                let target = claim.as_ref().map_or(a_path.as_path(), |r| r.answers());
-                let Ok(kept) = session::keep_aside(target, "corrupt") else {
-                    warn(&err.to_string());
-                    return EXIT_ANSWERS;
-                };
-                // Named as the official named the file when it is in the same folder.
-                let shown = if target == session::resolve(&a_path) && !a_path.is_symlink() {
-                    a_path.with_file_name(kept.file_name().unwrap_or_default())
-                } else {
-                    kept
-                };
-                notes.push(messages::answers_moved_aside(
-                    &file,
-                    &shown.display().to_string(),
-                ));
-                Answers::new()
-            }
-            Err(err) => {
-                warn(&err.to_string());
-                return EXIT_ANSWERS;
-            }
-        }
-    } else {
-        Answers::new()
-    };
-    if let Some(id) = answers.questionnaire_id.as_ref().filter(|id| **id != q.id) {
-        warn(&messages::answers_wrong_questionnaire(&file, id, &q.id));
-        return EXIT_ANSWERS;
-    }
-    // The previous period's answers are read before anything starts, so a wrong file stops
-    // here with its message.
-    let previous = match from {
-        Some(path) if same_file(path, &a_path) => {
-            warn(&messages::output_is_input(&path.display().to_string()));
-            return EXIT_USAGE;
-        }
-        Some(path) => match answers::load(path, &q) {
-            Ok(previous) => Some((path, previous)),
-            Err(err) => {
-                warn(&err.to_string());
-                return EXIT_ANSWERS;
-            }
-        },
-        None => None,
-    };
-    if !terminal {
-        warn(messages::WIZARD_NEEDS_TERMINAL);
-        return EXIT_TERMINAL;
-    }
-    let mut session = crate::tui::Session::default();
-    match claim {
-        Err(refused) => {
-            warn(&match refused {
-                session::Refused::Held(holder) => {
-                    messages::answers_locked(&file, &holder.pid, &holder.since)
-                }
-                session::Refused::NoLock(e) => {
-                    messages::answers_no_lock(&file, &messages::io_detail(&e))
-                }
-            });
-            if !ask_yes(messages::OPEN_READ_ONLY) {
-                warn(messages::NOT_OPENED);
-                return EXIT_ANSWERS;
-            }
-        }
-        Ok(right) => {
-            session::remove_stale_temporaries(&right);
-            // What a session that did not end cleanly left — a copy in the data folder from a
-            // full disk, the journals — comes back.
-            if let Ok(found) = session::recover(&right, &mut answers, &q) {
-                for kept in &found.set_aside {
-                    notes.push(messages::ui::copies_set_aside(&kept.display().to_string()));
-                }
-                if found.answers > 0 {
-                    notes.push(match &found.copy {
-                        Some(copy) => messages::ui::recovered_from_copy(
-                            found.answers,
-                            found.torn > 0,
-                            &copy.display().to_string(),
-                        ),
-                        None => messages::ui::recovered(found.answers, found.torn > 0),
-                    });
-                    session.recovered = true;
-                }
-            }
-            match session::open_journal(&right, &[]) {
-                Ok(journal) => {
-                    if journal.path() != answers::journal::path_for(right.answers())
-                        && let Some(dir) = journal.path().parent()
-                    {
-                        notes.push(messages::session_elsewhere(&dir.display().to_string()));
-                    }
-                    session.journal = Some(journal);
-                }
-                Err(e) => notes.push(messages::ui::journal_failed(&messages::io_detail(&e))),
-            }
-            session.write = Some(right);
-        }
-    }
-    let read_only = session.write.is_none();
-    if let Some((path, previous)) = previous
-        && !read_only
-    {
-        let carried = carry_over(&q, &previous, &mut answers);
-        notes.push(messages::carried_over(carried, &path.display().to_string()));
-        // Saved at once, like recovered answers.
-        session.recovered |= carried > 0;
-    }
-    session.message = (!notes.is_empty()).then(|| notes.join(" "));
-    match crate::tui::run(q, answers, a_path.clone(), session) {
-        Ok(()) if read_only => {
-            say(&messages::wizard_viewed(&file));
-            EXIT_OK
-        }
-        Ok(()) => {
-            say(&messages::wizard_saved(&file));
-            EXIT_OK
-        }
-        Err(message) => {
-            warn(&message);
-            EXIT_TERMINAL
-        }
-    }
-}
-
-/// Copies the previous period's answers into questions not answered yet, each marked "to
-/// review"; returns how many. Answers the questionnaire no longer asks are left behind.
-fn carry_over(q: &Questionnaire, previous: &Answers, answers: &mut Answers) -> usize {
-    let mut carried = 0;
-    for question in &q.questions {
-        let id = question.id.as_str();
-        if answers.get(id).is_some() || answers.kept_of(id).is_some() {
-            continue;
-        }
-        if let Some(value) = previous.get(id) {
-            answers.set(id, value.clone());
-            answers.unreviewed.insert(id.to_owned());
-            carried += 1;
-        }
-    }
-    carried
-}
-
-/// Asks a yes/no question on the terminal, before the wizard takes it over; "c" is yes.
-fn ask_yes(question: &str) -> bool {
-    let _ = write!(std::io::stderr().lock(), "{question}");
-    let _ = std::io::stderr().flush();
-    let mut line = String::new();
-    if std::io::stdin().read_line(&mut line).is_err() {
-        return false;
-    }
-    matches!(
-        line.trim().to_lowercase().as_str(),
-        "c" | "có" | "co" | "y" | "yes"
-    )
 }
 
 /// Says what changed between two questionnaire versions.

@@ -21,12 +21,13 @@
 //!
 //! The parts: `lock` (the locks and the write right), `places` (where journals, locks and
 //! copies live), `outside` (what other programs did to the file), `recover` (copies,
-//! journals, replay and folding).
+//! journals, replay and folding), `start` (what a front end gets before the first question).
 
 mod lock;
 mod outside;
 mod places;
 mod recover;
+mod start;
 
 pub use lock::{Holder, Lock, LockError, Refused, WriteRight, claim, lock_path, resolve};
 pub use outside::{Outside, Stamp, check_outside, keep_aside, remove_stale_temporaries, stamp};
@@ -35,3 +36,4 @@ pub use recover::{
     Recovered, SaveFailed, copies, fold_from_disk, open_journal, recover, retire_older_journals,
     save, waiting, write_copy, write_recovery_copy,
 };
+pub use start::{Opened, start};

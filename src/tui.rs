@@ -40,7 +40,6 @@ use ratatui::DefaultTerminal;
 use ratatui::crossterm::event::{self, Event};
 
 use crate::answers::Answers;
-use crate::answers::journal::Journal;
 use crate::messages::{self, ui};
 use crate::questionnaire::Questionnaire;
 use crate::session;
@@ -50,30 +49,17 @@ use console::{
     ENDING, Ending, external_edit, init_terminal, install_panic_hook, restore_terminal, signals,
     wait_if_ending,
 };
-use saver::{FoldMark, Saver, SharedJournal, fold_done, journal_changes, journal_mark};
+use saver::{
+    FoldMark, Saver, SharedJournal, close_journal, fold_done, journal_changes, journal_mark,
+};
 use theme::Theme;
-
-/// The on-disk side of a wizard session, prepared by the caller.
-#[derive(Debug, Default)]
-pub struct Session {
-    /// The right to write the answers file (none when viewing read-only: another session
-    /// holds it, so this one only looks).
-    pub write: Option<session::WriteRight>,
-    /// The journal every change goes to first (none when viewing read-only, or when no
-    /// folder would take it).
-    pub journal: Option<Journal>,
-    /// Answers were recovered from an earlier session: save them at once.
-    pub recovered: bool,
-    /// A line for the status bar at the start.
-    pub message: Option<String>,
-}
 
 /// Runs the wizard until the official quits; answers are on disk when it returns `Ok`.
 pub fn run(
     q: Questionnaire,
     answers: Answers,
     answers_path: PathBuf,
-    session: Session,
+    session: session::Opened,
 ) -> Result<(), String> {
     let q = Arc::new(q);
     let mut app = App::new(Arc::clone(&q), answers, answers_path);
@@ -143,16 +129,8 @@ pub fn run(
     let written = saver.map_or(Ok(()), |saver| saver.finish(&mut app));
     if written.is_ok()
         && let Some(right) = right.as_deref()
-        && let Ok(mut guard) = journal.lock()
-        && let Some(j) = guard.take()
     {
-        // Everything is in the answers file: the journals have nothing more to give (this
-        // one goes only once the older ones are gone, see `session::retire_older_journals`).
-        let path = j.path().to_owned();
-        drop(j);
-        if session::retire_older_journals(right, Some(&path)) {
-            let _ = std::fs::remove_file(path);
-        }
+        close_journal(right, &journal);
     }
     // The lock goes with the last holder of the right (the writer has ended).
     drop(right);

@@ -242,3 +242,17 @@ pub(super) fn save_kept(
 pub(super) fn now_hms() -> String {
     jiff::Zoned::now().strftime("%H:%M:%S").to_string()
 }
+
+/// After the last save held everything: the journal is closed and, once the older journals
+/// are gone, removed (see `session::retire_older_journals`).
+pub(super) fn close_journal(right: &session::WriteRight, journal: &SharedJournal) {
+    if let Ok(mut guard) = journal.lock()
+        && let Some(j) = guard.take()
+    {
+        let path = j.path().to_owned();
+        drop(j);
+        if session::retire_older_journals(right, Some(&path)) {
+            let _ = std::fs::remove_file(path);
+        }
+    }
+}

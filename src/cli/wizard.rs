@@ -1,0 +1,210 @@
+//! `baocao run`: everything before the wizard's first frame, and what is said after it.
+//!
+//! Owns: choosing the answers file, reading it (a file that is not answers at all is kept
+//! aside, never overwritten), reading the previous period's answers, taking the right to
+//! write (or offering to only look when another session holds it), starting the session
+//! (`session::start`), carrying the previous period's answers over, and the last line said.
+//!
+//! Must not: draw, or decide anything the wizard decides.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use super::{
+    EXIT_ANSWERS, EXIT_OK, EXIT_QUESTIONNAIRE, EXIT_TERMINAL, EXIT_USAGE, load_questionnaire,
+    same_file, say, warn,
+};
+use crate::answers::{self, Answers};
+use crate::messages;
+use crate::questionnaire::{self, Questionnaire};
+use crate::session;
+
+/// The wizard on a questionnaire (the built-in one by default) and its answers file, which
+/// is created on the first save when it does not exist yet.
+pub(super) fn wizard(q_path: Option<&Path>, a_path: Option<&Path>, from: Option<&Path>) -> u8 {
+    use std::io::IsTerminal;
+    let q = match q_path.map_or_else(questionnaire::builtin, load_questionnaire) {
+        Ok(q) => q,
+        Err(err) => {
+            warn(&err.to_string());
+            return EXIT_QUESTIONNAIRE;
+        }
+    };
+    let a_path = a_path.map_or_else(
+        || PathBuf::from(format!("{}.answers.yaml", q.id)),
+        Path::to_path_buf,
+    );
+    if q_path.is_some_and(|qp| same_file(qp, &a_path)) {
+        warn(&messages::output_is_input(&a_path.display().to_string()));
+        return EXIT_USAGE;
+    }
+    let terminal = std::io::stdout().is_terminal() && std::io::stdin().is_terminal();
+    // One writer per answers file. Nothing on disk is touched before the lock is ours; a
+    // session without the right to write (another holds it) can only look. A file reached
+    // through a symbolic link is the file it points to: `claim` resolves it, and the lock,
+    // journals and copies follow the resolved path (messages show the user's).
+    let claim = session::claim(&a_path);
+    let mut notes = Vec::new();
+    let mut answers = match read_answers(&a_path, &q, terminal, claim.as_ref().ok(), &mut notes) {
+        Ok(answers) => answers,
+        Err(code) => return code,
+    };
+    // The previous period's answers are read before anything starts, so a wrong file stops
+    // here with its message.
+    let previous = match read_previous(from, &a_path, &q) {
+        Ok(previous) => previous,
+        Err(code) => return code,
+    };
+    if !terminal {
+        warn(messages::WIZARD_NEEDS_TERMINAL);
+        return EXIT_TERMINAL;
+    }
+    let file = a_path.display().to_string();
+    let mut opened = match claim {
+        Ok(right) => session::start(right, &mut answers, &q, &mut notes),
+        Err(refused) if view_only(&file, &refused) => session::Opened::default(),
+        Err(_) => return EXIT_ANSWERS,
+    };
+    let read_only = opened.write.is_none();
+    if let Some((path, previous)) = previous
+        && !read_only
+    {
+        let carried = carry_over(&q, &previous, &mut answers);
+        notes.push(messages::carried_over(carried, &path.display().to_string()));
+        // Saved at once, like recovered answers.
+        opened.recovered |= carried > 0;
+    }
+    opened.message = (!notes.is_empty()).then(|| notes.join(" "));
+    match crate::tui::run(q, answers, a_path.clone(), opened) {
+        Ok(()) if read_only => {
+            say(&messages::wizard_viewed(&file));
+            EXIT_OK
+        }
+        Ok(()) => {
+            say(&messages::wizard_saved(&file));
+            EXIT_OK
+        }
+        Err(message) => {
+            warn(&message);
+            EXIT_TERMINAL
+        }
+    }
+}
+
+/// The answers file's answers (none when it does not exist yet). On a terminal, with the
+/// right to write, a file that is not answers at all is kept aside (said in `notes`) and
+/// the wizard starts empty; otherwise its error ends the command (the exit code).
+fn read_answers(
+    a_path: &Path,
+    q: &Questionnaire,
+    terminal: bool,
+    right: Option<&session::WriteRight>,
+    notes: &mut Vec<String>,
+) -> Result<Answers, u8> {
+    let file = a_path.display().to_string();
+    let answers = if a_path.exists() {
+        match answers::load(a_path, q) {
+            Ok(a) => a,
+            Err(err) if err.corrupt && terminal && right.is_some() => {
+                // The file itself, not a link to it (the session writes the file).
+                let target = right.map_or(a_path, |r| r.answers());
+                let Ok(kept) = session::keep_aside(target, "corrupt") else {
+                    warn(&err.to_string());
+                    return Err(EXIT_ANSWERS);
+                };
+                // Named as the official named the file when it is in the same folder.
+                let shown = if target == session::resolve(a_path) && !a_path.is_symlink() {
+                    a_path.with_file_name(kept.file_name().unwrap_or_default())
+                } else {
+                    kept
+                };
+                notes.push(messages::answers_moved_aside(
+                    &file,
+                    &shown.display().to_string(),
+                ));
+                Answers::new()
+            }
+            Err(err) => {
+                warn(&err.to_string());
+                return Err(EXIT_ANSWERS);
+            }
+        }
+    } else {
+        Answers::new()
+    };
+    if let Some(id) = answers.questionnaire_id.as_ref().filter(|id| **id != q.id) {
+        warn(&messages::answers_wrong_questionnaire(&file, id, &q.id));
+        return Err(EXIT_ANSWERS);
+    }
+    Ok(answers)
+}
+
+/// The previous period's answers (`--from`), with their path; an error ends the command.
+fn read_previous<'a>(
+    from: Option<&'a Path>,
+    a_path: &Path,
+    q: &Questionnaire,
+) -> Result<Option<(&'a Path, Answers)>, u8> {
+    match from {
+        Some(path) if same_file(path, a_path) => {
+            warn(&messages::output_is_input(&path.display().to_string()));
+            Err(EXIT_USAGE)
+        }
+        Some(path) => match answers::load(path, q) {
+            Ok(previous) => Ok(Some((path, previous))),
+            Err(err) => {
+                warn(&err.to_string());
+                Err(EXIT_ANSWERS)
+            }
+        },
+        None => Ok(None),
+    }
+}
+
+/// Another session holds the file (or it cannot be locked): says so and asks whether to
+/// open it only to look. `false` (after saying nothing was opened) when the official says no.
+fn view_only(file: &str, refused: &session::Refused) -> bool {
+    warn(&match refused {
+        session::Refused::Held(holder) => {
+            messages::answers_locked(file, &holder.pid, &holder.since)
+        }
+        session::Refused::NoLock(e) => messages::answers_no_lock(file, &messages::io_detail(e)),
+    });
+    if ask_yes(messages::OPEN_READ_ONLY) {
+        return true;
+    }
+    warn(messages::NOT_OPENED);
+    false
+}
+
+/// Copies the previous period's answers into questions not answered yet, each marked "to
+/// review"; returns how many. Answers the questionnaire no longer asks are left behind.
+fn carry_over(q: &Questionnaire, previous: &Answers, answers: &mut Answers) -> usize {
+    let mut carried = 0;
+    for question in &q.questions {
+        let id = question.id.as_str();
+        if answers.get(id).is_some() || answers.kept_of(id).is_some() {
+            continue;
+        }
+        if let Some(value) = previous.get(id) {
+            answers.set(id, value.clone());
+            answers.unreviewed.insert(id.to_owned());
+            carried += 1;
+        }
+    }
+    carried
+}
+
+/// Asks a yes/no question on the terminal, before the wizard takes it over; "c" is yes.
+fn ask_yes(question: &str) -> bool {
+    let _ = write!(std::io::stderr().lock(), "{question}");
+    let _ = std::io::stderr().flush();
+    let mut line = String::new();
+    if std::io::stdin().read_line(&mut line).is_err() {
+        return false;
+    }
+    matches!(
+        line.trim().to_lowercase().as_str(),
+        "c" | "có" | "co" | "y" | "yes"
+    )
+}
