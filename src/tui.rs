@@ -11,15 +11,17 @@
 //! read-only session has none, so it starts no writer and its signal and panic paths only
 //! give the terminal back.
 //!
-//! The parts: `action` (what can be asked), `keymap` (keys → actions, and the key list),
-//! `app` (state and `update`), `editor` and `text_input` (the editors), `view` (drawing),
-//! `theme` (styles).
+//! The parts: `action` (what can be asked, as meanings), `keymap` (keys → meanings per place,
+//! and the key list), `app` (state and `update`), `editor` (one file per editor kind: state,
+//! actions, looks) over `text_input` (the shared text widget), `view` (the screen's layout),
+//! `fit` (text cut and wrapped to the screen), `theme` (styles).
 //!
 //! Must not: hold wizard state or decide what a key means.
 
 pub mod action;
 pub mod app;
 pub mod editor;
+mod fit;
 pub mod keymap;
 pub mod text_input;
 pub mod theme;

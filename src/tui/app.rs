@@ -317,7 +317,8 @@ impl App {
         app
     }
 
-    /// What has the keyboard.
+    /// What has the keyboard: the dialog on top, else the editor. Decided here only; the
+    /// key table then says what a key means there.
     pub fn focus(&self) -> Focus {
         match self.overlays.last() {
             Some(Overlay::Outline { .. }) => return Focus::Outline,
@@ -337,19 +338,8 @@ impl App {
             }
             None => {}
         }
-        match &self.editor {
-            Some(Editor::Text {
-                kind: TextKind::Paragraph,
-                ..
-            }) => Focus::Paragraph,
-            Some(Editor::Text { .. }) | None => Focus::Line,
-            Some(Editor::YesNo(_)) => Focus::YesNo,
-            Some(Editor::Choice(c)) if c.on_other() => Focus::ChoiceOther,
-            Some(Editor::Choice(c)) if c.multi => Focus::Choices,
-            Some(Editor::Choice(_)) => Focus::Choice,
-            Some(Editor::List(_)) => Focus::List,
-            Some(Editor::Table(_)) => Focus::Table,
-        }
+        // No question applies: nothing to type into, the keys of a line field.
+        self.editor.as_ref().map_or(Focus::Line, Editor::focus)
     }
 
     /// Handles a key press.
@@ -365,7 +355,7 @@ impl App {
         if self.stale
             && !matches!(
                 action,
-                Action::Insert(_) | Action::Backspace | Action::Delete | Action::Paste(_)
+                Action::Insert(_) | Action::DeleteBack | Action::DeleteForward | Action::Paste(_)
             )
         {
             self.reevaluate();
@@ -375,7 +365,7 @@ impl App {
         }
         if !matches!(
             action,
-            Action::Insert(_) | Action::Backspace | Action::Saved(_)
+            Action::Insert(_) | Action::DeleteBack | Action::Saved(_)
         ) {
             self.typing_in = None;
         }
@@ -416,10 +406,11 @@ impl App {
 
     // ----- answering -------------------------------------------------------------------------
 
+    /// An action while answering: the app's own (moving, undo, screens) or else the editor's.
     fn answer_action(&mut self, action: Action) {
         match action {
-            Action::Next => self.next(),
-            Action::Prev => self.prev(),
+            Action::NextQuestion => self.next(),
+            Action::PrevQuestion => self.prev(),
             Action::Undo => self.undo(),
             Action::Redo => self.redo(),
             Action::Suggestions => self.open_suggestions(),
@@ -433,7 +424,8 @@ impl App {
         }
     }
 
-    /// An editing action on the current editor.
+    /// An action for the current editor: it applies it, and says whether the answer changed
+    /// (an undo step; the answer is written), was confirmed as shown, or the official moves on.
     fn edit(&mut self, action: &Action) {
         let Some(question) = self.current else {
             return;
@@ -445,11 +437,11 @@ impl App {
         // to replace a letter with its accented form ("a", Backspace, "â"); a space starts
         // a new step, and so does anything else.
         let joins = matches!(*action, Action::Insert(c) if !c.is_whitespace())
-            || matches!(*action, Action::Backspace);
+            || matches!(*action, Action::DeleteBack);
         let joins = joins && self.typing_in == Some(question);
         // A single choice with a default cannot be left empty: the report would use the
         // default anyway, so un-choosing is refused and explained.
-        if let (Action::Delete | Action::Backspace, Editor::Choice(c)) = (action, editor)
+        if let (Action::ClearChoice, Editor::Choice(c)) = (action, editor)
             && !c.multi
             && !c.on_other()
             && self.q.questions[question].default.is_some()
@@ -457,25 +449,18 @@ impl App {
             self.status = Some(ui::CHOICE_HAS_DEFAULT.to_owned());
             return;
         }
-        if let (Action::DeleteItem, Editor::Table(t)) = (action, editor)
+        if let (Action::DeleteTableRow, Editor::Table(t)) = (action, editor)
             && t.row < t.spec.rows.len()
         {
             self.status = Some(ui::FIXED_ROW_CLEARED.to_owned());
         }
         // A letter that joins the undo step before needs no copy of the editor.
         let before = (!joins).then(|| editor.clone());
-        let mut moves_on = false;
-        let changed = {
-            let editor = self.editor.as_mut().expect("checked above");
-            apply_edit(editor, action, &mut moves_on)
-        };
+        let outcome = self.editor.as_mut().expect("checked above").handle(action);
+        let changed = outcome.changed;
         // Choosing what the editor already shows (a default) is an answer too: it is stored,
         // so the official's confirmation is on record.
-        let confirms = matches!(
-            (action, self.editor.as_ref()),
-            (Action::Yes | Action::No | Action::Toggle, _)
-                | (Action::Enter, Some(Editor::YesNo(_) | Editor::Choice(_)))
-        );
+        let confirms = outcome.confirmed;
         let id = &self.q.questions[question].id;
         if !changed
             && confirms
@@ -497,10 +482,10 @@ impl App {
             }
             self.redo.clear();
             self.typing_in =
-                matches!(action, Action::Insert(_) | Action::Backspace).then_some(question);
+                matches!(action, Action::Insert(_) | Action::DeleteBack).then_some(question);
             self.sync();
         }
-        if moves_on {
+        if outcome.next {
             self.next();
         }
     }
@@ -825,12 +810,15 @@ impl App {
         match overlay {
             Overlay::Outline { selected } => self.outline_action(selected, &action),
             Overlay::Suggestions { items, selected } => match action {
-                Action::Up | Action::Down | Action::Home | Action::End => {
+                Action::SelectPrev
+                | Action::SelectNext
+                | Action::SelectFirst
+                | Action::SelectLast => {
                     let selected = step(selected, items.len(), &action);
                     self.overlays.pop();
                     self.overlays.push(Overlay::Suggestions { items, selected });
                 }
-                Action::Enter => {
+                Action::Confirm => {
                     self.overlays.pop();
                     if let Some(text) = items.get(selected) {
                         self.insert_suggestion(text);
@@ -848,21 +836,21 @@ impl App {
             Overlay::Review { selected, scroll } => self.review_action(selected, scroll, &action),
             Overlay::Export(dialog) => self.export_action(dialog, action),
             Overlay::ConfirmUnreviewed { .. } => match action {
-                Action::Yes => {
+                Action::DialogYes => {
                     self.overlays.pop();
                     self.open_export_dialog();
                 }
-                Action::No => {
+                Action::DialogNo => {
                     self.overlays.pop();
                 }
                 _ => {}
             },
             Overlay::ConfirmOverwrite { .. } => match action {
-                Action::Yes => {
+                Action::DialogYes => {
                     self.overlays.pop();
                     self.write_export();
                 }
-                Action::No => {
+                Action::DialogNo => {
                     self.overlays.pop();
                     if let Some(Overlay::Export(dialog)) = self.overlays.last_mut() {
                         dialog.result = Some(Err(ui::EXPORT_NOT_WRITTEN.to_owned()));
@@ -876,17 +864,17 @@ impl App {
     fn outline_action(&mut self, selected: usize, action: &Action) {
         let rows = self.eval.outline.len() + 1;
         match action {
-            Action::Up
-            | Action::Down
-            | Action::Home
-            | Action::End
-            | Action::PageUp
-            | Action::PageDown => {
+            Action::SelectPrev
+            | Action::SelectNext
+            | Action::SelectFirst
+            | Action::SelectLast
+            | Action::ScrollPageUp
+            | Action::ScrollPageDown => {
                 let selected = step(selected, rows, action);
                 *self.overlays.last_mut().expect("on top") = Overlay::Outline { selected };
             }
             // A row without questions of its own leads to the next question after it.
-            Action::Enter => match (selected..rows).find_map(|r| self.first_visible_in_row(r)) {
+            Action::Confirm => match (selected..rows).find_map(|r| self.first_visible_in_row(r)) {
                 Some(i) => {
                     self.overlays.pop();
                     self.go_to(i);
@@ -1001,15 +989,15 @@ impl App {
     fn review_action(&mut self, selected: usize, scroll: usize, action: &Action) {
         let rows = self.review_rows();
         match action {
-            Action::Up | Action::Down | Action::Home | Action::End => {
+            Action::SelectPrev | Action::SelectNext | Action::SelectFirst | Action::SelectLast => {
                 let selected = step(selected, rows.len(), action);
                 *self.overlays.last_mut().expect("on top") = Overlay::Review { selected, scroll };
             }
-            Action::PageUp | Action::PageDown => {
+            Action::ScrollPageUp | Action::ScrollPageDown => {
                 let scroll = scroll_by(scroll, action, self.scroll_view.get());
                 *self.overlays.last_mut().expect("on top") = Overlay::Review { selected, scroll };
             }
-            Action::Enter => match rows.get(selected).and_then(|r| r.target) {
+            Action::Confirm => match rows.get(selected).and_then(|r| r.target) {
                 Some(i) if self.visible.contains(&i) => {
                     self.overlays.clear();
                     self.go_to(i);
@@ -1109,26 +1097,26 @@ impl App {
     fn export_action(&mut self, mut dialog: Box<ExportDialog>, action: Action) {
         let formats = dialog.formats.len();
         match action {
-            Action::Up | Action::Down | Action::Next | Action::Prev => {
-                let forward = matches!(action, Action::Down | Action::Next);
+            Action::SelectPrev | Action::SelectNext => {
+                let forward = action == Action::SelectNext;
                 dialog.cursor = if forward {
                     (dialog.cursor + 1) % dialog.rows()
                 } else {
                     (dialog.cursor + dialog.rows() - 1) % dialog.rows()
                 };
             }
-            Action::Toggle if dialog.cursor < formats => {
+            Action::ToggleRow if dialog.cursor < formats => {
                 dialog.formats[dialog.cursor].1 = !dialog.formats[dialog.cursor].1;
             }
-            Action::Toggle if dialog.cursor == dialog.full_row() => dialog.full = !dialog.full,
-            Action::Toggle if dialog.cursor == dialog.size_row() => {
+            Action::ToggleRow if dialog.cursor == dialog.full_row() => dialog.full = !dialog.full,
+            Action::ToggleRow if dialog.cursor == dialog.size_row() => {
                 dialog.size = match dialog.size {
                     BodySize::Fourteen => BodySize::Thirteen,
                     BodySize::Thirteen => BodySize::Fourteen,
                 };
                 self.export_size = dialog.size;
             }
-            Action::Enter => {
+            Action::Confirm => {
                 dialog.result = None;
                 *self.overlays.last_mut().expect("on top") = Overlay::Export(dialog.clone());
                 let paths = dialog.paths();
@@ -1150,12 +1138,11 @@ impl App {
             other if dialog.on_name() => {
                 // Editing the name makes the last result stale.
                 dialog.result = None;
-                let mut moves_on = false;
                 let mut editor = Editor::Text {
                     kind: TextKind::Line,
                     input: dialog.name.clone(),
                 };
-                apply_edit(&mut editor, &other, &mut moves_on);
+                editor.handle(&other);
                 if let Editor::Text { input, .. } = editor {
                     dialog.name = input;
                 }
@@ -1494,204 +1481,18 @@ impl<T> TruncateFront for Vec<T> {
     }
 }
 
-/// Applies an editing action; returns whether the content changed. `moves_on` is set when
-/// the action also means "next question" (Enter in a one-line field).
-fn apply_edit(editor: &mut Editor, action: &Action, moves_on: &mut bool) -> bool {
-    match editor {
-        Editor::Text { kind, input } => {
-            let multiline = *kind == TextKind::Paragraph;
-            text_edit(input, action, multiline, moves_on)
-        }
-        Editor::YesNo(value) => {
-            let before = *value;
-            match action {
-                Action::Yes => *value = Some(true),
-                Action::No => *value = Some(false),
-                Action::Toggle | Action::Up | Action::Down => {
-                    *value = Some(!value.unwrap_or(false));
-                }
-                Action::Enter => *moves_on = true,
-                _ => {}
-            }
-            *value != before
-        }
-        Editor::Choice(c) => {
-            let before = c.checked.clone();
-            if c.on_other() {
-                match action {
-                    Action::Up => {
-                        c.step(false);
-                        return false;
-                    }
-                    Action::Down => return false,
-                    Action::Enter => {
-                        *moves_on = true;
-                        return false;
-                    }
-                    _ => {}
-                }
-                let input = c.other.as_mut().expect("on other");
-                let text_before = input.text();
-                text_edit(input, action, false, moves_on);
-                let text_now = input.text();
-                if text_now != text_before {
-                    if text_now.trim().is_empty() {
-                        // Nothing left in "other": it is no longer chosen; the rest stays.
-                        if let Some(last) = c.checked.last_mut() {
-                            *last = false;
-                        }
-                    } else {
-                        c.typed_other();
-                    }
-                    return true;
-                }
-                return c.checked != before;
-            }
-            match action {
-                Action::Up => {
-                    c.step(false);
-                }
-                Action::Down => {
-                    c.step(true);
-                }
-                Action::Home => c.cursor = 0,
-                Action::End => c.cursor = c.len().saturating_sub(1),
-                Action::Toggle => c.toggle(),
-                Action::Backspace | Action::Delete if !c.multi => c.clear(),
-                Action::Enter => {
-                    if !c.multi {
-                        c.choose();
-                    }
-                    *moves_on = true;
-                }
-                _ => {}
-            }
-            c.checked != before
-        }
-        Editor::List(l) => {
-            let before = l.items_now();
-            match action {
-                Action::Enter => l.add_after(),
-                // Pasted lines become items, as the list's help says: one per line.
-                Action::Paste(text) if text.contains(['\n', '\r']) => l.paste_lines(text),
-                Action::DeleteItem => l.delete_item(),
-                Action::MoveItemUp => {
-                    l.move_item(false);
-                }
-                Action::MoveItemDown => {
-                    l.move_item(true);
-                }
-                Action::Up if l.cursor > 0 => l.go(l.cursor - 1),
-                Action::Down => l.go(l.cursor + 1),
-                Action::Backspace if l.input.text().is_empty() && l.items.len() > 1 => {
-                    // Backspace in an empty item removes it and goes to the end of the one
-                    // before, as in a word processor's list.
-                    let was = l.cursor;
-                    l.delete_item();
-                    if was > 0 {
-                        l.go(was - 1);
-                        l.input.end();
-                    }
-                }
-                other => {
-                    text_edit(&mut l.input, other, false, moves_on);
-                }
-            }
-            l.items_now() != before || l.items.len() != before.len()
-        }
-        Editor::Table(t) => {
-            let before = t.rows_now();
-            let rows_before = t.rows.len();
-            match action {
-                Action::NextCell => {
-                    // Past the last cell, Tab moves on to the next question.
-                    let at_end = !t.step_cell(true);
-                    *moves_on |= at_end;
-                }
-                Action::PrevCell => {
-                    t.step_cell(false);
-                }
-                Action::Up => {
-                    t.step_row(false);
-                }
-                Action::Down => {
-                    t.step_row(true);
-                }
-                Action::Enter => {
-                    // At the last row Enter adds one, unless that row is still empty.
-                    let at_end = !t.step_row(true);
-                    if at_end && !t.row_is_empty(t.row) {
-                        t.add_row();
-                    }
-                }
-                Action::AddItem => t.add_row(),
-                Action::DeleteItem => {
-                    t.delete_row();
-                }
-                other if t.is_editable(t.row, t.col) => {
-                    text_edit(&mut t.input, other, false, moves_on);
-                }
-                _ => {}
-            }
-            t.rows_now() != before || t.rows.len() != rows_before
-        }
-    }
-}
-
-/// Applies a text action; returns whether the text changed (told by the edit itself: no
-/// copy of a long text is compared on every key).
-fn text_edit(input: &mut TextInput, action: &Action, multiline: bool, moves_on: &mut bool) -> bool {
-    match action {
-        Action::Insert(c) => {
-            input.insert_char(*c);
-            true
-        }
-        Action::Paste(s) => {
-            input.insert_str(s);
-            !s.is_empty()
-        }
-        Action::Backspace => input.backspace(),
-        Action::Delete => input.delete(),
-        Action::Enter if multiline => {
-            input.newline();
-            true
-        }
-        Action::Enter => {
-            *moves_on = true;
-            false
-        }
-        other => {
-            match other {
-                Action::Left => input.left(),
-                Action::Right => input.right(),
-                Action::WordLeft => input.word_left(),
-                Action::WordRight => input.word_right(),
-                Action::Home => input.home(),
-                Action::End => input.end(),
-                Action::Up => {
-                    input.up();
-                }
-                Action::Down => {
-                    input.down();
-                }
-                _ => {}
-            }
-            false
-        }
-    }
-}
-
+/// A list's new highlighted row after a selection action.
 fn step(selected: usize, len: usize, action: &Action) -> usize {
     if len == 0 {
         return 0;
     }
     match action {
-        Action::Up => selected.saturating_sub(1),
-        Action::Down => (selected + 1).min(len - 1),
-        Action::Home => 0,
-        Action::End => len - 1,
-        Action::PageUp => selected.saturating_sub(10),
-        Action::PageDown => (selected + 10).min(len - 1),
+        Action::SelectPrev => selected.saturating_sub(1),
+        Action::SelectNext => (selected + 1).min(len - 1),
+        Action::SelectFirst => 0,
+        Action::SelectLast => len - 1,
+        Action::ScrollPageUp => selected.saturating_sub(10),
+        Action::ScrollPageDown => (selected + 10).min(len - 1),
         _ => selected,
     }
 }
@@ -1704,12 +1505,12 @@ fn scroll_by(scroll: usize, action: &Action, view: ScrollView) -> usize {
     let last = view.total.saturating_sub(height);
     let scroll = scroll.min(last);
     match action {
-        Action::Up => scroll.saturating_sub(1),
-        Action::Down => (scroll + 1).min(last),
-        Action::PageUp => scroll.saturating_sub(page),
-        Action::PageDown => (scroll + page).min(last),
-        Action::Home => 0,
-        Action::End => last,
+        Action::ScrollUp => scroll.saturating_sub(1),
+        Action::ScrollDown => (scroll + 1).min(last),
+        Action::ScrollPageUp => scroll.saturating_sub(page),
+        Action::ScrollPageDown => (scroll + page).min(last),
+        Action::ScrollTop => 0,
+        Action::ScrollBottom => last,
         _ => scroll,
     }
 }
