@@ -238,7 +238,7 @@ impl Editor {
     pub fn draw(&self, frame: &mut Frame, looks: &Looks, area: Rect) {
         match self {
             Editor::Text { kind, input } => text::draw(frame, *kind, input, looks, area),
-            Editor::YesNo(value) => yes_no::draw(frame, value, looks, area),
+            Editor::YesNo(value) => yes_no::draw(frame, *value, looks, area),
             Editor::Choice(c) => c.draw(frame, looks, area),
             Editor::List(l) => l.draw(frame, looks, area),
             Editor::Table(t) => t.draw(frame, looks, area),

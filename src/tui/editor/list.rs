@@ -190,8 +190,8 @@ impl ListEditor {
 
     /// Numbered items, the one being edited as a text field, kept whole in view.
     pub fn draw(&self, frame: &mut Frame, looks: &Looks, area: Rect) {
-        let (l, theme) = (self, looks.theme);
         const BULLET: u16 = 4;
+        let (l, theme) = (self, looks.theme);
         let width = area.width.saturating_sub(BULLET).max(1);
         let heights: Vec<u16> = l
             .items_now()

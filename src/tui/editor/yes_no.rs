@@ -50,7 +50,7 @@ pub fn handle(value: &mut Option<bool>, action: &Action) -> Outcome {
 }
 
 /// "( ) Có   (•) Không" on one line.
-pub fn draw(frame: &mut Frame, value: &Option<bool>, looks: &Looks, area: Rect) {
+pub fn draw(frame: &mut Frame, value: Option<bool>, looks: &Looks, area: Rect) {
     let theme = looks.theme;
     let choice = |label: &str, on: bool| {
         let mark = if on { "(•)" } else { "( )" };
@@ -60,9 +60,9 @@ pub fn draw(frame: &mut Frame, value: &Option<bool>, looks: &Looks, area: Rect) 
         )
     };
     let line = Line::from(vec![
-        choice(ui::YES_KEYED, *value == Some(true)),
+        choice(ui::YES_KEYED, value == Some(true)),
         Span::raw("   "),
-        choice(ui::NO_KEYED, *value == Some(false)),
+        choice(ui::NO_KEYED, value == Some(false)),
     ]);
     frame.render_widget(Paragraph::new(line), area);
 }
