@@ -226,6 +226,26 @@ fn scroll_to_show(row: usize, height: u16) -> u16 {
     u16::try_from(offset).unwrap_or(u16::MAX)
 }
 
+/// The question as asked (a required one marked "*") and its help, cleaned; an answer carried
+/// over from the last period says so above the help.
+fn prompt_and_help(app: &App, i: usize) -> (String, Option<String>) {
+    let question = &app.q.questions[i];
+    let mut prompt = safe(&app.eval.text(&app.q, &question.ask));
+    if question.required {
+        prompt.push_str(" *");
+    }
+    let help = question
+        .help
+        .as_ref()
+        .map(|h| safe(&app.eval.text(&app.q, h)));
+    let help = match (app.needs_review(), help) {
+        (true, Some(h)) => Some(format!("{}\n{h}", ui::REVIEW_NOTE)),
+        (true, None) => Some(ui::REVIEW_NOTE.to_owned()),
+        (false, help) => help,
+    };
+    (prompt, help)
+}
+
 fn question_panel(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     let block = Block::bordered().border_style(theme.border_focused);
     let (k, n) = app.progress();
@@ -240,20 +260,7 @@ fn question_panel(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         return;
     };
     let question = &app.q.questions[i];
-    let mut prompt = safe(&app.eval.text(&app.q, &question.ask));
-    if question.required {
-        prompt.push_str(" *");
-    }
-    let help = question
-        .help
-        .as_ref()
-        .map(|h| safe(&app.eval.text(&app.q, h)));
-    // An answer carried over from the last period says so above the question's help.
-    let help = match (app.needs_review(), help) {
-        (true, Some(h)) => Some(format!("{}\n{h}", ui::REVIEW_NOTE)),
-        (true, None) => Some(ui::REVIEW_NOTE.to_owned()),
-        (false, help) => help,
-    };
+    let (prompt, help) = prompt_and_help(app, i);
     let messages = app.messages();
     let width = inner.width.max(1);
     let prompt_h = wrapped_height(&prompt, width);

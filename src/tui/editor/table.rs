@@ -15,9 +15,12 @@ use ratatui::text::Span;
 use ratatui::widgets::{Clear, Paragraph};
 use unicode_width::UnicodeWidthStr;
 
-use super::{Looks, Outcome, Value, neighbour, raw_text, text};
-use crate::answers::{AnswerValue, Cell, Row};
-use crate::messages::ui;
+mod answer;
+
+use answer::arrange;
+
+use super::{Looks, Outcome, neighbour, text};
+use crate::answers::{Cell, Row};
 use crate::questionnaire::{CellKind, TableSpec};
 use crate::tui::action::Action;
 use crate::tui::fit::{fit, safe};
@@ -64,14 +67,6 @@ impl TableEditor {
         editor.col = editor.first_editable_col();
         editor.load_cell();
         editor
-    }
-
-    /// Replaces the cells with `cells` (rows of texts, one per column).
-    fn fill(&mut self, cells: Vec<Vec<String>>) {
-        self.rows = arrange(&self.spec, cells);
-        self.row = 0;
-        self.col = self.first_editable_col();
-        self.load_cell();
     }
 
     fn first_editable_col(&self) -> usize {
@@ -262,116 +257,6 @@ impl TableEditor {
         )
     }
 
-    fn to_rows(&self, cells: &[Vec<String>]) -> Result<Vec<Row>, String> {
-        let mut out = Vec::new();
-        for (r, row) in cells.iter().enumerate() {
-            let mut map = Row::new();
-            for (c, (text, column)) in row.iter().zip(&self.spec.columns).enumerate() {
-                if column.sum {
-                    continue;
-                }
-                match parse_cell(column.kind, text) {
-                    None => {}
-                    Some(Ok(cell)) => {
-                        map.insert(column.id.clone(), cell);
-                    }
-                    Some(Err(())) => {
-                        let label = if self.spec.columns[0].kind == CellKind::Text {
-                            row[0].trim().to_owned()
-                        } else {
-                            String::new()
-                        };
-                        let row_name = if label.is_empty() {
-                            (r + 1).to_string()
-                        } else {
-                            label
-                        };
-                        let column_name = self
-                            .titles
-                            .get(c)
-                            .cloned()
-                            .unwrap_or_else(|| (c + 1).to_string());
-                        return Err(ui::bad_cell(
-                            &row_name,
-                            &column_name,
-                            column.kind == CellKind::Integer,
-                        ));
-                    }
-                }
-            }
-            out.push(map);
-        }
-        Ok(out)
-    }
-
-    /// The cells as an answer; a cell that is not a number keeps the whole table as typed.
-    pub fn value(&self) -> Value {
-        let cells = self.rows_now();
-        match self.to_rows(&cells) {
-            Ok(rows) => {
-                // A fixed row holding only its label says nothing.
-                let rows: Vec<Row> = rows
-                    .into_iter()
-                    .enumerate()
-                    .filter(|(i, r)| {
-                        let label_only = *i < self.spec.rows.len() && r.len() <= 1;
-                        !r.is_empty() && !label_only
-                    })
-                    .map(|(_, r)| r)
-                    .collect();
-                if rows.is_empty() {
-                    Value::Empty
-                } else {
-                    Value::Answer(AnswerValue::Table(rows))
-                }
-            }
-            Err(reason) => {
-                let raw = cells
-                    .iter()
-                    .map(|row| {
-                        let map: serde_yaml::Mapping = row
-                            .iter()
-                            .zip(&self.spec.columns)
-                            .filter(|(t, c)| !c.sum && !t.trim().is_empty())
-                            .map(|(t, c)| {
-                                (
-                                    serde_yaml::Value::String(c.id.clone()),
-                                    serde_yaml::Value::String(t.clone()),
-                                )
-                            })
-                            .collect();
-                        serde_yaml::Value::Mapping(map)
-                    })
-                    .collect();
-                Value::Raw {
-                    raw: serde_yaml::Value::Sequence(raw),
-                    reason,
-                }
-            }
-        }
-    }
-
-    /// The editor of a stored table; a table kept because a cell was not a number comes back
-    /// as typed.
-    pub fn from_answer(
-        spec: &TableSpec,
-        answer: Option<&AnswerValue>,
-        raw: Option<&serde_yaml::Value>,
-    ) -> Self {
-        let rows = match answer {
-            Some(AnswerValue::Table(rows)) => rows.as_slice(),
-            _ => &[],
-        };
-        let mut table = TableEditor::new(spec, rows);
-        if answer.is_none()
-            && let Some(cells) = raw.and_then(|r| raw_cells(spec, r))
-        {
-            table = TableEditor::new(spec, &[]);
-            table.fill(cells);
-        }
-        table
-    }
-
     /// The editor's answer to an action: moving between cells and rows, adding and deleting
     /// rows, typing in a cell that can be typed in. Past the last cell, `NextCell` moves on
     /// to the next question.
@@ -416,155 +301,140 @@ impl TableEditor {
     /// The column titles, the rows (the one being edited kept in view, its cell a text field),
     /// computed sums and the totals row; columns shrunk to fit.
     pub fn draw(&self, frame: &mut Frame, looks: &Looks, area: Rect) {
-        let (table, theme) = (self, looks.theme);
+        let theme = looks.theme;
         let headers: Vec<String> = self
             .spec
             .columns
             .iter()
             .map(|c| safe(&(looks.text)(&c.title)))
             .collect();
-        let headers = headers.as_slice();
-        let display = table.display_rows();
-        let totals = table.totals();
-        let columns = headers.len();
-        if columns == 0 || area.width < 4 {
+        let display = self.display_rows();
+        let totals = self.totals();
+        if headers.is_empty() || area.width < 4 {
             return;
         }
-        // Column widths: wide enough for the header and the cells, shrunk to fit.
-        let mut widths: Vec<usize> = (0..columns)
-            .map(|c| {
-                let cells = display.iter().map(|r| r[c].width());
-                let total = totals.as_ref().map_or(0, |row| row[c].width());
-                cells
-                    .chain([headers[c].width().min(18), total, 6])
-                    .max()
-                    .unwrap_or(6)
-            })
-            .collect();
-        let available = usize::from(area.width).saturating_sub(columns + 1);
-        while widths.iter().sum::<usize>() > available {
-            let widest = (0..columns).max_by_key(|&c| widths[c]).unwrap_or(0);
-            if widths[widest] <= 4 {
-                break;
-            }
-            widths[widest] -= 1;
-        }
-        let mut y = area.y;
-        let bottom = area.y + area.height;
-        let draw_row =
-            |frame: &mut Frame, y: u16, cells: &[String], style: Style, right: &[bool]| {
-                let mut x = area.x;
-                for (c, cell) in cells.iter().enumerate() {
-                    let w = u16::try_from(widths[c]).unwrap_or(0);
-                    let cell = safe(cell);
-                    // A cut label says so ("…"); numbers are right-aligned.
-                    let shown = fit(&cell, u16::try_from(widths[c]).unwrap_or(u16::MAX));
-                    let text = if right[c] {
-                        format!("{shown:>width$}", width = widths[c])
-                    } else {
-                        shown
-                    };
-                    let rect = Rect {
-                        x,
-                        y,
-                        width: w.min(area.right().saturating_sub(x)),
-                        height: 1,
-                    };
-                    frame.render_widget(Paragraph::new(Span::styled(text, style)), rect);
-                    x = x.saturating_add(w + 1);
-                }
-            };
-        let numeric: Vec<bool> = table
+        let widths = column_widths(&headers, &display, totals.as_ref(), area.width);
+        let numeric: Vec<bool> = self
             .spec
             .columns
             .iter()
             .map(|c| c.kind != CellKind::Text)
             .collect();
+        let row = |y: u16| Cells {
+            area,
+            y,
+            widths: &widths,
+            right: &numeric,
+        };
+        let mut y = area.y;
+        let bottom = area.y + area.height;
         if y < bottom {
-            draw_row(frame, y, headers, theme.table_header, &numeric);
+            row(y).draw(frame, &headers, theme.table_header);
             y += 1;
         }
         let rows_room =
             usize::from(bottom.saturating_sub(y)).saturating_sub(usize::from(totals.is_some()));
-        let offset = table.row.saturating_sub(rows_room.saturating_sub(1));
+        let offset = self.row.saturating_sub(rows_room.saturating_sub(1));
         for (r, cells) in display.iter().enumerate().skip(offset).take(rows_room) {
-            draw_row(frame, y, cells, Style::default(), &numeric);
-            if r == table.row {
-                let x: usize = widths[..table.col].iter().map(|w| w + 1).sum();
-                let x = area.x.saturating_add(u16::try_from(x).unwrap_or(u16::MAX));
-                let w = u16::try_from(widths[table.col]).unwrap_or(0);
-                let rect = Rect {
-                    x,
-                    y,
-                    width: w.min(area.right().saturating_sub(x)),
-                    height: 1,
-                };
-                frame.render_widget(Clear, rect);
-                if table.is_editable(table.row, table.col) {
-                    frame.render_widget(table.input.textarea(), rect);
-                } else {
-                    frame.render_widget(
-                        Paragraph::new(Span::styled(safe(&cells[table.col]), theme.selected)),
-                        rect,
-                    );
-                }
+            row(y).draw(frame, cells, Style::default());
+            if r == self.row {
+                self.draw_current_cell(frame, &row(y), &cells[self.col], looks);
             }
             y += 1;
         }
         if let Some(totals) = totals
             && y < bottom
         {
-            draw_row(frame, y, &totals, theme.prompt, &numeric);
+            row(y).draw(frame, &totals, theme.prompt);
+        }
+    }
+
+    /// The cell being edited, over its row: the text field, or (a label, a sum) highlighted.
+    fn draw_current_cell(&self, frame: &mut Frame, row: &Cells, shown: &str, looks: &Looks) {
+        let x: usize = row.widths[..self.col].iter().map(|w| w + 1).sum();
+        let x = row
+            .area
+            .x
+            .saturating_add(u16::try_from(x).unwrap_or(u16::MAX));
+        let w = u16::try_from(row.widths[self.col]).unwrap_or(0);
+        let rect = Rect {
+            x,
+            y: row.y,
+            width: w.min(row.area.right().saturating_sub(x)),
+            height: 1,
+        };
+        frame.render_widget(Clear, rect);
+        if self.is_editable(self.row, self.col) {
+            frame.render_widget(self.input.textarea(), rect);
+        } else {
+            frame.render_widget(
+                Paragraph::new(Span::styled(safe(shown), looks.theme.selected)),
+                rect,
+            );
         }
     }
 }
 
-/// Stored rows laid out as the editor shows them: the fixed rows first, in the
-/// questionnaire's order, each filled from the stored row that carries its label (or, failing
-/// that, the unlabelled row in the same place — as the report matches them), then the other
-/// rows. Empty fixed rows are not stored, so matching by place alone would shift them.
-fn arrange(spec: &TableSpec, cells: Vec<Vec<String>>) -> Vec<Vec<String>> {
-    let width = spec.columns.len();
-    let labelled = spec.label_column().is_some();
-    let key = TableSpec::label_key;
-    let label_of =
-        |row: &Vec<String>| (labelled && !row[0].trim().is_empty()).then(|| key(&row[0]));
-    let mut cells: Vec<Vec<String>> = cells
-        .into_iter()
-        .map(|mut r| {
-            r.resize(width, String::new());
-            r
+/// Column widths: wide enough for the header and the cells, shrunk to fit `width`.
+fn column_widths(
+    headers: &[String],
+    display: &[Vec<String>],
+    totals: Option<&Vec<String>>,
+    width: u16,
+) -> Vec<usize> {
+    let columns = headers.len();
+    let mut widths: Vec<usize> = (0..columns)
+        .map(|c| {
+            let cells = display.iter().map(|r| r[c].width());
+            let total = totals.map_or(0, |row| row[c].width());
+            cells
+                .chain([headers[c].width().min(18), total, 6])
+                .max()
+                .unwrap_or(6)
         })
         .collect();
-    let mut used = vec![false; cells.len()];
-    let mut out = Vec::new();
-    for (i, label) in spec.rows.iter().enumerate() {
-        let by_label =
-            (0..cells.len()).find(|&j| !used[j] && label_of(&cells[j]) == Some(key(label)));
-        let by_place = (i < cells.len() && !used[i] && label_of(&cells[i]).is_none()).then_some(i);
-        let mut row = match by_label.or(by_place) {
-            Some(j) => {
-                used[j] = true;
-                std::mem::take(&mut cells[j])
-            }
-            None => vec![String::new(); width],
-        };
-        if labelled {
-            row[0].clone_from(label);
+    let available = usize::from(width).saturating_sub(columns + 1);
+    while widths.iter().sum::<usize>() > available {
+        let widest = (0..columns).max_by_key(|&c| widths[c]).unwrap_or(0);
+        if widths[widest] <= 4 {
+            break;
         }
-        out.push(row);
+        widths[widest] -= 1;
     }
-    out.extend(
-        cells
-            .into_iter()
-            .zip(used)
-            .filter(|(_, u)| !u)
-            .map(|(r, _)| r),
-    );
-    if out.is_empty() {
-        out.push(vec![String::new(); width]);
+    widths
+}
+
+/// One screen row of a table: where it is drawn, the columns' widths, which are numbers.
+struct Cells<'a> {
+    area: Rect,
+    y: u16,
+    widths: &'a [usize],
+    right: &'a [bool],
+}
+
+impl Cells<'_> {
+    fn draw(&self, frame: &mut Frame, cells: &[String], style: Style) {
+        let mut x = self.area.x;
+        for (c, cell) in cells.iter().enumerate() {
+            let w = u16::try_from(self.widths[c]).unwrap_or(0);
+            let cell = safe(cell);
+            // A cut label says so ("…"); numbers are right-aligned.
+            let shown = fit(&cell, u16::try_from(self.widths[c]).unwrap_or(u16::MAX));
+            let text = if self.right[c] {
+                format!("{shown:>width$}", width = self.widths[c])
+            } else {
+                shown
+            };
+            let rect = Rect {
+                x,
+                y: self.y,
+                width: w.min(self.area.right().saturating_sub(x)),
+                height: 1,
+            };
+            frame.render_widget(Paragraph::new(Span::styled(text, style)), rect);
+            x = x.saturating_add(w + 1);
+        }
     }
-    out
 }
 
 /// A cell's text as a cell: `None` when empty, `Err` when it is not a number of its kind.
@@ -580,99 +450,10 @@ fn parse_cell(kind: CellKind, text: &str) -> Option<Result<Cell, ()>> {
     })
 }
 
-/// The cells of a kept table answer (a list of column → text maps), when it has that shape.
-fn raw_cells(spec: &TableSpec, raw: &serde_yaml::Value) -> Option<Vec<Vec<String>>> {
-    let rows = raw.as_sequence()?;
-    let mut out = Vec::new();
-    for row in rows {
-        let map = row.as_mapping()?;
-        out.push(
-            spec.columns
-                .iter()
-                .map(|c| {
-                    map.get(c.id.as_str())
-                        .and_then(raw_text)
-                        .unwrap_or_default()
-                })
-                .collect(),
-        );
-    }
-    Some(out)
-}
-
 #[cfg(test)]
 mod tests {
     use super::super::Editor;
-    use super::*;
-    use crate::questionnaire::Question;
-
-    fn table_question() -> Question {
-        let path = concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/tests/fixtures/valid/table.yaml"
-        );
-        let q = crate::questionnaire::load_path(std::path::Path::new(path)).unwrap();
-        q.question("ket_qua").unwrap().clone()
-    }
-
-    #[test]
-    fn a_table_with_a_bad_number_is_kept_and_comes_back_as_typed() {
-        let question = table_question();
-        let mut editor = Editor::new(&question, None, None);
-        let Editor::Table(table) = &mut editor else {
-            panic!("a table editor")
-        };
-        assert_eq!(table.rows[0][0], "Số lớp tập huấn");
-        assert!(!table.is_editable(0, 0), "a fixed row's label is not typed");
-        assert_eq!((table.row, table.col), (0, 1));
-        table.input.insert_str("12");
-        table.step_cell(true);
-        table.input.insert_str("mười");
-        let Value::Raw { raw, reason } = editor.value() else {
-            panic!("kept raw, not an answer")
-        };
-        // The row is named by its label, the column by its title; an integer column says so.
-        assert!(reason.contains("\"Số lớp tập huấn\""), "{reason}");
-        assert!(reason.contains("số nguyên"), "{reason}");
-        let again = Editor::new(&question, None, Some(&raw));
-        let Editor::Table(table) = again else {
-            panic!("a table editor")
-        };
-        assert_eq!(table.rows[0][1], "12");
-        assert_eq!(table.rows[0][2], "mười");
-        assert_eq!(table.rows[0][0], "Số lớp tập huấn");
-    }
-
-    #[test]
-    fn stored_rows_go_back_under_their_labels() {
-        let question = table_question();
-        let row = |label: &str, n: i64| -> Row {
-            [
-                ("chi_tieu".to_owned(), Cell::Text(label.to_owned())),
-                ("n2021".to_owned(), Cell::Integer(n)),
-            ]
-            .into_iter()
-            .collect()
-        };
-        // The first fixed row was left empty, so it is not in the file.
-        let stored = AnswerValue::Table(vec![row("Số học viên", 40), row("Lớp ngoài kế hoạch", 2)]);
-        let Editor::Table(table) = Editor::new(&question, Some(&stored), None) else {
-            panic!("a table editor")
-        };
-        let firsts: Vec<(&str, &str)> = table
-            .rows
-            .iter()
-            .map(|r| (r[0].as_str(), r[1].as_str()))
-            .collect();
-        assert_eq!(
-            firsts,
-            [
-                ("Số lớp tập huấn", ""),
-                ("Số học viên", "40"),
-                ("Lớp ngoài kế hoạch", "2")
-            ]
-        );
-    }
+    use super::answer::table_question;
 
     #[test]
     fn sums_and_totals_are_live() {
