@@ -8,6 +8,9 @@
 //!
 //! Must not: hold terminal types or name keys.
 
+// Every meaning says what it does: a variant without a doc line does not build.
+#![deny(missing_docs)]
+
 /// One thing to do.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Action {

@@ -884,6 +884,94 @@ mod tests {
         );
     }
 
+    const EVERY_FOCUS: [Focus; 16] = [
+        F::Line,
+        F::Paragraph,
+        F::YesNo,
+        F::Choice,
+        F::Choices,
+        F::ChoiceOther,
+        F::List,
+        F::Table,
+        F::Outline,
+        F::Suggestions,
+        F::Preview,
+        F::Help,
+        F::Review,
+        F::Export,
+        F::ExportName,
+        F::Confirm,
+    ];
+
+    #[test]
+    fn what_up_means_is_decided_by_the_place() {
+        let up = key(KeyCode::Up, NONE);
+        let cases = [
+            (F::Line, Some(Action::CursorUp)),
+            (F::Paragraph, Some(Action::CursorUp)),
+            (F::YesNo, Some(Action::SwitchYesNo)),
+            (F::Choice, Some(Action::SelectPrevOption)),
+            (F::ChoiceOther, Some(Action::SelectPrevOption)),
+            (F::List, Some(Action::PrevItem)),
+            (F::Table, Some(Action::PrevRow)),
+            (F::Outline, Some(Action::SelectPrev)),
+            (F::ExportName, Some(Action::SelectPrev)),
+            (F::Help, Some(Action::ScrollUp)),
+            (F::Confirm, None),
+        ];
+        for (focus, meaning) in cases {
+            assert_eq!(action_for(focus, up), meaning, "{focus:?}");
+        }
+        assert_eq!(
+            action_for(F::Choice, key(KeyCode::Enter, NONE)),
+            Some(Action::ChooseAndNext)
+        );
+        assert_eq!(
+            action_for(F::Review, key(KeyCode::Enter, NONE)),
+            Some(Action::Confirm)
+        );
+    }
+
+    /// `update` routes a meaning to whoever has focus without interpreting it again, so a
+    /// meaning is either one for answering (the app or an editor) or one for a dialog, never
+    /// both — except quitting, saving, help, and typing in a text that a dialog has too.
+    #[test]
+    fn no_meaning_serves_both_an_editor_and_a_dialog() {
+        let shared = |a: &Action| matches!(a, Action::Quit | Action::Save | Action::Help);
+        let typing = |a: &Action| {
+            matches!(
+                a,
+                Action::DeleteBack
+                    | Action::DeleteForward
+                    | Action::CursorLeft
+                    | Action::CursorRight
+                    | Action::WordLeft
+                    | Action::WordRight
+                    | Action::LineStart
+                    | Action::LineEnd
+            )
+        };
+        let mut places: Vec<(&Action, Focus)> = Vec::new();
+        for b in BINDINGS {
+            for focus in EVERY_FOCUS {
+                if let Some(a) = b.action(focus)
+                    && !shared(a)
+                    && !(typing(a) && focus.takes_text())
+                {
+                    places.push((a, focus));
+                }
+            }
+        }
+        for (a, f) in &places {
+            for (b, g) in &places {
+                assert!(
+                    a != b || f.answering() == g.answering(),
+                    "{a:?} means something both in {f:?} and in {g:?}"
+                );
+            }
+        }
+    }
+
     #[test]
     fn the_help_screen_lists_every_binding() {
         let groups = help_groups();
