@@ -295,3 +295,49 @@ impl ChoiceEditor {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn single(chosen: &[&str]) -> ChoiceEditor {
+        let options = ["Có".to_owned(), "Không".to_owned()];
+        let chosen: Vec<String> = chosen.iter().map(|s| (*s).to_owned()).collect();
+        ChoiceEditor::new(&options, true, false, &chosen)
+    }
+
+    #[test]
+    fn accepting_a_choice_shown_confirms_it_without_changing_it() {
+        let mut c = single(&["Không"]);
+        assert_eq!(c.cursor, 1, "the highlight starts on what is chosen");
+        let out = c.handle(&Action::AcceptAndNext);
+        assert_eq!(
+            out,
+            Outcome {
+                changed: false,
+                next: true,
+                confirmed: true
+            }
+        );
+        let moved = c.handle(&Action::SelectPrevOption);
+        assert!(!moved.changed && !moved.confirmed && !moved.next);
+        let chose = c.handle(&Action::ChooseAndNext);
+        assert!(chose.changed && chose.next && chose.confirmed);
+        assert_eq!(c.checked, [true, false, false]);
+    }
+
+    #[test]
+    fn typing_into_other_chooses_it_and_emptying_it_lets_go() {
+        let mut c = single(&["Có"]);
+        c.handle(&Action::SelectNextOption);
+        c.handle(&Action::SelectNextOption);
+        assert_eq!(c.focus(), Focus::ChoiceOther);
+        assert!(c.handle(&Action::Insert('x')).changed);
+        assert_eq!(c.checked, [false, false, true]);
+        // The text's own keys work there: clearing is Backspace, not "un-choose".
+        assert!(!c.handle(&Action::ClearChoice).changed);
+        assert!(c.handle(&Action::DeleteBack).changed);
+        assert_eq!(c.checked, [false, false, false]);
+        assert_eq!(c.value(), Value::Empty);
+    }
+}

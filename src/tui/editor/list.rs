@@ -247,3 +247,30 @@ impl ListEditor {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn backspace_in_an_empty_item_removes_it_and_up_on_the_first_stays() {
+        let mut l = ListEditor::new(vec!["một".to_owned(), "hai".to_owned()]);
+        assert_eq!(l.cursor, 1);
+        assert!(l.handle(&Action::AddListItem).changed);
+        assert_eq!(l.items_now(), ["một", "hai", ""]);
+        assert!(l.handle(&Action::DeleteBack).changed);
+        assert_eq!(l.items_now(), ["một", "hai"]);
+        assert_eq!(
+            (l.cursor, l.input.cursor()),
+            (1, (0, 3)),
+            "at the end of the item before"
+        );
+        l.handle(&Action::PrevItem);
+        l.handle(&Action::PrevItem);
+        assert_eq!(l.cursor, 0);
+        assert!(
+            !l.handle(&Action::NextQuestion).changed,
+            "not the list's to do"
+        );
+    }
+}

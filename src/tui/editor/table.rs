@@ -454,6 +454,7 @@ fn parse_cell(kind: CellKind, text: &str) -> Option<Result<Cell, ()>> {
 mod tests {
     use super::super::Editor;
     use super::answer::table_question;
+    use crate::tui::action::Action;
 
     #[test]
     fn sums_and_totals_are_live() {
@@ -473,5 +474,31 @@ mod tests {
         assert_eq!(totals[0], "Tổng cộng");
         assert_eq!(totals[2], "305");
         assert_eq!(totals[4], "1.505");
+    }
+
+    #[test]
+    fn tab_past_the_last_cell_asks_for_the_next_question() {
+        let mut editor = Editor::new(&table_question(), None, None);
+        let Editor::Table(table) = &mut editor else {
+            panic!("a table editor")
+        };
+        let mut steps = 0;
+        loop {
+            let out = table.handle(&Action::NextCell);
+            steps += 1;
+            assert!(!out.changed && !out.confirmed);
+            if out.next {
+                break;
+            }
+            assert!(steps < 100, "Tab never leaves the table");
+        }
+        assert!(steps > 1);
+        // Enter on the last row adds one only when that row has something in it.
+        let rows = table.rows.len();
+        table.handle(&Action::NextRowOrNew);
+        assert_eq!(table.rows.len(), rows, "the last row is empty: no new one");
+        table.handle(&Action::Insert('7'));
+        assert!(table.handle(&Action::NextRowOrNew).changed);
+        assert_eq!(table.rows.len(), rows + 1);
     }
 }

@@ -66,3 +66,22 @@ pub fn draw(frame: &mut Frame, value: Option<bool>, looks: &Looks, area: Rect) {
     ]);
     frame.render_widget(Paragraph::new(line), area);
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_yes_no_action_confirms_and_only_accepting_moves_on() {
+        let mut v = None;
+        let out = handle(&mut v, &Action::SwitchYesNo);
+        assert_eq!(v, Some(true), "switching from no answer gives yes");
+        assert!(out.changed && out.confirmed && !out.next);
+        let out = handle(&mut v, &Action::AnswerYes);
+        assert!(!out.changed && out.confirmed);
+        let out = handle(&mut v, &Action::AcceptAndNext);
+        assert!(!out.changed && out.confirmed && out.next);
+        let out = handle(&mut v, &Action::CursorLeft);
+        assert_eq!(out, Outcome::default(), "a text key means nothing here");
+    }
+}
