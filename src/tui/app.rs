@@ -4,8 +4,10 @@
 //! document, problems, outline), the current question and its [`Editor`], the stack of
 //! screens on top ([`Overlay`]: outline, suggestions, preview, help, review, export, a
 //! question), undo/redo, which fields have been left (their checks are shown), and when to
-//! save. [`App::update`] applies one [`Action`]; keys arrive through [`App::key`], which asks
-//! `keymap`. Work that needs the terminal or a thread (saving, `$EDITOR`) is handed out as a
+//! save. [`App::update`] applies one [`Action`] — a meaning, not a key — by routing it to the
+//! dialog on top, to the app's own handling (moving between questions, undo, screens), or to
+//! the current [`Editor`], which applies it itself and says what it did; keys arrive through
+//! [`App::key`], which asks `keymap` with [`App::focus`], decided once here. Work that needs the terminal or a thread (saving, `$EDITOR`) is handed out as a
 //! [`SaveJob`] or an [`Effect`] for the loop in `tui.rs` to run.
 //!
 //! Must not: draw, read the terminal, or match raw key codes.
