@@ -7,8 +7,9 @@
 //! save. [`App::update`] applies one [`Action`] — a meaning, not a key — by routing it to the
 //! dialog on top, to the app's own handling (moving between questions, undo, screens), or to
 //! the current [`Editor`], which applies it itself and says what it did; keys arrive through
-//! [`App::key`], which asks `keymap` with [`App::focus`], decided once here. Work that needs the terminal or a thread (saving, `$EDITOR`) is handed out as a
-//! [`SaveJob`] or an [`Effect`] for the loop in `tui.rs` to run.
+//! [`App::key`], which asks `keymap` with [`App::focus`], decided once here. Work that needs
+//! the terminal or a thread (saving, `$EDITOR`) is handed out as a [`SaveJob`] or an
+//! [`Effect`] for the loop in `tui.rs` to run.
 //!
 //! Must not: draw, read the terminal, or match raw key codes.
 
