@@ -36,6 +36,8 @@ pub use choice::ChoiceEditor;
 pub use list::ListEditor;
 pub use table::TableEditor;
 pub use text::TextKind;
+/// The typing every text input shares (a dialog's text field uses it too).
+pub use text::edit as edit_text;
 
 /// The editor of the current question.
 #[derive(Debug, Clone)]
