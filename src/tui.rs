@@ -12,10 +12,11 @@
 //! read-only session has none, so it starts no writer and its signal and panic paths only
 //! give the terminal back.
 //!
-//! The parts: `action` (what can be asked), `keymap` (keys → actions, and the key list),
-//! `app` (state and `update`), `editor` and `text_input` (the editors), `dialog` (the screens
-//! on top, one file each), `view` (drawing), `theme` (styles), `console` (the terminal's
-//! lifecycle), `saver` (saving and journaling).
+//! The parts: `action` (what can be asked, as meanings), `keymap` (keys → meanings per place,
+//! and the key list), `app` (state and `update`), `editor` (one file per editor kind: state,
+//! actions, looks) over `text_input` (the shared text widget), `dialog` (the screens on top,
+//! one file each), `view` (the screen's layout), `fit` (text cut and wrapped to the screen),
+//! `theme` (styles), `console` (the terminal's lifecycle), `saver` (saving and journaling).
 //!
 //! Must not: hold wizard state or decide what a key means.
 
@@ -24,6 +25,7 @@ pub mod app;
 mod console;
 pub mod dialog;
 pub mod editor;
+mod fit;
 pub mod keymap;
 mod saver;
 pub use saver::save;

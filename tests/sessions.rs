@@ -88,7 +88,7 @@ fn carried_over_answers_are_marked_until_confirmed_or_edited() {
     );
 
     // Editing the next one reviews it too.
-    app.update(Action::Next);
+    app.update(Action::NextQuestion);
     let second = app.q.questions[app.current.unwrap()].id.clone();
     assert!(app.needs_review());
     type_text(&mut app, "x");
@@ -175,7 +175,7 @@ fn every_change_reaches_the_journal_and_replays_to_the_same_answers() {
     };
     type_text(&mut app, "Ba Đình");
     step(&mut app);
-    app.update(Action::Next);
+    app.update(Action::NextQuestion);
     type_text(&mut app, "Quảng Ngãi");
     step(&mut app);
     // Undo and a deleted answer are changes too.
@@ -185,7 +185,7 @@ fn every_change_reaches_the_journal_and_replays_to_the_same_answers() {
         press(&mut app, KeyCode::Backspace);
     }
     step(&mut app);
-    app.update(Action::Next);
+    app.update(Action::NextQuestion);
     step(&mut app);
     let bytes = std::fs::read(&path).unwrap();
     let mut replayed = Answers::new();
@@ -208,7 +208,7 @@ fn a_read_only_session_changes_and_saves_nothing() {
     type_text(&mut app, "zzz");
     press(&mut app, KeyCode::Backspace);
     assert_eq!(app.status.as_deref(), Some(ui::READ_ONLY_REFUSED));
-    app.update(Action::Next);
+    app.update(Action::NextQuestion);
     assert_eq!(app.answers.get("ten_xa"), before.get("ten_xa"));
     assert!(app.poll_save(std::time::Instant::now()).is_none());
     assert!(drained(&mut app).is_empty());

@@ -154,7 +154,7 @@ fn next_and_prev_walk_the_questions_that_apply_with_progress() {
     assert_eq!(app.progress(), (1, n));
     assert_eq!(current_id(&app), "ten_xa");
 
-    app.update(Action::Next);
+    app.update(Action::NextQuestion);
     assert_eq!(current_id(&app), "tinh");
     assert_eq!(app.progress(), (2, n));
 
@@ -167,7 +167,7 @@ fn next_and_prev_walk_the_questions_that_apply_with_progress() {
     press(&mut app, KeyCode::PageUp);
     assert_eq!(app.progress(), (1, n));
 
-    app.update(Action::Prev);
+    app.update(Action::PrevQuestion);
     assert_eq!(
         app.progress(),
         (1, n),
@@ -180,11 +180,11 @@ fn next_and_prev_walk_the_questions_that_apply_with_progress() {
 fn next_past_the_last_question_opens_the_review() {
     let (_dir, mut app) = fixture(RENAMES);
     assert_eq!(app.progress(), (1, 2));
-    app.update(Action::Next);
+    app.update(Action::NextQuestion);
     assert_eq!(app.progress(), (2, 2));
     assert!(app.overlays.is_empty());
 
-    app.update(Action::Next);
+    app.update(Action::NextQuestion);
     assert!(
         matches!(app.overlays.last(), Some(Overlay::Review { .. })),
         "{:?}",
@@ -268,7 +268,7 @@ fn answering_a_yes_no_shows_and_hides_dependent_questions_at_once() {
     assert!(!app.visible.contains(&so_dn));
     assert!(app.visible.contains(&ly_do));
 
-    app.update(Action::Next);
+    app.update(Action::NextQuestion);
     assert_eq!(
         current_id(&app),
         "ly_do",
@@ -282,11 +282,11 @@ fn hidden_answers_are_kept_and_come_back_when_the_condition_flips() {
     let so_dn = index(&app, "so_dn");
     go(&mut app, "co_ke_hoach");
     press(&mut app, KeyCode::Char('c'));
-    app.update(Action::Next);
+    app.update(Action::NextQuestion);
     assert_eq!(current_id(&app), "so_dn");
     type_text(&mut app, "3");
     assert!(report_text(&app).contains("Có 3 doanh nghiệp tham gia năm 2025."));
-    app.update(Action::Prev);
+    app.update(Action::PrevQuestion);
     assert_eq!(current_id(&app), "co_ke_hoach");
 
     press(&mut app, KeyCode::Char('k'));
@@ -301,7 +301,7 @@ fn hidden_answers_are_kept_and_come_back_when_the_condition_flips() {
     press(&mut app, KeyCode::Char('c'));
     assert!(app.visible.contains(&so_dn));
     assert!(report_text(&app).contains("Có 3 doanh nghiệp tham gia năm 2025."));
-    app.update(Action::Next);
+    app.update(Action::NextQuestion);
     assert_eq!(current_id(&app), "so_dn");
     assert_eq!(text(&app), "3");
 }
@@ -353,9 +353,9 @@ fn an_integer_shows_thousands_dots_once_left_and_its_checks_then() {
         "checks wait until the field is left"
     );
 
-    app.update(Action::Next);
+    app.update(Action::NextQuestion);
     assert_eq!(current_id(&app), "ty_le");
-    app.update(Action::Prev);
+    app.update(Action::PrevQuestion);
     assert_eq!(text(&app), "1.250.000");
     // so_lop allows at most 1000: the check shows now that the field has been left.
     assert!(!app.messages().is_empty());
@@ -369,7 +369,7 @@ fn a_decimal_takes_a_vietnamese_comma() {
     assert_eq!(answer(&app, "ty_le"), Some(&AnswerValue::Decimal(12.5)));
     press(&mut app, KeyCode::Enter);
     assert_eq!(current_id(&app), "co_ke_hoach");
-    app.update(Action::Prev);
+    app.update(Action::PrevQuestion);
     assert_eq!(text(&app), "12,5");
     assert!(app.messages().is_empty(), "{:?}", app.messages());
 }
@@ -384,8 +384,8 @@ fn a_date_is_read_the_vietnamese_way_and_tidied_once_left() {
         answer(&app, "ngay_bao_cao"),
         Some(&AnswerValue::Date(Date::new(2025, 8, 5).expect("a date")))
     );
-    app.update(Action::Next);
-    app.update(Action::Prev);
+    app.update(Action::NextQuestion);
+    app.update(Action::PrevQuestion);
     assert_eq!(current_id(&app), "ngay_bao_cao");
     assert_eq!(text(&app), "05/8/2025");
     assert!(app.messages().is_empty(), "{:?}", app.messages());
@@ -410,7 +410,7 @@ fn an_invalid_date_is_kept_as_typed_with_a_message_and_does_not_block() {
         "the raw text is kept"
     );
 
-    app.update(Action::Prev);
+    app.update(Action::PrevQuestion);
     assert_eq!(current_id(&app), "ngay_bao_cao");
     assert_eq!(text(&app), "31/2/2025", "kept exactly as typed");
     // A date in form that is not on the calendar says so.
@@ -421,7 +421,7 @@ fn an_invalid_date_is_kept_as_typed_with_a_message_and_does_not_block() {
         "{:?}",
         app.messages()
     );
-    app.update(Action::Next);
+    app.update(Action::NextQuestion);
     assert_eq!(current_id(&app), "chuc_vu");
 }
 
@@ -457,7 +457,7 @@ fn a_choice_is_chosen_with_enter_and_other_takes_free_text() {
     );
     assert_eq!(current_id(&app), "yc_so", "Enter chooses and moves on");
 
-    app.update(Action::Prev);
+    app.update(Action::PrevQuestion);
     assert_eq!(current_id(&app), "yc_loai");
     press(&mut app, KeyCode::Down);
     press(&mut app, KeyCode::Down);
@@ -720,7 +720,7 @@ fn undo_brings_back_a_deleted_list_item() {
 fn undo_goes_back_across_questions() {
     let (_dir, mut app) = fixture(KINDS);
     type_text(&mut app, "Phú");
-    app.update(Action::Next);
+    app.update(Action::NextQuestion);
     type_text(&mut app, "12");
     assert_eq!(current_id(&app), "so_bao_cao");
 
@@ -891,8 +891,8 @@ fn the_review_does_not_call_an_invalid_answer_unanswered() {
     let (_dir, mut app) = start(builtin(), Answers::new());
     go(&mut app, "yc_ngay");
     type_text(&mut app, "32/7/2025");
-    app.update(Action::Next);
-    app.update(Action::Prev);
+    app.update(Action::NextQuestion);
+    app.update(Action::PrevQuestion);
     // The question screen shows only the date's problem, not "required but empty" …
     assert_eq!(
         app.messages(),
@@ -1107,7 +1107,7 @@ fn update_hands_the_export_to_the_loop_and_writes_nothing_itself() {
     open_export(&mut app);
     let paths = export_paths(&app);
     // `update` alone, as the loop calls it: the files are asked for, not written.
-    app.update(Action::Enter);
+    app.update(Action::Confirm);
     assert!(!paths[0].exists(), "update wrote {:?} itself", paths[0]);
     assert!(
         matches!(&app.effect, Some(Effect::Export { files }) if files.len() == 1 && files[0].0 == paths[0]),
@@ -1170,7 +1170,7 @@ fn the_export_dialog_writes_the_bytes_the_command_line_writes() {
         press(&mut app, KeyCode::Down);
         press(&mut app, KeyCode::Char(' '));
     }
-    app.update(Action::Enter);
+    app.update(Action::Confirm);
     let files = export_effect(&mut app);
     assert_eq!(
         files.len(),
@@ -1233,7 +1233,7 @@ fn leaving_a_field_schedules_a_save_and_saved_updates_the_state() {
     assert!(app.unsaved());
     assert!(app.poll_save(t0).is_none(), "typing waits for a pause");
 
-    app.update(Action::Next);
+    app.update(Action::NextQuestion);
     let job = app.poll_save(t0).expect("leaving a field saves at once");
     assert_eq!(job.path, answers_path(&dir));
     assert!(app.poll_save(t0).is_none(), "one save at a time");

@@ -129,7 +129,7 @@ fn table() -> App {
     let mut app = ba_dinh();
     go(&mut app, "co_so_lieu");
     press(&mut app, KeyCode::Char('c'));
-    app.update(Action::Next);
+    app.update(Action::NextQuestion);
     for cell in ["1", "2", "3"] {
         type_text(&mut app, cell);
         press(&mut app, KeyCode::Tab);
@@ -144,8 +144,8 @@ fn invalid_date() -> App {
     let mut app = empty();
     go(&mut app, "yc_ngay");
     type_text(&mut app, "32/7/2025");
-    app.update(Action::Next);
-    app.update(Action::Prev);
+    app.update(Action::NextQuestion);
+    app.update(Action::PrevQuestion);
     settle(&mut app);
     app
 }

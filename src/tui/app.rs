@@ -5,11 +5,13 @@
 //! dialogs on top ([`Overlay`], each kind in `dialog/`: the top one handles the actions, and
 //! the app does what it asks for), undo/redo, which fields have been left (their checks are
 //! shown). What is not on disk yet — and so when to save and what to journal — is one
-//! `answers::unsaved::Unsaved`, told what happened. [`App::update`] applies one [`Action`];
-//! keys arrive through [`App::key`], which asks `keymap`. Work that needs the terminal, the
-//! disk or a thread (saving, `$EDITOR`, writing exported files) is handed out as a
-//! [`SaveJob`] or an [`Effect`] for the loop in `tui.rs` to run; its result comes back as an
-//! action.
+//! `answers::unsaved::Unsaved`, told what happened. [`App::update`] applies one [`Action`] — a
+//! meaning, not a key — by routing it to the dialog on top, to the app's own handling (moving
+//! between questions, undo, screens), or to the current [`Editor`], which applies it itself
+//! and says what it did; keys arrive through [`App::key`], which asks `keymap` with
+//! [`App::focus`], decided once here. Work that needs the terminal, the disk or a thread
+//! (saving, `$EDITOR`, writing exported files) is handed out as a [`SaveJob`] or an
+//! [`Effect`] for the loop in `tui.rs` to run; its result comes back as an action.
 //!
 //! Must not: draw, read the terminal, write files, or match raw key codes.
 
@@ -179,24 +181,14 @@ impl App {
         app
     }
 
-    /// What has the keyboard.
+    /// What has the keyboard: the dialog on top, else the editor. Decided here only; the
+    /// key table then says what a key means there.
     pub fn focus(&self) -> Focus {
         if let Some(dialog) = self.overlays.last() {
             return dialog.focus();
         }
-        match &self.editor {
-            Some(Editor::Text {
-                kind: TextKind::Paragraph,
-                ..
-            }) => Focus::Paragraph,
-            Some(Editor::Text { .. }) | None => Focus::Line,
-            Some(Editor::YesNo(_)) => Focus::YesNo,
-            Some(Editor::Choice(c)) if c.on_other() => Focus::ChoiceOther,
-            Some(Editor::Choice(c)) if c.multi => Focus::Choices,
-            Some(Editor::Choice(_)) => Focus::Choice,
-            Some(Editor::List(_)) => Focus::List,
-            Some(Editor::Table(_)) => Focus::Table,
-        }
+        // No question applies: nothing to type into, the keys of a line field.
+        self.editor.as_ref().map_or(Focus::Line, Editor::focus)
     }
 
     /// Handles a key press.
@@ -212,7 +204,7 @@ impl App {
         if self.stale
             && !matches!(
                 action,
-                Action::Insert(_) | Action::Backspace | Action::Delete | Action::Paste(_)
+                Action::Insert(_) | Action::DeleteBack | Action::DeleteForward | Action::Paste(_)
             )
         {
             self.reevaluate();
@@ -227,7 +219,7 @@ impl App {
         }
         if !matches!(
             action,
-            Action::Insert(_) | Action::Backspace | Action::Saved(_) | Action::Exported(_)
+            Action::Insert(_) | Action::DeleteBack | Action::Saved(_) | Action::Exported(_)
         ) {
             self.typing_in = None;
         }
@@ -265,10 +257,11 @@ impl App {
 
     // ----- answering -------------------------------------------------------------------------
 
+    /// An action while answering: the app's own (moving, undo, screens) or else the editor's.
     fn answer_action(&mut self, action: Action) {
         match action {
-            Action::Next => self.next(),
-            Action::Prev => self.prev(),
+            Action::NextQuestion => self.next(),
+            Action::PrevQuestion => self.prev(),
             Action::Undo => self.undo(),
             Action::Redo => self.redo(),
             Action::Suggestions => self.open_suggestions(),
@@ -282,7 +275,8 @@ impl App {
         }
     }
 
-    /// An editing action on the current editor.
+    /// An action for the current editor: it applies it, and says whether the answer changed
+    /// (an undo step; the answer is written), was confirmed as shown, or the official moves on.
     fn edit(&mut self, action: &Action) {
         let Some(question) = self.current else {
             return;
@@ -294,11 +288,11 @@ impl App {
         // to replace a letter with its accented form ("a", Backspace, "â"); a space starts
         // a new step, and so does anything else.
         let joins = matches!(*action, Action::Insert(c) if !c.is_whitespace())
-            || matches!(*action, Action::Backspace);
+            || matches!(*action, Action::DeleteBack);
         let joins = joins && self.typing_in == Some(question);
         // A single choice with a default cannot be left empty: the report would use the
         // default anyway, so un-choosing is refused and explained.
-        if let (Action::Delete | Action::Backspace, Editor::Choice(c)) = (action, editor)
+        if let (Action::ClearChoice, Editor::Choice(c)) = (action, editor)
             && !c.multi
             && !c.on_other()
             && self.q.questions[question].default.is_some()
@@ -306,25 +300,18 @@ impl App {
             self.status = Some(ui::CHOICE_HAS_DEFAULT.to_owned());
             return;
         }
-        if let (Action::DeleteItem, Editor::Table(t)) = (action, editor)
+        if let (Action::DeleteTableRow, Editor::Table(t)) = (action, editor)
             && t.row < t.spec.rows.len()
         {
             self.status = Some(ui::FIXED_ROW_CLEARED.to_owned());
         }
         // A letter that joins the undo step before needs no copy of the editor.
         let before = (!joins).then(|| editor.clone());
-        let mut moves_on = false;
-        let changed = {
-            let editor = self.editor.as_mut().expect("checked above");
-            apply_edit(editor, action, &mut moves_on)
-        };
+        let outcome = self.editor.as_mut().expect("checked above").handle(action);
+        let changed = outcome.changed;
         // Choosing what the editor already shows (a default) is an answer too: it is stored,
         // so the official's confirmation is on record.
-        let confirms = matches!(
-            (action, self.editor.as_ref()),
-            (Action::Yes | Action::No | Action::Toggle, _)
-                | (Action::Enter, Some(Editor::YesNo(_) | Editor::Choice(_)))
-        );
+        let confirms = outcome.confirmed;
         let id = &self.q.questions[question].id;
         if !changed
             && confirms
@@ -346,10 +333,10 @@ impl App {
             }
             self.redo.clear();
             self.typing_in =
-                matches!(action, Action::Insert(_) | Action::Backspace).then_some(question);
+                matches!(action, Action::Insert(_) | Action::DeleteBack).then_some(question);
             self.sync();
         }
-        if moves_on {
+        if outcome.next {
             self.next();
         }
     }
@@ -1128,198 +1115,6 @@ impl<T> TruncateFront for Vec<T> {
     fn truncate_front(&mut self, limit: usize) {
         if self.len() > limit {
             self.drain(..self.len() - limit);
-        }
-    }
-}
-
-/// Applies an editing action; returns whether the content changed. `moves_on` is set when
-/// the action also means "next question" (Enter in a one-line field).
-fn apply_edit(editor: &mut Editor, action: &Action, moves_on: &mut bool) -> bool {
-    match editor {
-        Editor::Text { kind, input } => {
-            let multiline = *kind == TextKind::Paragraph;
-            text_edit(input, action, multiline, moves_on)
-        }
-        Editor::YesNo(value) => {
-            let before = *value;
-            match action {
-                Action::Yes => *value = Some(true),
-                Action::No => *value = Some(false),
-                Action::Toggle | Action::Up | Action::Down => {
-                    *value = Some(!value.unwrap_or(false));
-                }
-                Action::Enter => *moves_on = true,
-                _ => {}
-            }
-            *value != before
-        }
-        Editor::Choice(c) => {
-            let before = c.checked.clone();
-            if c.on_other() {
-                match action {
-                    Action::Up => {
-                        c.step(false);
-                        return false;
-                    }
-                    Action::Down => return false,
-                    Action::Enter => {
-                        *moves_on = true;
-                        return false;
-                    }
-                    _ => {}
-                }
-                let input = c.other.as_mut().expect("on other");
-                let text_before = input.text();
-                text_edit(input, action, false, moves_on);
-                let text_now = input.text();
-                if text_now != text_before {
-                    if text_now.trim().is_empty() {
-                        // Nothing left in "other": it is no longer chosen; the rest stays.
-                        if let Some(last) = c.checked.last_mut() {
-                            *last = false;
-                        }
-                    } else {
-                        c.typed_other();
-                    }
-                    return true;
-                }
-                return c.checked != before;
-            }
-            match action {
-                Action::Up => {
-                    c.step(false);
-                }
-                Action::Down => {
-                    c.step(true);
-                }
-                Action::Home => c.cursor = 0,
-                Action::End => c.cursor = c.len().saturating_sub(1),
-                Action::Toggle => c.toggle(),
-                Action::Backspace | Action::Delete if !c.multi => c.clear(),
-                Action::Enter => {
-                    if !c.multi {
-                        c.choose();
-                    }
-                    *moves_on = true;
-                }
-                _ => {}
-            }
-            c.checked != before
-        }
-        Editor::List(l) => {
-            let before = l.items_now();
-            match action {
-                Action::Enter => l.add_after(),
-                // Pasted lines become items, as the list's help says: one per line.
-                Action::Paste(text) if text.contains(['\n', '\r']) => l.paste_lines(text),
-                Action::DeleteItem => l.delete_item(),
-                Action::MoveItemUp => {
-                    l.move_item(false);
-                }
-                Action::MoveItemDown => {
-                    l.move_item(true);
-                }
-                Action::Up if l.cursor > 0 => l.go(l.cursor - 1),
-                Action::Down => l.go(l.cursor + 1),
-                Action::Backspace if l.input.text().is_empty() && l.items.len() > 1 => {
-                    // Backspace in an empty item removes it and goes to the end of the one
-                    // before, as in a word processor's list.
-                    let was = l.cursor;
-                    l.delete_item();
-                    if was > 0 {
-                        l.go(was - 1);
-                        l.input.end();
-                    }
-                }
-                other => {
-                    text_edit(&mut l.input, other, false, moves_on);
-                }
-            }
-            l.items_now() != before || l.items.len() != before.len()
-        }
-        Editor::Table(t) => {
-            let before = t.rows_now();
-            let rows_before = t.rows.len();
-            match action {
-                Action::NextCell => {
-                    // Past the last cell, Tab moves on to the next question.
-                    let at_end = !t.step_cell(true);
-                    *moves_on |= at_end;
-                }
-                Action::PrevCell => {
-                    t.step_cell(false);
-                }
-                Action::Up => {
-                    t.step_row(false);
-                }
-                Action::Down => {
-                    t.step_row(true);
-                }
-                Action::Enter => {
-                    // At the last row Enter adds one, unless that row is still empty.
-                    let at_end = !t.step_row(true);
-                    if at_end && !t.row_is_empty(t.row) {
-                        t.add_row();
-                    }
-                }
-                Action::AddItem => t.add_row(),
-                Action::DeleteItem => {
-                    t.delete_row();
-                }
-                other if t.is_editable(t.row, t.col) => {
-                    text_edit(&mut t.input, other, false, moves_on);
-                }
-                _ => {}
-            }
-            t.rows_now() != before || t.rows.len() != rows_before
-        }
-    }
-}
-
-/// Applies a text action; returns whether the text changed (told by the edit itself: no
-/// copy of a long text is compared on every key).
-pub(super) fn text_edit(
-    input: &mut TextInput,
-    action: &Action,
-    multiline: bool,
-    moves_on: &mut bool,
-) -> bool {
-    match action {
-        Action::Insert(c) => {
-            input.insert_char(*c);
-            true
-        }
-        Action::Paste(s) => {
-            input.insert_str(s);
-            !s.is_empty()
-        }
-        Action::Backspace => input.backspace(),
-        Action::Delete => input.delete(),
-        Action::Enter if multiline => {
-            input.newline();
-            true
-        }
-        Action::Enter => {
-            *moves_on = true;
-            false
-        }
-        other => {
-            match other {
-                Action::Left => input.left(),
-                Action::Right => input.right(),
-                Action::WordLeft => input.word_left(),
-                Action::WordRight => input.word_right(),
-                Action::Home => input.home(),
-                Action::End => input.end(),
-                Action::Up => {
-                    input.up();
-                }
-                Action::Down => {
-                    input.down();
-                }
-                _ => {}
-            }
-            false
         }
     }
 }

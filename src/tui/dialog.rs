@@ -165,12 +165,12 @@ fn step(selected: usize, len: usize, action: &Action) -> usize {
         return 0;
     }
     match action {
-        Action::Up => selected.saturating_sub(1),
-        Action::Down => (selected + 1).min(len - 1),
-        Action::Home => 0,
-        Action::End => len - 1,
-        Action::PageUp => selected.saturating_sub(10),
-        Action::PageDown => (selected + 10).min(len - 1),
+        Action::SelectPrev => selected.saturating_sub(1),
+        Action::SelectNext => (selected + 1).min(len - 1),
+        Action::SelectFirst => 0,
+        Action::SelectLast => len - 1,
+        Action::ScrollPageUp => selected.saturating_sub(10),
+        Action::ScrollPageDown => (selected + 10).min(len - 1),
         _ => selected,
     }
 }
@@ -247,12 +247,12 @@ mod tests {
         let mut dialog = Overlay::Outline(Outline::new(2));
         for _ in 0..3 {
             assert!(matches!(
-                dialog.handle(&Action::Down, &ctx()),
+                dialog.handle(&Action::SelectNext, &ctx()),
                 Outcome::Stay
             ));
         }
         assert!(matches!(
-            dialog.handle(&Action::Enter, &ctx()),
+            dialog.handle(&Action::Confirm, &ctx()),
             Outcome::Then(Request::JumpToOutlineRow(3))
         ));
     }
@@ -261,15 +261,15 @@ mod tests {
     fn the_review_jumps_to_the_highlighted_problem() {
         let mut dialog = Overlay::Review(Review::default());
         assert!(matches!(
-            dialog.handle(&Action::Enter, &ctx()),
+            dialog.handle(&Action::Confirm, &ctx()),
             Outcome::Then(Request::JumpToQuestion(Some(3)))
         ));
-        dialog.handle(&Action::End, &ctx());
+        dialog.handle(&Action::SelectLast, &ctx());
         assert!(matches!(
-            dialog.handle(&Action::Enter, &ctx()),
+            dialog.handle(&Action::Confirm, &ctx()),
             Outcome::Then(Request::JumpToQuestion(None))
         ));
-        dialog.handle(&Action::PageDown, &ctx());
+        dialog.handle(&Action::ScrollPageDown, &ctx());
         let Overlay::Review(review) = &dialog else {
             unreachable!()
         };
@@ -283,9 +283,9 @@ mod tests {
     #[test]
     fn a_suggestion_chosen_closes_the_dialog_and_goes_to_the_answer() {
         let mut dialog = Overlay::Suggestions(Suggestions::new(vec!["a".into(), "b".into()]));
-        dialog.handle(&Action::Down, &ctx());
+        dialog.handle(&Action::SelectNext, &ctx());
         assert!(matches!(
-            dialog.handle(&Action::Enter, &ctx()),
+            dialog.handle(&Action::Confirm, &ctx()),
             Outcome::CloseThen(Request::InsertSuggestion(text)) if text == "b"
         ));
     }
@@ -296,7 +296,7 @@ mod tests {
         let dialog = ExportDialog::new(folder.path().to_path_buf(), "a/b", BodySize::Fourteen);
         let mut dialog = Overlay::Export(Box::new(dialog));
         assert!(matches!(
-            dialog.handle(&Action::Enter, &ctx()),
+            dialog.handle(&Action::Confirm, &ctx()),
             Outcome::Stay
         ));
         let Overlay::Export(export) = &mut dialog else {
@@ -305,12 +305,12 @@ mod tests {
         assert_eq!(export.result, Some(Err(ui::EXPORT_BAD_NAME.to_owned())));
         export.name = crate::tui::text_input::TextInput::line("bao-cao");
         assert!(matches!(
-            dialog.handle(&Action::Enter, &ctx()),
+            dialog.handle(&Action::Confirm, &ctx()),
             Outcome::Then(Request::WriteExport)
         ));
         // The file is there now: the official is asked first.
         std::fs::write(folder.path().join("bao-cao.docx"), "cũ").expect("write");
-        let Outcome::Then(Request::Open(ask)) = dialog.handle(&Action::Enter, &ctx()) else {
+        let Outcome::Then(Request::Open(ask)) = dialog.handle(&Action::Confirm, &ctx()) else {
             panic!("the overwrite question")
         };
         let Overlay::ConfirmOverwrite(mut ask) = *ask else {
@@ -318,11 +318,11 @@ mod tests {
         };
         assert_eq!(ask.paths, vec![folder.path().join("bao-cao.docx")]);
         assert!(matches!(
-            ask.handle(&Action::No),
+            ask.handle(&Action::DialogNo),
             Outcome::CloseThen(Request::ExportRefused)
         ));
         assert!(matches!(
-            ask.handle(&Action::Yes),
+            ask.handle(&Action::DialogYes),
             Outcome::CloseThen(Request::WriteExport)
         ));
     }
@@ -333,10 +333,10 @@ mod tests {
         let size_row = dialog.size_row();
         let mut dialog = Overlay::Export(Box::new(dialog));
         for _ in 0..size_row {
-            dialog.handle(&Action::Down, &ctx());
+            dialog.handle(&Action::SelectNext, &ctx());
         }
         assert!(matches!(
-            dialog.handle(&Action::Toggle, &ctx()),
+            dialog.handle(&Action::ToggleRow, &ctx()),
             Outcome::Then(Request::KeepExportSize(BodySize::Thirteen))
         ));
     }

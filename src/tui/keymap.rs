@@ -1,9 +1,12 @@
 //! Keys → actions, in exactly one place, and the key list the help bar and help screen show.
 //!
 //! Owns: [`Focus`] (what has the keyboard), the [`BINDINGS`] table — each row the keys, where
-//! they work, the action and its Vietnamese description — and [`action_for`], which turns a
-//! key event into an action by reading that same table (so the help can never disagree with
-//! what the keys do). Typing a character into a text is the only rule outside the table.
+//! they work, their Vietnamese description and what they mean in each place (an [`Action`]
+//! that says what the official wants: ↑ is `SelectPrevOption` in a choice, `PrevRow` in a
+//! table, `ScrollUp` in the help screen) — and [`action_for`], which turns a key event into
+//! that meaning by reading the same table (so the help can never disagree with what the keys
+//! do, and what a key means is decided here only). Typing a character into a text is the only
+//! rule outside the table.
 //!
 //! Must not: change state.
 
@@ -106,10 +109,26 @@ pub struct Binding {
     pub label: &'static str,
     /// What they do, in Vietnamese.
     pub help: &'static str,
+    /// Where the keys work; the help screen lists the row under these places.
     pub place: Where,
-    pub action: fn() -> Action,
+    /// What the keys mean, by place: the first entry whose place holds the focus. A place of
+    /// `place` without an entry here is one where the keys do nothing.
+    pub meanings: &'static [(Where, Action)],
     /// Shown in the help bar (the help screen shows all).
     pub bar: bool,
+}
+
+impl Binding {
+    /// What the keys mean where `focus` has the keyboard, if anything.
+    pub fn action(&self, focus: Focus) -> Option<&'static Action> {
+        if !self.place.contains(focus) {
+            return None;
+        }
+        self.meanings
+            .iter()
+            .find(|(place, _)| place.contains(focus))
+            .map(|(_, action)| action)
+    }
 }
 
 use Focus as F;
@@ -125,6 +144,7 @@ const TEXTS: &[Focus] = &[
 const LISTS: &[Focus] = &[F::Outline, F::Suggestions, F::Review];
 const SCROLLS: &[Focus] = &[F::Preview, F::Help, F::Review];
 
+/// A row whose keys mean one thing everywhere they work.
 macro_rules! b {
     ($keys:expr, $label:expr, $help:expr, $place:expr, $action:expr, $bar:expr) => {
         Binding {
@@ -132,7 +152,21 @@ macro_rules! b {
             label: $label,
             help: $help,
             place: $place,
-            action: || $action,
+            meanings: &[($place, $action)],
+            bar: $bar,
+        }
+    };
+}
+
+/// A row whose keys mean different things in different places.
+macro_rules! by_place {
+    ($keys:expr, $label:expr, $help:expr, $place:expr, [$(($in:expr, $action:expr)),+ $(,)?], $bar:expr) => {
+        Binding {
+            keys: $keys,
+            label: $label,
+            help: $help,
+            place: $place,
+            meanings: &[$((Where::In($in), $action)),+],
             bar: $bar,
         }
     };
@@ -172,7 +206,7 @@ pub static BINDINGS: &[Binding] = &[
         "C",
         ui::K_CONFIRM_YES,
         Where::In(&[F::Confirm]),
-        Action::Yes,
+        Action::DialogYes,
         true
     ),
     b!(
@@ -180,7 +214,7 @@ pub static BINDINGS: &[Binding] = &[
         "K",
         ui::K_CONFIRM_NO,
         Where::In(&[F::Confirm]),
-        Action::No,
+        Action::DialogNo,
         true
     ),
     // Moving between questions.
@@ -205,7 +239,7 @@ pub static BINDINGS: &[Binding] = &[
         "Tab",
         ui::K_NEXT,
         Where::Answering,
-        Action::Next,
+        Action::NextQuestion,
         true
     ),
     b!(
@@ -217,7 +251,7 @@ pub static BINDINGS: &[Binding] = &[
         "Shift+Tab",
         ui::K_PREV,
         Where::Answering,
-        Action::Prev,
+        Action::PrevQuestion,
         true
     ),
     b!(
@@ -225,7 +259,7 @@ pub static BINDINGS: &[Binding] = &[
         "PgDn",
         ui::K_NEXT,
         Where::In(&[F::Table]),
-        Action::Next,
+        Action::NextQuestion,
         true
     ),
     b!(
@@ -233,7 +267,7 @@ pub static BINDINGS: &[Binding] = &[
         "PgUp",
         ui::K_PREV,
         Where::In(&[F::Table]),
-        Action::Prev,
+        Action::PrevQuestion,
         false
     ),
     // Enter, by editor.
@@ -242,7 +276,7 @@ pub static BINDINGS: &[Binding] = &[
         "Enter",
         ui::K_NEXT,
         Where::In(&[F::Line, F::YesNo, F::ChoiceOther]),
-        Action::Enter,
+        Action::AcceptAndNext,
         false
     ),
     b!(
@@ -250,7 +284,7 @@ pub static BINDINGS: &[Binding] = &[
         "Enter",
         ui::K_NEWLINE,
         Where::In(&[F::Paragraph]),
-        Action::Enter,
+        Action::NewLine,
         true
     ),
     b!(
@@ -258,7 +292,7 @@ pub static BINDINGS: &[Binding] = &[
         "Enter",
         ui::K_CHOOSE_NEXT,
         Where::In(&[F::Choice]),
-        Action::Enter,
+        Action::ChooseAndNext,
         true
     ),
     b!(
@@ -266,7 +300,7 @@ pub static BINDINGS: &[Binding] = &[
         "Enter",
         ui::K_NEXT,
         Where::In(&[F::Choices]),
-        Action::Enter,
+        Action::AcceptAndNext,
         false
     ),
     b!(
@@ -274,7 +308,7 @@ pub static BINDINGS: &[Binding] = &[
         "Enter",
         ui::K_NEW_ITEM,
         Where::In(&[F::List]),
-        Action::Enter,
+        Action::AddListItem,
         true
     ),
     b!(
@@ -282,7 +316,7 @@ pub static BINDINGS: &[Binding] = &[
         "Enter",
         ui::K_NEXT_ROW,
         Where::In(&[F::Table]),
-        Action::Enter,
+        Action::NextRowOrNew,
         true
     ),
     b!(
@@ -290,7 +324,7 @@ pub static BINDINGS: &[Binding] = &[
         "Enter",
         ui::K_INSERT,
         Where::In(&[F::Suggestions]),
-        Action::Enter,
+        Action::Confirm,
         true
     ),
     b!(
@@ -298,7 +332,7 @@ pub static BINDINGS: &[Binding] = &[
         "Enter",
         ui::K_GO,
         Where::In(LISTS),
-        Action::Enter,
+        Action::Confirm,
         true
     ),
     b!(
@@ -306,7 +340,7 @@ pub static BINDINGS: &[Binding] = &[
         "Enter",
         ui::K_EXPORT_NOW,
         Where::In(&[F::Export, F::ExportName]),
-        Action::Enter,
+        Action::Confirm,
         true
     ),
     b!(
@@ -314,7 +348,7 @@ pub static BINDINGS: &[Binding] = &[
         "Tab",
         ui::K_DOWN,
         Where::In(&[F::Export, F::ExportName]),
-        Action::Down,
+        Action::SelectNext,
         false
     ),
     b!(
@@ -322,7 +356,7 @@ pub static BINDINGS: &[Binding] = &[
         "Shift+Tab",
         ui::K_UP,
         Where::In(&[F::Export, F::ExportName]),
-        Action::Up,
+        Action::SelectPrev,
         false
     ),
     // Choices.
@@ -331,15 +365,18 @@ pub static BINDINGS: &[Binding] = &[
         "Space",
         ui::K_CHOOSE,
         Where::In(&[F::Choice]),
-        Action::Toggle,
+        Action::ToggleChoice,
         true
     ),
-    b!(
+    by_place!(
         &[Key(KeyCode::Char(' '), NONE)],
         "Space",
         ui::K_TOGGLE,
         Where::In(&[F::Choices, F::Export]),
-        Action::Toggle,
+        [
+            (&[F::Choices], Action::ToggleChoice),
+            (&[F::Export], Action::ToggleRow)
+        ],
         true
     ),
     b!(
@@ -347,7 +384,7 @@ pub static BINDINGS: &[Binding] = &[
         "C",
         ui::K_YES,
         Where::In(&[F::YesNo]),
-        Action::Yes,
+        Action::AnswerYes,
         true
     ),
     b!(
@@ -355,7 +392,7 @@ pub static BINDINGS: &[Binding] = &[
         "K",
         ui::K_NO,
         Where::In(&[F::YesNo]),
-        Action::No,
+        Action::AnswerNo,
         true
     ),
     b!(
@@ -367,7 +404,7 @@ pub static BINDINGS: &[Binding] = &[
         "Space",
         ui::K_SWITCH,
         Where::In(&[F::YesNo]),
-        Action::Toggle,
+        Action::SwitchYesNo,
         false
     ),
     b!(
@@ -375,7 +412,7 @@ pub static BINDINGS: &[Binding] = &[
         "Delete",
         ui::K_CLEAR_CHOICE,
         Where::In(&[F::Choice]),
-        Action::Delete,
+        Action::ClearChoice,
         false
     ),
     // Lists and tables.
@@ -384,7 +421,7 @@ pub static BINDINGS: &[Binding] = &[
         "Ctrl+N",
         ui::K_ADD_ROW,
         Where::In(&[F::Table]),
-        Action::AddItem,
+        Action::AddTableRow,
         true
     ),
     b!(
@@ -392,7 +429,7 @@ pub static BINDINGS: &[Binding] = &[
         "Ctrl+D",
         ui::K_DELETE_ITEM,
         Where::In(&[F::List]),
-        Action::DeleteItem,
+        Action::DeleteListItem,
         true
     ),
     b!(
@@ -400,7 +437,7 @@ pub static BINDINGS: &[Binding] = &[
         "Ctrl+D",
         ui::K_DELETE_ROW,
         Where::In(&[F::Table]),
-        Action::DeleteItem,
+        Action::DeleteTableRow,
         true
     ),
     b!(
@@ -429,7 +466,7 @@ pub static BINDINGS: &[Binding] = &[
         "Backspace",
         ui::K_BACKSPACE,
         Where::In(TEXTS),
-        Action::Backspace,
+        Action::DeleteBack,
         false
     ),
     b!(
@@ -437,7 +474,7 @@ pub static BINDINGS: &[Binding] = &[
         "Delete",
         ui::K_DELETE,
         Where::In(TEXTS),
-        Action::Delete,
+        Action::DeleteForward,
         false
     ),
     b!(
@@ -461,7 +498,7 @@ pub static BINDINGS: &[Binding] = &[
         "←",
         ui::K_LEFT,
         Where::In(TEXTS),
-        Action::Left,
+        Action::CursorLeft,
         false
     ),
     b!(
@@ -469,39 +506,89 @@ pub static BINDINGS: &[Binding] = &[
         "→",
         ui::K_RIGHT,
         Where::In(TEXTS),
-        Action::Right,
+        Action::CursorRight,
         false
     ),
-    b!(
+    by_place!(
         &[Key(KeyCode::Home, NONE)],
         "Home",
         ui::K_HOME,
         Where::Always,
-        Action::Home,
+        [
+            (TEXTS, Action::LineStart),
+            (&[F::Choice, F::Choices], Action::FirstOption),
+            (LISTS, Action::SelectFirst),
+            (&[F::Preview, F::Help], Action::ScrollTop),
+        ],
         false
     ),
-    b!(
+    by_place!(
         &[Key(KeyCode::End, NONE)],
         "End",
         ui::K_END,
         Where::Always,
-        Action::End,
+        [
+            (TEXTS, Action::LineEnd),
+            (&[F::Choice, F::Choices], Action::LastOption),
+            (LISTS, Action::SelectLast),
+            (&[F::Preview, F::Help], Action::ScrollBottom),
+        ],
         false
     ),
-    b!(
+    by_place!(
         &[Key(KeyCode::Up, NONE)],
         "↑",
         ui::K_UP,
         Where::Always,
-        Action::Up,
+        [
+            (&[F::Line, F::Paragraph], Action::CursorUp),
+            (&[F::YesNo], Action::SwitchYesNo),
+            (
+                &[F::Choice, F::Choices, F::ChoiceOther],
+                Action::SelectPrevOption
+            ),
+            (&[F::List], Action::PrevItem),
+            (&[F::Table], Action::PrevRow),
+            (
+                &[
+                    F::Outline,
+                    F::Suggestions,
+                    F::Review,
+                    F::Export,
+                    F::ExportName
+                ],
+                Action::SelectPrev
+            ),
+            (&[F::Preview, F::Help], Action::ScrollUp),
+        ],
         false
     ),
-    b!(
+    by_place!(
         &[Key(KeyCode::Down, NONE)],
         "↓",
         ui::K_DOWN,
         Where::Always,
-        Action::Down,
+        [
+            (&[F::Line, F::Paragraph], Action::CursorDown),
+            (&[F::YesNo], Action::SwitchYesNo),
+            (
+                &[F::Choice, F::Choices, F::ChoiceOther],
+                Action::SelectNextOption
+            ),
+            (&[F::List], Action::NextItem),
+            (&[F::Table], Action::NextRow),
+            (
+                &[
+                    F::Outline,
+                    F::Suggestions,
+                    F::Review,
+                    F::Export,
+                    F::ExportName
+                ],
+                Action::SelectNext
+            ),
+            (&[F::Preview, F::Help], Action::ScrollDown),
+        ],
         false
     ),
     b!(
@@ -509,7 +596,7 @@ pub static BINDINGS: &[Binding] = &[
         "PgUp",
         ui::K_PAGE_UP,
         Where::In(SCROLLS),
-        Action::PageUp,
+        Action::ScrollPageUp,
         false
     ),
     b!(
@@ -517,7 +604,7 @@ pub static BINDINGS: &[Binding] = &[
         "PgDn",
         ui::K_PAGE_DOWN,
         Where::In(SCROLLS),
-        Action::PageDown,
+        Action::ScrollPageDown,
         false
     ),
     b!(
@@ -525,7 +612,7 @@ pub static BINDINGS: &[Binding] = &[
         "Space",
         ui::K_PAGE_DOWN,
         Where::In(&[F::Preview, F::Help]),
-        Action::PageDown,
+        Action::ScrollPageDown,
         false
     ),
     // Whole-answer commands.
@@ -642,23 +729,23 @@ pub fn action_for(focus: Focus, key: KeyEvent) -> Option<Action> {
         KeyCode::Char(_) => key.modifiers - KeyModifiers::SHIFT,
         _ => key.modifiers,
     };
-    let hit = BINDINGS.iter().find(|b| {
-        b.place.contains(focus)
-            && b.keys.iter().any(|k| {
-                let want = match k.0 {
-                    KeyCode::Char(_) => k.1 - KeyModifiers::SHIFT,
-                    _ => k.1,
-                };
-                // "C" with Shift or Caps Lock is the same key as "c" (a plain letter only:
-                // Ctrl+Shift+Z is not Ctrl+Z).
-                let same_key = match (k.0, key.code) {
-                    (KeyCode::Char(a), KeyCode::Char(b)) if want.is_empty() => {
-                        a.to_lowercase().eq(b.to_lowercase())
-                    }
-                    (a, b) => a == b,
-                };
-                same_key && want == mods
-            })
+    let hit = BINDINGS.iter().find_map(|b| {
+        let pressed = b.keys.iter().any(|k| {
+            let want = match k.0 {
+                KeyCode::Char(_) => k.1 - KeyModifiers::SHIFT,
+                _ => k.1,
+            };
+            // "C" with Shift or Caps Lock is the same key as "c" (a plain letter only:
+            // Ctrl+Shift+Z is not Ctrl+Z).
+            let same_key = match (k.0, key.code) {
+                (KeyCode::Char(a), KeyCode::Char(b)) if want.is_empty() => {
+                    a.to_lowercase().eq(b.to_lowercase())
+                }
+                (a, b) => a == b,
+            };
+            same_key && want == mods
+        });
+        pressed.then(|| b.action(focus)).flatten()
     });
     // Typed letters go into a text before single-letter shortcuts: "c" in a text is a "c".
     if focus.takes_text()
@@ -667,7 +754,7 @@ pub fn action_for(focus: Focus, key: KeyEvent) -> Option<Action> {
     {
         return Some(Action::Insert(c));
     }
-    hit.map(|b| (b.action)())
+    hit.cloned()
 }
 
 /// The bindings shown in the help bar where `focus` has the keyboard; the suggestions key
@@ -681,13 +768,13 @@ pub fn bar(
 ) -> impl Iterator<Item = &'static Binding> {
     let mut seen: Vec<&'static str> = Vec::new();
     BINDINGS.iter().filter(move |b| {
-        let action = (b.action)();
         let show = b.bar
-            && b.place.contains(focus)
             && !seen.contains(&b.label)
-            && (has_suggestions || action != Action::Suggestions)
-            && (needs_review || action != Action::ConfirmReview)
-            && !(read_only && matches!(action, Action::Save | Action::Undo | Action::Redo));
+            && b.action(focus).is_some_and(|action| {
+                (has_suggestions || *action != Action::Suggestions)
+                    && (needs_review || *action != Action::ConfirmReview)
+                    && !(read_only && matches!(action, Action::Save | Action::Undo | Action::Redo))
+            });
         if show {
             seen.push(b.label);
         }
@@ -743,11 +830,11 @@ mod tests {
         for f in [Focus::Line, Focus::Paragraph, Focus::List, Focus::Table] {
             assert_eq!(
                 action_for(f, key(KeyCode::Backspace, NONE)),
-                Some(Action::Backspace)
+                Some(Action::DeleteBack)
             );
             assert_eq!(
                 action_for(f, key(KeyCode::Char('h'), CTRL)),
-                Some(Action::Backspace)
+                Some(Action::DeleteBack)
             );
         }
     }
@@ -769,7 +856,7 @@ mod tests {
         );
         assert_eq!(
             action_for(Focus::YesNo, key(KeyCode::Char('c'), NONE)),
-            Some(Action::Yes)
+            Some(Action::AnswerYes)
         );
         assert_eq!(
             action_for(Focus::Line, key(KeyCode::Char('Ê'), SHIFT)),
@@ -781,11 +868,11 @@ mod tests {
     fn enter_depends_on_the_editor_and_tab_always_moves_on() {
         assert_eq!(
             action_for(Focus::Paragraph, key(KeyCode::Enter, NONE)),
-            Some(Action::Enter)
+            Some(Action::NewLine)
         );
         assert_eq!(
             action_for(Focus::Paragraph, key(KeyCode::Tab, NONE)),
-            Some(Action::Next)
+            Some(Action::NextQuestion)
         );
         assert_eq!(
             action_for(Focus::Table, key(KeyCode::Tab, NONE)),
@@ -793,8 +880,96 @@ mod tests {
         );
         assert_eq!(
             action_for(Focus::Table, key(KeyCode::PageDown, NONE)),
-            Some(Action::Next)
+            Some(Action::NextQuestion)
         );
+    }
+
+    const EVERY_FOCUS: [Focus; 16] = [
+        F::Line,
+        F::Paragraph,
+        F::YesNo,
+        F::Choice,
+        F::Choices,
+        F::ChoiceOther,
+        F::List,
+        F::Table,
+        F::Outline,
+        F::Suggestions,
+        F::Preview,
+        F::Help,
+        F::Review,
+        F::Export,
+        F::ExportName,
+        F::Confirm,
+    ];
+
+    #[test]
+    fn what_up_means_is_decided_by_the_place() {
+        let up = key(KeyCode::Up, NONE);
+        let cases = [
+            (F::Line, Some(Action::CursorUp)),
+            (F::Paragraph, Some(Action::CursorUp)),
+            (F::YesNo, Some(Action::SwitchYesNo)),
+            (F::Choice, Some(Action::SelectPrevOption)),
+            (F::ChoiceOther, Some(Action::SelectPrevOption)),
+            (F::List, Some(Action::PrevItem)),
+            (F::Table, Some(Action::PrevRow)),
+            (F::Outline, Some(Action::SelectPrev)),
+            (F::ExportName, Some(Action::SelectPrev)),
+            (F::Help, Some(Action::ScrollUp)),
+            (F::Confirm, None),
+        ];
+        for (focus, meaning) in cases {
+            assert_eq!(action_for(focus, up), meaning, "{focus:?}");
+        }
+        assert_eq!(
+            action_for(F::Choice, key(KeyCode::Enter, NONE)),
+            Some(Action::ChooseAndNext)
+        );
+        assert_eq!(
+            action_for(F::Review, key(KeyCode::Enter, NONE)),
+            Some(Action::Confirm)
+        );
+    }
+
+    /// `update` routes a meaning to whoever has focus without interpreting it again, so a
+    /// meaning is either one for answering (the app or an editor) or one for a dialog, never
+    /// both — except quitting, saving, help, and typing in a text that a dialog has too.
+    #[test]
+    fn no_meaning_serves_both_an_editor_and_a_dialog() {
+        let shared = |a: &Action| matches!(a, Action::Quit | Action::Save | Action::Help);
+        let typing = |a: &Action| {
+            matches!(
+                a,
+                Action::DeleteBack
+                    | Action::DeleteForward
+                    | Action::CursorLeft
+                    | Action::CursorRight
+                    | Action::WordLeft
+                    | Action::WordRight
+                    | Action::LineStart
+                    | Action::LineEnd
+            )
+        };
+        let mut places: Vec<(&Action, Focus)> = Vec::new();
+        for b in BINDINGS {
+            for focus in EVERY_FOCUS {
+                if let Some(a) = b.action(focus)
+                    && !shared(a)
+                    && !(typing(a) && focus.takes_text())
+                {
+                    places.push((a, focus));
+                }
+            }
+        }
+        for (a, f) in &places {
+            for (b, g) in &places {
+                assert!(
+                    a != b || f.answering() == g.answering(),
+                    "{a:?} means something both in {f:?} and in {g:?}"
+                );
+            }
+        }
     }
 
     #[test]

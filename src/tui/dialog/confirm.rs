@@ -14,8 +14,9 @@ use ratatui::text::Line;
 use ratatui::widgets::{Clear, Paragraph, Wrap};
 
 use super::super::action::Action;
+use super::super::fit::{fit, safe};
 use super::super::theme::Theme;
-use super::super::view::{fit, safe, titled};
+use super::super::view::titled;
 use super::{Outcome, Request, popup};
 use crate::messages::ui;
 
@@ -36,8 +37,8 @@ pub struct ConfirmUnreviewed {
 impl ConfirmOverwrite {
     pub fn handle(&mut self, action: &Action) -> Outcome {
         match action {
-            Action::Yes => Outcome::CloseThen(Request::WriteExport),
-            Action::No => Outcome::CloseThen(Request::ExportRefused),
+            Action::DialogYes => Outcome::CloseThen(Request::WriteExport),
+            Action::DialogNo => Outcome::CloseThen(Request::ExportRefused),
             _ => Outcome::Stay,
         }
     }
@@ -61,8 +62,8 @@ impl ConfirmOverwrite {
 impl ConfirmUnreviewed {
     pub fn handle(&mut self, action: &Action) -> Outcome {
         match action {
-            Action::Yes => Outcome::CloseThen(Request::OpenExportDialog),
-            Action::No => Outcome::Close,
+            Action::DialogYes => Outcome::CloseThen(Request::OpenExportDialog),
+            Action::DialogNo => Outcome::Close,
             _ => Outcome::Stay,
         }
     }

@@ -17,11 +17,12 @@ use ratatui::widgets::{Clear, Paragraph, Wrap};
 use unicode_width::UnicodeWidthStr;
 
 use super::super::action::Action;
-use super::super::app::text_edit;
+use super::super::editor::edit_text;
+use super::super::fit::{fit_tail, safe};
 use super::super::keymap::Focus;
 use super::super::text_input::TextInput;
 use super::super::theme::Theme;
-use super::super::view::{fit_tail, safe, titled};
+use super::super::view::titled;
 use super::{ConfirmOverwrite, Outcome, Overlay, Request, popup};
 use crate::messages::{self, ui};
 use crate::report::{self, BodySize, Document, FileFormat};
@@ -135,30 +136,30 @@ impl ExportDialog {
     pub fn handle(&mut self, action: &Action) -> Outcome {
         let formats = self.formats.len();
         match action {
-            Action::Up | Action::Down | Action::Next | Action::Prev => {
-                let forward = matches!(action, Action::Down | Action::Next);
+            Action::SelectPrev | Action::SelectNext => {
+                let forward = *action == Action::SelectNext;
                 self.cursor = if forward {
                     (self.cursor + 1) % self.rows()
                 } else {
                     (self.cursor + self.rows() - 1) % self.rows()
                 };
             }
-            Action::Toggle if self.cursor < formats => {
+            Action::ToggleRow if self.cursor < formats => {
                 self.formats[self.cursor].1 = !self.formats[self.cursor].1;
             }
-            Action::Toggle if self.cursor == self.full_row() => self.full = !self.full,
-            Action::Toggle if self.cursor == self.size_row() => {
+            Action::ToggleRow if self.cursor == self.full_row() => self.full = !self.full,
+            Action::ToggleRow if self.cursor == self.size_row() => {
                 self.size = match self.size {
                     BodySize::Fourteen => BodySize::Thirteen,
                     BodySize::Thirteen => BodySize::Fourteen,
                 };
                 return Outcome::Then(Request::KeepExportSize(self.size));
             }
-            Action::Enter => return self.confirm(),
+            Action::Confirm => return self.confirm(),
             other if self.on_name() => {
                 // Editing the name makes the last result stale.
                 self.result = None;
-                text_edit(&mut self.name, other, false, &mut false);
+                edit_text(&mut self.name, other);
             }
             _ => {}
         }

@@ -32,17 +32,17 @@ impl Outline {
     /// `rows`: the outline's rows, the header's included.
     pub fn handle(&mut self, action: &Action, rows: usize) -> Outcome {
         match action {
-            Action::Up
-            | Action::Down
-            | Action::Home
-            | Action::End
-            | Action::PageUp
-            | Action::PageDown => {
+            Action::SelectPrev
+            | Action::SelectNext
+            | Action::SelectFirst
+            | Action::SelectLast
+            | Action::ScrollPageUp
+            | Action::ScrollPageDown => {
                 self.selected = step(self.selected, rows, action);
                 Outcome::Stay
             }
             // A row without questions of its own leads to the next question after it.
-            Action::Enter => Outcome::Then(Request::JumpToOutlineRow(self.selected)),
+            Action::Confirm => Outcome::Then(Request::JumpToOutlineRow(self.selected)),
             _ => Outcome::Stay,
         }
     }

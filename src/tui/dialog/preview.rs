@@ -14,8 +14,9 @@ use ratatui::text::Line;
 use ratatui::widgets::{Clear, Paragraph};
 
 use super::super::action::Action;
+use super::super::fit::{safe, wrap};
 use super::super::theme::Theme;
-use super::super::view::{safe, titled, wrap};
+use super::super::view::titled;
 use super::Outcome;
 use crate::messages::ui;
 
@@ -59,12 +60,12 @@ pub fn scroll_by(scroll: usize, action: &Action, view: ScrollView) -> usize {
     let last = view.total.saturating_sub(height);
     let scroll = scroll.min(last);
     match action {
-        Action::Up => scroll.saturating_sub(1),
-        Action::Down => (scroll + 1).min(last),
-        Action::PageUp => scroll.saturating_sub(page),
-        Action::PageDown => (scroll + page).min(last),
-        Action::Home => 0,
-        Action::End => last,
+        Action::ScrollUp => scroll.saturating_sub(1),
+        Action::ScrollDown => (scroll + 1).min(last),
+        Action::ScrollPageUp => scroll.saturating_sub(page),
+        Action::ScrollPageDown => (scroll + page).min(last),
+        Action::ScrollTop => 0,
+        Action::ScrollBottom => last,
         _ => scroll,
     }
 }

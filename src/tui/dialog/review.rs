@@ -15,8 +15,9 @@ use ratatui::text::Line;
 use ratatui::widgets::{Clear, Paragraph};
 
 use super::super::action::Action;
+use super::super::fit::{safe, wrap};
 use super::super::theme::Theme;
-use super::super::view::{safe, titled, wrap};
+use super::super::view::titled;
 use super::preview::{ScrollView, scroll_by, scrolled_text};
 use super::{Context, Outcome, Request, step};
 use crate::answers::{Answers, KeptReason};
@@ -44,15 +45,15 @@ pub struct ReviewRow {
 impl Review {
     pub fn handle(&mut self, action: &Action, ctx: &dyn Context) -> Outcome {
         match action {
-            Action::Up | Action::Down | Action::Home | Action::End => {
+            Action::SelectPrev | Action::SelectNext | Action::SelectFirst | Action::SelectLast => {
                 self.selected = step(self.selected, ctx.review_rows().len(), action);
                 Outcome::Stay
             }
-            Action::PageUp | Action::PageDown => {
+            Action::ScrollPageUp | Action::ScrollPageDown => {
                 self.scroll = scroll_by(self.scroll, action, ctx.scroll_view());
                 Outcome::Stay
             }
-            Action::Enter => {
+            Action::Confirm => {
                 let target = ctx.review_rows().get(self.selected).and_then(|r| r.target);
                 Outcome::Then(Request::JumpToQuestion(target))
             }

@@ -13,8 +13,9 @@ use ratatui::text::Line;
 use ratatui::widgets::{Clear, Paragraph, Wrap};
 
 use super::super::action::Action;
+use super::super::fit::{safe, wrapped_height};
 use super::super::theme::Theme;
-use super::super::view::{safe, titled, wrapped_height};
+use super::super::view::titled;
 use super::{Outcome, Request, popup, step};
 use crate::messages::ui;
 
@@ -33,11 +34,11 @@ impl Suggestions {
 
     pub fn handle(&mut self, action: &Action) -> Outcome {
         match action {
-            Action::Up | Action::Down | Action::Home | Action::End => {
+            Action::SelectPrev | Action::SelectNext | Action::SelectFirst | Action::SelectLast => {
                 self.selected = step(self.selected, self.items.len(), action);
                 Outcome::Stay
             }
-            Action::Enter => match self.items.get(self.selected) {
+            Action::Confirm => match self.items.get(self.selected) {
                 Some(text) => Outcome::CloseThen(Request::InsertSuggestion(text.clone())),
                 None => Outcome::Close,
             },
