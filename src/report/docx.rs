@@ -11,7 +11,7 @@
 //! children of `w:pPr` and `w:rPr` out of the order ECMA-376 prescribes (`w:rPr` first in
 //! `w:pPr`, `w:jc` before `w:spacing`, `w:sz` before `w:rFonts`), which Word for the web refuses
 //! and desktop Word repairs, and it cannot mark a table's header row. The few elements a report
-//! needs are written below in schema order; the tests read the files back with docx-rs.
+//! needs are written in `xml` in schema order; the tests read the files back with docx-rs.
 //!
 //! The parts: `para` is the layout model (runs, paragraphs, tables) and the shapes every part
 //! shares; `frame` lays out the NĐ 30 header, title and signer blocks; `body` the headings,
