@@ -212,26 +212,12 @@ fn successors(
     new: &Questionnaire,
     c: &Changes,
 ) -> Vec<(String, Option<String>)> {
-    // Prompts as written (before `vars` are filled in), so that a new period's years do not
-    // make the same question look different.
-    let plain = |q: Option<&Question>| {
-        q.map(|q| {
-            q.ask
-                .source
-                .split_whitespace()
-                .collect::<Vec<_>>()
-                .join(" ")
-                .to_lowercase()
-        })
-        .unwrap_or_default()
-    };
-    let kind_of = |q: Option<&Question>| q.map(|q| q.kind.name());
-    let added: Vec<(&str, String, Option<&'static str>)> = c
+    let added: Vec<Added<'_>> = c
         .questions_added
         .iter()
         .map(|(id, _)| {
             let n = new.question(id);
-            (id.as_str(), plain(n), kind_of(n))
+            (id.as_str(), plain_ask(n), kind_of(n))
         })
         .collect();
     // Added questions by (kind, prompt), in file order.
@@ -244,59 +230,92 @@ fn successors(
         .iter()
         .enumerate()
         .map(|(nth, (id, _))| {
-            let ask = plain(old.question(id));
+            let ask = plain_ask(old.question(id));
             let kind = kind_of(old.question(id));
-            let compared = nth < COMPARED_SUCCESSORS;
-            // The most alike prompt; on a tie the nearer id, then the first in the file.
-            let mut by_ask: Option<(usize, f64, f64)> = None;
-            let mut consider = |i: usize, alike: f64| {
-                let near = strsim::normalized_levenshtein(added[i].0, id);
-                let better = by_ask.is_none_or(|(_, best, best_near)| {
-                    alike
-                        .total_cmp(&best)
-                        .then(near.total_cmp(&best_near))
-                        .is_gt()
-                });
-                if alike >= 0.8 && better {
-                    by_ask = Some((i, alike, near));
-                }
-            };
-            if compared {
-                for (i, (_, a, k)) in added.iter().enumerate() {
-                    if !taken[i] && *k == kind {
-                        consider(i, strsim::normalized_levenshtein(a, &ask));
-                    }
-                }
-            } else if let Some(same) = same_ask.get(&(kind, ask.as_str())) {
-                for &i in same.iter().filter(|&&i| !taken[i]) {
-                    consider(i, 1.0);
-                }
-            }
-            let free = || {
-                added
+            let like = if nth < COMPARED_SUCCESSORS {
+                let alike = added
                     .iter()
                     .enumerate()
-                    .filter(|(i, _)| !taken[*i])
-                    .map(|(i, (to, _, _))| (i, *to))
+                    .filter(|(i, (_, _, k))| !taken[*i] && *k == kind)
+                    .map(|(i, (_, a, _))| (i, strsim::normalized_levenshtein(a, &ask)));
+                most_alike(id, &added, alike).or_else(|| near_id(id, &added, &taken))
+            } else {
+                let same = same_ask
+                    .get(&(kind, ask.as_str()))
+                    .into_iter()
+                    .flatten()
+                    .copied()
+                    .filter(|&i| !taken[i])
+                    .map(|i| (i, 1.0));
+                most_alike(id, &added, same)
             };
-            let like = by_ask.map(|(i, _, _)| i).or_else(|| {
-                if !compared {
-                    return None;
-                }
-                let ids: Vec<&str> = free().map(|(_, to)| to).collect();
-                crate::text::closest(id, ids.iter().copied())
-                    .and_then(|to| free().find(|(_, a)| *a == to))
-                    .or_else(|| {
-                        free().find(|(_, a)| a.starts_with(id.as_str()) || id.starts_with(a))
-                    })
-                    .map(|(i, _)| i)
-            });
             if let Some(i) = like {
                 taken[i] = true;
             }
             (id.clone(), like.map(|i| added[i].0.to_owned()))
         })
         .collect()
+}
+
+/// An added question as [`successors`] compares it: its id, its prompt as written, its kind.
+type Added<'a> = (&'a str, String, Option<&'static str>);
+
+/// A prompt as written (before `vars` are filled in), so that a new period's years do not make
+/// the same question look different.
+fn plain_ask(q: Option<&Question>) -> String {
+    q.map(|q| {
+        q.ask
+            .source
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_lowercase()
+    })
+    .unwrap_or_default()
+}
+
+fn kind_of(q: Option<&Question>) -> Option<&'static str> {
+    q.map(|q| q.kind.name())
+}
+
+/// Among `candidates` (an index into `added`, how alike its prompt is), the most alike prompt
+/// at least 80 % alike; on a tie the nearer id, then the first in the file.
+fn most_alike(
+    id: &str,
+    added: &[Added<'_>],
+    candidates: impl Iterator<Item = (usize, f64)>,
+) -> Option<usize> {
+    let mut by_ask: Option<(usize, f64, f64)> = None;
+    for (i, alike) in candidates {
+        let near = strsim::normalized_levenshtein(added[i].0, id);
+        let better = by_ask.is_none_or(|(_, best, best_near)| {
+            alike
+                .total_cmp(&best)
+                .then(near.total_cmp(&best_near))
+                .is_gt()
+        });
+        if alike >= 0.8 && better {
+            by_ask = Some((i, alike, near));
+        }
+    }
+    by_ask.map(|(i, _, _)| i)
+}
+
+/// The added question not yet suggested whose id is the nearest spelling of `id`, else one
+/// that extends it or that it extends.
+fn near_id(id: &str, added: &[Added<'_>], taken: &[bool]) -> Option<usize> {
+    let free = || {
+        added
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| !taken[*i])
+            .map(|(i, (to, _, _))| (i, *to))
+    };
+    let ids: Vec<&str> = free().map(|(_, to)| to).collect();
+    crate::text::closest(id, ids.iter().copied())
+        .and_then(|to| free().find(|(_, a)| *a == to))
+        .or_else(|| free().find(|(_, a)| a.starts_with(id) || id.starts_with(a)))
+        .map(|(i, _)| i)
 }
 
 #[cfg(test)]

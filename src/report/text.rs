@@ -329,21 +329,43 @@ fn markdown(doc: &Document, full: bool) -> Vec<String> {
     let f = &doc.frame;
     let mut out = Vec::new();
     if full {
-        let mut left: Vec<String> = f.parent.iter().map(|l| md_escape(l)).collect();
-        left.extend(f.issuer.iter().map(|l| format!("**{}**", md_escape(l))));
-        if !f.number.is_empty() {
-            left.push(md_keep_blanks(&f.number));
-        }
-        let mut right = vec![
-            format!("**{}**", messages::NATION),
-            format!("**{}**", md_escape(messages::MOTTO)),
-        ];
-        if !f.place_date.is_empty() {
-            right.push(format!("*{}*", md_keep_blanks(&f.place_date)));
-        }
-        md_columns(&left, &right, ":---:", &mut out);
+        md_header(f, &mut out);
+    }
+    md_title(f, &mut out);
+    for block in &doc.body {
+        md_body_block(block, &mut out);
         out.push(String::new());
     }
+    if !f.closing.is_empty() {
+        out.push(md_escape(&f.closing));
+        out.push(String::new());
+    }
+    if full {
+        md_signer(f, &mut out);
+    }
+    out
+}
+
+/// The NĐ 30 header block: issuing body and number | national title, motto, place and date.
+fn md_header(f: &FrameText, out: &mut Vec<String>) {
+    let mut left: Vec<String> = f.parent.iter().map(|l| md_escape(l)).collect();
+    left.extend(f.issuer.iter().map(|l| format!("**{}**", md_escape(l))));
+    if !f.number.is_empty() {
+        left.push(md_keep_blanks(&f.number));
+    }
+    let mut right = vec![
+        format!("**{}**", messages::NATION),
+        format!("**{}**", md_escape(messages::MOTTO)),
+    ];
+    if !f.place_date.is_empty() {
+        right.push(format!("*{}*", md_keep_blanks(&f.place_date)));
+    }
+    md_columns(&left, &right, ":---:", out);
+    out.push(String::new());
+}
+
+/// The kind of report as the title, the summary, and "Kính gửi".
+fn md_title(f: &FrameText, out: &mut Vec<String>) {
     out.push(format!("# {}", md_escape(&f.kind)));
     out.push(String::new());
     if !f.summary.is_empty() {
@@ -356,95 +378,96 @@ fn markdown(doc: &Document, full: bool) -> Vec<String> {
         out.push(md_escape(&line));
         out.push(String::new());
     }
-    for block in &doc.body {
-        match block {
-            Block::Heading {
-                level,
-                number,
-                text,
-            } => {
-                let hashes = "#".repeat((level + 1).min(6));
-                out.push(format!(
-                    "{hashes} {}",
-                    md_escape(&join_number(number, text))
-                ));
-            }
-            Block::Paragraph {
-                lead: Some(lead),
-                text,
-            } => out.push(format!(
-                "**{}** {}",
-                md_escape(&lead.printed()),
-                md_escape(text)
-            )),
-            Block::Paragraph { lead: None, text } => out.push(md_block(text)),
-            Block::Note(text) => out.push(format!("*{}*", md_escape(text))),
-            Block::Bullets(items) => {
-                out.extend(items.iter().map(|i| bullet(i, md_block)));
-            }
-            Block::Table(t) => {
-                let row = |cells: &Vec<String>| {
-                    format!(
-                        "| {} |",
-                        cells
-                            .iter()
-                            .map(|c| md_escape(&one_line(c)))
-                            .collect::<Vec<_>>()
-                            .join(" | ")
-                    )
-                };
-                out.push(row(&t.header));
-                out.push(format!(
-                    "|{}|",
-                    t.numeric
-                        .iter()
-                        .map(|n| if *n { "---:" } else { ":---" })
-                        .collect::<Vec<_>>()
-                        .join("|")
-                ));
-                out.extend(t.rows.iter().map(row));
-                if let Some(total) = &t.total {
-                    let cells: Vec<String> = total
-                        .iter()
-                        .map(|c| {
-                            if c.is_empty() {
-                                String::new()
-                            } else {
-                                format!("**{}**", md_escape(c))
-                            }
-                        })
-                        .collect();
-                    out.push(format!("| {} |", cells.join(" | ")));
-                }
-            }
+}
+
+/// One body block (without the blank line that follows it).
+fn md_body_block(block: &Block, out: &mut Vec<String>) {
+    match block {
+        Block::Heading {
+            level,
+            number,
+            text,
+        } => {
+            let hashes = "#".repeat((level + 1).min(6));
+            out.push(format!(
+                "{hashes} {}",
+                md_escape(&join_number(number, text))
+            ));
         }
-        out.push(String::new());
-    }
-    if !f.closing.is_empty() {
-        out.push(md_escape(&f.closing));
-        out.push(String::new());
-    }
-    if full {
-        let mut left = Vec::new();
-        if !f.cc.is_empty() {
-            left.push(format!("***{}***", messages::CC_LABEL));
-            left.extend(f.cc.iter().map(|c| format!("\\- {}", md_escape(c))));
+        Block::Paragraph {
+            lead: Some(lead),
+            text,
+        } => out.push(format!(
+            "**{}** {}",
+            md_escape(&lead.printed()),
+            md_escape(text)
+        )),
+        Block::Paragraph { lead: None, text } => out.push(md_block(text)),
+        Block::Note(text) => out.push(format!("*{}*", md_escape(text))),
+        Block::Bullets(items) => {
+            out.extend(items.iter().map(|i| bullet(i, md_block)));
         }
-        let mut right: Vec<String> = f
-            .authority
+        Block::Table(t) => md_table(t, out),
+    }
+}
+
+/// A table of figures: numbers right-aligned, the totals row bold.
+fn md_table(t: &TableBlock, out: &mut Vec<String>) {
+    let row = |cells: &Vec<String>| {
+        format!(
+            "| {} |",
+            cells
+                .iter()
+                .map(|c| md_escape(&one_line(c)))
+                .collect::<Vec<_>>()
+                .join(" | ")
+        )
+    };
+    out.push(row(&t.header));
+    out.push(format!(
+        "|{}|",
+        t.numeric
             .iter()
-            .map(|a| format!("**{}**", md_escape(a)))
+            .map(|n| if *n { "---:" } else { ":---" })
+            .collect::<Vec<_>>()
+            .join("|")
+    ));
+    out.extend(t.rows.iter().map(row));
+    if let Some(total) = &t.total {
+        let cells: Vec<String> = total
+            .iter()
+            .map(|c| {
+                if c.is_empty() {
+                    String::new()
+                } else {
+                    format!("**{}**", md_escape(c))
+                }
+            })
             .collect();
-        if !f.signer_title.is_empty() {
-            right.push(format!("**{}**", md_escape(&f.signer_title)));
-        }
-        if !f.signer_name.is_empty() {
-            right.extend(["&nbsp;".to_owned(), "&nbsp;".to_owned()]);
-            right.push(format!("**{}**", md_escape(&f.signer_name)));
-        }
-        md_columns(&left, &right, ":---", &mut out);
+        out.push(format!("| {} |", cells.join(" | ")));
     }
-    out
+}
+
+/// The signer block: "Nơi nhận" and its list | authority, title, room to sign, name.
+fn md_signer(f: &FrameText, out: &mut Vec<String>) {
+    let mut left = Vec::new();
+    if !f.cc.is_empty() {
+        left.push(format!("***{}***", messages::CC_LABEL));
+        left.extend(f.cc.iter().map(|c| format!("\\- {}", md_escape(c))));
+    }
+    let mut right: Vec<String> = f
+        .authority
+        .iter()
+        .map(|a| format!("**{}**", md_escape(a)))
+        .collect();
+    if !f.signer_title.is_empty() {
+        right.push(format!("**{}**", md_escape(&f.signer_title)));
+    }
+    if !f.signer_name.is_empty() {
+        right.extend(["&nbsp;".to_owned(), "&nbsp;".to_owned()]);
+        right.push(format!("**{}**", md_escape(&f.signer_name)));
+    }
+    md_columns(&left, &right, ":---", out);
 }
 
 #[cfg(test)]
