@@ -152,3 +152,8 @@ pub fn preview_section_when(condition: &str) -> String {
 pub fn preview_question_when(condition: &str) -> String {
     format!("«Phần sau chỉ có khi: {condition}»")
 }
+
+/// A template that failed while building the report, without its file: "dòng 12: …".
+pub fn render_error_at(line: usize, detail: &str) -> String {
+    format!("dòng {line}: {detail}")
+}

@@ -48,7 +48,10 @@ pub struct RenderError {
 
 impl std::fmt::Display for RenderError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "dòng {}: {}", self.pos.line, self.detail)
+        f.write_str(&crate::messages::render_error_at(
+            self.pos.line,
+            &self.detail,
+        ))
     }
 }
 
