@@ -760,7 +760,11 @@ fn load_questionnaire(path: &Path) -> Result<Questionnaire, questionnaire::LoadE
 /// [`load_questionnaire`] as `baocao check` does it: every template also rendered with
 /// sample answers and probed against the render budget.
 fn check_questionnaire(path: &Path) -> Result<Questionnaire, questionnaire::LoadError> {
-    find_questionnaire(path, questionnaire::check_path, questionnaire::check_builtin)
+    find_questionnaire(
+        path,
+        questionnaire::check_path,
+        questionnaire::check_builtin,
+    )
 }
 
 /// The file at `path` through `load`, or the built-in questionnaire through `builtin`.

@@ -111,7 +111,11 @@ fn render_stops_them_by_its_budget_and_preview_and_diff_do_not_run_them() {
 fn assert_runs_nothing(file: &str) {
     let out = run(&["preview", file]);
     assert_eq!(out.code(), Some(0), "{file}: preview\n{}", out.stderr());
-    assert!(out.stdout().contains("[= "), "{file}: shown as written\n{}", out.stdout());
+    assert!(
+        out.stdout().contains("[= "),
+        "{file}: shown as written\n{}",
+        out.stdout()
+    );
     let out = run(&["diff", file, file]);
     assert_eq!(out.code(), Some(0), "{file}: diff\n{}", out.stderr());
 }

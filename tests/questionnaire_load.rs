@@ -851,7 +851,10 @@ fn what_only_sample_renders_find_is_left_to_check_and_the_render_fails_cleanly()
         assert_eq!(out.code(), Some(5), "{name}: render fails\n{err}");
         assert!(out.stdout().is_empty(), "{name}: no half report");
         let line = later[0].1;
-        assert!(err.contains(&format!("{ERROR}: {name}:{line}: ")), "{name}: {err}");
+        assert!(
+            err.contains(&format!("{ERROR}: {name}:{line}: ")),
+            "{name}: {err}"
+        );
         assert!(looks_vietnamese(&err), "{name}: {err}");
         rendered += 1;
     }

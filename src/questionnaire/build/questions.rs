@@ -6,8 +6,8 @@
 use std::collections::{HashMap, HashSet};
 
 use super::{
-    Builder, CELL_KINDS, COLUMN_KEYS, Fields, QUESTION_KEYS, SECTION_KEYS, VALIDATE_KEYS, schema,
-    closest, place, valid_name,
+    Builder, CELL_KINDS, COLUMN_KEYS, Fields, QUESTION_KEYS, SECTION_KEYS, VALIDATE_KEYS, closest,
+    place, schema, valid_name,
 };
 use crate::answers::AnswerValue;
 use crate::questionnaire::diag::Kind;
@@ -273,63 +273,8 @@ impl Builder<'_> {
         let mut columns: Vec<Column> = Vec::new();
         let mut first_lines: HashMap<String, usize> = HashMap::new();
         for item in self.seq(node, "columns") {
-            let Some(c) = self.fields(item, "columns", place::COLUMN, COLUMN_KEYS) else {
-                continue;
-            };
-            let id_node = self.require(&c, "id", place::COLUMN);
-            let id = id_node.and_then(|n| self.string(n, "id"));
-            let title = self
-                .require(&c, "title", place::COLUMN)
-                .and_then(|n| self.text(n, "title"));
-            let kind = match c.get("kind") {
-                None => Some(CellKind::Text),
-                Some(n) => match self.string(n, "kind").as_deref() {
-                    Some("text") => Some(CellKind::Text),
-                    Some("integer") => Some(CellKind::Integer),
-                    Some("decimal") => Some(CellKind::Decimal),
-                    Some(other) => {
-                        let suggestion = closest(other, CELL_KINDS.iter().copied());
-                        self.err(
-                            n.pos,
-                            Kind::UnknownKind {
-                                kind: other.to_owned(),
-                                suggestion,
-                            },
-                        );
-                        None
-                    }
-                    None => None,
-                },
-            };
-            let sum = c
-                .get("sum")
-                .and_then(|n| self.boolean(n, "sum"))
-                .unwrap_or(false);
-            if sum && kind == Some(CellKind::Text) {
-                self.err(c.key_pos("sum"), Kind::SumOnText);
-            }
-            if let (Some(id), Some(id_node)) = (&id, id_node) {
-                if !valid_name(id) {
-                    self.err(id_node.pos, Kind::BadId { id: id.clone() });
-                }
-                if let Some(first_line) = first_lines.get(id) {
-                    self.err(
-                        id_node.pos,
-                        Kind::DuplicateId {
-                            id: id.clone(),
-                            first_line: *first_line,
-                        },
-                    );
-                }
-                first_lines.insert(id.clone(), id_node.pos.line);
-            }
-            if let (Some(id), Some(title), Some(kind)) = (id, title, kind) {
-                columns.push(Column {
-                    id,
-                    title,
-                    kind,
-                    sum,
-                });
+            if let Some(column) = self.column(item, &mut first_lines) {
+                columns.push(column);
             }
         }
         if columns.is_empty() {
@@ -356,6 +301,64 @@ impl Builder<'_> {
             columns,
             rows,
             total_row,
+        })
+    }
+
+    /// One column of a table; `first_lines` holds the line of each column id seen.
+    fn column(&mut self, item: &Node, first_lines: &mut HashMap<String, usize>) -> Option<Column> {
+        let c = self.fields(item, "columns", place::COLUMN, COLUMN_KEYS)?;
+        let id_node = self.require(&c, "id", place::COLUMN);
+        let id = id_node.and_then(|n| self.string(n, "id"));
+        let title = self
+            .require(&c, "title", place::COLUMN)
+            .and_then(|n| self.text(n, "title"));
+        let kind = match c.get("kind") {
+            None => Some(CellKind::Text),
+            Some(n) => match self.string(n, "kind").as_deref() {
+                Some("text") => Some(CellKind::Text),
+                Some("integer") => Some(CellKind::Integer),
+                Some("decimal") => Some(CellKind::Decimal),
+                Some(other) => {
+                    let suggestion = closest(other, CELL_KINDS.iter().copied());
+                    self.err(
+                        n.pos,
+                        Kind::UnknownKind {
+                            kind: other.to_owned(),
+                            suggestion,
+                        },
+                    );
+                    None
+                }
+                None => None,
+            },
+        };
+        let sum = c
+            .get("sum")
+            .and_then(|n| self.boolean(n, "sum"))
+            .unwrap_or(false);
+        if sum && kind == Some(CellKind::Text) {
+            self.err(c.key_pos("sum"), Kind::SumOnText);
+        }
+        if let (Some(id), Some(id_node)) = (&id, id_node) {
+            if !valid_name(id) {
+                self.err(id_node.pos, Kind::BadId { id: id.clone() });
+            }
+            if let Some(first_line) = first_lines.get(id) {
+                self.err(
+                    id_node.pos,
+                    Kind::DuplicateId {
+                        id: id.clone(),
+                        first_line: *first_line,
+                    },
+                );
+            }
+            first_lines.insert(id.clone(), id_node.pos.line);
+        }
+        Some(Column {
+            id: id?,
+            title: title?,
+            kind: kind?,
+            sum,
         })
     }
 

@@ -30,7 +30,12 @@ impl Builder<'_> {
         Pos::new(line, indent + 1)
     }
 
-    pub(in crate::questionnaire) fn template_problem(&mut self, pos: Pos, err: &TemplateError, condition: bool) {
+    pub(in crate::questionnaire) fn template_problem(
+        &mut self,
+        pos: Pos,
+        err: &TemplateError,
+        condition: bool,
+    ) {
         let at = self.template_pos(pos, err.line);
         let at = if condition { pos } else { at };
         let kind = if err.unknown {

@@ -8,9 +8,7 @@ use std::collections::HashMap;
 
 use indexmap::IndexMap;
 
-use super::{
-    Builder, DOCUMENT_KEYS, SIGNER_KEYS, TOP_KEYS, closest, place, valid_name,
-};
+use super::{Builder, DOCUMENT_KEYS, Fields, SIGNER_KEYS, TOP_KEYS, closest, place, valid_name};
 use crate::questionnaire::diag::{Kind, Pos};
 use crate::questionnaire::model::{Frame, NumberStyle, Questionnaire, Text};
 use crate::questionnaire::yaml::{Node, Value};
@@ -50,31 +48,7 @@ impl Builder<'_> {
             .collect();
         // The id may be written from `vars` ("ct1322-so-ket-{{ nam_dau }}-{{ nam_cuoi }}"), so
         // that a new period is an edit of the period's values alone.
-        let id = self.require(&f, "id", place::TOP).and_then(|n| {
-            let source = self.string(n, "id")?;
-            let id = if template::is_template(&source) {
-                let text = self.text_from(source, n.pos, true)?;
-                let id = self.render_title(&text, &vars);
-                // Not rendered: a name that is not a var, reported where names are checked.
-                if template::is_template(&id) {
-                    return Some(id);
-                }
-                id
-            } else {
-                source
-            };
-            let ok = id
-                .chars()
-                .next()
-                .is_some_and(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
-                && id
-                    .chars()
-                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_');
-            if !ok {
-                self.err(n.pos, Kind::BadQuestionnaireId { id: id.clone() });
-            }
-            Some(id)
-        });
+        let id = self.questionnaire_id(&f, &vars);
         let title_node = self.require(&f, "title", place::TOP);
         let title = title_node.and_then(|n| {
             let s = self.string(n, "title")?;
@@ -83,16 +57,7 @@ impl Builder<'_> {
         let numbering = f
             .get("numbering")
             .map_or_else(NumberStyle::defaults, |n| self.numbering(n));
-        let frame = f.get("document").map(|n| self.frame(n)).unwrap_or_default();
-        if !f.has("document") {
-            self.err(
-                f.key_pos("document"),
-                Kind::MissingKey {
-                    key: "document",
-                    place: place::TOP,
-                },
-            );
-        }
+        let frame = self.document(&f);
         let header = f
             .get("questions")
             .map(|n| self.seq(n, "questions"))
@@ -127,6 +92,54 @@ impl Builder<'_> {
             sections,
             renames,
             engine: Engine::new(),
+        })
+    }
+
+    /// The document frame, which every questionnaire has.
+    fn document(&mut self, f: &Fields) -> Frame {
+        let frame = f.get("document").map(|n| self.frame(n)).unwrap_or_default();
+        if !f.has("document") {
+            self.err(
+                f.key_pos("document"),
+                Kind::MissingKey {
+                    key: "document",
+                    place: place::TOP,
+                },
+            );
+        }
+        frame
+    }
+
+    /// The questionnaire's id, rendered from `vars` when written as a template.
+    fn questionnaire_id(
+        &mut self,
+        f: &Fields,
+        vars: &IndexMap<String, (Pos, minijinja::Value)>,
+    ) -> Option<String> {
+        self.require(f, "id", place::TOP).and_then(|n| {
+            let source = self.string(n, "id")?;
+            let id = if template::is_template(&source) {
+                let text = self.text_from(source, n.pos, true)?;
+                let id = self.render_title(&text, vars);
+                // Not rendered: a name that is not a var, reported where names are checked.
+                if template::is_template(&id) {
+                    return Some(id);
+                }
+                id
+            } else {
+                source
+            };
+            let ok = id
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
+                && id
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_');
+            if !ok {
+                self.err(n.pos, Kind::BadQuestionnaireId { id: id.clone() });
+            }
+            Some(id)
         })
     }
 
