@@ -2,7 +2,8 @@
 //!
 //! `value` holds the typed values, `store` the collection of one questionnaire's answers
 //! (including answers that no longer fit the questionnaire, which are kept, never dropped),
-//! `persist` the YAML file format and its atomic save, `journal` the record of every change
+//! `persist` the YAML file format and its atomic save, `raw` the reading of its YAML (once, on
+//! the event stream the questionnaire loader reads too), `journal` the record of every change
 //! kept beside it until the next save, `check` the validation of one answer against its
 //! question.
 //!
@@ -11,6 +12,7 @@
 pub mod check;
 pub mod journal;
 pub mod persist;
+pub mod raw;
 pub mod store;
 pub mod value;
 

@@ -18,7 +18,7 @@ pub mod model;
 pub mod schema;
 mod yaml;
 
-pub use yaml::{MAX_BYTES, MAX_DEPTH, MAX_NODES as MAX_ELEMENTS, within as within_limits};
+pub use yaml::{Limits, MAX_BYTES, MAX_DEPTH, MAX_NODES as MAX_ELEMENTS, within as within_limits};
 
 use std::path::Path;
 

@@ -3,7 +3,8 @@
 //! Owns: the on-disk format (`questionnaire: {id, version, hash}`, `position`, `answers:` in
 //! questionnaire order, multi-line text as block scalars, dates as `yyyy-mm-dd`), typing each
 //! value by its question's kind when reading, keeping what does not fit, and the atomic save
-//! (temporary file, fsync, rename — `atomic-write-file`).
+//! (temporary file, fsync, rename — `atomic-write-file`). The YAML is read by `raw.rs` (once,
+//! on the parser's event stream) and written by `serde_yaml`.
 //!
 //! Must not: decide when to save, or know about terminals.
 
@@ -11,6 +12,7 @@ use std::path::Path;
 
 use serde_yaml::{Mapping, Value};
 
+use super::raw::RawError;
 use super::store::{Answers, Kept, KeptReason};
 use super::value::{AnswerValue, Cell, Row};
 use crate::messages;
@@ -64,25 +66,18 @@ pub const MAX_ELEMENTS: usize = 2_000_000;
 
 /// Parses answers-file text for `q`; `file` names it in messages.
 pub fn parse(file: &str, text: &str, q: &Questionnaire) -> Result<Answers, AnswersError> {
-    // The limits every YAML file is held to, checked on the event stream before the reader
-    // below loads every event: it would take minutes on `[` × 100 000 (its scanner is
-    // quadratic in the nesting) before refusing the depth.
-    crate::questionnaire::within_limits(text, MAX_ELEMENTS).map_err(|d| AnswersError {
+    // Read once, on the event stream, held to the limits every YAML file is held to as it
+    // goes: a hostile text (`[` × 100 000) is stopped at the event that goes beyond one.
+    let doc = super::raw::read(text, MAX_ELEMENTS).map_err(|err| AnswersError {
         corrupt: true,
-        message: messages::answers_beyond_limits(
-            file,
-            d.pos.line,
-            d.pos.col,
-            &d.kind,
-            MAX_ELEMENTS,
-        ),
-    })?;
-    let doc: Value = serde_yaml::from_str(text).map_err(|e| {
-        let (line, col) = e.location().map_or((1, 1), |l| (l.line(), l.column()));
-        AnswersError {
-            corrupt: true,
-            message: messages::answers_syntax(file, line, col, &e.to_string()),
-        }
+        message: match err {
+            RawError::Limit(d) => {
+                messages::answers_beyond_limits(file, d.pos.line, d.pos.col, &d.kind, MAX_ELEMENTS)
+            }
+            RawError::Syntax { line, col, detail } => {
+                messages::answers_syntax(file, line, col, &detail)
+            }
+        },
     })?;
     let mut answers = Answers::new();
     let root = match doc {
@@ -211,8 +206,7 @@ fn place(
 /// A YAML value read from `text` (a journal record), held to the same limits as an answers
 /// file first; `None` when it cannot be read or goes beyond them.
 pub fn yaml_value(text: &str) -> Option<Value> {
-    crate::questionnaire::within_limits(text, MAX_ELEMENTS).ok()?;
-    serde_yaml::from_str(text).ok()
+    super::raw::read(text, MAX_ELEMENTS).ok()
 }
 
 /// Applies one raw answer for question `id` (as the journal recorded it) the way the answers
