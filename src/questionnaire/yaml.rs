@@ -2,12 +2,12 @@
 //!
 //! Owns: the checks on raw bytes (size, UTF-8, control characters, tabs in indentation), driving
 //! the `saphyr-parser` event stream, [`Limits`] — the nesting, size and alias-expansion limits
-//! every YAML file baocao reads is held to, questionnaires and answers files alike ([`within`]
-//! checks a text against them before another reader builds anything) — and duplicate-key
-//! detection. Every node carries its [`Pos`] so that later stages can point at
+//! every YAML file baocao reads is held to, questionnaires and answers files alike (the answers
+//! reader, `answers/raw.rs`, counts its events with them; [`within`] checks a text against them
+//! without building anything) — and duplicate-key detection. Every node carries its [`Pos`] so that later stages can point at
 //! the exact line of a problem.
 //!
-//! Must not: know what a questionnaire is (keys, kinds, ids) — that is `build.rs`.
+//! Must not: know what a questionnaire is (keys, kinds, ids) — that is `build/`.
 //!
 //! Why not serde: a serde deserializer stops at the first error and `serde_yaml` keeps no
 //! position for values that parsed fine, so it can neither report every problem at once nor say
