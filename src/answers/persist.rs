@@ -80,7 +80,7 @@ pub fn parse(file: &str, text: &str, q: &Questionnaire) -> Result<Answers, Answe
         },
     })?;
     let mut answers = Answers::new();
-    let root = match doc {
+    let mut root = match doc {
         Value::Mapping(m) => m,
         Value::Null => return Ok(answers),
         _ => {
@@ -111,8 +111,9 @@ pub fn parse(file: &str, text: &str, q: &Questionnaire) -> Result<Answers, Answe
     if let Some(Value::Sequence(ids)) = root.get("unreviewed") {
         answers.unreviewed = ids.iter().filter_map(scalar_string).collect();
     }
-    let entries = match root.get("answers") {
-        Some(Value::Mapping(m)) => m.clone(),
+    // Taken out of the document, not copied (a year of answers can be megabytes).
+    let entries = match root.remove("answers") {
+        Some(Value::Mapping(m)) => m,
         None | Some(Value::Null) => Mapping::new(),
         Some(_) => {
             return Err(AnswersError {

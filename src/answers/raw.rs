@@ -162,11 +162,12 @@ impl Reader {
         match &mut open.body {
             Body::Seq(items) => items.push(value),
             Body::Map(map, pending) => match pending.take() {
-                // A key written twice: `serde_yaml` refuses it in its words.
-                None if map.contains_key(&value) => return Err(None),
                 None => *pending = Some(value),
+                // A key written twice: `serde_yaml` refuses it in its words.
                 Some(key) => {
-                    map.insert(key, value);
+                    if map.insert(key, value).is_some() {
+                        return Err(None);
+                    }
                 }
             },
         }
