@@ -218,7 +218,10 @@ fn scalar(text: &str, style: ScalarStyle, tag: Option<&Tag>) -> Option<Value> {
     match tag.map(full_tag).as_deref() {
         None if plain => untagged(text),
         Some("tag:yaml.org,2002:bool") => parse_bool(text).map(Value::Bool),
-        Some("tag:yaml.org,2002:int") => integer(text)?,
+        Some("tag:yaml.org,2002:int") => match integer(text) {
+            Integer::Is(n) => Some(n),
+            Integer::Not | Integer::Beyond => None,
+        },
         Some("tag:yaml.org,2002:float") => parse_f64(text).map(|x| Value::Number(x.into())),
         Some("tag:yaml.org,2002:null") => is_null(text).then_some(Value::Null),
         _ => Some(Value::String(text.to_owned())),
@@ -233,8 +236,10 @@ fn untagged(text: &str) -> Option<Value> {
     if let Some(b) = parse_bool(text) {
         return Some(Value::Bool(b));
     }
-    if let Some(n) = integer(text)? {
-        return Some(n);
+    match integer(text) {
+        Integer::Is(n) => return Some(n),
+        Integer::Beyond => return None,
+        Integer::Not => {}
     }
     if !digits_but_not_number(text)
         && let Some(x) = parse_f64(text)
@@ -244,18 +249,28 @@ fn untagged(text: &str) -> Option<Value> {
     Some(Value::String(text.to_owned()))
 }
 
-/// An integer as `serde_yaml` read it (decimal, `0x`, `0o`, `0b`): `Some(None)` when the text
-/// is no integer, `None` for one beyond 64 bits but within 128, which it refused.
-fn integer(text: &str) -> Option<Option<Value>> {
+/// What a plain text is as an integer, as `serde_yaml` read it (decimal, `0x`, `0o`, `0b`).
+enum Integer {
+    Is(Value),
+    Not,
+    /// Beyond 64 bits but within 128: `serde_yaml` refused it.
+    Beyond,
+}
+
+fn integer(text: &str) -> Integer {
     if let Some(n) = parse_unsigned(text, u64::from_str_radix) {
-        return Some(Some(Value::Number(Number::from(n))));
+        return Integer::Is(Value::Number(Number::from(n)));
     }
     if let Some(n) = parse_negative(text, i64::from_str_radix) {
-        return Some(Some(Value::Number(Number::from(n))));
+        return Integer::Is(Value::Number(Number::from(n)));
     }
     let beyond = parse_unsigned(text, u128::from_str_radix).is_some()
         || parse_negative(text, i128::from_str_radix).is_some();
-    (!beyond).then_some(None)
+    if beyond {
+        Integer::Beyond
+    } else {
+        Integer::Not
+    }
 }
 
 fn is_null(text: &str) -> bool {
