@@ -16,7 +16,7 @@ use super::raw::RawError;
 use super::store::{Answers, Kept, KeptReason};
 use super::value::{AnswerValue, Cell, Row};
 use crate::messages;
-use crate::questionnaire::{CellKind, QuestionKind, Questionnaire};
+use crate::questionnaire::{CellKind, QuestionKind, Questionnaire, TableSpec};
 use crate::vn::{self, Date};
 
 /// An answers file that cannot be used at all. The message is ready to show.
@@ -66,42 +66,10 @@ pub const MAX_ELEMENTS: usize = 2_000_000;
 
 /// Parses answers-file text for `q`; `file` names it in messages.
 pub fn parse(file: &str, text: &str, q: &Questionnaire) -> Result<Answers, AnswersError> {
-    // Read once, on the event stream, held to the limits every YAML file is held to as it
-    // goes: a hostile text (`[` × 100 000) is stopped at the event that goes beyond one.
-    let doc = super::raw::read(text, MAX_ELEMENTS).map_err(|err| AnswersError {
-        corrupt: true,
-        message: match err {
-            RawError::Limit(d) => {
-                messages::answers_beyond_limits(file, d.pos.line, d.pos.col, &d.kind, MAX_ELEMENTS)
-            }
-            RawError::Syntax { line, col, detail } => {
-                messages::answers_syntax(file, line, col, &detail)
-            }
-        },
-    })?;
     let mut answers = Answers::new();
-    let mut root = match doc {
-        Value::Mapping(m) => m,
-        Value::Null => return Ok(answers),
-        _ => {
-            return Err(AnswersError {
-                corrupt: true,
-                message: messages::answers_shape(file, messages::ANSWERS_NOT_MAP),
-            });
-        }
+    let Some(mut root) = document(file, text)? else {
+        return Ok(answers);
     };
-    // An unknown top-level key (`answer:` for `answers:`) would make every answer vanish and
-    // the next save drop them: refuse the file instead.
-    for key in root.keys() {
-        let name = scalar_string(key).unwrap_or_default();
-        if !TOP_KEYS.contains(&name.as_str()) {
-            let suggestion = crate::questionnaire::closest(&name, TOP_KEYS);
-            return Err(AnswersError {
-                corrupt: true,
-                message: messages::answers_unknown_key(file, &name, suggestion),
-            });
-        }
-    }
     if let Some(Value::Mapping(meta)) = root.get("questionnaire") {
         answers.questionnaire_id = meta.get("id").and_then(scalar_string);
         answers.questionnaire_version = meta.get("version").and_then(scalar_string);
@@ -164,6 +132,46 @@ pub fn parse(file: &str, text: &str, q: &Questionnaire) -> Result<Answers, Answe
         }
     }
     Ok(answers)
+}
+
+/// The answers file's top-level mapping, its keys checked; `None` for an empty file.
+fn document(file: &str, text: &str) -> Result<Option<Mapping>, AnswersError> {
+    // Read once, on the event stream, held to the limits every YAML file is held to as it
+    // goes: a hostile text (`[` × 100 000) is stopped at the event that goes beyond one.
+    let doc = super::raw::read(text, MAX_ELEMENTS).map_err(|err| AnswersError {
+        corrupt: true,
+        message: match err {
+            RawError::Limit(d) => {
+                messages::answers_beyond_limits(file, d.pos.line, d.pos.col, &d.kind, MAX_ELEMENTS)
+            }
+            RawError::Syntax { line, col, detail } => {
+                messages::answers_syntax(file, line, col, &detail)
+            }
+        },
+    })?;
+    let root = match doc {
+        Value::Mapping(m) => m,
+        Value::Null => return Ok(None),
+        _ => {
+            return Err(AnswersError {
+                corrupt: true,
+                message: messages::answers_shape(file, messages::ANSWERS_NOT_MAP),
+            });
+        }
+    };
+    // An unknown top-level key (`answer:` for `answers:`) would make every answer vanish and
+    // the next save drop them: refuse the file instead.
+    for key in root.keys() {
+        let name = scalar_string(key).unwrap_or_default();
+        if !TOP_KEYS.contains(&name.as_str()) {
+            let suggestion = crate::questionnaire::closest(&name, TOP_KEYS);
+            return Err(AnswersError {
+                corrupt: true,
+                message: messages::answers_unknown_key(file, &name, suggestion),
+            });
+        }
+    }
+    Ok(Some(root))
 }
 
 /// Puts one raw answer where it belongs: typed under question `id` when it fits, kept aside
@@ -394,42 +402,49 @@ fn typed(kind: &QuestionKind, raw: &Value) -> Result<AnswerValue, String> {
             AnswerValue::Choices(picked)
         }
         QuestionKind::List => AnswerValue::List(items_of(raw, item_text)?),
-        QuestionKind::Table(spec) => {
-            let Value::Sequence(rows) = raw else {
-                return Err(expected());
-            };
-            let mut out = Vec::with_capacity(rows.len());
-            for (r, row) in rows.iter().enumerate() {
-                let cells = match row {
-                    Value::Mapping(cells) => cells,
-                    Value::Null => continue,
-                    _ => return Err(messages::answer_row_not_map(r + 1)),
-                };
-                let mut typed_row = Row::new();
-                for (k, v) in cells {
-                    let name = text_of(k).unwrap_or_default();
-                    let Some(column) = spec.columns.iter().find(|c| c.id == name) else {
-                        let known: Vec<&str> = spec.columns.iter().map(|c| c.id.as_str()).collect();
-                        return Err(messages::answer_unknown_column(r + 1, &name, &known));
-                    };
-                    if v.is_null() {
-                        continue;
-                    }
-                    let cell = match column.kind {
-                        CellKind::Text => written_text(v).ok().map(Cell::Text),
-                        CellKind::Integer => integer_of(v).map(Cell::Integer),
-                        CellKind::Decimal => decimal_of(v).map(Cell::Decimal),
-                    };
-                    let cell = cell.ok_or_else(|| {
-                        messages::answer_bad_cell(r + 1, &name, column.kind == CellKind::Text)
-                    })?;
-                    typed_row.insert(column.id.clone(), cell);
-                }
-                out.push(typed_row);
-            }
-            AnswerValue::Table(out)
-        }
+        QuestionKind::Table(spec) => table(spec, raw).map_err(|e| e.unwrap_or_else(expected))?,
     })
+}
+
+/// Rows of a table answer; the reason when they do not fit (`None`: not a list of rows).
+fn table(spec: &TableSpec, raw: &Value) -> Result<AnswerValue, Option<String>> {
+    let Value::Sequence(rows) = raw else {
+        return Err(None);
+    };
+    let mut out = Vec::with_capacity(rows.len());
+    for (r, row) in rows.iter().enumerate() {
+        let cells = match row {
+            Value::Mapping(cells) => cells,
+            Value::Null => continue,
+            _ => return Err(Some(messages::answer_row_not_map(r + 1))),
+        };
+        let mut typed_row = Row::new();
+        for (k, v) in cells {
+            let name = text_of(k).unwrap_or_default();
+            let Some(column) = spec.columns.iter().find(|c| c.id == name) else {
+                let known: Vec<&str> = spec.columns.iter().map(|c| c.id.as_str()).collect();
+                return Err(Some(messages::answer_unknown_column(r + 1, &name, &known)));
+            };
+            if v.is_null() {
+                continue;
+            }
+            let cell = match column.kind {
+                CellKind::Text => written_text(v).ok().map(Cell::Text),
+                CellKind::Integer => integer_of(v).map(Cell::Integer),
+                CellKind::Decimal => decimal_of(v).map(Cell::Decimal),
+            };
+            let cell = cell.ok_or_else(|| {
+                Some(messages::answer_bad_cell(
+                    r + 1,
+                    &name,
+                    column.kind == CellKind::Text,
+                ))
+            })?;
+            typed_row.insert(column.id.clone(), cell);
+        }
+        out.push(typed_row);
+    }
+    Ok(AnswerValue::Table(out))
 }
 
 /// "31/02/2025", "2025-02-31": written like a date even if no such day exists — with
