@@ -607,7 +607,7 @@ mod tests {
                 format!("{c}a: b\n"),
                 format!("a:{c}b"),
             ] {
-                assert!(!plainly_clean(&text), "{:?}", c);
+                assert!(!plainly_clean(&text), "{c:?}");
             }
         }
         for text in [
