@@ -1,6 +1,11 @@
 //! Core benchmarks: loading questionnaires, reading answers, building and rendering reports.
 //!
-//! * `load_builtin` — `questionnaire::builtin()` (the seed questionnaire, compiled in).
+//! * `load_builtin` — `questionnaire::builtin()` (the seed questionnaire, compiled in): what
+//!   `render`, `preview` and the wizard's start pay (no sample renders).
+//! * `check_builtin` — `questionnaire::check_builtin()`: the load plus `check`'s sample renders
+//!   and budget probe, which only `baocao check` pays.
+//! * `answers_large` — reading the generated 1 MB answers file below (one pass over its YAML
+//!   events, typed by kind).
 //! * `render_seed` — the Ba Dinh example answers: parse + build + render as text, body only
 //!   like `baocao render … --body-only` (the questionnaire is loaded once, outside the timing).
 //! * `preview_builtin` — `baocao preview` of the built-in questionnaire: its shape as text
@@ -52,6 +57,10 @@ fn benches(c: &mut Criterion) {
         b.iter(|| questionnaire::builtin().expect("builtin loads"));
     });
 
+    c.bench_function("check_builtin", |b| {
+        b.iter(|| questionnaire::check_builtin().expect("builtin passes check"));
+    });
+
     let q = questionnaire::builtin().expect("builtin loads");
     c.bench_function("render_seed", |b| {
         b.iter(|| {
@@ -87,6 +96,9 @@ fn benches(c: &mut Criterion) {
         b.iter(|| load_render(black_box(&source), black_box(&answers_text)));
     });
     let large_q = questionnaire::load_bytes("large.yaml", source.as_bytes()).expect("large loads");
+    group.bench_function("answers_large", |b| {
+        b.iter(|| answers::parse("large.answers.yaml", black_box(&answers_text), &large_q));
+    });
     let large_answers =
         answers::parse("large.answers.yaml", &answers_text, &large_q).expect("answers parse");
     let large_doc = report::build(&large_q, &large_answers).expect("report builds");

@@ -2,11 +2,13 @@
 //!
 //! The typed values live in the leaf [`crate::value`] (re-exported here as `value`, so the
 //! questionnaire can hold defaults without importing answers); `store` the collection of one
-//! questionnaire's answers (including answers that no longer fit the questionnaire, which are kept, never dropped),
-//! `persist` the YAML file format and its atomic save, `journal` the record of every change
-//! kept beside it until the next save, `unsaved` what of the answers in memory is not in the
-//! journal or the file yet (and when to save), `check` the validation of one answer against
-//! its question, `explain` which sentence fits a file the YAML limits refused.
+//! questionnaire's answers (including answers that no longer fit the questionnaire, which are
+//! kept, never dropped), `persist` the YAML file format and its atomic save, `raw` the reading
+//! of its YAML (once, on the event stream the questionnaire loader reads too), `journal` the
+//! record of every change kept beside it until the next save, `unsaved` what of the answers in
+//! memory is not in the journal or the file yet (and when to save), `check` the validation of
+//! one answer against its question, `explain` which sentence fits a file the YAML limits
+//! refused.
 //!
 //! Must not: know about terminals or report layout.
 
@@ -14,6 +16,7 @@ pub mod check;
 pub mod explain;
 pub mod journal;
 pub mod persist;
+pub mod raw;
 pub mod store;
 pub mod unsaved;
 pub use crate::value;

@@ -383,7 +383,7 @@ fn check(paths: &[PathBuf], json: bool) -> u8 {
     let mut found = Vec::new();
     for path in paths {
         let file = path.display().to_string();
-        match load_questionnaire(path) {
+        match check_questionnaire(path) {
             Ok(q) => {
                 let warnings = questionnaire::lint::lint(&q);
                 if json {
@@ -554,13 +554,33 @@ fn render(q_path: &Path, a_path: &Path, args: &OutputArgs) -> u8 {
 
 /// A questionnaire file — or the built-in one, named by its id or file name when no such file
 /// exists here (`baocao render ct1322-so-ket-2021-2025 --answers …`).
+/// Only loaded: templates are not tried with sample answers (that is `check`).
 fn load_questionnaire(path: &Path) -> Result<Questionnaire, questionnaire::LoadError> {
+    find_questionnaire(path, questionnaire::load_path, questionnaire::builtin)
+}
+
+/// [`load_questionnaire`] as `baocao check` does it: every template also rendered with
+/// sample answers and probed against the render budget.
+fn check_questionnaire(path: &Path) -> Result<Questionnaire, questionnaire::LoadError> {
+    find_questionnaire(
+        path,
+        questionnaire::check_path,
+        questionnaire::check_builtin,
+    )
+}
+
+/// The file at `path` through `load`, or the built-in questionnaire through `builtin`.
+fn find_questionnaire(
+    path: &Path,
+    load: fn(&Path) -> Result<Questionnaire, questionnaire::LoadError>,
+    builtin: fn() -> Result<Questionnaire, questionnaire::LoadError>,
+) -> Result<Questionnaire, questionnaire::LoadError> {
     let name = path.to_string_lossy();
     let builtin_id = questionnaire::BUILTIN_NAME.trim_end_matches(".yaml");
     if !path.exists() && (name == builtin_id || name == questionnaire::BUILTIN_NAME) {
-        return questionnaire::builtin();
+        return builtin();
     }
-    questionnaire::load_path(path)
+    load(path)
 }
 
 /// Whether two paths name the same existing file (symlinks and `./` resolved).

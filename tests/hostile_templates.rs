@@ -1,8 +1,9 @@
 //! Hostile questionnaires (tests/fixtures/hostile/, each saying what it attacks) against the
 //! render budget: the real binary under a memory and time limit must end quickly with a
-//! Vietnamese error naming the questionnaire's line — in `check`, `render`, `preview` and
-//! `diff` — never abort, hang or die by a signal; and the wizard keeps running, shows the
-//! error and keeps the answer.
+//! Vietnamese error naming the questionnaire's line — in `check` (which tries every template)
+//! and `render` (whose own budget stops it) — or, in `preview` and `diff`, which do not run
+//! templates, end cleanly; never abort, hang or die by a signal; and the wizard keeps
+//! running, shows the error and keeps the answer.
 
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -83,21 +84,40 @@ fn check_stops_every_hostile_template_with_its_line() {
     }
 }
 
+/// `render`, `preview` and `diff` only load (sample renders and the budget probe are
+/// `check`'s work): the render's own budget stops the hostile template with its line;
+/// `preview` shows it as written and `diff` compares, neither running it.
 #[test]
-fn render_preview_and_diff_refuse_them_too() {
+fn render_stops_them_by_its_budget_and_preview_and_diff_do_not_run_them() {
+    let tmp = tempfile::tempdir().expect("tempdir");
     for name in ["replace", "join", "unique"] {
         let file = format!("{name}.yaml");
-        let answers = "if_go.answers.yaml";
-        assert_refused(
-            &run(&["render", &file, "--answers", answers]),
-            1,
-            &file,
-            14,
-            OVER_BUDGET,
-        );
-        assert_refused(&run(&["preview", &file]), 1, &file, 14, OVER_BUDGET);
-        assert_refused(&run(&["diff", &file, &file]), 1, &file, 14, OVER_BUDGET);
+        let answers = tmp.path().join(format!("{name}.answers.yaml"));
+        std::fs::write(
+            &answers,
+            format!("questionnaire:\n  id: hostile-{name}\n  version: \"1\"\nanswers:\n  ten: x\n"),
+        )
+        .expect("answers written");
+        let answers = answers.display().to_string();
+        let out = run(&["render", &file, "--answers", &answers]);
+        assert_refused(&out, 5, &file, 14, OVER_BUDGET);
+        assert!(out.stdout().is_empty(), "no half report: {}", out.stdout());
+        assert_runs_nothing(&file);
     }
+}
+
+/// `preview` shows a hostile template as written and `diff` compares it: both end cleanly
+/// without running it.
+fn assert_runs_nothing(file: &str) {
+    let out = run(&["preview", file]);
+    assert_eq!(out.code(), Some(0), "{file}: preview\n{}", out.stderr());
+    assert!(
+        out.stdout().contains("[= "),
+        "{file}: shown as written\n{}",
+        out.stdout()
+    );
+    let out = run(&["diff", file, file]);
+    assert_eq!(out.code(), Some(0), "{file}: diff\n{}", out.stderr());
 }
 
 /// Sample answers never take `{% if ten == "go" %}`: `check` tries each expression of every
@@ -108,15 +128,15 @@ fn a_hostile_branch_no_sample_answer_takes_is_found_by_check() {
     let out = run(&["check", file]);
     assert_refused(&out, 1, file, 16, OVER_BUDGET);
     assert!(out.stderr().contains("thử từng nhánh"), "{}", out.stderr());
+    // `render` only loads; answers that take the branch meet the render's budget.
     assert_refused(
         &run(&["render", file, "--answers", "if_go.answers.yaml"]),
-        1,
+        5,
         file,
         16,
         OVER_BUDGET,
     );
-    assert_refused(&run(&["preview", file]), 1, file, 16, OVER_BUDGET);
-    assert_refused(&run(&["diff", file, file]), 1, file, 16, OVER_BUDGET);
+    assert_runs_nothing(file);
 }
 
 /// A size chosen by the answer in one tag and used in another passes `check` (no expression

@@ -1,6 +1,7 @@
 //! The integration tests, as one test binary (one link, one run).
 
 mod answers_file;
+mod answers_yaml;
 mod architecture;
 mod cli;
 mod common;

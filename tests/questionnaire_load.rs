@@ -1,5 +1,6 @@
 //! Loading questionnaires: every broken fixture reports exactly the problems its `# expect:`
-//! lines name, on the lines they name; every message is complete and Vietnamese; hostile input
+//! lines name, on the lines they name, when loaded as `baocao check` loads it (a plain load,
+//! as `render` does, leaves the sample renders out and the render fails cleanly instead); every message is complete and Vietnamese; hostile input
 //! fails fast without a panic; every valid file loads; `baocao check` exits with the right code.
 //!
 //! Fixture format (tests/fixtures/invalid/*.yaml): the file starts with one line
@@ -334,8 +335,9 @@ fn invalid_fixtures() -> Vec<PathBuf> {
     files_in(INVALID_DIR)
 }
 
+/// A fixture loaded as `baocao check` loads it (with the sample renders), catching a panic.
 fn load_fixture(path: &Path) -> Result<Result<Questionnaire, LoadError>, String> {
-    std::panic::catch_unwind(|| questionnaire::load_path(path)).map_err(|panic| {
+    std::panic::catch_unwind(|| questionnaire::check_path(path)).map_err(|panic| {
         panic
             .downcast_ref::<String>()
             .cloned()
@@ -576,9 +578,18 @@ fn a_huge_file_is_refused_before_parsing() {
     assert_eq!(variant(&err.diagnostics[0].kind), "TooLarge");
 }
 
-/// Loading never panics; a refusal always has diagnostics at real positions, and shows.
+/// Loading never panics; a refusal always has diagnostics at real positions, and shows. The
+/// same holds for `check`'s load, which also renders every template with sample answers.
 fn check_any_input(bytes: &[u8]) -> Result<(), TestCaseError> {
-    let err = match questionnaire::load_bytes("fuzz.yaml", bytes) {
+    check_loaded(questionnaire::load_bytes("fuzz.yaml", bytes), bytes)?;
+    check_loaded(questionnaire::check_bytes("fuzz.yaml", bytes), bytes)
+}
+
+fn check_loaded(
+    loaded: Result<Questionnaire, LoadError>,
+    bytes: &[u8],
+) -> Result<(), TestCaseError> {
+    let err = match loaded {
         // What loads can be previewed and compared with the original (no panic, no hang).
         Ok(q) => {
             let doc = baocao::report::preview::preview(&q);
@@ -793,6 +804,76 @@ fn renames_load() {
         renames,
         vec![("so_lop_tap_huan", "so_lop"), ("y_kien", "de_xuat")]
     );
+}
+
+/// Problems only sample answers find (a filter on the wrong kind of answer, a huge range) are
+/// `check`'s work: a plain load — `render`, `preview`, the wizard's start — reports the rest
+/// only, and a render with answers that reach the template fails cleanly: exit 5 and a
+/// Vietnamese error naming the questionnaire's line, under a memory limit.
+#[test]
+fn what_only_sample_renders_find_is_left_to_check_and_the_render_fails_cleanly() {
+    const SAMPLE_ONLY: [&str; 2] = ["TemplateFails", "TemplateOverBudget"];
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let mut rendered = 0;
+    for path in invalid_fixtures() {
+        let name = file_name(&path);
+        let expected = expectations(&name, &std::fs::read(&path).expect("readable"));
+        let (later, now): (Vec<_>, Vec<_>) = expected
+            .into_iter()
+            .partition(|(kind, _)| SAMPLE_ONLY.contains(&kind.as_str()));
+        if later.is_empty() {
+            continue;
+        }
+        let q = match questionnaire::load_path(&path) {
+            Ok(q) => q,
+            Err(err) => {
+                let got: Vec<(String, usize)> = err
+                    .diagnostics
+                    .iter()
+                    .map(|d| (variant(&d.kind), d.pos.line))
+                    .collect();
+                assert_eq!(got, now, "{name}: a plain load reports the static problems");
+                continue;
+            }
+        };
+        assert!(now.is_empty(), "{name}: loaded despite {}", show(&now));
+        let answers = tmp.path().join(format!("{name}.answers.yaml"));
+        std::fs::write(&answers, baocao::answers::to_yaml(&typical_answers(&q), &q))
+            .expect("answers written");
+        let out = common::baocao_limited(
+            path.parent().expect("in a folder"),
+            &["render", &name, "--answers", &answers.display().to_string()],
+            600,
+            20,
+        );
+        assert!(!out.timed_out, "{name}: render hung");
+        let err = out.stderr();
+        assert_eq!(out.code(), Some(5), "{name}: render fails\n{err}");
+        assert!(out.stdout().is_empty(), "{name}: no half report");
+        let line = later[0].1;
+        assert!(
+            err.contains(&format!("{ERROR}: {name}:{line}: ")),
+            "{name}: {err}"
+        );
+        assert!(looks_vietnamese(&err), "{name}: {err}");
+        rendered += 1;
+    }
+    assert!(rendered >= 5, "{rendered} fixtures tried");
+}
+
+/// An answer of the usual shape for every text and number question.
+fn typical_answers(q: &Questionnaire) -> baocao::answers::Answers {
+    use baocao::answers::AnswerValue;
+    let mut answers = baocao::answers::Answers::new();
+    for question in &q.questions {
+        let value = match question.kind {
+            QuestionKind::Integer => AnswerValue::Integer(12),
+            QuestionKind::Text | QuestionKind::Paragraph => AnswerValue::Text("mẫu".into()),
+            _ => continue,
+        };
+        answers.set(question.id.clone(), value);
+    }
+    answers
 }
 
 // ----- (f) `baocao check` -----

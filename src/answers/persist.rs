@@ -3,7 +3,8 @@
 //! Owns: the on-disk format (`questionnaire: {id, version, hash}`, `position`, `answers:` in
 //! questionnaire order, multi-line text as block scalars, dates as `yyyy-mm-dd`), typing each
 //! value by its question's kind when reading, keeping what does not fit, and the atomic save
-//! (temporary file, fsync, rename — `atomic-write-file`).
+//! (temporary file, fsync, rename — `atomic-write-file`). The YAML is read by `raw.rs` (once,
+//! on the parser's event stream) and written by `serde_yaml`.
 //!
 //! Must not: decide when to save, or know about terminals.
 
@@ -11,10 +12,11 @@ use std::path::Path;
 
 use serde_yaml::{Mapping, Value};
 
+use super::raw::RawError;
 use super::store::{Answers, Kept, KeptReason};
 use super::value::{AnswerValue, Cell, Row};
 use crate::messages;
-use crate::questionnaire::{CellKind, QuestionKind, Questionnaire};
+use crate::questionnaire::{CellKind, QuestionKind, Questionnaire, TableSpec};
 use crate::vn::{self, Date};
 
 /// An answers file that cannot be used at all. The message is ready to show.
@@ -64,49 +66,10 @@ pub const MAX_ELEMENTS: usize = 2_000_000;
 
 /// Parses answers-file text for `q`; `file` names it in messages.
 pub fn parse(file: &str, text: &str, q: &Questionnaire) -> Result<Answers, AnswersError> {
-    // The limits every YAML file is held to, checked on the event stream before the reader
-    // below loads every event: it would take minutes on `[` × 100 000 (its scanner is
-    // quadratic in the nesting) before refusing the depth.
-    crate::questionnaire::within_limits(text, MAX_ELEMENTS).map_err(|d| AnswersError {
-        corrupt: true,
-        message: super::explain::answers_beyond_limits(
-            file,
-            d.pos.line,
-            d.pos.col,
-            &d.kind,
-            MAX_ELEMENTS,
-        ),
-    })?;
-    let doc: Value = serde_yaml::from_str(text).map_err(|e| {
-        let (line, col) = e.location().map_or((1, 1), |l| (l.line(), l.column()));
-        AnswersError {
-            corrupt: true,
-            message: messages::answers_syntax(file, line, col, &e.to_string()),
-        }
-    })?;
     let mut answers = Answers::new();
-    let root = match doc {
-        Value::Mapping(m) => m,
-        Value::Null => return Ok(answers),
-        _ => {
-            return Err(AnswersError {
-                corrupt: true,
-                message: messages::answers_shape(file, messages::ANSWERS_NOT_MAP),
-            });
-        }
+    let Some(mut root) = document(file, text)? else {
+        return Ok(answers);
     };
-    // An unknown top-level key (`answer:` for `answers:`) would make every answer vanish and
-    // the next save drop them: refuse the file instead.
-    for key in root.keys() {
-        let name = scalar_string(key).unwrap_or_default();
-        if !TOP_KEYS.contains(&name.as_str()) {
-            let suggestion = crate::questionnaire::closest(&name, TOP_KEYS);
-            return Err(AnswersError {
-                corrupt: true,
-                message: messages::answers_unknown_key(file, &name, suggestion),
-            });
-        }
-    }
     if let Some(Value::Mapping(meta)) = root.get("questionnaire") {
         answers.questionnaire_id = meta.get("id").and_then(scalar_string);
         answers.questionnaire_version = meta.get("version").and_then(scalar_string);
@@ -116,8 +79,9 @@ pub fn parse(file: &str, text: &str, q: &Questionnaire) -> Result<Answers, Answe
     if let Some(Value::Sequence(ids)) = root.get("unreviewed") {
         answers.unreviewed = ids.iter().filter_map(scalar_string).collect();
     }
-    let entries = match root.get("answers") {
-        Some(Value::Mapping(m)) => m.clone(),
+    // Taken out of the document, not copied (a year of answers can be megabytes).
+    let entries = match root.remove("answers") {
+        Some(Value::Mapping(m)) => m,
         None | Some(Value::Null) => Mapping::new(),
         Some(_) => {
             return Err(AnswersError {
@@ -170,6 +134,50 @@ pub fn parse(file: &str, text: &str, q: &Questionnaire) -> Result<Answers, Answe
     Ok(answers)
 }
 
+/// The answers file's top-level mapping, its keys checked; `None` for an empty file.
+fn document(file: &str, text: &str) -> Result<Option<Mapping>, AnswersError> {
+    // Read once, on the event stream, held to the limits every YAML file is held to as it
+    // goes: a hostile text (`[` × 100 000) is stopped at the event that goes beyond one.
+    let doc = super::raw::read(text, MAX_ELEMENTS).map_err(|err| AnswersError {
+        corrupt: true,
+        message: match err {
+            RawError::Limit(d) => super::explain::answers_beyond_limits(
+                file,
+                d.pos.line,
+                d.pos.col,
+                &d.kind,
+                MAX_ELEMENTS,
+            ),
+            RawError::Syntax { line, col, detail } => {
+                messages::answers_syntax(file, line, col, &detail)
+            }
+        },
+    })?;
+    let root = match doc {
+        Value::Mapping(m) => m,
+        Value::Null => return Ok(None),
+        _ => {
+            return Err(AnswersError {
+                corrupt: true,
+                message: messages::answers_shape(file, messages::ANSWERS_NOT_MAP),
+            });
+        }
+    };
+    // An unknown top-level key (`answer:` for `answers:`) would make every answer vanish and
+    // the next save drop them: refuse the file instead.
+    for key in root.keys() {
+        let name = scalar_string(key).unwrap_or_default();
+        if !TOP_KEYS.contains(&name.as_str()) {
+            let suggestion = crate::questionnaire::closest(&name, TOP_KEYS);
+            return Err(AnswersError {
+                corrupt: true,
+                message: messages::answers_unknown_key(file, &name, suggestion),
+            });
+        }
+    }
+    Ok(Some(root))
+}
+
 /// Puts one raw answer where it belongs: typed under question `id` when it fits, kept aside
 /// under `saved_id` when it does not fit or no question has that id (an orphan, with the
 /// closest question id when `suggest`).
@@ -211,8 +219,7 @@ fn place(
 /// A YAML value read from `text` (a journal record), held to the same limits as an answers
 /// file first; `None` when it cannot be read or goes beyond them.
 pub fn yaml_value(text: &str) -> Option<Value> {
-    crate::questionnaire::within_limits(text, MAX_ELEMENTS).ok()?;
-    serde_yaml::from_str(text).ok()
+    super::raw::read(text, MAX_ELEMENTS).ok()
 }
 
 /// Applies one raw answer for question `id` (as the journal recorded it) the way the answers
@@ -399,42 +406,49 @@ fn typed(kind: &QuestionKind, raw: &Value) -> Result<AnswerValue, String> {
             AnswerValue::Choices(picked)
         }
         QuestionKind::List => AnswerValue::List(items_of(raw, item_text)?),
-        QuestionKind::Table(spec) => {
-            let Value::Sequence(rows) = raw else {
-                return Err(expected());
-            };
-            let mut out = Vec::with_capacity(rows.len());
-            for (r, row) in rows.iter().enumerate() {
-                let cells = match row {
-                    Value::Mapping(cells) => cells,
-                    Value::Null => continue,
-                    _ => return Err(messages::answer_row_not_map(r + 1)),
-                };
-                let mut typed_row = Row::new();
-                for (k, v) in cells {
-                    let name = text_of(k).unwrap_or_default();
-                    let Some(column) = spec.columns.iter().find(|c| c.id == name) else {
-                        let known: Vec<&str> = spec.columns.iter().map(|c| c.id.as_str()).collect();
-                        return Err(messages::answer_unknown_column(r + 1, &name, &known));
-                    };
-                    if v.is_null() {
-                        continue;
-                    }
-                    let cell = match column.kind {
-                        CellKind::Text => written_text(v).ok().map(Cell::Text),
-                        CellKind::Integer => integer_of(v).map(Cell::Integer),
-                        CellKind::Decimal => decimal_of(v).map(Cell::Decimal),
-                    };
-                    let cell = cell.ok_or_else(|| {
-                        messages::answer_bad_cell(r + 1, &name, column.kind == CellKind::Text)
-                    })?;
-                    typed_row.insert(column.id.clone(), cell);
-                }
-                out.push(typed_row);
-            }
-            AnswerValue::Table(out)
-        }
+        QuestionKind::Table(spec) => table(spec, raw).map_err(|e| e.unwrap_or_else(expected))?,
     })
+}
+
+/// Rows of a table answer; the reason when they do not fit (`None`: not a list of rows).
+fn table(spec: &TableSpec, raw: &Value) -> Result<AnswerValue, Option<String>> {
+    let Value::Sequence(rows) = raw else {
+        return Err(None);
+    };
+    let mut out = Vec::with_capacity(rows.len());
+    for (r, row) in rows.iter().enumerate() {
+        let cells = match row {
+            Value::Mapping(cells) => cells,
+            Value::Null => continue,
+            _ => return Err(Some(messages::answer_row_not_map(r + 1))),
+        };
+        let mut typed_row = Row::new();
+        for (k, v) in cells {
+            let name = text_of(k).unwrap_or_default();
+            let Some(column) = spec.columns.iter().find(|c| c.id == name) else {
+                let known: Vec<&str> = spec.columns.iter().map(|c| c.id.as_str()).collect();
+                return Err(Some(messages::answer_unknown_column(r + 1, &name, &known)));
+            };
+            if v.is_null() {
+                continue;
+            }
+            let cell = match column.kind {
+                CellKind::Text => written_text(v).ok().map(Cell::Text),
+                CellKind::Integer => integer_of(v).map(Cell::Integer),
+                CellKind::Decimal => decimal_of(v).map(Cell::Decimal),
+            };
+            let cell = cell.ok_or_else(|| {
+                Some(messages::answer_bad_cell(
+                    r + 1,
+                    &name,
+                    column.kind == CellKind::Text,
+                ))
+            })?;
+            typed_row.insert(column.id.clone(), cell);
+        }
+        out.push(typed_row);
+    }
+    Ok(AnswerValue::Table(out))
 }
 
 /// "31/02/2025", "2025-02-31": written like a date even if no such day exists — with

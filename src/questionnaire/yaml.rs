@@ -2,12 +2,12 @@
 //!
 //! Owns: the checks on raw bytes (size, UTF-8, control characters, tabs in indentation), driving
 //! the `saphyr-parser` event stream, [`Limits`] — the nesting, size and alias-expansion limits
-//! every YAML file baocao reads is held to, questionnaires and answers files alike ([`within`]
-//! checks a text against them before another reader builds anything) — and duplicate-key
-//! detection. Every node carries its [`Pos`] so that later stages can point at
+//! every YAML file baocao reads is held to, questionnaires and answers files alike (the answers
+//! reader, `answers/raw.rs`, counts its events with them; [`within`] checks a text against them
+//! without building anything) — and duplicate-key detection. Every node carries its [`Pos`] so that later stages can point at
 //! the exact line of a problem.
 //!
-//! Must not: know what a questionnaire is (keys, kinds, ids) — that is `build.rs`.
+//! Must not: know what a questionnaire is (keys, kinds, ids) — that is `build/`.
 //!
 //! Why not serde: a serde deserializer stops at the first error and `serde_yaml` keeps no
 //! position for values that parsed fine, so it can neither report every problem at once nor say
@@ -82,7 +82,11 @@ pub fn parse(bytes: &[u8]) -> Result<(String, Node), Vec<Diagnostic>> {
             return Err(vec![Diagnostic::new(pos, Kind::NotUtf8)]);
         }
     };
-    let mut problems = check_characters(text);
+    let mut problems = if plainly_clean(text) {
+        Vec::new()
+    } else {
+        check_characters(text)
+    };
     if !problems.is_empty() {
         problems.truncate(20);
         return Err(problems);
@@ -128,6 +132,31 @@ fn odd_space_after_key(line: &str) -> Option<usize> {
     let rest = body[key_len..].strip_prefix(':')?;
     rest.starts_with(is_odd_space)
         .then(|| line.chars().count() - rest.chars().count() + 1)
+}
+
+/// True when `text` holds none of the characters [`check_characters`] looks for — control
+/// characters (tabs among them) and the spaces of [`is_odd_space`] — read byte by byte in one
+/// pass, so that a clean file (nearly every file) is not walked character by character.
+fn plainly_clean(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    bytes.iter().enumerate().all(|(i, &b)| {
+        let next = &bytes[i + 1..];
+        match b {
+            b'\n' => true,
+            0..0x20 | 0x7f => false,
+            // U+0080–U+009F (controls) and U+00A0.
+            0xc2 => next.first().is_none_or(|&n| n > 0xa0),
+            // U+2000–U+200B and U+202F.
+            0xe2 => {
+                !(next.first() == Some(&0x80)
+                    && next.get(1).is_some_and(|&n| n <= 0x8b || n == 0xaf))
+            }
+            // U+3000 and U+FEFF.
+            0xe3 => !next.starts_with(&[0x80, 0x80]),
+            0xef => !next.starts_with(&[0xbb, 0xbf]),
+            _ => true,
+        }
+    })
 }
 
 /// Control characters and tabs in indentation, found before parsing so that the message is ours.
@@ -561,6 +590,44 @@ mod tests {
         assert!(kinds(&deep)[0].1.starts_with("TooDeep"));
         assert!(kinds("")[0].1.starts_with("EmptyFile"));
         assert!(parse(&[0xff, 0xfe, 0x00]).is_err());
+    }
+
+    /// The byte pass lets no character through that the character walk would refuse.
+    #[test]
+    fn the_clean_fast_path_misses_nothing() {
+        let odd: Vec<char> = (0..=0x3000u32)
+            .chain([0xfeff, 0x202f])
+            .filter_map(char::from_u32)
+            .filter(|c| (c.is_control() && *c != '\n') || is_odd_space(*c))
+            .collect();
+        assert!(odd.len() > 40, "{odd:?}");
+        for c in odd {
+            for text in [
+                format!("a: b{c}c\n"),
+                format!("{c}a: b\n"),
+                format!("a:{c}b"),
+            ] {
+                assert!(!plainly_clean(&text), "{c:?}");
+            }
+        }
+        for text in [
+            "a: b\n",
+            "tiêu đề: “Báo cáo” – 2025 ✓\n",
+            "\u{a1}\u{200c}\u{2030}\u{3001}\u{feff}",
+        ] {
+            let text = text.replace('\u{feff}', "\u{fefe}");
+            assert!(plainly_clean(&text), "{text:?}");
+            assert!(check_characters(&text).is_empty(), "{text:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn what_the_fast_path_passes_the_walk_passes(text in proptest::prelude::any::<String>()) {
+            if plainly_clean(&text) {
+                proptest::prop_assert!(check_characters(&text).is_empty());
+            }
+        }
     }
 
     #[test]

@@ -10,8 +10,10 @@ use std::collections::{HashMap, HashSet};
 
 use minijinja::Value;
 
-use super::{Builder, Pending, Pos, Questionnaire, Sample, sample_context};
-use crate::questionnaire::diag::Kind;
+use super::samples::{Sample, sample_context};
+use crate::questionnaire::Questionnaire;
+use crate::questionnaire::build::{Builder, Pending};
+use crate::questionnaire::diag::{Kind, Pos};
 use crate::template::probe;
 
 /// The longest text answer tried when a question has no `max_length` (characters): a long
