@@ -549,7 +549,11 @@ fn render(q_path: &Path, a_path: &Path, args: &OutputArgs) -> u8 {
             return EXIT_RENDER;
         }
     };
-    emit(&doc, args)
+    let code = emit(&doc, args);
+    // The process ends now: the system takes the memory back at once, without freeing the
+    // questionnaire, the answers and the report piece by piece (a few per cent of a render).
+    std::mem::forget((q, answers, doc));
+    code
 }
 
 /// A questionnaire file — or the built-in one, named by its id or file name when no such file

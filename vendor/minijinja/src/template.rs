@@ -357,6 +357,10 @@ impl<'env, 'source> Template<'env, 'source> {
     /// that for instance a template that uses `namespace()` will return
     /// `namespace` in the return value.
     pub fn undeclared_variables(&self, nested: bool) -> HashSet<String> {
+        // baocao patch: the top-level names were found when the template was compiled.
+        if !nested {
+            return self.compiled.undeclared.clone();
+        }
         match parse(
             self.compiled.instructions.source(),
             self.name(),
@@ -446,6 +450,9 @@ pub struct CompiledTemplate<'source> {
     pub syntax_config: SyntaxConfig,
     /// The initial setting of auto escaping.
     pub initial_auto_escape: AutoEscape,
+    /// baocao patch: the top-level names the template reads without declaring them, found on
+    /// the tree the template was compiled from (so asking for them does not parse it again).
+    pub undeclared: HashSet<String>,
 }
 
 impl fmt::Debug for CompiledTemplate<'_> {
@@ -476,6 +483,8 @@ impl<'source> CompiledTemplate<'source> {
         config: &TemplateConfig,
     ) -> Result<CompiledTemplate<'source>, Error> {
         let ast = ok!(parse(source, name, config.syntax_config.clone()));
+        // baocao patch: see `CompiledTemplate::undeclared`.
+        let undeclared = find_undeclared(&ast, false);
         let mut g = CodeGenerator::new(name, source);
         g.compile_stmt(&ast);
         let buffer_size_hint = g.buffer_size_hint();
@@ -486,6 +495,7 @@ impl<'source> CompiledTemplate<'source> {
             buffer_size_hint,
             syntax_config: config.syntax_config.clone(),
             initial_auto_escape: (config.default_auto_escape)(name),
+            undeclared,
         })
     }
 }
