@@ -115,6 +115,18 @@ fn copy_text(right: &WriteRight, answers: &Answers, q: &Questionnaire) -> std::i
     Ok(format!("{}{yaml}", base_line(right.answers())))
 }
 
+/// The copy's text, and where the answers go when their own folder refuses them.
+fn copy_text_and_place(
+    right: &WriteRight,
+    answers: &Answers,
+    q: &Questionnaire,
+) -> std::io::Result<(String, PathBuf)> {
+    let text = copy_text(right, answers, q)?;
+    let own = fallback_answers_path(right.answers())
+        .ok_or_else(|| std::io::Error::other("no data folder"))?;
+    Ok((text, own))
+}
+
 /// Writes the copy kept while the answers file's disk refuses it: in the first data folder
 /// that takes it (the user's, else the temporary folder — the user's data folder is often on
 /// the same full disk), always under the same name there, so the latest attempt replaces the
@@ -124,9 +136,7 @@ pub fn write_copy(
     answers: &Answers,
     q: &Questionnaire,
 ) -> std::io::Result<PathBuf> {
-    let text = copy_text(right, answers, q)?;
-    let own = fallback_answers_path(right.answers())
-        .ok_or_else(|| std::io::Error::other("no data folder"))?;
+    let (text, own) = copy_text_and_place(right, answers, q)?;
     let name = crate::files::name_of(&own);
     in_first_sessions_folder(|dir| {
         let copy = dir.join(&name);
@@ -163,9 +173,7 @@ pub fn write_recovery_copy(
     answers: &Answers,
     q: &Questionnaire,
 ) -> std::io::Result<PathBuf> {
-    let text = copy_text(right, answers, q)?;
-    let own = fallback_answers_path(right.answers())
-        .ok_or_else(|| std::io::Error::other("no data folder"))?;
+    let (text, own) = copy_text_and_place(right, answers, q)?;
     let stem = crate::files::name_of(&own)
         .trim_end_matches(".answers.yaml")
         .to_owned();

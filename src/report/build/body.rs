@@ -122,11 +122,7 @@ impl Body<'_> {
             match (value, &question.kind) {
                 (AnswerValue::Text(s), _) => out.extend(text_blocks(s)),
                 (AnswerValue::List(items), _) => {
-                    let items: Vec<String> = items
-                        .iter()
-                        .map(|s| s.trim().to_owned())
-                        .filter(|s| !s.is_empty())
-                        .collect();
+                    let items = list_items(items);
                     if !items.is_empty() {
                         out.push(Block::Bullets(items));
                     }
@@ -191,11 +187,7 @@ impl Body<'_> {
         };
         Ok(match value {
             (AnswerValue::List(items), _) => {
-                let items: Vec<String> = items
-                    .iter()
-                    .map(|s| s.trim().to_owned())
-                    .filter(|s| !s.is_empty())
-                    .collect();
+                let items = list_items(items);
                 (!items.is_empty()).then_some(Block::Bullets(items))
             }
             (AnswerValue::Table(rows), QuestionKind::Table(spec)) => {
@@ -343,6 +335,15 @@ pub(in crate::report) fn push_line(out: &mut Vec<Block>, line: &str) {
             text: line.to_owned(),
         });
     }
+}
+
+/// A list answer's items as printed: each trimmed, empty ones left out.
+fn list_items(items: &[String]) -> Vec<String> {
+    items
+        .iter()
+        .map(|s| s.trim().to_owned())
+        .filter(|s| !s.is_empty())
+        .collect()
 }
 
 #[cfg(test)]
