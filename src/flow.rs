@@ -42,6 +42,15 @@ impl Evaluation {
         report::text_for(q, text, &self.applied, &self.context)
     }
 
+    /// [`Evaluation::text`], or why its template failed with these answers.
+    pub fn try_text(
+        &self,
+        q: &Questionnaire,
+        text: &crate::questionnaire::Text,
+    ) -> Result<String, report::RenderError> {
+        report::try_text_for(q, text, &self.applied, &self.context)
+    }
+
     /// The questions that apply now, in order.
     pub fn visible(&self) -> Vec<usize> {
         (0..self.applied.applies.len())

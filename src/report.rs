@@ -17,7 +17,7 @@ pub mod text;
 
 pub use build::{
     Applied, Evaluated, OutlineEntry, Problem, RenderError, applicability, build, build_checked,
-    evaluate, outline, problems, text_for,
+    evaluate, outline, problems, text_for, try_text_for,
 };
 pub use document::{Block, Document, FrameText, Lead, TableBlock};
 pub use docx::BodySize;

@@ -736,3 +736,29 @@ fn control_characters_never_reach_the_screen() {
         }
     }
 }
+
+#[test]
+fn a_prompt_whose_template_fails_is_shown_as_written_and_the_official_is_told() {
+    // Loads (a plain load does not try templates with answers); fails once `so` is 0.
+    let yaml = "format: 1\nid: hong\nversion: 1\ntitle: Hỏng\ndocument:\n  issuer: [\"UBND\"]\nsections:\n  - heading: Mục\n    questions:\n      - id: so\n        kind: integer\n        ask: Số\n      - id: ten\n        kind: text\n        ask: \"Chia {{ 10 / so }}\"\n";
+    let q = baocao::questionnaire::load_bytes("hong.yaml", yaml.as_bytes()).expect("loads");
+    let mut answers = Answers::new();
+    answers.set("so", AnswerValue::Integer(0));
+    let mut app = at(new_app(q, answers), "ten");
+    settle(&mut app);
+    let text = screen_text(draw(&app, 140, 40).backend().buffer());
+    assert!(text.contains("Chia {{ 10 / so }}"), "{text}");
+    assert!(
+        text.contains("Mẫu câu của câu hỏi này bị lỗi (bảng hỏi, dòng 15)"),
+        "{text}"
+    );
+    // With an answer it can use, the prompt is filled in and nothing is said.
+    let mut answers = Answers::new();
+    answers.set("so", AnswerValue::Integer(5));
+    let q = baocao::questionnaire::load_bytes("hong.yaml", yaml.as_bytes()).expect("loads");
+    let mut app = at(new_app(q, answers), "ten");
+    settle(&mut app);
+    let text = screen_text(draw(&app, 140, 40).backend().buffer());
+    assert!(text.contains("Chia 2"), "{text}");
+    assert!(!text.contains("bị lỗi"), "{text}");
+}

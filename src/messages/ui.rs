@@ -313,3 +313,10 @@ pub const QUIT_UNSAVED: &str = "Chưa lưu được câu trả lời. Nhấn Ctr
 pub fn terminal_failed(detail: &str) -> String {
     format!("Không dùng được cửa sổ dòng lệnh này: {detail}")
 }
+
+/// Under a question whose prompt or help template fails with the answers given so far.
+pub fn question_text_failed(line: usize, detail: &str) -> String {
+    format!(
+        "⚠ Mẫu câu của câu hỏi này bị lỗi (bảng hỏi, dòng {line}): {detail}. Câu hỏi được hiện nguyên văn; hãy báo người soạn bảng hỏi sửa (chạy `baocao check`)."
+    )
+}

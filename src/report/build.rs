@@ -29,8 +29,8 @@ mod problems;
 
 pub use applied::{Applied, applicability};
 pub(in crate::report) use body::{count_descendants, place, push_line};
-pub use fill::text_for;
 pub(in crate::report) use fill::{replace_markers, whole_marker};
+pub use fill::{text_for, try_text_for};
 pub use numbering::number_for;
 pub use outline::{OutlineEntry, outline};
 use problems::problems_in;

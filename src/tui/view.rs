@@ -236,20 +236,29 @@ fn scroll_to_show(row: usize, height: u16) -> u16 {
 /// over from the last period says so above the help.
 fn prompt_and_help(app: &App, i: usize) -> (String, Option<String>) {
     let question = &app.q.questions[i];
-    let mut prompt = safe(&app.eval.text(&app.q, &question.ask));
+    // A prompt or help whose template fails with these answers is shown as written, and the
+    // official is told why (the maintainer's `check` would have said so).
+    let mut broken = None;
+    let mut fill = |text: &crate::questionnaire::Text| {
+        app.eval.try_text(&app.q, text).unwrap_or_else(|err| {
+            broken.get_or_insert_with(|| ui::question_text_failed(err.pos.line, &err.detail));
+            text.source.clone()
+        })
+    };
+    let mut prompt = safe(&fill(&question.ask));
     if question.required {
         prompt.push_str(" *");
     }
-    let help = question
-        .help
-        .as_ref()
-        .map(|h| safe(&app.eval.text(&app.q, h)));
-    let help = match (app.needs_review(), help) {
-        (true, Some(h)) => Some(format!("{}\n{h}", ui::REVIEW_NOTE)),
-        (true, None) => Some(ui::REVIEW_NOTE.to_owned()),
-        (false, help) => help,
-    };
-    (prompt, help)
+    let help = question.help.as_ref().map(|h| safe(&fill(h)));
+    let notes: Vec<String> = [
+        app.needs_review().then(|| ui::REVIEW_NOTE.to_owned()),
+        broken.map(|b| safe(&b)),
+        help,
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    (prompt, (!notes.is_empty()).then(|| notes.join("\n")))
 }
 
 fn question_panel(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {

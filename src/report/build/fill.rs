@@ -28,8 +28,18 @@ pub(super) fn render_text(
 /// A questionnaire text (a prompt, a help line, a suggestion) filled in with the answers
 /// (`context` is [`Applied::context`]); the source itself if the template fails.
 pub fn text_for(q: &Questionnaire, text: &Text, applied: &Applied, context: &Context) -> String {
-    let rendered = render_text(q, text, context).unwrap_or_else(|_| text.source.clone());
-    inline_markers(rendered.trim(), q, applied)
+    try_text_for(q, text, applied, context).unwrap_or_else(|_| text.source.clone())
+}
+
+/// [`text_for`], or why the template failed (where the front end shows a text, it can say so).
+pub fn try_text_for(
+    q: &Questionnaire,
+    text: &Text,
+    applied: &Applied,
+    context: &Context,
+) -> Result<String, RenderError> {
+    let rendered = render_text(q, text, context)?;
+    Ok(inline_markers(rendered.trim(), q, applied))
 }
 
 /// Block markers inside running text (a heading, a frame line, the middle of a sentence): a
