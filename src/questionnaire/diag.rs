@@ -5,7 +5,7 @@
 //! and [`LoadError`] (all problems of one file). The Vietnamese sentences live in
 //! `crate::messages`; `explain` picks the one for each kind.
 //!
-//! Must not: decide what is a problem (that is `yaml.rs` and `build.rs`).
+//! Must not: decide what is a problem (that is `yaml`, `build/` and `check/`).
 
 use std::fmt;
 
