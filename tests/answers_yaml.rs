@@ -22,7 +22,8 @@ const TEXTS: &[&str] = &[
     "a: |\n  dòng 1\n  dòng 2\nb: >-\n  gấp\n  dòng\nc: |+\n  giữ\n\nd: \"x\\ty\\u00e9\"\ne: 'it''s'\n",
     "a: &x [1, 2]\nb: *x\nc: &y {k: v}\nd: *y\n",
     "a: !!str 5\nb: !!int \"7\"\nc: !!float 1\nd: !!bool true\ne: !!null ~\nf: !foo bar\ng: !foo [a]\nh: !foo {k: v}\ni: !!seq [1]\n",
-    "? [a, b]\n: c\n? {k: v}\n: d\n1: số\ntrue: đúng\n~: rỗng\n",
+    "1: số\ntrue: đúng\n~: rỗng\n",
+    "answers:\n  ten_xa: \"Ba\\LĐình\"\n",
     "answers:\n  van_ban: \"dòng có: dấu hai chấm\"\n  danh_sach:\n    - Lưu: VT\n    -\n    - Như trên\n",
     "answers:\n  ngay: 2025-07-31\n  thoi_gian: 12:30\n  so: 1,5\n  tien: 45.500.000\n",
     "- một\n- hai\n",
@@ -51,6 +52,15 @@ const BROKEN: &[&str] = &[
     "- a\nb: c\n",
     "? a\n? a\n",
     "1: x\n1: y\n",
+    // Read by the event parser (YAML 1.2), refused by `serde_yaml` (YAML 1.1): still refused.
+    "a: x\u{7f}y\n",
+    "a: x\u{9b}y\n",
+    "a: ok\nb: x\u{1b}y\n",
+    "ten_\u{2028}xa: 1\n",
+    "%YAML 1.3\n---\na: 1\n",
+    "...\na: 1\n",
+    ": v\n",
+    "\ta: b\n",
 ];
 
 /// What `serde_yaml` made of a text: the value, or the message the answers file showed.
@@ -61,8 +71,17 @@ fn by_serde(text: &str) -> Result<Value, String> {
     })
 }
 
-/// Texts `serde_yaml` reads but the event parser does not take: handed to `serde_yaml`.
-const HANDED_OVER: &[&str] = &["a: [0 -]\nb: 0 -\n"];
+/// Texts `serde_yaml` reads but the event parser does not take, or reads otherwise (YAML 1.1
+/// line breaks NEL, LS and PS; a tab): handed to `serde_yaml`.
+const HANDED_OVER: &[&str] = &[
+    "a: [0 -]\nb: 0 -\n",
+    "answers:\n  ten_xa: 'Ba\u{2028}    Đình'\n",
+    "a: x\u{85}  y\n",
+    "a: 'x\u{2029}  y'\n",
+    "a:\tb\n",
+    // A line opening with `: ` (the value of a `? ` key) is left to `serde_yaml` too.
+    "? [a, b]\n: c\n? {k: v}\n: d\n",
+];
 
 fn by_events(text: &str) -> Result<Value, String> {
     raw::read(text, MAX_ELEMENTS).map_err(|err| match err {
@@ -128,4 +147,107 @@ fn a_saved_answers_file_reads_the_same() {
     let saved = answers::to_yaml(&a, &seed);
     let want = by_serde(&saved).expect("serde_yaml reads it");
     assert_eq!(raw::events(&saved, MAX_ELEMENTS).ok(), Some(want));
+}
+
+/// A key written twice early does not let the rest of the file skip the limits: the text
+/// handed to `serde_yaml` (quadratic in the nesting) is held to them first.
+#[test]
+fn a_text_handed_over_is_held_to_the_limits_first() {
+    for head in [
+        "questionnaire: {}\nquestionnaire: {}\n",
+        "answers: {}\n---\n",
+    ] {
+        let text = format!("{head}answers:\n  x: {}\n", "[".repeat(100_000));
+        let got = raw::read(&text, MAX_ELEMENTS);
+        assert!(
+            matches!(&got, Err(RawError::Limit(d)) if format!("{:?}", d.kind) == "TooDeep"),
+            "{head:?}: {:?}",
+            got.err().map(|e| format!("{e:?}"))
+        );
+    }
+}
+
+/// Every value the answers file's writer can write reads back as it was written, however
+/// odd its characters (line separators, control characters, quotes, YAML punctuation).
+#[test]
+fn odd_characters_read_back_as_written() {
+    let parts = [
+        "\u{85}",
+        "\u{2028}",
+        "\u{2029}",
+        "\u{7f}",
+        "\u{9b}",
+        "\u{feff}",
+        "\t",
+        "\r",
+        "\r\n",
+        "\n",
+        " ",
+        "\u{a0}",
+        "\u{1b}",
+        "#",
+        ": ",
+        "- ",
+        "\"",
+        "'",
+        "\\",
+        "|",
+        ">",
+        "{",
+        "[",
+        "&",
+        "*",
+        "!",
+        "%",
+        "@",
+        "`",
+        "?",
+        "~",
+        "0",
+        "1.5",
+        "05",
+        "null",
+        "yes",
+        "\u{200b}",
+        "\u{202e}",
+        "\u{1F600}",
+        "Đình",
+    ];
+    let mut differ = Vec::new();
+    // Every pair of parts, each with and without a letter after it.
+    for a in parts {
+        for b in parts {
+            for s in [format!("{a}{b}"), format!("{a}x{b}y")] {
+                let mut map = serde_yaml::Mapping::new();
+                map.insert(Value::String("k".into()), Value::String(s.clone()));
+                map.insert(
+                    Value::String(s.clone()),
+                    Value::Sequence(vec![Value::String(s.clone())]),
+                );
+                let text = serde_yaml::to_string(&Value::Mapping(map.clone())).expect("writes");
+                let got = by_events(&text);
+                if got != Ok(Value::Mapping(map)) {
+                    differ.push(format!("{s:?} written as {text:?}: {got:?}"));
+                }
+            }
+        }
+    }
+    assert!(differ.is_empty(), "{}", differ.join("\n"));
+}
+
+/// An answer holding a line separator (from a file another program wrote) survives a save and
+/// a load unchanged, as when `serde_yaml` read every file.
+#[test]
+fn an_answer_with_a_line_separator_survives_a_save() {
+    let q = questionnaire("tests/fixtures/valid/kinds.yaml");
+    let id = q.questions[0].id.clone();
+    let text = format!("answers:\n  {id}: \"Ba\\LĐình\"\n");
+    let first = answers::parse("x.answers.yaml", &text, &q).expect("parses");
+    let value = first.get(&id).cloned();
+    let mut saved = answers::to_yaml(&first, &q);
+    for _ in 0..3 {
+        let again = answers::parse("x.answers.yaml", &saved, &q).expect("parses");
+        assert_eq!(again.get(&id).cloned(), value, "saved as {saved:?}");
+        saved = answers::to_yaml(&again, &q);
+    }
 }

@@ -83,6 +83,19 @@ fn an_answers_file_nested_100000_deep_is_refused_with_its_line() {
             // 64 levels: the root, `answers`, `p`, then sequences from line 3 on.
             3 + baocao::questionnaire::MAX_DEPTH - 2,
         ),
+        // A key written twice or a second document first: the event reader hands such a text
+        // to the other YAML reader, which is held to the limits too (it took 23 s, and said
+        // only that the key was written twice).
+        (
+            "twice.answers.yaml",
+            format!("questionnaire: {{}}\nquestionnaire: {{}}\nanswers:\n  p: {deep}\n"),
+            4,
+        ),
+        (
+            "second.answers.yaml",
+            format!("answers: {{}}\n---\nanswers:\n  p: {deep}\n"),
+            4,
+        ),
     ] {
         std::fs::write(dir.path().join(name), text).expect("answers written");
         let out = run(dir.path(), &["render", "q.yaml", "--answers", name]);

@@ -40,15 +40,45 @@ pub fn read(text: &str, max_elements: usize) -> Result<Value, RawError> {
     match events(text, max_elements) {
         Ok(value) => Ok(value),
         Err(Some(limit)) => Err(RawError::Limit(limit)),
-        Err(None) => serde_yaml::from_str(text).map_err(|e| {
-            let (line, col) = e.location().map_or((1, 1), |l| (l.line(), l.column()));
-            RawError::Syntax {
-                line,
-                col,
-                detail: e.to_string(),
-            }
-        }),
+        // Not taken as it stands: the whole text is held to the limits before `serde_yaml`
+        // (quadratic in the nesting) reads it, whatever made the event reader stop.
+        Err(None) => {
+            crate::questionnaire::within_limits(text, max_elements).map_err(RawError::Limit)?;
+            serde_yaml::from_str(text).map_err(|e| {
+                let (line, col) = e.location().map_or((1, 1), |l| (l.line(), l.column()));
+                RawError::Syntax {
+                    line,
+                    col,
+                    detail: e.to_string(),
+                }
+            })
+        }
     }
+}
+
+/// Whether YAML 1.1 (libyaml, which `serde_yaml` follows and which wrote every answers file)
+/// may read `text` otherwise than the event parser (YAML 1.2) does: NEL, LS and PS are line
+/// breaks there, characters it cannot print are refused, and a tab, a directive, a document
+/// end or a key left empty are read more strictly. Such a text is left to `serde_yaml`, so it
+/// reads as it always did; the answers the wizard writes never hold one.
+fn yaml_1_1_differs(text: &str) -> bool {
+    let odd_char = |c: char| {
+        !matches!(c, '\n' | '\r' | ' '..='~' | '\u{a0}'..='\u{2027}' | '\u{202a}'..='\u{d7ff}' | '\u{e000}'..='\u{fffd}')
+            && c < '\u{10000}'
+    };
+    if !text.is_ascii() && text.chars().any(odd_char) {
+        return true;
+    }
+    text.lines().any(|line| {
+        let body = line.trim_start_matches(' ');
+        line.contains('\t')
+            || line.starts_with('%')
+            || line.starts_with("...")
+            || line.bytes().any(|b| (b < 0x20 && b != b'\r') || b == 0x7f)
+            || body == ":"
+            || body.starts_with(": ")
+            || body.starts_with("- : ")
+    })
 }
 
 /// Not taken as it stands: beyond a limit (`Some`), or left to `serde_yaml` (`None`).
@@ -57,6 +87,9 @@ pub type Unread = Option<Diagnostic>;
 /// The value of `text`, read from its events alone ([`read`] without handing a text it does
 /// not take to `serde_yaml`; public for the tests that compare the two).
 pub fn events(text: &str, max_elements: usize) -> Result<Value, Unread> {
+    if yaml_1_1_differs(text) {
+        return Err(None);
+    }
     let mut reader = Reader {
         limits: Limits::new(max_elements),
         stack: Vec::new(),
