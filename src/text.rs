@@ -3,7 +3,8 @@
 //!
 //! Owns: [`BLOCK_START`]/[`BLOCK_END`] (the template engine writes them around a list or table
 //! standing alone on a line, the report reads them back), [`sanitize_line`], [`clean_line`],
-//! [`clean_text`], and [`closest`] (the likely intended name for a typo).
+//! [`clean_text`], [`clean_typed`] (what the official typed, as it may be stored: every front
+//! end reads typing through it), and [`closest`] (the likely intended name for a typo).
 //!
 //! A leaf: imports nothing of the crate but `vn`. Must not: know about questionnaires, answers,
 //! templates or reports.
@@ -68,4 +69,31 @@ pub fn closest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) ->
         .filter(|(d, c)| *d <= 2.max(c.len() / 3) && *d < c.len())
         .min_by_key(|(d, _)| *d)
         .map(|(_, c)| c)
+}
+
+/// Text as it may be stored: NFC, CR/LF → LF, tabs and other control characters → spaces,
+/// and, for one line, line breaks → spaces.
+pub fn clean_typed(s: &str, multiline: bool) -> String {
+    use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
+    // Nearly every text is clean already: checking costs far less than normalising.
+    if is_nfc_quick(s.chars()) == IsNormalized::Yes
+        && s.chars().all(|c| clean_char(c, multiline) == c)
+    {
+        return s.to_owned();
+    }
+    let s = s.replace("\r\n", "\n").replace('\r', "\n");
+    s.nfc().map(|c| clean_char(c, multiline)).collect()
+}
+
+/// One character as it may be stored (see [`clean`]).
+pub fn clean_char(c: char, multiline: bool) -> char {
+    match c {
+        '\n' if multiline => '\n',
+        c if c.is_control() => ' ',
+        // Line/paragraph separators and bidi controls would move the terminal's cursor or
+        // reorder what is shown.
+        '\u{2028}' | '\u{2029}' => ' ',
+        c if crate::vn::is_reordering(c) => ' ',
+        c => c,
+    }
 }

@@ -49,19 +49,9 @@ pub enum Editor {
     Table(TableEditor),
 }
 
-/// What an editor holds, as an answer.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Value {
-    /// Nothing given.
-    Empty,
-    /// A valid answer.
-    Answer(AnswerValue),
-    /// Typed text that is not (yet) a valid answer: kept as it is, with the reason.
-    Raw {
-        raw: serde_yaml::Value,
-        reason: String,
-    },
-}
+/// What an editor holds, as an answer: nothing, an answer, or text kept as typed with the
+/// reason (read in the core, `answers::typed`).
+pub use crate::answers::typed::Typed as Value;
 
 /// What an action did to an editor.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]

@@ -251,32 +251,8 @@ impl TextInput {
     }
 }
 
-/// Text as it may be stored: NFC, CR/LF → LF, tabs and other control characters → spaces,
-/// and, for one line, line breaks → spaces.
-pub fn clean(s: &str, multiline: bool) -> String {
-    use unicode_normalization::{IsNormalized, is_nfc_quick};
-    // Nearly every text is clean already: checking costs far less than normalising.
-    if is_nfc_quick(s.chars()) == IsNormalized::Yes
-        && s.chars().all(|c| clean_char(c, multiline) == c)
-    {
-        return s.to_owned();
-    }
-    let s = s.replace("\r\n", "\n").replace('\r', "\n");
-    s.nfc().map(|c| clean_char(c, multiline)).collect()
-}
-
-/// One character as it may be stored (see [`clean`]).
-fn clean_char(c: char, multiline: bool) -> char {
-    match c {
-        '\n' if multiline => '\n',
-        c if c.is_control() => ' ',
-        // Line/paragraph separators and bidi controls would move the terminal's cursor or
-        // reorder what is shown.
-        '\u{2028}' | '\u{2029}' => ' ',
-        c if crate::vn::is_reordering(c) => ' ',
-        c => c,
-    }
-}
+/// Text as it may be stored (the core's [`crate::text::clean_typed`]).
+pub use crate::text::{clean_char, clean_typed as clean};
 
 fn char_to_byte(s: &str, col: usize) -> usize {
     s.char_indices().nth(col).map_or(s.len(), |(i, _)| i)

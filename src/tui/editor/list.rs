@@ -129,25 +129,7 @@ impl ListEditor {
     /// The items as an answer; empty items are dropped, and so is a "- " typed by habit (the
     /// report adds its own).
     pub fn value(&self) -> Value {
-        let items: Vec<String> = self
-            .items_now()
-            .into_iter()
-            .map(|s| {
-                let t = s.trim();
-                t.strip_prefix("- ")
-                    .or_else(|| t.strip_prefix("• "))
-                    .or_else(|| t.strip_prefix("+ "))
-                    .unwrap_or(t)
-                    .trim()
-                    .to_owned()
-            })
-            .filter(|s| !s.is_empty())
-            .collect();
-        if items.is_empty() {
-            Value::Empty
-        } else {
-            Value::Answer(AnswerValue::List(items))
-        }
+        crate::answers::typed::list_items(&self.items_now())
     }
 
     /// The editor's answer to an action: items added, deleted, moved, gone through; anything

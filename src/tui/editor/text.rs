@@ -20,17 +20,10 @@ use crate::messages::ui;
 use crate::tui::action::Action;
 use crate::tui::fit::{safe, wrapped_height};
 use crate::tui::text_input::TextInput;
-use crate::vn::{self, Date};
+use crate::vn;
 
-/// What the editor of a text-like question accepts.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum TextKind {
-    Line,
-    Paragraph,
-    Integer,
-    Decimal,
-    Date,
-}
+/// What the editor of a text-like question accepts (read in the core).
+pub use crate::answers::typed::TextKind;
 
 /// The input of a text of `kind`, filled from a stored answer or else from the raw text kept
 /// when the answer did not fit.
@@ -66,55 +59,9 @@ pub fn tidy(kind: TextKind, input: &mut TextInput) {
     }
 }
 
-/// Day, month and a four-digit year written with one separator ("31/02/2025"): a date in
-/// form, so one that fails is a day that does not exist.
-fn looks_like_a_date(s: &str) -> bool {
-    let Some(sep) = s.chars().find(|c| matches!(c, '/' | '-' | '.')) else {
-        return false;
-    };
-    let parts: Vec<&str> = s.split(sep).collect();
-    parts.len() == 3
-        && parts
-            .iter()
-            .all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit()))
-        && (parts[2].len() == 4 || parts[0].len() == 4)
-}
-
-/// A typed text as an answer of its kind.
+/// A typed text as an answer of its kind (the core reads it).
 pub fn value(kind: TextKind, text: &str) -> Value {
-    let trimmed = text.trim();
-    if trimmed.is_empty() {
-        return Value::Empty;
-    }
-    let raw = || serde_yaml::Value::String(text.to_owned());
-    match kind {
-        TextKind::Line | TextKind::Paragraph => Value::Answer(AnswerValue::Text(text.to_owned())),
-        TextKind::Integer => vn::parse_integer(trimmed).map_or_else(
-            || Value::Raw {
-                raw: raw(),
-                reason: ui::NOT_AN_INTEGER.to_owned(),
-            },
-            |n| Value::Answer(AnswerValue::Integer(n)),
-        ),
-        TextKind::Decimal => vn::parse_decimal(trimmed).map_or_else(
-            || Value::Raw {
-                raw: raw(),
-                reason: ui::NOT_A_NUMBER.to_owned(),
-            },
-            |x| Value::Answer(AnswerValue::Decimal(x)),
-        ),
-        TextKind::Date => Date::parse_user(trimmed).map_or_else(
-            || Value::Raw {
-                raw: raw(),
-                reason: if looks_like_a_date(trimmed) {
-                    crate::messages::answer_no_such_date(trimmed)
-                } else {
-                    ui::NOT_A_DATE.to_owned()
-                },
-            },
-            |d| Value::Answer(AnswerValue::Date(d)),
-        ),
-    }
+    crate::answers::typed::text_value(kind, text)
 }
 
 /// The editor's answer to an action: typing, or moving on.
