@@ -75,7 +75,7 @@ enum Command {
     #[command(
         help_template = HELP_TEMPLATE,
         next_help_heading = "Tùy chọn",
-        override_usage = "baocao run [BẢNG_HỎI] [--answers TỆP] [--from TỆP_KỲ_TRƯỚC]"
+        override_usage = "baocao run [BẢNG_HỎI] [--answers TỆP] [--from TỆP_KỲ_TRƯỚC] [--plain]"
     )]
     Run {
         /// Tệp bảng hỏi (.yaml); bỏ trống để dùng bảng hỏi có sẵn.
@@ -88,6 +88,10 @@ enum Command {
         /// "cần xem lại"); câu đã trả lời trong tệp hiện tại được giữ nguyên.
         #[arg(long, value_name = "TỆP_KỲ_TRƯỚC")]
         from: Option<PathBuf>,
+        /// Hỏi từng câu trên các dòng chữ thường (cho trình đọc màn hình, cửa sổ không hiện
+        /// được toàn màn hình, hoặc để đưa câu trả lời vào qua đường ống).
+        #[arg(long)]
+        plain: bool,
     },
     /// Tạo báo cáo từ bảng hỏi và tệp câu trả lời (không cần giao diện).
     #[command(
@@ -262,15 +266,21 @@ pub fn run() -> ExitCode {
         Err(err) => return usage_error(&err),
     };
     let code = match cli.command {
-        None => wizard::wizard(None, None, None),
+        None => wizard::wizard(None, None, None, wizard::Front::Wizard),
         Some(Command::Run {
             questionnaire,
             answers,
             from,
+            plain,
         }) => wizard::wizard(
             questionnaire.as_deref(),
             answers.as_deref(),
             from.as_deref(),
+            if plain {
+                wizard::Front::Plain
+            } else {
+                wizard::Front::Wizard
+            },
         ),
         Some(Command::Check {
             questionnaires,

@@ -20,6 +20,7 @@ pub mod compare;
 pub mod files;
 pub mod flow;
 pub mod messages;
+pub mod plain;
 pub mod questionnaire;
 pub mod report;
 pub mod session;

@@ -12,7 +12,8 @@
 //! The parts, by subject: here the labels and words shared by all; `template` (a template's
 //! or condition's problems), `loader` (a questionnaire's problems), `answers` (answers files
 //! and answer checks), `cli` (commands and `preview`), `diff` (`baocao diff`), `ui` (the
-//! wizard's words, reached as `messages::ui::…`).
+//! wizard's words, reached as `messages::ui::…`), `plain` (the plain line-by-line mode's
+//! words, reached as `messages::plain::…`).
 
 pub const ERROR_LABEL: &str = "lỗi";
 pub const WARNING_LABEL: &str = "cảnh báo";
@@ -76,6 +77,7 @@ mod answers;
 mod cli;
 mod diff;
 mod loader;
+pub mod plain;
 mod template;
 pub mod ui;
 

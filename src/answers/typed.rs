@@ -137,6 +137,6 @@ mod tests {
             list_items(&["- một", "", " hai "]),
             Typed::Answer(AnswerValue::List(vec!["một".into(), "hai".into()]))
         );
-        assert_eq!(list_items(&["  ", "- "]), Typed::Empty);
+        assert_eq!(list_items(&["  ", ""]), Typed::Empty);
     }
 }

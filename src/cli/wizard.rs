@@ -1,9 +1,11 @@
-//! `baocao run`: everything before the wizard's first frame, and what is said after it.
+//! `baocao run`: everything before the first question (the wizard's or the plain mode's),
+//! and what is said after it.
 //!
 //! Owns: choosing the answers file, reading it (a file that is not answers at all is kept
 //! aside, never overwritten), reading the previous period's answers, taking the right to
 //! write (or offering to only look when another session holds it), starting the session
-//! (`session::start`), carrying the previous period's answers over, and the last line said.
+//! (`session::start`), carrying the previous period's answers over, choosing the front end
+//! (`--plain`, or a terminal that cannot show the full screen), and the last line said.
 //!
 //! Must not: draw, or decide anything the wizard decides.
 
@@ -19,63 +21,59 @@ use crate::messages;
 use crate::questionnaire::{self, Questionnaire};
 use crate::session;
 
-/// The wizard on a questionnaire (the built-in one by default) and its answers file, which
-/// is created on the first save when it does not exist yet.
-pub(super) fn wizard(q_path: Option<&Path>, a_path: Option<&Path>, from: Option<&Path>) -> u8 {
+/// Which front end asks the questions.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Front {
+    /// The full-screen wizard.
+    Wizard,
+    /// One question at a time on ordinary lines (`--plain`).
+    Plain,
+}
+
+/// What every front end gets before the first question: the questionnaire, its answers (with
+/// what an earlier session left brought back), the answers file and the session.
+struct Started {
+    q: Questionnaire,
+    answers: Answers,
+    a_path: PathBuf,
+    opened: session::Opened,
+}
+
+/// The wizard (or the plain mode) on a questionnaire (the built-in one by default) and its
+/// answers file, which is created on the first save when it does not exist yet. The wizard on
+/// a terminal that says it cannot show the full screen (`TERM=dumb`) becomes the plain mode,
+/// with a one-line note.
+pub(super) fn wizard(
+    q_path: Option<&Path>,
+    a_path: Option<&Path>,
+    from: Option<&Path>,
+    front: Front,
+) -> u8 {
     use std::io::IsTerminal;
-    let q = match q_path.map_or_else(questionnaire::builtin, load_questionnaire) {
-        Ok(q) => q,
-        Err(err) => {
-            warn(&err.to_string());
-            return EXIT_QUESTIONNAIRE;
-        }
-    };
-    let a_path = a_path.map_or_else(
-        || PathBuf::from(format!("{}.answers.yaml", q.id)),
-        Path::to_path_buf,
-    );
-    if q_path.is_some_and(|qp| same_file(qp, &a_path)) {
-        warn(&messages::output_is_input(&a_path.display().to_string()));
-        return EXIT_USAGE;
-    }
     let terminal = std::io::stdout().is_terminal() && std::io::stdin().is_terminal();
-    // One writer per answers file. Nothing on disk is touched before the lock is ours; a
-    // session without the right to write (another holds it) can only look. A file reached
-    // through a symbolic link is the file it points to: `claim` resolves it, and the lock,
-    // journals and copies follow the resolved path (messages show the user's).
-    let claim = session::claim(&a_path);
-    let mut notes = Vec::new();
-    let mut answers = match read_answers(&a_path, &q, terminal, claim.as_ref().ok(), &mut notes) {
-        Ok(answers) => answers,
-        Err(code) => return code,
+    let dumb = std::env::var_os("TERM").is_some_and(|t| t == "dumb");
+    let front = if front == Front::Wizard && terminal && dumb {
+        warn(messages::plain::CHOSEN_FOR_DUMB_TERMINAL);
+        Front::Plain
+    } else {
+        front
     };
-    // The previous period's answers are read before anything starts, so a wrong file stops
-    // here with its message.
-    let previous = match read_previous(from, &a_path, &q) {
-        Ok(previous) => previous,
+    let Started {
+        q,
+        answers,
+        a_path,
+        opened,
+    } = match start(q_path, a_path, from, front) {
+        Ok(started) => started,
         Err(code) => return code,
-    };
-    if !terminal {
-        warn(messages::WIZARD_NEEDS_TERMINAL);
-        return EXIT_TERMINAL;
-    }
-    let file = a_path.display().to_string();
-    let mut opened = match claim {
-        Ok(right) => session::start(right, &mut answers, &q, &mut notes),
-        Err(refused) if view_only(&file, &refused) => session::Opened::default(),
-        Err(_) => return EXIT_ANSWERS,
     };
     let read_only = opened.write.is_none();
-    if let Some((path, previous)) = previous
-        && !read_only
-    {
-        let carried = carry_over(&q, &previous, &mut answers);
-        notes.push(messages::carried_over(carried, &path.display().to_string()));
-        // Saved at once, like recovered answers.
-        opened.recovered |= carried > 0;
-    }
-    opened.message = (!notes.is_empty()).then(|| notes.join(" "));
-    match crate::tui::run(q, answers, a_path.clone(), opened) {
+    let file = a_path.display().to_string();
+    let ended = match front {
+        Front::Wizard => crate::tui::run(q, answers, a_path, opened),
+        Front::Plain => crate::plain::run(q, answers, a_path, opened),
+    };
+    match ended {
         Ok(()) if read_only => {
             say(&messages::wizard_viewed(&file));
             EXIT_OK
@@ -89,6 +87,75 @@ pub(super) fn wizard(q_path: Option<&Path>, a_path: Option<&Path>, from: Option<
             EXIT_TERMINAL
         }
     }
+}
+
+/// Everything before the first question, the same for every front end: the questionnaire
+/// loaded, the answers read, the previous period's answers read, the right to write taken
+/// (or only looking when another session holds it), the session started and the previous
+/// period's answers carried over. An error ends the command (the exit code).
+fn start(
+    q_path: Option<&Path>,
+    a_path: Option<&Path>,
+    from: Option<&Path>,
+    front: Front,
+) -> Result<Started, u8> {
+    use std::io::IsTerminal;
+    let q = match q_path.map_or_else(questionnaire::builtin, load_questionnaire) {
+        Ok(q) => q,
+        Err(err) => {
+            warn(&err.to_string());
+            return Err(EXIT_QUESTIONNAIRE);
+        }
+    };
+    let a_path = a_path.map_or_else(
+        || PathBuf::from(format!("{}.answers.yaml", q.id)),
+        Path::to_path_buf,
+    );
+    if q_path.is_some_and(|qp| same_file(qp, &a_path)) {
+        warn(&messages::output_is_input(&a_path.display().to_string()));
+        return Err(EXIT_USAGE);
+    }
+    // The plain mode reads its lines from anywhere (a pipe too); someone answers it only
+    // when its input is a terminal.
+    let terminal = match front {
+        Front::Wizard => std::io::stdout().is_terminal() && std::io::stdin().is_terminal(),
+        Front::Plain => std::io::stdin().is_terminal(),
+    };
+    // One writer per answers file. Nothing on disk is touched before the lock is ours; a
+    // session without the right to write (another holds it) can only look. A file reached
+    // through a symbolic link is the file it points to: `claim` resolves it, and the lock,
+    // journals and copies follow the resolved path (messages show the user's).
+    let claim = session::claim(&a_path);
+    let mut notes = Vec::new();
+    let mut answers = read_answers(&a_path, &q, terminal, claim.as_ref().ok(), &mut notes)?;
+    // The previous period's answers are read before anything starts, so a wrong file stops
+    // here with its message.
+    let previous = read_previous(from, &a_path, &q)?;
+    if front == Front::Wizard && !terminal {
+        warn(messages::WIZARD_NEEDS_TERMINAL);
+        return Err(EXIT_TERMINAL);
+    }
+    let file = a_path.display().to_string();
+    let mut opened = match claim {
+        Ok(right) => session::start(right, &mut answers, &q, &mut notes),
+        Err(refused) if view_only(&file, &refused) => session::Opened::default(),
+        Err(_) => return Err(EXIT_ANSWERS),
+    };
+    if let Some((path, previous)) = previous
+        && opened.write.is_some()
+    {
+        let carried = carry_over(&q, &previous, &mut answers);
+        notes.push(messages::carried_over(carried, &path.display().to_string()));
+        // Saved at once, like recovered answers.
+        opened.recovered |= carried > 0;
+    }
+    opened.message = (!notes.is_empty()).then(|| notes.join(" "));
+    Ok(Started {
+        q,
+        answers,
+        a_path,
+        opened,
+    })
 }
 
 /// The answers file's answers (none when it does not exist yet). On a terminal, with the

@@ -1,6 +1,7 @@
 //! A finished report as the bytes of a file: the one place where an output format is chosen.
 //!
 //! Owns: [`FileFormat`] (the formats a report is written in, with their file extensions) and
+//! [`default_file_name`] (what a report is called unless the official says otherwise), and
 //! [`encode`], which serves both the command line (`cli::emit`) and the wizard's export dialog,
 //! so the two always write the same bytes.
 //!
@@ -39,5 +40,20 @@ pub fn encode(format: FileFormat, doc: &Document, full: bool, size: BodySize) ->
         FileFormat::Word => docx::write(doc, full, size),
         FileFormat::Text => text::render(doc, Format::Text, full).into_bytes(),
         FileFormat::Markdown => text::render(doc, Format::Markdown, full).into_bytes(),
+    }
+}
+
+/// "ct1322-so-ket-2021-2025" + "UBND XÃ BA ĐÌNH" → "ct1322-so-ket-2021-2025-ubnd-xa-ba-dinh".
+pub fn default_file_name(questionnaire_id: &str, issuer: &str) -> String {
+    let slug: String = crate::messages::ascii_fold(issuer)
+        .to_lowercase()
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|s| !s.is_empty())
+        .collect::<Vec<_>>()
+        .join("-");
+    if slug.is_empty() {
+        questionnaire_id.to_owned()
+    } else {
+        format!("{questionnaire_id}-{slug}")
     }
 }

@@ -24,7 +24,7 @@ use super::super::text_input::TextInput;
 use super::super::theme::Theme;
 use super::super::view::titled;
 use super::{ConfirmOverwrite, Outcome, Overlay, Request, popup};
-use crate::messages::{self, ui};
+use crate::messages::ui;
 use crate::report::{self, BodySize, Document, FileFormat};
 
 /// The export dialog.
@@ -267,18 +267,4 @@ impl ExportDialog {
         }
     }
 }
-
-/// "ct1322-so-ket-2021-2025" + "UBND XÃ BA ĐÌNH" → "ct1322-so-ket-2021-2025-ubnd-xa-ba-dinh".
-pub fn default_file_name(questionnaire_id: &str, issuer: &str) -> String {
-    let slug: String = messages::ascii_fold(issuer)
-        .to_lowercase()
-        .split(|c: char| !c.is_ascii_alphanumeric())
-        .filter(|s| !s.is_empty())
-        .collect::<Vec<_>>()
-        .join("-");
-    if slug.is_empty() {
-        questionnaire_id.to_owned()
-    } else {
-        format!("{questionnaire_id}-{slug}")
-    }
-}
+pub use crate::report::default_file_name;

@@ -1,0 +1,127 @@
+//! The plain mode's words (`baocao run --plain`): what is printed around each question, the
+//! hints of each kind, the line commands and their help, and what is said when a line is
+//! refused.
+//!
+//! Must not: decide anything, or import anything of the crate but `vn`.
+
+pub const CHOSEN_FOR_DUMB_TERMINAL: &str = "ghi chú: cửa sổ này không hiện được toàn màn hình (TERM=dumb); baocao hỏi từng câu trên các dòng chữ thường.";
+pub const INTRO: &str = "Chế độ dòng: mỗi câu hỏi hiện trên các dòng chữ thường. Gõ câu trả lời rồi Enter; Enter trên dòng trống giữ nguyên câu trả lời đang có. Gõ :? để xem các lệnh.";
+pub const HEADER_SECTION: &str = "Phần đầu văn bản";
+pub const REQUIRED: &str = "(bắt buộc)";
+pub const HELP_LABEL: &str = "Hướng dẫn:";
+pub const NOTHING_YET: &str = "Chưa trả lời.";
+pub const HINT_TEXT: &str = "Gõ một dòng.";
+pub const HINT_PARAGRAPH: &str = "Gõ đoạn văn, có thể nhiều dòng; một dòng trống để kết thúc.";
+pub const HINT_INTEGER: &str = "Gõ một số nguyên, ví dụ 1.250 hoặc 1250.";
+pub const HINT_DECIMAL: &str = "Gõ một số, ví dụ 12,5 hoặc 1.250.";
+pub const HINT_DATE: &str = "Gõ ngày dạng dd/mm/yyyy, ví dụ 31/07/2025.";
+pub const HINT_YES_NO: &str = "Gõ c (có) hoặc k (không).";
+pub const HINT_CHOICE: &str = "Gõ số của một lựa chọn.";
+pub const HINT_CHOICE_OTHER: &str = "Gõ số của một lựa chọn, hoặc gõ chữ để ghi ý khác.";
+pub const HINT_CHOICES: &str =
+    "Gõ số của các lựa chọn, cách nhau bằng dấu phẩy hoặc dấu cách (ví dụ 1, 3).";
+pub const HINT_CHOICES_OTHER: &str = "Gõ số của các lựa chọn, cách nhau bằng dấu phẩy hoặc dấu cách (ví dụ 1, 3); thêm chữ (sau dấu phẩy) để ghi ý khác.";
+pub const HINT_LIST: &str = "Gõ mỗi mục trên một dòng; một dòng trống để kết thúc.";
+pub const TABLE_NOT_YET: &str = "Câu này là một bảng: chế độ dòng chưa hỏi được bảng, câu trả lời đang có được giữ nguyên. Enter để sang câu sau.";
+pub const NOT_YES_NO: &str = "không hiểu: gõ c (có) hoặc k (không).";
+pub const ANSWER_KEPT: &str = "Giữ nguyên.";
+pub const ANSWER_CLEARED: &str = "Đã xóa câu trả lời.";
+pub const NO_PREVIOUS: &str = "Đây là câu đầu tiên, không lùi được nữa.";
+pub const END_OF_QUESTIONS: &str =
+    "Đã hết câu hỏi. Gõ :xong để xuất báo cáo, :lui để quay lại, hoặc Enter để lưu và thoát.";
+pub const NOT_A_COMMAND_HERE: &str = "Đã hết câu hỏi: chỉ gõ được lệnh (:? để xem các lệnh).";
+pub const READ_ONLY: &str =
+    "Đang mở ở chế độ chỉ xem (một phiên baocao khác đang sửa tệp này): không sửa được.";
+pub const ASK_AGAIN: &str = "Mời gõ lại.";
+
+/// The help of the line commands (`:?`).
+pub const HELP: &str = "Các lệnh (gõ trên một dòng riêng, bắt đầu bằng dấu hai chấm):
+  :lui          quay lại câu trước
+  :đến SỐ       đến câu số SỐ (ví dụ :đến 5)
+  :đến MÃ       đến câu có mã MÃ (ví dụ :đến ten_xa)
+  :xóa          xóa câu trả lời của câu này
+  :xem          xem toàn bộ báo cáo
+  :xong [TÊN]   xuất báo cáo ra TÊN.txt và TÊN.docx (bên cạnh tệp câu trả lời)
+  :?            xem trợ giúp này
+Enter trên dòng trống giữ nguyên câu trả lời đang có và sang câu sau. Hết dữ liệu vào (Ctrl+D) thì lưu và thoát. Gõ :: ở đầu dòng để bắt đầu câu trả lời bằng dấu hai chấm.";
+
+/// The line above a question: where it is and which one of how many.
+pub fn question_head(k: usize, n: usize, path: &str) -> String {
+    format!("--- Câu {k}/{n} · {path}")
+}
+
+/// The current answer.
+pub fn current_answer(shown: &str) -> String {
+    format!("Câu trả lời hiện tại: {shown}")
+}
+
+/// The default the report uses while nothing is answered.
+pub fn default_answer(shown: &str) -> String {
+    format!("Mặc định: {shown}")
+}
+
+/// One numbered option of a choice.
+pub fn option_line(n: usize, option: &str, chosen: bool) -> String {
+    let mark = if chosen { " (đang chọn)" } else { "" };
+    format!("  {n}. {option}{mark}")
+}
+
+/// A choice's number that is not one of its options.
+pub fn no_such_option(typed: &str, n: usize) -> String {
+    format!("không có lựa chọn \"{typed}\": gõ một số từ 1 đến {n}.")
+}
+
+/// A choice without "other" got text.
+pub fn choice_needs_number(n: usize) -> String {
+    format!("câu này chỉ nhận số của lựa chọn, từ 1 đến {n}.")
+}
+
+/// A single choice got several numbers.
+pub const ONE_CHOICE_ONLY: &str = "câu này chỉ chọn một lựa chọn.";
+/// A multiple choice got more than one free text.
+pub const ONE_OTHER_ONLY: &str = "chỉ ghi được một ý khác.";
+
+/// A line refused, and why.
+pub fn refused(reason: &str) -> String {
+    format!("Chưa nhận: {reason} Mời gõ lại.")
+}
+
+/// `:đến` with something that is no question.
+pub fn no_such_question(target: &str) -> String {
+    format!("Không có câu \"{target}\" (gõ :đến và số thứ tự hoặc mã của câu).")
+}
+
+/// `:đến` to a question that does not apply with these answers.
+pub fn question_not_applying(id: &str) -> String {
+    format!("Câu \"{id}\" không áp dụng với các câu trả lời hiện tại.")
+}
+
+/// A line starting with ":" that is no command.
+pub fn unknown_command(typed: &str) -> String {
+    format!(
+        "Không có lệnh \"{typed}\". Gõ :? để xem các lệnh (gõ :: nếu câu trả lời bắt đầu bằng dấu hai chấm)."
+    )
+}
+
+/// The report cannot be built with these answers.
+pub fn report_failed(detail: &str) -> String {
+    format!("Chưa tạo được báo cáo: {detail}")
+}
+
+/// The report files were written.
+pub fn exported(files: &str) -> String {
+    format!("Đã xuất báo cáo: {files}.")
+}
+
+/// A report file could not be written.
+pub fn export_failed(file: &str, detail: &str) -> String {
+    format!("Không ghi được {file}: {detail}")
+}
+
+/// A name for the report that cannot be a file name.
+pub const EXPORT_BAD_NAME: &str = "tên tệp không được chứa / \\ : và không bắt đầu bằng dấu chấm.";
+
+/// A save failed (the file's message says where the answers are kept).
+pub fn save_failed(detail: &str) -> String {
+    format!("Chưa lưu được: {detail}")
+}

@@ -1,0 +1,451 @@
+//! The plain mode (`baocao run --plain`): the questionnaire asked one question at a time on
+//! ordinary lines, for screen readers, consoles that cannot show the full screen, poor links,
+//! and input from a pipe.
+//!
+//! Owns: the loop — each question that applies printed as text (`ask`), one line read (or,
+//! for a paragraph or a list, lines up to an empty one), read as a line command or an answer
+//! (`reply`), the answer checked (`answers::check`) and stored, or refused with a Vietnamese
+//! message and asked again; the line commands (back, jump, clear, show the report, finish,
+//! help). Every change goes through the same core as the wizard's: `flow::Evaluation` decides
+//! what applies, `answers::unsaved::Unsaved` what is not on disk yet, each change is handed to
+//! the session's journal and then saved atomically (`session::save`), so `kill -9` loses
+//! nothing; the end of input saves and quits.
+//!
+//! Must not: know terminals (no full-screen library, no raw mode), write an escape sequence
+//! (every line printed is cleaned by `text::clean_text`), or decide anything the core decides
+//! (what applies, how numbers and dates read, what is valid).
+
+mod ask;
+mod reply;
+
+use std::io::{BufRead, Write};
+use std::path::PathBuf;
+use std::time::Instant;
+
+use crate::answers::journal::{self, Journal};
+use crate::answers::typed::Typed;
+use crate::answers::unsaved::{Change, Unsaved};
+use crate::answers::{self, AnswerValue, Answers};
+use crate::flow::{Evaluation, Sections};
+use crate::messages::{self, plain as words};
+use crate::questionnaire::{QuestionKind, Questionnaire};
+use crate::report::{self, BodySize, FileFormat};
+use crate::session;
+use reply::{Command, Line};
+
+/// Asks the questionnaire on stdin and stdout until the input ends; answers are on disk when
+/// it returns `Ok`, and the error says where they are kept when the last save failed.
+pub fn run(
+    q: Questionnaire,
+    answers: Answers,
+    answers_path: PathBuf,
+    opened: session::Opened,
+) -> Result<(), String> {
+    let input = std::io::stdin().lock();
+    let out = std::io::stdout().lock();
+    Session::new(q, answers, answers_path, opened, out).drive(input)
+}
+
+/// Where the loop goes after a line.
+enum Step {
+    /// The input ended.
+    End,
+    /// Ask this question again.
+    Stay,
+    /// To the first question that applies at or after this index.
+    Go(usize),
+}
+
+/// One plain-mode session: the answers, what applies, and the session's files.
+struct Session<W: Write> {
+    q: Questionnaire,
+    answers: Answers,
+    eval: Evaluation,
+    sections: Sections,
+    answers_path: PathBuf,
+    right: Option<session::WriteRight>,
+    journal: Option<Journal>,
+    unsaved: Unsaved,
+    /// The last save's failure, said again when the session ends.
+    failed: Option<String>,
+    out: W,
+}
+
+impl<W: Write> Session<W> {
+    fn new(
+        q: Questionnaire,
+        answers: Answers,
+        answers_path: PathBuf,
+        opened: session::Opened,
+        out: W,
+    ) -> Self {
+        let eval = Evaluation::new(&q, &answers);
+        let sections = Sections::new(&q);
+        let mut session = Session {
+            q,
+            answers,
+            eval,
+            sections,
+            answers_path,
+            right: opened.write,
+            journal: opened.journal,
+            unsaved: Unsaved::new(),
+            failed: None,
+            out,
+        };
+        session.say(words::INTRO);
+        if let Some(message) = opened.message {
+            session.say(&message);
+        }
+        if opened.recovered && session.right.is_some() {
+            session.unsaved.changed(Change::Recovered, Instant::now());
+            session.save();
+        }
+        session
+    }
+
+    /// Prints a text (each line cleaned: no control character reaches the output).
+    fn say(&mut self, text: &str) {
+        let _ = writeln!(self.out, "{}", crate::text::clean_text(text));
+    }
+
+    /// The next line of input, without its line break, cleaned and NFC-normalised as the
+    /// wizard stores typing; `None` at the end of input (or when it cannot be read).
+    fn read_line(&mut self, input: &mut impl BufRead) -> Option<String> {
+        let _ = write!(self.out, "> ");
+        let _ = self.out.flush();
+        let mut bytes = Vec::new();
+        match input.read_until(b'\n', &mut bytes) {
+            Ok(0) | Err(_) => {
+                let _ = writeln!(self.out);
+                None
+            }
+            Ok(_) => {
+                let line = String::from_utf8_lossy(&bytes);
+                let line = line.trim_end_matches(['\n', '\r']);
+                Some(crate::text::clean_typed(line, false))
+            }
+        }
+    }
+
+    /// The loop: every question that applies, in order, until the input ends.
+    fn drive(mut self, mut input: impl BufRead) -> Result<(), String> {
+        let mut at = 0;
+        loop {
+            let visible = self.eval.visible();
+            let step = match visible.iter().position(|&v| v >= at) {
+                Some(k) => self.ask(&visible, k, &mut input),
+                None => self.after_last(&visible, &mut input),
+            };
+            match step {
+                Step::End => break,
+                Step::Stay => {}
+                Step::Go(to) => at = to,
+            }
+        }
+        self.end()
+    }
+
+    /// Past the last question: commands, until an empty line or the end of input.
+    fn after_last(&mut self, visible: &[usize], input: &mut impl BufRead) -> Step {
+        self.say(words::END_OF_QUESTIONS);
+        let Some(line) = self.read_line(input) else {
+            return Step::End;
+        };
+        match reply::classify(&line) {
+            Line::Empty => Step::End,
+            Line::Command(command) => self.command(command, None, visible),
+            Line::Unknown(typed) => {
+                self.say(&words::unknown_command(&typed));
+                Step::Stay
+            }
+            Line::Text(_) => {
+                self.say(words::NOT_A_COMMAND_HERE);
+                Step::Stay
+            }
+        }
+    }
+
+    /// Asks the `k`-th question that applies and reads the reply.
+    fn ask(&mut self, visible: &[usize], k: usize, input: &mut impl BufRead) -> Step {
+        let i = visible[k];
+        let text = ask::lines(
+            &self.q,
+            &self.eval,
+            &self.sections,
+            &self.answers,
+            (i, k + 1, visible.len()),
+        )
+        .join("\n");
+        self.say(&text);
+        let Some(first) = self.read_line(input) else {
+            return Step::End;
+        };
+        let kind = self.q.questions[i].kind.clone();
+        let mut lines = match reply::classify(&first) {
+            Line::Empty => return Step::Go(i + 1),
+            Line::Command(command) => return self.command(command, Some(i), visible),
+            Line::Unknown(typed) => {
+                self.say(&words::unknown_command(&typed));
+                return Step::Stay;
+            }
+            Line::Text(_) if matches!(kind, QuestionKind::Table(_)) => {
+                self.say(words::TABLE_NOT_YET);
+                return Step::Stay;
+            }
+            Line::Text(text) => vec![text],
+        };
+        if reply::several_lines(&kind) {
+            // Up to an empty line; the end of input ends the answer too (and then the session).
+            while let Some(line) = self.read_line(input) {
+                if line.trim().is_empty() {
+                    break;
+                }
+                lines.push(line);
+            }
+        }
+        match reply::parse(&kind, &lines) {
+            Err(reason) => {
+                self.say(&words::refused(&reason));
+                Step::Stay
+            }
+            Ok(Typed::Answer(value)) => {
+                let problems = answers::check::check(&self.q.questions[i], &value);
+                if problems.is_empty() {
+                    self.set(i, Some(value));
+                    Step::Go(i + 1)
+                } else {
+                    self.say(&words::refused(&problems.join(" ")));
+                    Step::Stay
+                }
+            }
+            Ok(_) => Step::Go(i + 1),
+        }
+    }
+
+    /// A line command at question `here` (none past the last question).
+    fn command(&mut self, command: Command, here: Option<usize>, visible: &[usize]) -> Step {
+        match command {
+            Command::Back => {
+                let before = visible.iter().rev().find(|&&v| here.is_none_or(|h| v < h));
+                if let Some(&v) = before {
+                    Step::Go(v)
+                } else {
+                    self.say(words::NO_PREVIOUS);
+                    Step::Stay
+                }
+            }
+            Command::Jump(target) => self.jump(&target, visible),
+            Command::Clear => match here {
+                Some(i) => {
+                    self.set(i, None);
+                    self.say(words::ANSWER_CLEARED);
+                    Step::Stay
+                }
+                None => Step::Stay,
+            },
+            Command::Show => {
+                match &self.eval.document {
+                    Ok(doc) => {
+                        let bytes =
+                            report::encode(FileFormat::Text, doc, true, BodySize::default());
+                        self.say(&String::from_utf8_lossy(&bytes));
+                    }
+                    Err(err) => {
+                        let message = words::report_failed(&err.to_string());
+                        self.say(&message);
+                    }
+                }
+                Step::Stay
+            }
+            Command::Finish(name) => {
+                self.export(name.as_deref());
+                Step::Stay
+            }
+            Command::Help => {
+                self.say(words::HELP);
+                Step::Stay
+            }
+        }
+    }
+
+    /// `:đến`: a number among the questions that apply, or a question's id.
+    fn jump(&mut self, target: &str, visible: &[usize]) -> Step {
+        if let Ok(n) = target.parse::<usize>() {
+            if let Some(&i) = n.checked_sub(1).and_then(|k| visible.get(k)) {
+                return Step::Go(i);
+            }
+        } else if let Some(i) = self.q.index_of(target) {
+            if visible.contains(&i) {
+                return Step::Go(i);
+            }
+            self.say(&words::question_not_applying(target));
+            return Step::Stay;
+        }
+        self.say(&words::no_such_question(target));
+        Step::Stay
+    }
+
+    /// Stores question `i`'s answer (`None`: removed), journals it and saves.
+    fn set(&mut self, i: usize, value: Option<AnswerValue>) {
+        if self.right.is_none() {
+            self.say(words::READ_ONLY);
+            return;
+        }
+        let question = &self.q.questions[i];
+        let id = question.id.clone();
+        // Answering a carried-over answer is reviewing it.
+        self.answers.unreviewed.shift_remove(&id);
+        self.answers.forget_kept(&id);
+        match value {
+            Some(v) => self.answers.set(id.clone(), v),
+            // Clearing a default must stick (as in the wizard): an empty answer is stored,
+            // which the report reads as "nothing" rather than the default.
+            None => match (&question.default, &question.kind) {
+                (Some(_), QuestionKind::Choices { .. }) => {
+                    self.answers
+                        .set(id.clone(), AnswerValue::Choices(Vec::new()));
+                }
+                (Some(_), QuestionKind::List) => {
+                    self.answers.set(id.clone(), AnswerValue::List(Vec::new()));
+                }
+                _ => {
+                    self.answers.remove(&id);
+                }
+            },
+        }
+        self.answers.position = Some(id.clone());
+        let now = Instant::now();
+        self.unsaved.changed(Change::Answer(id), now);
+        self.unsaved.changed(Change::Position, now);
+        self.eval = Evaluation::new(&self.q, &self.answers);
+        self.save();
+    }
+
+    /// Hands what changed to the journal, then saves the answers file (atomically; into the
+    /// copy in a data folder when its disk refuses).
+    fn save(&mut self) {
+        let Some(right) = &self.right else {
+            return;
+        };
+        let pending = self.unsaved.drain();
+        let mut journal_error = None;
+        if let Some(j) = self.journal.as_mut() {
+            let mut append = |id: &str, entry: journal::Entry<'_>| {
+                if let Err(e) = j.append(id, entry) {
+                    journal_error.get_or_insert(e);
+                }
+            };
+            for id in &pending.answers {
+                match (self.answers.get(id), self.answers.kept_of(id)) {
+                    (Some(value), _) => append(id, journal::Entry::Value(value)),
+                    (None, Some(kept)) => append(id, journal::Entry::Kept(&kept.raw)),
+                    (None, None) => append(id, journal::Entry::Removed),
+                }
+            }
+            for id in &pending.reviewed {
+                append(id, journal::Entry::Reviewed);
+            }
+            if let (true, Some(position)) = (pending.position, &self.answers.position) {
+                append(position, journal::Entry::Position);
+            }
+        }
+        if !self.unsaved.is_unsaved() {
+            return;
+        }
+        self.unsaved.save_started();
+        let result = session::save(right, &self.answers, &self.q);
+        self.unsaved.save_finished(result.is_ok(), Instant::now());
+        let message = match result {
+            Ok(()) => {
+                self.failed = None;
+                if let Some(j) = self.journal.as_mut()
+                    && session::retire_older_journals(right, Some(j.path()))
+                    && !j.is_empty()
+                {
+                    let _ = j.truncate();
+                }
+                journal_error.map(|e| messages::ui::journal_failed(&messages::io_detail(&e)))
+            }
+            Err(failed) => {
+                let file = self.answers_path.display().to_string();
+                let detail = messages::io_detail(&failed.error);
+                let message = match failed.kept {
+                    Some(copy) => {
+                        messages::ui::save_error_kept(&file, &detail, &copy.display().to_string())
+                    }
+                    None => messages::ui::save_error(&file, &detail),
+                };
+                self.failed = Some(message.clone());
+                Some(words::save_failed(&message))
+            }
+        };
+        if let Some(message) = message {
+            self.say(&message);
+        }
+    }
+
+    /// `:xong`: the report written as .txt and .docx beside the answers file.
+    fn export(&mut self, name: Option<&str>) {
+        let doc = match &self.eval.document {
+            Ok(doc) => doc,
+            Err(err) => {
+                let message = words::report_failed(&err.to_string());
+                self.say(&message);
+                return;
+            }
+        };
+        let issuer = doc.frame.issuer.last().cloned().unwrap_or_default();
+        let name = name.map_or_else(
+            || report::default_file_name(&self.q.id, &issuer),
+            |n| n.trim().to_owned(),
+        );
+        let name = name
+            .strip_suffix(".txt")
+            .or_else(|| name.strip_suffix(".docx"))
+            .unwrap_or(&name)
+            .to_owned();
+        if name.is_empty() || name.contains(['/', '\\', ':']) || name.starts_with('.') {
+            self.say(&words::refused(words::EXPORT_BAD_NAME));
+            return;
+        }
+        let folder = self
+            .answers_path
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .map_or_else(|| PathBuf::from("."), PathBuf::from);
+        let mut written = Vec::new();
+        for format in [FileFormat::Text, FileFormat::Word] {
+            let path = folder.join(format!("{name}.{}", format.extension()));
+            let bytes = report::encode(format, doc, true, BodySize::default());
+            if let Err(e) = crate::files::write_atomic(&path, &bytes) {
+                let message =
+                    words::export_failed(&path.display().to_string(), &messages::io_detail(&e));
+                self.say(&message);
+                return;
+            }
+            written.push(path.display().to_string());
+        }
+        self.say(&words::exported(&written.join(", ")));
+    }
+
+    /// The end: what is not saved yet is saved, the journal closed and, once every older one
+    /// is gone, removed.
+    fn end(mut self) -> Result<(), String> {
+        if self.unsaved.is_unsaved() {
+            self.save();
+        }
+        let _ = self.out.flush();
+        if let Some(message) = self.failed.take() {
+            return Err(message);
+        }
+        if let (Some(right), Some(j)) = (&self.right, self.journal.take()) {
+            let path = j.path().to_owned();
+            drop(j);
+            if session::retire_older_journals(right, Some(&path)) {
+                let _ = std::fs::remove_file(path);
+            }
+        }
+        Ok(())
+    }
+}
