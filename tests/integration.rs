@@ -12,6 +12,7 @@ mod hostile_input;
 mod hostile_output;
 mod hostile_templates;
 mod lint;
+mod plain;
 mod preview;
 mod questionnaire_load;
 mod report_build;

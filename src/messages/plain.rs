@@ -32,7 +32,6 @@ pub const END_OF_QUESTIONS: &str =
 pub const NOT_A_COMMAND_HERE: &str = "Đã hết câu hỏi: chỉ gõ được lệnh (:? để xem các lệnh).";
 pub const READ_ONLY: &str =
     "Đang mở ở chế độ chỉ xem (một phiên baocao khác đang sửa tệp này): không sửa được.";
-pub const ASK_AGAIN: &str = "Mời gõ lại.";
 
 /// The help of the line commands (`:?`).
 pub const HELP: &str = "Các lệnh (gõ trên một dòng riêng, bắt đầu bằng dấu hai chấm):
@@ -83,7 +82,8 @@ pub const ONE_OTHER_ONLY: &str = "chỉ ghi được một ý khác.";
 
 /// A line refused, and why.
 pub fn refused(reason: &str) -> String {
-    format!("Chưa nhận: {reason} Mời gõ lại.")
+    let reason = reason.trim().trim_end_matches('.');
+    format!("Chưa nhận: {reason}. Mời gõ lại.")
 }
 
 /// `:đến` with something that is no question.
