@@ -155,10 +155,16 @@ fn back_and_jump() {
 #[test]
 fn the_output_holds_no_escape_sequence() {
     let dir = tempfile::tempdir().expect("tempdir");
+    // An answer written by hand with an escape character in it is shown, cleaned.
+    std::fs::write(
+        dir.path().join("a.answers.yaml"),
+        "answers:\n  tinh: \"Quảng\\e[2J Ngãi\"\n",
+    )
+    .expect("answers written");
     let out = plain(
         dir.path(),
         &["--answers", "a.answers.yaml"],
-        "\u{1b}[31mHòa Bình\n:?\n:xem\n:xong\n",
+        "\u{1b}[31mHòa Bình\n\n:?\n:xem\n:xong\n",
     );
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     assert!(out.stdout.len() > 1000, "{}", text(&out.stdout));
