@@ -241,3 +241,43 @@ fn kill_9_after_an_answer_loses_nothing() {
     let saved = std::fs::read_to_string(dir.path().join("a.answers.yaml")).expect("saved");
     assert!(saved.contains("ten_xa: Hòa Bình"), "{saved}");
 }
+
+// Pseudo-terminal tests stay Unix-only: `TERM` is a Unix terminal's name, and Wine's ConPTY
+// does not work.
+#[cfg(unix)]
+#[test]
+fn a_dumb_terminal_gets_the_plain_mode_and_ctrl_d_saves() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut cmd = pty::command(dir.path());
+    cmd.env("TERM", "dumb");
+    cmd.args(["run", "--answers", "a.answers.yaml"]);
+    let mut term = pty::Pty::spawn(cmd);
+    term.wait_output("Câu 1/");
+    term.send("Hòa Bình\n".as_bytes());
+    term.wait_output("Câu 2/");
+    // Ctrl+D at the start of a line: the end of input.
+    term.send(b"\x04");
+    let status = term.wait_exit();
+    assert!(status.success(), "{}", term.output());
+    let output = term.output();
+    assert!(output.contains("TERM=dumb"), "the note: {output}");
+    assert!(!output.contains('\u{1b}'), "{output}");
+    let saved = std::fs::read_to_string(dir.path().join("a.answers.yaml")).expect("saved");
+    assert!(saved.contains("ten_xa: Hòa Bình"), "{saved}");
+}
+
+#[cfg(unix)]
+#[test]
+fn kill_9_in_a_terminal_loses_nothing() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut cmd = pty::command(dir.path());
+    cmd.args(["run", "--plain", "--answers", "a.answers.yaml"]);
+    let mut term = pty::Pty::spawn(cmd);
+    term.wait_output("Câu 1/");
+    term.send("Hòa Bình\n".as_bytes());
+    term.wait_output("Câu 2/");
+    pty::signal(term.pid(), "KILL").expect("kill -9");
+    term.wait_exit();
+    let saved = std::fs::read_to_string(dir.path().join("a.answers.yaml")).expect("saved");
+    assert!(saved.contains("ten_xa: Hòa Bình"), "{saved}");
+}
