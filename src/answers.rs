@@ -7,7 +7,8 @@
 //! of its YAML (once, on the event stream the questionnaire loader reads too), `journal` the
 //! record of every change kept beside it until the next save, `unsaved` what of the answers in
 //! memory is not in the journal or the file yet (and when to save), `check` the validation of
-//! one answer against its question, `typed` what the official typed read as an answer of
+//! one answer against its question, `grid` a table answer as a grid of typed cells,
+//! `typed` what the official typed read as an answer of
 //! its kind (numbers, dates, list items), `explain` which sentence fits a file the YAML limits
 //! refused.
 //!
@@ -15,6 +16,7 @@
 
 pub mod check;
 pub mod explain;
+pub mod grid;
 pub mod journal;
 pub mod persist;
 pub mod raw;

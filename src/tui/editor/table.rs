@@ -17,15 +17,15 @@ use unicode_width::UnicodeWidthStr;
 
 mod answer;
 
-use answer::arrange;
+use grid::arrange;
 
 use super::{Looks, Outcome, neighbour, text};
+use crate::answers::grid::{self, cell_value as parse_cell};
 use crate::answers::{Cell, Row};
 use crate::questionnaire::{CellKind, TableSpec};
 use crate::tui::action::Action;
 use crate::tui::fit::{fit, safe};
 use crate::tui::text_input::TextInput;
-use crate::vn;
 
 /// A table; `input` edits the cell at (`row`, `col`).
 #[derive(Debug, Clone)]
@@ -43,15 +43,7 @@ pub struct TableEditor {
 impl TableEditor {
     /// The editor of a table of `spec` holding `rows`.
     pub fn new(spec: &TableSpec, rows: &[Row]) -> Self {
-        let cells: Vec<Vec<String>> = rows
-            .iter()
-            .map(|r| {
-                spec.columns
-                    .iter()
-                    .map(|c| r.get(&c.id).map(Cell::display).unwrap_or_default())
-                    .collect()
-            })
-            .collect();
+        let cells = grid::cells_of(spec, rows);
         let mut editor = TableEditor {
             spec: spec.clone(),
             titles: spec
@@ -77,9 +69,7 @@ impl TableEditor {
 
     /// Whether a cell can be typed in: not a computed sum, not a fixed row's label.
     pub fn is_editable(&self, row: usize, col: usize) -> bool {
-        let column = &self.spec.columns[col];
-        let fixed_label = col == 0 && row < self.spec.rows.len() && column.kind == CellKind::Text;
-        !column.sum && !fixed_label
+        grid::is_editable(&self.spec, row, col)
     }
 
     fn editable(&self) -> bool {
@@ -435,19 +425,6 @@ impl Cells<'_> {
             x = x.saturating_add(w + 1);
         }
     }
-}
-
-/// A cell's text as a cell: `None` when empty, `Err` when it is not a number of its kind.
-fn parse_cell(kind: CellKind, text: &str) -> Option<Result<Cell, ()>> {
-    let t = text.trim();
-    if t.is_empty() {
-        return None;
-    }
-    Some(match kind {
-        CellKind::Text => Ok(Cell::Text(text.trim().to_owned())),
-        CellKind::Integer => vn::parse_integer(t).map(Cell::Integer).ok_or(()),
-        CellKind::Decimal => vn::parse_decimal(t).map(Cell::Decimal).ok_or(()),
-    })
 }
 
 #[cfg(test)]

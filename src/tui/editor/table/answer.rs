@@ -3,14 +3,14 @@
 //! Owns: filling a [`TableEditor`] from stored rows (each fixed row back under its label) or
 //! from the raw cells kept when a cell was not a number, and turning the cells back into an
 //! answer — a typed cell that is not a number of its column keeps the whole table as typed,
-//! with a reason naming its row and column.
+//! with a reason naming its row and column (the grid itself is the core's `answers::grid`).
 //!
 //! Must not: draw, read keys, or touch the answers store.
 
-use super::{TableEditor, parse_cell};
-use crate::answers::{AnswerValue, Row};
-use crate::messages::ui;
-use crate::questionnaire::{CellKind, TableSpec};
+use super::TableEditor;
+use crate::answers::AnswerValue;
+use crate::answers::grid::{self, arrange};
+use crate::questionnaire::TableSpec;
 use crate::tui::editor::{Value, raw_text};
 
 impl TableEditor {
@@ -22,93 +22,9 @@ impl TableEditor {
         self.load_cell();
     }
 
-    fn to_rows(&self, cells: &[Vec<String>]) -> Result<Vec<Row>, String> {
-        let mut out = Vec::new();
-        for (r, row) in cells.iter().enumerate() {
-            let mut map = Row::new();
-            for (c, (text, column)) in row.iter().zip(&self.spec.columns).enumerate() {
-                if column.sum {
-                    continue;
-                }
-                match parse_cell(column.kind, text) {
-                    None => {}
-                    Some(Ok(cell)) => {
-                        map.insert(column.id.clone(), cell);
-                    }
-                    Some(Err(())) => {
-                        let label = if self.spec.columns[0].kind == CellKind::Text {
-                            row[0].trim().to_owned()
-                        } else {
-                            String::new()
-                        };
-                        let row_name = if label.is_empty() {
-                            (r + 1).to_string()
-                        } else {
-                            label
-                        };
-                        let column_name = self
-                            .titles
-                            .get(c)
-                            .cloned()
-                            .unwrap_or_else(|| (c + 1).to_string());
-                        return Err(ui::bad_cell(
-                            &row_name,
-                            &column_name,
-                            column.kind == CellKind::Integer,
-                        ));
-                    }
-                }
-            }
-            out.push(map);
-        }
-        Ok(out)
-    }
-
     /// The cells as an answer; a cell that is not a number keeps the whole table as typed.
     pub fn value(&self) -> Value {
-        let cells = self.rows_now();
-        match self.to_rows(&cells) {
-            Ok(rows) => {
-                // A fixed row holding only its label says nothing.
-                let rows: Vec<Row> = rows
-                    .into_iter()
-                    .enumerate()
-                    .filter(|(i, r)| {
-                        let label_only = *i < self.spec.rows.len() && r.len() <= 1;
-                        !r.is_empty() && !label_only
-                    })
-                    .map(|(_, r)| r)
-                    .collect();
-                if rows.is_empty() {
-                    Value::Empty
-                } else {
-                    Value::Answer(AnswerValue::Table(rows))
-                }
-            }
-            Err(reason) => {
-                let raw = cells
-                    .iter()
-                    .map(|row| {
-                        let map: serde_yaml::Mapping = row
-                            .iter()
-                            .zip(&self.spec.columns)
-                            .filter(|(t, c)| !c.sum && !t.trim().is_empty())
-                            .map(|(t, c)| {
-                                (
-                                    serde_yaml::Value::String(c.id.clone()),
-                                    serde_yaml::Value::String(t.clone()),
-                                )
-                            })
-                            .collect();
-                        serde_yaml::Value::Mapping(map)
-                    })
-                    .collect();
-                Value::Raw {
-                    raw: serde_yaml::Value::Sequence(raw),
-                    reason,
-                }
-            }
-        }
+        grid::table_value(&self.spec, &self.titles, &self.rows_now())
     }
 
     /// The editor of a stored table; a table kept because a cell was not a number comes back
@@ -131,54 +47,6 @@ impl TableEditor {
         }
         table
     }
-}
-
-/// Stored rows laid out as the editor shows them: the fixed rows first, in the
-/// questionnaire's order, each filled from the stored row that carries its label (or, failing
-/// that, the unlabelled row in the same place — as the report matches them), then the other
-/// rows. Empty fixed rows are not stored, so matching by place alone would shift them.
-pub(super) fn arrange(spec: &TableSpec, cells: Vec<Vec<String>>) -> Vec<Vec<String>> {
-    let width = spec.columns.len();
-    let labelled = spec.label_column().is_some();
-    let key = TableSpec::label_key;
-    let label_of =
-        |row: &Vec<String>| (labelled && !row[0].trim().is_empty()).then(|| key(&row[0]));
-    let mut cells: Vec<Vec<String>> = cells
-        .into_iter()
-        .map(|mut r| {
-            r.resize(width, String::new());
-            r
-        })
-        .collect();
-    let mut used = vec![false; cells.len()];
-    let mut out = Vec::new();
-    for (i, label) in spec.rows.iter().enumerate() {
-        let by_label =
-            (0..cells.len()).find(|&j| !used[j] && label_of(&cells[j]) == Some(key(label)));
-        let by_place = (i < cells.len() && !used[i] && label_of(&cells[i]).is_none()).then_some(i);
-        let mut row = match by_label.or(by_place) {
-            Some(j) => {
-                used[j] = true;
-                std::mem::take(&mut cells[j])
-            }
-            None => vec![String::new(); width],
-        };
-        if labelled {
-            row[0].clone_from(label);
-        }
-        out.push(row);
-    }
-    out.extend(
-        cells
-            .into_iter()
-            .zip(used)
-            .filter(|(_, u)| !u)
-            .map(|(r, _)| r),
-    );
-    if out.is_empty() {
-        out.push(vec![String::new(); width]);
-    }
-    out
 }
 
 /// The cells of a kept table answer (a list of column → text maps), when it has that shape.
@@ -216,7 +84,7 @@ pub(super) fn table_question() -> crate::questionnaire::Question {
 mod tests {
     use super::super::super::Editor;
     use super::*;
-    use crate::answers::Cell;
+    use crate::answers::{Cell, Row};
 
     #[test]
     fn a_table_with_a_bad_number_is_kept_and_comes_back_as_typed() {
