@@ -3,9 +3,9 @@
 //! and input from a pipe.
 //!
 //! Owns: the loop — each question that applies printed as text (`ask`), one line read (or,
-//! for a paragraph or a list, lines up to an empty one), read as a line command or an answer
-//! (`reply`), the answer checked (`answers::check`) and stored, or refused with a Vietnamese
-//! message and asked again; the line commands (back, jump, clear, show the report, finish,
+//! for a paragraph or a list, lines up to an empty one; a table cell by cell, `table`), read
+//! as a line command or an answer (`reply`), the answer checked (`answers::check`) and
+//! stored, or refused with a Vietnamese message and asked again; the line commands (back, jump, clear, show the report, finish,
 //! help). Every change goes through the same core as the wizard's: `flow::Evaluation` decides
 //! what applies, `answers::unsaved::Unsaved` what is not on disk yet, each change is handed to
 //! the session's journal and then saved atomically (`session::save`), so `kill -9` loses
@@ -17,6 +17,7 @@
 
 mod ask;
 mod reply;
+mod table;
 
 use std::io::{BufRead, Write};
 use std::path::PathBuf;
@@ -178,19 +179,18 @@ impl<W: Write> Session<W> {
         )
         .join("\n");
         self.say(&text);
+        let kind = self.q.questions[i].kind.clone();
+        if let QuestionKind::Table(spec) = &kind {
+            return self.ask_table(i, spec, visible, input);
+        }
         let Some(first) = self.read_line(input) else {
             return Step::End;
         };
-        let kind = self.q.questions[i].kind.clone();
         let mut lines = match reply::classify(&first) {
             Line::Empty => return Step::Go(i + 1),
             Line::Command(command) => return self.command(command, Some(i), visible),
             Line::Unknown(typed) => {
                 self.say(&words::unknown_command(&typed));
-                return Step::Stay;
-            }
-            Line::Text(_) if matches!(kind, QuestionKind::Table(_)) => {
-                self.say(words::TABLE_NOT_YET);
                 return Step::Stay;
             }
             Line::Text(text) => vec![text],

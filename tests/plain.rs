@@ -281,3 +281,44 @@ fn kill_9_in_a_terminal_loses_nothing() {
     let saved = std::fs::read_to_string(dir.path().join("a.answers.yaml")).expect("saved");
     assert!(saved.contains("ten_xa: Hòa Bình"), "{saved}");
 }
+
+/// A table with two fixed rows: a label column and a number column.
+const TABLE: &str = r#"format: 1
+id: tb
+version: 1
+title: T
+document: {}
+questions:
+  - id: lop
+    ask: Số học viên từng lớp
+    kind: table
+    columns:
+      - { id: ten, title: "Lớp", kind: text }
+      - { id: so, title: "Số học viên", kind: integer }
+    rows: [Lớp A, Lớp B]
+  - { id: ghi_chu, ask: Ghi chú, kind: text }
+sections:
+  - text: "{{ lop }} {{ ghi_chu }}"
+"#;
+
+#[test]
+fn a_table_is_asked_cell_by_cell() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::write(dir.path().join("tb.yaml"), TABLE).expect("questionnaire written");
+    let out = plain(
+        dir.path(),
+        &["tb.yaml", "--answers", "tb.answers.yaml"],
+        "12\nmười\n7\nLớp C\n3\n\nhết\n",
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let shown = text(&out.stdout);
+    // Each cell names its row and column; a cell that is not a number is asked again.
+    assert!(shown.contains("Dòng Lớp B, cột \"Số học viên\""), "{shown}");
+    assert!(
+        shown.contains("dòng \"Lớp B\", cột \"Số học viên\": không phải số nguyên"),
+        "{shown}"
+    );
+    let saved = std::fs::read_to_string(dir.path().join("tb.answers.yaml")).expect("saved");
+    let want = "  lop:\n  - ten: Lớp A\n    so: 12\n  - ten: Lớp B\n    so: 7\n  - ten: Lớp C\n    so: 3\n  ghi_chu: hết\n";
+    assert!(saved.ends_with(want), "{saved}");
+}

@@ -22,7 +22,7 @@ pub const HINT_CHOICES: &str =
     "Gõ số của các lựa chọn, cách nhau bằng dấu phẩy hoặc dấu cách (ví dụ 1, 3).";
 pub const HINT_CHOICES_OTHER: &str = "Gõ số của các lựa chọn, cách nhau bằng dấu phẩy hoặc dấu cách (ví dụ 1, 3); thêm chữ (sau dấu phẩy) để ghi ý khác.";
 pub const HINT_LIST: &str = "Gõ mỗi mục trên một dòng; một dòng trống để kết thúc.";
-pub const TABLE_NOT_YET: &str = "Câu này là một bảng: chế độ dòng chưa hỏi được bảng, câu trả lời đang có được giữ nguyên. Enter để sang câu sau.";
+pub const HINT_TABLE: &str = "Bảng: hỏi từng ô, theo từng dòng; Enter giữ nguyên ô. Sau các dòng đã có là dòng mới: để trống ô đầu của dòng mới để kết thúc bảng.";
 pub const NOT_YES_NO: &str = "không hiểu: gõ c (có) hoặc k (không).";
 pub const ANSWER_KEPT: &str = "Giữ nguyên.";
 pub const ANSWER_CLEARED: &str = "Đã xóa câu trả lời.";
@@ -124,4 +124,20 @@ pub const EXPORT_BAD_NAME: &str = "tên tệp không được chứa / \\ : và 
 /// A save failed (the file's message says where the answers are kept).
 pub fn save_failed(detail: &str) -> String {
     format!("Chưa lưu được: {detail}")
+}
+
+/// One table cell asked: its row and column named, what it holds; the first cell of a new
+/// row says that leaving it empty ends the table.
+pub fn table_cell(row: &str, column: &str, current: &str, first_of_new: bool) -> String {
+    let now = if current.trim().is_empty() {
+        "trống".to_owned()
+    } else {
+        format!("hiện tại: {current}")
+    };
+    let end = if first_of_new {
+        " (dòng mới; để trống để kết thúc bảng)"
+    } else {
+        ""
+    };
+    format!("Dòng {row}, cột \"{column}\" ({now}){end}:")
 }

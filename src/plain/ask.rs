@@ -86,7 +86,7 @@ fn hint(kind: &QuestionKind) -> &'static str {
         QuestionKind::Choices { other: false, .. } => words::HINT_CHOICES,
         QuestionKind::Choices { other: true, .. } => words::HINT_CHOICES_OTHER,
         QuestionKind::List => words::HINT_LIST,
-        QuestionKind::Table(_) => words::TABLE_NOT_YET,
+        QuestionKind::Table(_) => words::HINT_TABLE,
     }
 }
 
