@@ -5,6 +5,8 @@ use std::io::{Read, Write};
 use std::path::Path;
 use std::process::{Command, Output, Stdio};
 
+use baocao::answers::AnswerValue;
+
 use crate::common::{normalise, pty, read};
 
 const Q: &str = "questionnaires/ct1322-so-ket-2021-2025.yaml";
@@ -321,4 +323,116 @@ fn a_table_is_asked_cell_by_cell() {
     let saved = std::fs::read_to_string(dir.path().join("tb.answers.yaml")).expect("saved");
     let want = "  lop:\n  - ten: Lớp A\n    so: 12\n  - ten: Lớp B\n    so: 7\n  - ten: Lớp C\n    so: 3\n  ghi_chu: hết\n";
     assert!(saved.ends_with(want), "{saved}");
+}
+
+/// The lines an official types to give `value` to `question` in the plain mode.
+fn typed_lines(question: &baocao::questionnaire::Question, value: &AnswerValue) -> Vec<String> {
+    use baocao::questionnaire::QuestionKind;
+    let escape = |s: &str| {
+        if s.trim_start().starts_with(':') {
+            format!(":{s}")
+        } else {
+            s.to_owned()
+        }
+    };
+    let number_of = |options: &[String], s: &str| {
+        options
+            .iter()
+            .position(|o| o == s)
+            .map_or_else(|| s.to_owned(), |i| (i + 1).to_string())
+    };
+    match (&question.kind, value) {
+        (QuestionKind::Paragraph, AnswerValue::Text(s)) => {
+            let mut lines: Vec<String> = s.lines().map(escape).collect();
+            lines.push(String::new());
+            lines
+        }
+        (QuestionKind::List, AnswerValue::List(items)) if items.is_empty() => {
+            vec![":xóa".into(), String::new()]
+        }
+        (QuestionKind::List, AnswerValue::List(items)) => {
+            let mut lines: Vec<String> = items.iter().map(|s| escape(s)).collect();
+            lines.push(String::new());
+            lines
+        }
+        (QuestionKind::Choice { options, .. }, AnswerValue::Choice(s)) => {
+            vec![number_of(options, s)]
+        }
+        (QuestionKind::Choices { .. }, AnswerValue::Choices(v)) if v.is_empty() => {
+            vec![":xóa".into(), String::new()]
+        }
+        (QuestionKind::Choices { options, .. }, AnswerValue::Choices(v)) => {
+            vec![
+                v.iter()
+                    .map(|s| number_of(options, s))
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            ]
+        }
+        (QuestionKind::YesNo, AnswerValue::Bool(b)) => vec![if *b { "c" } else { "k" }.into()],
+        (QuestionKind::Table(spec), AnswerValue::Table(rows)) => {
+            let cells = baocao::answers::grid::cells_of(spec, rows);
+            let mut lines = Vec::new();
+            for (r, row) in cells.iter().enumerate() {
+                for (c, cell) in row.iter().enumerate() {
+                    if baocao::answers::grid::is_editable(spec, r, c) {
+                        lines.push(cell.clone());
+                    }
+                }
+            }
+            // The first cell of a new row, left empty: the table ends.
+            lines.push(String::new());
+            lines
+        }
+        (_, AnswerValue::Text(s)) => vec![escape(s)],
+        (_, v) => vec![v.display()],
+    }
+}
+
+#[test]
+fn the_ba_dinh_answers_typed_line_by_line_give_the_seed() {
+    let q = baocao::questionnaire::builtin().expect("built-in questionnaire");
+    let answers = baocao::answers::load(
+        &crate::common::path("questionnaires/examples/ba-dinh.answers.yaml"),
+        &q,
+    )
+    .expect("Ba Dinh answers");
+    let eval = baocao::flow::Evaluation::new(&q, &answers);
+    let mut input = String::new();
+    for i in eval.visible() {
+        let question = &q.questions[i];
+        let lines = match answers.get(&question.id) {
+            Some(value) => typed_lines(question, value),
+            None => vec![String::new()],
+        };
+        for line in lines {
+            input.push_str(&line);
+            input.push('\n');
+        }
+    }
+    input.push_str(":xong bao-cao\n");
+    let dir = tempfile::tempdir().expect("tempdir");
+    let out = plain(dir.path(), &["--answers", "a.answers.yaml"], &input);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let shown = text(&out.stdout);
+    assert!(!shown.contains("Chưa nhận"), "a line was refused: {shown}");
+    let typed = baocao::answers::load(&dir.path().join("a.answers.yaml"), &q).expect("saved");
+    for (id, value) in answers.iter() {
+        if eval.applied.applies[q.index_of(id).expect("a question")] {
+            assert_eq!(typed.get(id), Some(value), "{id}");
+        }
+    }
+    let exported = std::fs::read_to_string(dir.path().join("bao-cao.txt")).expect("exported");
+    let got = normalise(&exported);
+    let seed = normalise(&read("tests/fixtures/seed-ba-dinh.txt"));
+    let first = seed
+        .iter()
+        .position(|l| l.starts_with("Thực hiện"))
+        .expect("the seed's first paragraph");
+    let start = got
+        .iter()
+        .position(|l| *l == seed[first])
+        .expect("the seed's first paragraph is in the export");
+    let body = &seed[first..];
+    assert_eq!(got[start..(start + body.len()).min(got.len())], body[..]);
 }
