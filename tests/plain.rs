@@ -436,3 +436,25 @@ fn the_ba_dinh_answers_typed_line_by_line_give_the_seed() {
     let body = &seed[first..];
     assert_eq!(got[start..(start + body.len()).min(got.len())], body[..]);
 }
+
+#[test]
+fn suggestions_are_numbered_and_picked_by_number() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let out = plain(
+        dir.path(),
+        &["--answers", "a.answers.yaml"],
+        "Hòa Bình\n:đến ke_hoach_ly_do\n:gợi ý\n:gợi ý 1\n:gợi ý 9\n",
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let shown = text(&out.stdout);
+    assert!(
+        shown.contains("  1. Ủy ban nhân dân xã Hòa Bình đã tiếp nhận"),
+        "{shown}"
+    );
+    assert!(shown.contains("Không có gợi ý \"9\""), "{shown}");
+    let saved = std::fs::read_to_string(dir.path().join("a.answers.yaml")).expect("saved");
+    assert!(
+        saved.contains("ke_hoach_ly_do: Ủy ban nhân dân xã Hòa Bình đã tiếp nhận"),
+        "{saved}"
+    );
+}

@@ -39,6 +39,8 @@ pub const HELP: &str = "Các lệnh (gõ trên một dòng riêng, bắt đầu 
   :đến SỐ       đến câu số SỐ (ví dụ :đến 5)
   :đến MÃ       đến câu có mã MÃ (ví dụ :đến ten_xa)
   :xóa          xóa câu trả lời của câu này
+  :gợi ý        xem các câu gợi ý của câu này, đánh số
+  :gợi ý SỐ     dùng câu gợi ý số SỐ (câu một dòng: thay; đoạn văn: thêm dòng; danh sách: thêm mục)
   :xem          xem toàn bộ báo cáo
   :xong [TÊN]   xuất báo cáo ra TÊN.txt và TÊN.docx (bên cạnh tệp câu trả lời)
   :?            xem trợ giúp này
@@ -140,4 +142,12 @@ pub fn table_cell(row: &str, column: &str, current: &str, first_of_new: bool) ->
         ""
     };
     format!("Dòng {row}, cột \"{column}\" ({now}){end}:")
+}
+
+pub const SUGGESTIONS_TITLE: &str = "Gợi ý (gõ :gợi ý SỐ để dùng):";
+pub const NO_SUGGESTIONS: &str = "Câu này không có gợi ý.";
+
+/// `:gợi ý` with a number that is no suggestion.
+pub fn no_such_suggestion(typed: &str, n: usize) -> String {
+    format!("Không có gợi ý \"{typed}\": gõ :gợi ý và một số từ 1 đến {n}.")
 }

@@ -26,6 +26,8 @@ pub enum Command {
     Show,
     /// The report written as .txt and .docx, under this name or the default one.
     Finish(Option<String>),
+    /// The question's suggestions, numbered; with a number, that suggestion is used.
+    Suggest(Option<String>),
     /// The commands' help.
     Help,
 }
@@ -55,6 +57,15 @@ pub fn classify(line: &str) -> Line {
         return Line::Text(line.to_owned());
     };
     let rest = rest.trim();
+    let lower = rest.to_lowercase();
+    for name in ["gợi ý", "goi y", "gợiý", "goiy"] {
+        if let Some(arg) = lower.strip_prefix(name)
+            && (arg.is_empty() || arg.starts_with(char::is_whitespace))
+        {
+            let arg = Some(arg.trim().to_owned()).filter(|a| !a.is_empty());
+            return Line::Command(Command::Suggest(arg));
+        }
+    }
     let (word, arg) = match rest.split_once(char::is_whitespace) {
         Some((word, arg)) => (word, Some(arg.trim()).filter(|a| !a.is_empty())),
         None => (rest, None),
@@ -185,6 +196,11 @@ mod tests {
         );
         assert_eq!(classify(":xong"), Line::Command(Command::Finish(None)));
         assert_eq!(classify(":?"), Line::Command(Command::Help));
+        assert_eq!(classify(":gợi ý"), Line::Command(Command::Suggest(None)));
+        assert_eq!(
+            classify(":goi y 2"),
+            Line::Command(Command::Suggest(Some("2".into())))
+        );
         assert_eq!(classify(":bay"), Line::Unknown(":bay".into()));
         assert_eq!(classify("::3"), Line::Text(":3".into()));
         assert_eq!(classify("   "), Line::Empty);
