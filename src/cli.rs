@@ -1,4 +1,5 @@
-//! The command line: the wizard (`baocao`, `baocao run`), `render`, `check`, `diff` and `schema`.
+//! The command line: the wizard (`baocao`, `baocao run`, or line by line with `--plain`),
+//! `render`, `check`, `diff` and `schema`.
 //!
 //! Owns: argument parsing (clap derive, with Vietnamese help and errors), wiring the core
 //! together for each command, where output goes (stdout or an atomically written file, never

@@ -85,7 +85,7 @@ pub fn clean_typed(s: &str, multiline: bool) -> String {
     s.nfc().map(|c| clean_char(c, multiline)).collect()
 }
 
-/// One character as it may be stored (see [`clean`]).
+/// One character as it may be stored (see [`clean_typed`]).
 pub fn clean_char(c: char, multiline: bool) -> char {
     match c {
         '\n' if multiline => '\n',
