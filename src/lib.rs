@@ -9,8 +9,8 @@
 //! commands; [`compare`] says what changed between two questionnaire versions. Two front ends
 //! drive the same core: [`tui`] (the full-screen wizard) and [`plain`] (one question at a time
 //! on ordinary lines). [`messages`] holds every sentence the user reads. Two leaves serve the
-//! core: [`value`] (answer values, which the
-//! questionnaire's defaults need) and [`text`] (line clean-up and spelling suggestions).
+//! core: [`value`] (answer values, which the questionnaire's defaults need) and [`text`] (line
+//! clean-up and spelling suggestions).
 //!
 //! The core stands in layers, each importing only lower ones (tests/architecture.rs):
 //! `vn`, `files` → `text` → `messages` → `value` → `template` → `questionnaire` → `answers` →
