@@ -5,7 +5,8 @@
 //! [`write_atomic`], which replaces a file in one step (temporary file in the same folder,
 //! fsync, rename — `atomic-write-file`), so a file is always either the old or the new one;
 //! [`data_dirs`], where the program keeps files of its own; and [`hidden_beside`], the name
-//! of a file's hidden companions (its journal, its lock).
+//! of a file's hidden companions (its journal, its lock); [`shown`], a path as the official
+//! reads it (Windows' `\\?\` prefix and `/` taken out there).
 //!
 //! Must not: interpret what it reads or writes.
 
@@ -49,6 +50,23 @@ pub fn data_dirs() -> Vec<std::path::PathBuf> {
     }
     dirs.push(std::env::temp_dir().join("baocao"));
     dirs
+}
+
+/// A path as the official reads it. On Windows: without the `\\?\` prefix where the path means
+/// the same without it, and with `\` for every `/` (a folder typed `bao-cao/dot-1` joined with
+/// a file name would show both). Elsewhere as it is.
+pub fn shown(path: &Path) -> String {
+    #[cfg(windows)]
+    {
+        dunce::simplified(path)
+            .display()
+            .to_string()
+            .replace('/', "\\")
+    }
+    #[cfg(not(windows))]
+    {
+        path.display().to_string()
+    }
 }
 
 /// A file's name as text ("answers" for a path without one).

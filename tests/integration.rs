@@ -25,3 +25,4 @@ mod tui_app;
 mod tui_crash;
 mod tui_pty;
 mod tui_render;
+mod windows;

@@ -122,16 +122,17 @@ pub enum Refused {
 
 /// The answers file's path with symbolic links resolved, so a file reached through a link
 /// and by its own name has one lock, one journal and one set of copies. A file not there yet
-/// is named in its resolved folder.
+/// is named in its resolved folder. On Windows without the `\\?\` prefix (the path is shown to
+/// the official, and names the session files in the data folders).
 pub fn resolve(answers: &Path) -> PathBuf {
-    if let Ok(real) = std::fs::canonicalize(answers) {
+    if let Ok(real) = dunce::canonicalize(answers) {
         return real;
     }
     let parent = match answers.parent() {
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),
     };
-    match (std::fs::canonicalize(parent), answers.file_name()) {
+    match (dunce::canonicalize(parent), answers.file_name()) {
         (Ok(dir), Some(name)) => dir.join(name),
         _ => answers.to_owned(),
     }

@@ -81,6 +81,26 @@ pub fn whole_utf8(bytes: &[u8]) -> usize {
     n
 }
 
+/// The binary under `ulimit -v` (`memory_mb` MiB), through `sh`.
+#[cfg(unix)]
+fn limited_command(memory_mb: u64) -> Command {
+    let mut cmd = Command::new("sh");
+    cmd.arg("-c")
+        .arg(format!(
+            "ulimit -v {}; exec \"$0\" \"$@\"",
+            memory_mb * 1024
+        ))
+        .arg(pty::binary());
+    cmd
+}
+
+/// The binary itself: Windows has no `ulimit` (a job object could cap memory; not needed to
+/// run these tests under Wine).
+#[cfg(not(unix))]
+fn limited_command(_memory_mb: u64) -> Command {
+    Command::new(pty::binary())
+}
+
 /// What [`baocao_limited`] saw.
 #[derive(Debug)]
 pub struct Limited {
@@ -105,19 +125,13 @@ impl Limited {
 /// Runs the real `baocao` binary (`$BAOCAO_BIN` when set: the release build users run, as in
 /// CI) with `args` in `dir` under an address-space limit of
 /// `memory_mb` MiB (`ulimit -v`) and a wall-clock limit of `seconds`, so that a regression on
-/// hostile input fails the test instead of taking the machine. Unix only (`sh`, `ulimit`).
-#[cfg(unix)]
+/// hostile input fails the test instead of taking the machine. The memory limit needs `sh`
+/// and `ulimit`: on Windows only the wall-clock limit holds.
 pub fn baocao_limited(dir: &Path, args: &[&str], memory_mb: u64, seconds: u64) -> Limited {
     use std::io::Read;
     use std::process::Stdio;
     use std::time::{Duration, Instant};
-    let mut child = Command::new("sh")
-        .arg("-c")
-        .arg(format!(
-            "ulimit -v {}; exec \"$0\" \"$@\"",
-            memory_mb * 1024
-        ))
-        .arg(pty::binary())
+    let mut child = limited_command(memory_mb)
         .args(args)
         .current_dir(dir)
         .stdin(Stdio::null())

@@ -175,8 +175,9 @@ impl App {
             .parent()
             .filter(|p| !p.as_os_str().is_empty())
             .map_or_else(|| PathBuf::from("."), Path::to_path_buf);
-        // Shown in full, so the official knows where to look for the files.
-        let folder = std::fs::canonicalize(&folder).unwrap_or(folder);
+        // Shown in full, so the official knows where to look for the files (without the
+        // `\\?\` prefix Windows' own `canonicalize` puts before it).
+        let folder = dunce::canonicalize(&folder).unwrap_or(folder);
         let issuer = self
             .eval
             .document

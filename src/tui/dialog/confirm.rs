@@ -18,6 +18,7 @@ use super::super::fit::{fit, safe};
 use super::super::theme::Theme;
 use super::super::view::titled;
 use super::{Outcome, Request, popup};
+use crate::files;
 use crate::messages::ui;
 
 /// Files exist: overwrite them?
@@ -52,7 +53,7 @@ impl ConfirmOverwrite {
         lines.extend(
             paths
                 .iter()
-                .map(|p| Line::raw(format!("  {}", safe(&p.display().to_string())))),
+                .map(|p| Line::raw(format!("  {}", safe(&files::shown(p))))),
         );
         lines.push(Line::styled(ui::OVERWRITE_KEYS, theme.prompt));
         frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);

@@ -24,6 +24,7 @@ use super::super::text_input::TextInput;
 use super::super::theme::Theme;
 use super::super::view::titled;
 use super::{ConfirmOverwrite, Outcome, Overlay, Request, popup};
+use crate::files;
 use crate::messages::ui;
 use crate::report::{self, BodySize, Document, FileFormat};
 
@@ -228,7 +229,7 @@ impl ExportDialog {
         lines.push(Line::raw(format!(
             "{} {}",
             ui::EXPORT_FOLDER,
-            fit_tail(&safe(&self.folder.display().to_string()), folder_room)
+            fit_tail(&safe(&files::shown(&self.folder)), folder_room)
         )));
         let name_row = u16::try_from(lines.len()).unwrap_or(0);
         lines.push(Line::raw(ui::EXPORT_NAME));
@@ -239,7 +240,7 @@ impl ExportDialog {
                 lines.extend(
                     paths
                         .iter()
-                        .map(|p| Line::raw(format!("  {}", safe(&p.display().to_string())))),
+                        .map(|p| Line::raw(format!("  {}", safe(&files::shown(p))))),
                 );
             }
             Some(Err(message)) => lines.push(Line::styled(safe(message), theme.error)),
