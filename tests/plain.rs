@@ -202,18 +202,7 @@ fn the_ba_dinh_answers_export_the_seed() {
     assert_eq!(exported, text(&render.stdout));
     // The body is the seed, line for line as tests/seed.rs compares (from its first paragraph:
     // the full form lays the title out on its own lines, which the body-only seed does not).
-    let got = normalise(&exported);
-    let seed = normalise(&read("tests/fixtures/seed-ba-dinh.txt"));
-    let first = seed
-        .iter()
-        .position(|l| l.starts_with("Thực hiện"))
-        .expect("the seed's first paragraph");
-    let start = got
-        .iter()
-        .position(|l| *l == seed[first])
-        .expect("the seed's first paragraph is in the export");
-    let body = &seed[first..];
-    assert_eq!(got[start..(start + body.len()).min(got.len())], body[..]);
+    assert_body_is_the_seed(&exported);
 }
 
 #[test]
@@ -423,18 +412,7 @@ fn the_ba_dinh_answers_typed_line_by_line_give_the_seed() {
         }
     }
     let exported = std::fs::read_to_string(dir.path().join("bao-cao.txt")).expect("exported");
-    let got = normalise(&exported);
-    let seed = normalise(&read("tests/fixtures/seed-ba-dinh.txt"));
-    let first = seed
-        .iter()
-        .position(|l| l.starts_with("Thực hiện"))
-        .expect("the seed's first paragraph");
-    let start = got
-        .iter()
-        .position(|l| *l == seed[first])
-        .expect("the seed's first paragraph is in the export");
-    let body = &seed[first..];
-    assert_eq!(got[start..(start + body.len()).min(got.len())], body[..]);
+    assert_body_is_the_seed(&exported);
 }
 
 #[test]
@@ -457,4 +435,22 @@ fn suggestions_are_numbered_and_picked_by_number() {
         saved.contains("ke_hoach_ly_do: Ủy ban nhân dân xã Hòa Bình đã tiếp nhận"),
         "{saved}"
     );
+}
+
+/// The export's body is the seed, line for line as tests/seed.rs compares (from its first
+/// paragraph: the full form lays the title out on its own lines, which the body-only seed does
+/// not).
+fn assert_body_is_the_seed(exported: &str) {
+    let got = normalise(exported);
+    let seed = normalise(&read("tests/fixtures/seed-ba-dinh.txt"));
+    let first = seed
+        .iter()
+        .position(|l| l.starts_with("Thực hiện"))
+        .expect("the seed's first paragraph");
+    let start = got
+        .iter()
+        .position(|l| *l == seed[first])
+        .expect("the seed's first paragraph is in the export");
+    let body = &seed[first..];
+    assert_eq!(got[start..(start + body.len()).min(got.len())], body[..]);
 }
