@@ -23,7 +23,7 @@ use std::io::{BufRead, Write};
 use std::path::PathBuf;
 use std::time::Instant;
 
-use crate::answers::journal::{self, Journal};
+use crate::answers::journal::Journal;
 use crate::answers::typed::Typed;
 use crate::answers::unsaved::{Change, Unsaved};
 use crate::answers::{self, AnswerValue, Answers};
@@ -395,24 +395,11 @@ impl<W: Write> Session<W> {
         let pending = self.unsaved.drain();
         let mut journal_error = None;
         if let Some(j) = self.journal.as_mut() {
-            let mut append = |id: &str, entry: journal::Entry<'_>| {
+            pending.entries(&self.answers, |id, entry| {
                 if let Err(e) = j.append(id, entry) {
                     journal_error.get_or_insert(e);
                 }
-            };
-            for id in &pending.answers {
-                match (self.answers.get(id), self.answers.kept_of(id)) {
-                    (Some(value), _) => append(id, journal::Entry::Value(value)),
-                    (None, Some(kept)) => append(id, journal::Entry::Kept(&kept.raw)),
-                    (None, None) => append(id, journal::Entry::Removed),
-                }
-            }
-            for id in &pending.reviewed {
-                append(id, journal::Entry::Reviewed);
-            }
-            if let (true, Some(position)) = (pending.position, &self.answers.position) {
-                append(position, journal::Entry::Position);
-            }
+            });
         }
         if !self.unsaved.is_unsaved() {
             return;
@@ -460,19 +447,14 @@ impl<W: Write> Session<W> {
             }
         };
         let issuer = doc.frame.issuer.last().cloned().unwrap_or_default();
-        let name = name.map_or_else(
+        let typed = name.map_or_else(
             || report::default_file_name(&self.q.id, &issuer),
-            |n| n.trim().to_owned(),
+            str::to_owned,
         );
-        let name = name
-            .strip_suffix(".txt")
-            .or_else(|| name.strip_suffix(".docx"))
-            .unwrap_or(&name)
-            .to_owned();
-        if name.is_empty() || name.contains(['/', '\\', ':']) || name.starts_with('.') {
+        let Ok(name) = report::base_name(&typed) else {
             self.say(&words::refused(words::EXPORT_BAD_NAME));
             return;
-        }
+        };
         let folder = self
             .answers_path
             .parent()
@@ -504,11 +486,7 @@ impl<W: Write> Session<W> {
             return Err(message);
         }
         if let (Some(right), Some(j)) = (&self.right, self.journal.take()) {
-            let path = j.path().to_owned();
-            drop(j);
-            if session::retire_older_journals(right, Some(&path)) {
-                let _ = std::fs::remove_file(path);
-            }
+            session::close_journal(right, j);
         }
         Ok(())
     }

@@ -21,5 +21,5 @@ pub use build::{
 };
 pub use document::{Block, Document, FrameText, Lead, TableBlock};
 pub use docx::BodySize;
-pub use encode::{FileFormat, default_file_name, encode};
+pub use encode::{BadName, FileFormat, base_name, default_file_name, encode};
 pub use text::{Format, blocks_as_lines, clean_text, render, sanitize_line};

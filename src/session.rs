@@ -33,7 +33,7 @@ pub use lock::{Holder, Lock, LockError, Refused, WriteRight, claim, lock_path, r
 pub use outside::{Outside, Stamp, check_outside, keep_aside, remove_stale_temporaries, stamp};
 pub use places::{fallback_answers_path, fallback_lock_paths, journal_paths};
 pub use recover::{
-    Recovered, SaveFailed, copies, fold_from_disk, open_journal, recover, retire_older_journals,
-    save, waiting, write_copy, write_recovery_copy,
+    Recovered, SaveFailed, close_journal, copies, fold_from_disk, open_journal, recover,
+    retire_older_journals, save, waiting, write_copy, write_recovery_copy,
 };
 pub use start::{Opened, start};

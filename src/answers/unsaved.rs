@@ -16,6 +16,9 @@
 
 use std::time::{Duration, Instant};
 
+use super::journal;
+use super::store::Answers;
+
 /// How long after the first unsaved edit a save starts, at most.
 pub const SAVE_DELAY: Duration = Duration::from_millis(500);
 
@@ -50,6 +53,28 @@ impl Pending {
     /// Whether there is nothing to journal.
     pub fn is_empty(&self) -> bool {
         self.answers.is_empty() && self.reviewed.is_empty() && !self.position
+    }
+
+    /// The journal records, in order, for `answers` as they stand: each changed question's
+    /// whole answer (its kept raw value, or its removal), the confirmations, then the question
+    /// the official is on.
+    pub fn entries(&self, answers: &Answers, mut write: impl FnMut(&str, journal::Entry<'_>)) {
+        for id in &self.answers {
+            let entry = match (answers.get(id), answers.kept_of(id)) {
+                (Some(value), _) => journal::Entry::Value(value),
+                (None, Some(kept)) => journal::Entry::Kept(&kept.raw),
+                (None, None) => journal::Entry::Removed,
+            };
+            write(id, entry);
+        }
+        for id in &self.reviewed {
+            write(id, journal::Entry::Reviewed);
+        }
+        if self.position
+            && let Some(position) = &answers.position
+        {
+            write(position, journal::Entry::Position);
+        }
     }
 }
 

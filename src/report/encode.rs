@@ -1,7 +1,8 @@
 //! A finished report as the bytes of a file: the one place where an output format is chosen.
 //!
-//! Owns: [`FileFormat`] (the formats a report is written in, with their file extensions) and
-//! [`default_file_name`] (what a report is called unless the official says otherwise), and
+//! Owns: [`FileFormat`] (the formats a report is written in, with their file extensions),
+//! [`default_file_name`] (what a report is called unless the official says otherwise),
+//! [`base_name`] (a typed name made one that every format's extension is added to), and
 //! [`encode`], which serves both the command line (`cli::emit`) and the wizard's export dialog,
 //! so the two always write the same bytes.
 //!
@@ -56,4 +57,31 @@ pub fn default_file_name(questionnaire_id: &str, issuer: &str) -> String {
     } else {
         format!("{questionnaire_id}-{slug}")
     }
+}
+
+/// Why a typed file name cannot name an export.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BadName {
+    /// Nothing but an extension (or nothing) was typed.
+    Empty,
+    /// It holds a folder separator or `:`, or starts with a dot.
+    NotAName,
+}
+
+/// The name every format's extension is added to, from what the official typed: trimmed, a
+/// typed `.txt`, `.md` or `.docx` (any case) taken off.
+pub fn base_name(typed: &str) -> Result<String, BadName> {
+    let mut name = typed.trim();
+    for ext in [".txt", ".md", ".docx"] {
+        if name.len() > ext.len() && name.to_lowercase().ends_with(ext) {
+            name = name[..name.len() - ext.len()].trim_end();
+        }
+    }
+    if name.is_empty() {
+        return Err(BadName::Empty);
+    }
+    if name.contains(['/', '\\', ':']) || name.starts_with('.') {
+        return Err(BadName::NotAName);
+    }
+    Ok(name.to_owned())
 }

@@ -415,3 +415,13 @@ pub fn fold_from_disk(right: &WriteRight, q: &Questionnaire) -> std::io::Result<
     }
     save(right, &answers, q).map_err(|f| f.error)
 }
+
+/// After the last save held everything: the journal is closed and, once the older journals
+/// are gone (see [`retire_older_journals`]), removed.
+pub fn close_journal(right: &WriteRight, journal: Journal) {
+    let path = journal.path().to_owned();
+    drop(journal);
+    if retire_older_journals(right, Some(&path)) {
+        let _ = std::fs::remove_file(path);
+    }
+}

@@ -249,10 +249,6 @@ pub(super) fn close_journal(right: &session::WriteRight, journal: &SharedJournal
     if let Ok(mut guard) = journal.lock()
         && let Some(j) = guard.take()
     {
-        let path = j.path().to_owned();
-        drop(j);
-        if session::retire_older_journals(right, Some(&path)) {
-            let _ = std::fs::remove_file(path);
-        }
+        session::close_journal(right, j);
     }
 }

@@ -37,23 +37,7 @@ impl App {
     /// Hands every change since the last call to `write`, as journal entries: the whole answer
     /// of each question changed (or its removal), then the question the official is on.
     pub fn drain_journal(&mut self, mut write: impl FnMut(&str, journal::Entry<'_>)) {
-        let pending = self.unsaved.drain();
-        for id in pending.answers {
-            let entry = match (self.answers.get(&id), self.answers.kept_of(&id)) {
-                (Some(value), _) => journal::Entry::Value(value),
-                (None, Some(kept)) => journal::Entry::Kept(&kept.raw),
-                (None, None) => journal::Entry::Removed,
-            };
-            write(&id, entry);
-        }
-        for id in pending.reviewed {
-            write(&id, journal::Entry::Reviewed);
-        }
-        if pending.position
-            && let Some(position) = &self.answers.position
-        {
-            write(position, journal::Entry::Position);
-        }
+        self.unsaved.drain().entries(&self.answers, &mut write);
     }
 
     /// Answers were recovered from an earlier session's journal: they are saved at once, and

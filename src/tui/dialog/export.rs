@@ -97,20 +97,13 @@ impl ExportDialog {
     /// The file name without extension, as typed: a typed ".txt", ".md" or ".docx" is dropped; a
     /// name with a folder separator is refused (files go into the folder shown).
     pub fn base_name(&self) -> Result<String, String> {
-        let typed = self.name.text();
-        let mut name = typed.trim();
-        for ext in [".txt", ".md", ".docx"] {
-            if name.len() > ext.len() && name.to_lowercase().ends_with(ext) {
-                name = name[..name.len() - ext.len()].trim_end();
+        report::base_name(&self.name.text()).map_err(|bad| {
+            match bad {
+                report::BadName::Empty => ui::EXPORT_NOTHING_CHOSEN,
+                report::BadName::NotAName => ui::EXPORT_BAD_NAME,
             }
-        }
-        if name.is_empty() {
-            return Err(ui::EXPORT_NOTHING_CHOSEN.to_owned());
-        }
-        if name.contains(['/', '\\', ':']) || name.starts_with('.') {
-            return Err(ui::EXPORT_BAD_NAME.to_owned());
-        }
-        Ok(name.to_owned())
+            .to_owned()
+        })
     }
 
     /// The files that would be written.
