@@ -116,7 +116,7 @@ fn send(app: &mut App, events: Vec<Event>) {
 }
 
 /// Each key its own burst: an official typing at human speed.
-fn send_slowly(app: &mut App, events: Vec<Event>) {
+fn send_slowly(app: &mut App, events: &[Event]) {
     for pair in events.chunks(2) {
         send(app, pair.to_vec());
     }
@@ -144,8 +144,8 @@ fn stored(app: &App, id: &str) -> Option<AnswerValue> {
     app.answers.get(id).cloned()
 }
 
-fn answer_text(s: &str) -> Option<AnswerValue> {
-    Some(AnswerValue::Text(s.to_owned()))
+fn answer_text(s: &str) -> AnswerValue {
+    AnswerValue::Text(s.to_owned())
 }
 
 // ----- 1. key releases and repeats ---------------------------------------------------------
@@ -153,24 +153,24 @@ fn answer_text(s: &str) -> Option<AnswerValue> {
 #[test]
 fn each_press_and_release_pair_acts_once() {
     let (_dir, mut app) = start();
-    send_slowly(&mut app, keys(&["Ba Dinh"]));
+    send_slowly(&mut app, &keys(&["Ba Dinh"]));
     assert_eq!(text(&app), "Ba Dinh");
-    send_slowly(&mut app, tap(KeyCode::Backspace, NONE));
+    send_slowly(&mut app, &tap(KeyCode::Backspace, NONE));
     assert_eq!(text(&app), "Ba Din");
     // Ctrl+H deletes as Backspace does (Windows sends it with Ctrl held).
-    send_slowly(&mut app, tap(KeyCode::Char('h'), CTRL));
+    send_slowly(&mut app, &tap(KeyCode::Char('h'), CTRL));
     assert_eq!(text(&app), "Ba Di");
     // ← once: the letter goes before the last one, not before the last two.
-    send_slowly(&mut app, tap(KeyCode::Left, NONE));
-    send_slowly(&mut app, keys(&["X"]));
+    send_slowly(&mut app, &tap(KeyCode::Left, NONE));
+    send_slowly(&mut app, &keys(&["X"]));
     assert_eq!(text(&app), "Ba DXi");
     // Enter once: the next question, not the one after.
-    send_slowly(&mut app, tap(KeyCode::Enter, NONE));
+    send_slowly(&mut app, &tap(KeyCode::Enter, NONE));
     assert_eq!(current(&app), "so_hieu");
-    assert_eq!(stored(&app, "ten"), answer_text("Ba DXi"));
+    assert_eq!(stored(&app, "ten"), Some(answer_text("Ba DXi")));
     // ↓ once on a yes/no switches it once.
     go(&mut app, "co_ke_hoach");
-    send_slowly(&mut app, tap(KeyCode::Down, NONE));
+    send_slowly(&mut app, &tap(KeyCode::Down, NONE));
     assert_eq!(stored(&app, "co_ke_hoach"), Some(AnswerValue::Bool(true)));
 }
 
@@ -189,9 +189,9 @@ fn function_keys_and_ctrl_shortcuts_act_once() {
     send(&mut app, tap(KeyCode::Esc, NONE));
     assert!(app.overlays.is_empty());
     // Two undo steps (a cursor move ends one); Ctrl+Z once undoes one of them.
-    send_slowly(&mut app, keys(&["một"]));
-    send_slowly(&mut app, tap(KeyCode::Left, NONE));
-    send_slowly(&mut app, keys(&["x"]));
+    send_slowly(&mut app, &keys(&["một"]));
+    send_slowly(&mut app, &tap(KeyCode::Left, NONE));
+    send_slowly(&mut app, &keys(&["x"]));
     assert_eq!(text(&app), "mộxt");
     send(&mut app, tap(KeyCode::Char('z'), CTRL));
     assert_eq!(text(&app), "một");
@@ -202,7 +202,7 @@ fn function_keys_and_ctrl_shortcuts_act_once() {
 #[test]
 fn a_held_key_repeats_like_presses() {
     let (_dir, mut app) = start();
-    send_slowly(&mut app, keys(&["Quảng Ngãi"]));
+    send_slowly(&mut app, &keys(&["Quảng Ngãi"]));
     let held = |code| {
         let mut events = vec![event(code, NONE, KeyEventKind::Press)];
         events.extend((0..3).map(|_| event(code, NONE, KeyEventKind::Repeat)));
@@ -257,10 +257,10 @@ fn ime_input_is_stored_composed_in_a_line() {
             if one_burst {
                 send(&mut app, events.clone());
             } else {
-                send_slowly(&mut app, events.clone());
+                send_slowly(&mut app, &events);
             }
             send(&mut app, tap(KeyCode::Enter, NONE));
-            assert_eq!(stored(&app, "ten"), answer_text(want), "{want}");
+            assert_eq!(stored(&app, "ten"), Some(answer_text(want)), "{want}");
             assert_eq!(current(&app), "so_hieu");
         }
     }
@@ -277,7 +277,7 @@ fn ime_input_is_stored_composed_in_a_paragraph() {
         send(&mut app, tap(KeyCode::Tab, NONE));
         assert_eq!(
             stored(&app, "tinh_hinh"),
-            answer_text(&format!("Năm nay\n{want}"))
+            Some(answer_text(&format!("Năm nay\n{want}")))
         );
     }
 }
@@ -325,7 +325,10 @@ fn a_multi_line_paste_into_a_line_stays_on_the_question() {
     assert_eq!(current(&app), "ten");
     assert_eq!(stored(&app, "so_hieu"), None);
     send(&mut app, tap(KeyCode::Tab, NONE));
-    assert_eq!(stored(&app, "ten"), answer_text("Hòa Bình Quảng Ngãi"));
+    assert_eq!(
+        stored(&app, "ten"),
+        Some(answer_text("Hòa Bình Quảng Ngãi"))
+    );
 }
 
 #[test]
@@ -334,7 +337,10 @@ fn a_multi_line_paste_keeps_its_lines_in_a_paragraph_and_a_list() {
     go(&mut app, "tinh_hinh");
     send(&mut app, keys(&["Dòng một\nDòng hai"]));
     assert_eq!(current(&app), "tinh_hinh");
-    assert_eq!(stored(&app, "tinh_hinh"), answer_text("Dòng một\nDòng hai"));
+    assert_eq!(
+        stored(&app, "tinh_hinh"),
+        Some(answer_text("Dòng một\nDòng hai"))
+    );
     go(&mut app, "de_xuat");
     send(&mut app, keys(&["một\nhai\nba\n"]));
     assert_eq!(current(&app), "de_xuat");
@@ -353,14 +359,14 @@ fn a_typing_backlog_still_answers_and_moves_on() {
     let (_dir, mut app) = start();
     // A slow machine: the word and Enter were queued before the loop came back.
     send(&mut app, keys(&["Ba Dinh\n"]));
-    assert_eq!(stored(&app, "ten"), answer_text("Ba Dinh"));
+    assert_eq!(stored(&app, "ten"), Some(answer_text("Ba Dinh")));
     assert_eq!(current(&app), "so_hieu");
     // UniKey's bursts stay keys even with an Enter and more typing after them.
     let mut backlog = keys(UNIKEY_VIET);
     backlog.extend(keys(&["\n"]));
     backlog.extend(keys(&["c"]));
     send(&mut app, backlog);
-    assert_eq!(stored(&app, "so_hieu"), answer_text("việt"));
+    assert_eq!(stored(&app, "so_hieu"), Some(answer_text("việt")));
     assert_eq!(current(&app), "co_ke_hoach");
     assert_eq!(stored(&app, "co_ke_hoach"), Some(AnswerValue::Bool(true)));
 }
@@ -388,4 +394,34 @@ fn altgr_characters_are_typed_not_taken_as_shortcuts() {
     assert_eq!(stored(&app, "co_ke_hoach"), None);
     send(&mut app, tap(KeyCode::Char('c'), NONE));
     assert_eq!(stored(&app, "co_ke_hoach"), Some(AnswerValue::Bool(true)));
+}
+
+// ----- 5. the console's control handler -------------------------------------------------------
+
+/// Unsafe code is denied in the crate; only the Windows console handler may allow it.
+#[test]
+fn only_the_console_handler_allows_unsafe_code() {
+    fn walk(dir: &std::path::Path, found: &mut Vec<String>) {
+        for entry in std::fs::read_dir(dir).expect("a source folder") {
+            let path = entry.expect("an entry").path();
+            if path.is_dir() {
+                walk(&path, found);
+            } else if path.extension().is_some_and(|e| e == "rs")
+                && std::fs::read_to_string(&path)
+                    .expect("a source file")
+                    .contains("unsafe_code")
+            {
+                found.push(path.strip_prefix(crate::common::path("")).map_or_else(
+                    |_| path.display().to_string(),
+                    |p| p.to_string_lossy().replace('\\', "/"),
+                ));
+            }
+        }
+    }
+    let mut found = Vec::new();
+    walk(&crate::common::path("src"), &mut found);
+    assert_eq!(found, ["src/tui/console.rs"]);
+    let console =
+        std::fs::read_to_string(crate::common::path("src/tui/console.rs")).expect("console.rs");
+    assert_eq!(console.matches("allow(\n        unsafe_code").count(), 1);
 }
