@@ -425,3 +425,20 @@ fn only_the_console_handler_allows_unsafe_code() {
         std::fs::read_to_string(crate::common::path("src/tui/console.rs")).expect("console.rs");
     assert_eq!(console.matches("allow(\n        unsafe_code").count(), 1);
 }
+
+// ----- the loop's order -----------------------------------------------------------------------
+
+/// Keys read in the burst after one that asks for `$EDITOR` wait until it has run, as they
+/// waited in the terminal before bursts were read whole.
+#[test]
+fn keys_after_an_effect_wait_for_it() {
+    let (_dir, mut app) = start();
+    go(&mut app, "tinh_hinh");
+    let mut burst = tap(KeyCode::F(5), NONE);
+    burst.extend(keys(&["x"]));
+    let mut queued: VecDeque<Event> = burst::coalesce(burst, true).into();
+    baocao::tui::feed(&mut app, &mut queued);
+    assert!(app.effect.is_some(), "F5 asks for the editor");
+    assert_eq!(queued.len(), 3, "F5's release and the tapped x wait: {queued:?}");
+    assert_eq!(text(&app), "");
+}
