@@ -439,6 +439,10 @@ fn keys_after_an_effect_wait_for_it() {
     let mut queued: VecDeque<Event> = burst::coalesce(burst, true).into();
     baocao::tui::feed(&mut app, &mut queued);
     assert!(app.effect.is_some(), "F5 asks for the editor");
-    assert_eq!(queued.len(), 3, "F5's release and the tapped x wait: {queued:?}");
+    assert_eq!(
+        queued.len(),
+        3,
+        "F5's release and the tapped x wait: {queued:?}"
+    );
     assert_eq!(text(&app), "");
 }
