@@ -12,7 +12,8 @@
 //! read-only session has none, so it starts no writer and its signal and panic paths only
 //! give the terminal back.
 //!
-//! The parts: `action` (what can be asked, as meanings), `keymap` (keys → meanings per place,
+//! The parts: `action` (what can be asked, as meanings), `burst` (a burst of queued events:
+//! keys, or one paste where pastes arrive as keys), `keymap` (keys → meanings per place,
 //! and the key list), `app` (state and `update`), `editor` (one file per editor kind: state,
 //! actions, looks) over `text_input` (the shared text widget), `dialog` (the screens on top,
 //! one file each), `view` (the screen's layout), `fit` (text cut and wrapped to the screen),
@@ -22,6 +23,7 @@
 
 pub mod action;
 pub mod app;
+pub mod burst;
 mod console;
 pub mod dialog;
 pub mod editor;
@@ -149,6 +151,9 @@ fn event_loop(
 ) -> Result<(), String> {
     let io = |e: std::io::Error| ui::terminal_failed(&e.to_string());
     terminal.draw(|f| view::draw(f, app, theme)).map_err(io)?;
+    // Events read but not applied yet: those after one that asked for an effect (`$EDITOR`,
+    // an export) wait for it to be run.
+    let mut queued = VecDeque::new();
     loop {
         let now = Instant::now();
         let wait = app
@@ -156,28 +161,17 @@ fn event_loop(
             .unwrap_or(Duration::from_millis(250))
             .min(Duration::from_millis(250));
         let mut redraw = false;
-        if event::poll(wait).map_err(io)? {
-            // Everything already typed is applied, in order, before the next frame; the
-            // report is re-evaluated once for the whole batch.
-            app.begin_batch();
-            loop {
-                match event::read().map_err(io)? {
-                    // A hidden trigger for the tests of the panic path (never set by users).
-                    Event::Key(key)
-                        if key.code == event::KeyCode::F(12)
-                            && std::env::var_os("BAOCAO_TEST_PANIC").is_some() =>
-                    {
-                        panic!("BAOCAO_TEST_PANIC");
-                    }
-                    Event::Key(key) => app.key(key),
-                    Event::Paste(text) => app.update(Action::Paste(text)),
-                    Event::Resize(..) => app.update(Action::Resize),
-                    _ => {}
-                }
-                if app.quit || app.effect.is_some() || !event::poll(Duration::ZERO).map_err(io)? {
-                    break;
-                }
+        if !queued.is_empty() || event::poll(wait).map_err(io)? {
+            // Everything already typed is read as one burst (one paste, where pastes arrive
+            // as keys, see `burst`) and applied, in order, before the next frame; the report
+            // is re-evaluated once for the whole batch.
+            let mut burst = Vec::new();
+            while burst.len() < burst::MAX_BURST && event::poll(Duration::ZERO).map_err(io)? {
+                burst.push(event::read().map_err(io)?);
             }
+            queued.extend(burst::coalesce(burst, burst::PASTES_ARRIVE_AS_KEYS));
+            app.begin_batch();
+            feed(app, &mut queued);
             app.end_batch();
             redraw = true;
         }
@@ -211,6 +205,30 @@ fn event_loop(
         }
         if redraw {
             terminal.draw(|f| view::draw(f, app, theme)).map_err(io)?;
+        }
+    }
+}
+
+/// Applies queued events to the app in order, as the loop does, until one quits or asks for
+/// an effect (the rest wait in `queued` until it has run). Tests that drive the app headlessly
+/// with terminal events call this after [`burst::coalesce`], as the loop does.
+pub fn feed(app: &mut App, queued: &mut VecDeque<Event>) {
+    while let Some(event) = queued.pop_front() {
+        match event {
+            // A hidden trigger for the tests of the panic path (never set by users).
+            Event::Key(key)
+                if key.code == event::KeyCode::F(12)
+                    && std::env::var_os("BAOCAO_TEST_PANIC").is_some() =>
+            {
+                panic!("BAOCAO_TEST_PANIC");
+            }
+            Event::Key(key) => app.key(key),
+            Event::Paste(text) => app.update(Action::Paste(text)),
+            Event::Resize(..) => app.update(Action::Resize),
+            _ => {}
+        }
+        if app.quit || app.effect.is_some() {
+            return;
         }
     }
 }

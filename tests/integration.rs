@@ -26,3 +26,4 @@ mod tui_crash;
 mod tui_pty;
 mod tui_render;
 mod windows;
+mod windows_input;

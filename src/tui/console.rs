@@ -1,8 +1,9 @@
 //! The terminal, given back whatever happens.
 //!
 //! Owns: taking the terminal (raw mode, alternate screen, bracketed paste) and giving it
-//! back — on quit, on error, on a panic and on SIGHUP/SIGTERM/SIGINT/SIGQUIT, whose paths
-//! also fold the journal into the answers file and end with 101 or 128 + signal — which of
+//! back — on quit, on error, on a panic and on SIGHUP/SIGTERM/SIGINT/SIGQUIT (Windows: the
+//! console's Ctrl+C, Ctrl+Break, closing window, logoff and shutdown), whose paths also fold
+//! the journal into the answers file and end with 101 or 128 + signal — which of
 //! the signal thread and the panic hook ends the program, and suspending the screen around
 //! `$EDITOR`.
 //!
@@ -137,10 +138,10 @@ pub(super) fn emergency_fold(
     }
 }
 
-/// Ends the program at once on a signal: a save under way finishes first and none starts
-/// after (the writing lock is kept), the journal is folded into the answers file, the
-/// terminal given back, where the answers are printed, and the program exits with `code`.
-/// Returns only when a panic is ending the program already.
+/// Ends the program at once on a signal: a save under way finishes first (waited for up to
+/// `patience`) and none starts after (the writing lock is kept), the journal is folded into
+/// the answers file, the terminal given back, where the answers are printed, and the program
+/// exits with `code`. Returns only when a panic is ending the program already.
 #[cfg(any(unix, windows))]
 pub(super) fn end_now(
     q: &Questionnaire,
@@ -148,16 +149,16 @@ pub(super) fn end_now(
     ending: &Ending,
     journal: &SharedJournal,
     writing: &Mutex<()>,
-    code: i32,
+    stop: signals::Stop,
 ) {
     if !claim_ending() {
         return;
     }
-    let _writing = lock_for(writing, Duration::from_secs(5));
+    let _writing = lock_for(writing, stop.patience);
     let message = emergency_fold(q, answers_path, ending, journal);
     restore_terminal();
     let _ = writeln!(std::io::stderr(), "{message}");
-    std::process::exit(code);
+    std::process::exit(stop.code);
 }
 
 /// On a panic: the terminal back, the answers folded from the journal, where they are
@@ -193,18 +194,68 @@ pub(super) mod signals {
     //! Unix: SIGHUP (the window closed, SSH dropped), SIGTERM, SIGINT and SIGQUIT, on a thread
     //! of their own (signal-hook); exit 128 + the signal's number.
     //!
-    //! Windows: Ctrl+C, Ctrl+Break, closing the console window, logging off and shutting down
-    //! (`ctrlc` with `termination`); exit 130. The console handler returns while this runs,
-    //! and Windows ends a closing console's process soon after: a fold cut short loses
-    //! nothing, since every change is in the journal already and the next start replays it.
-    //! Built for Windows and linted by `.ci/windows`, but never triggered there: Wine gives
-    //! the tests no console, so no Ctrl+C or closing window reaches this handler.
+    //! Windows: the console's control events, through `SetConsoleCtrlHandler`; what each one
+    //! does is [`on_console_event`]'s decision. Windows runs the handler on a thread of its
+    //! own and, for closing the window, logging off and shutting down, ends the process as soon
+    //! as the handler returns (or after about 5 s for a closing window): so the handler does the
+    //! whole fold itself and never returns once it has started (`end_now` exits), and waits at
+    //! most 1.5 s for a save under way when the window closes, leaving the fold the rest of the
+    //! 5 s. A fold cut short still loses nothing: every change is in the journal already and
+    //! the next start replays it. Ctrl+C reaches the wizard as a key (raw mode turns the
+    //! console's own handling off); it arrives here only while `$EDITOR` runs. Built for Windows
+    //! and linted by `.ci/windows`, but never triggered there: Wine gives the tests no console,
+    //! so no closing window reaches this handler; the decision is tested on every system.
 
     use std::path::PathBuf;
     use std::sync::{Arc, Mutex};
+    use std::time::Duration;
 
     use super::{Ending, SharedJournal};
     use crate::questionnaire::Questionnaire;
+
+    /// How the program ends: its exit code, and how long a save under way may hold the fold
+    /// up.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+    pub struct Stop {
+        pub code: i32,
+        pub patience: Duration,
+    }
+
+    /// A save under way is waited for this long, when nothing hurries the end.
+    const PATIENCE: Duration = Duration::from_secs(5);
+
+    /// Windows' console control events (`wincon.h`; checked against `windows-sys` where it is
+    /// built).
+    #[cfg(any(windows, test))]
+    pub const CTRL_C_EVENT: u32 = 0;
+    #[cfg(any(windows, test))]
+    pub const CTRL_BREAK_EVENT: u32 = 1;
+    #[cfg(any(windows, test))]
+    pub const CTRL_CLOSE_EVENT: u32 = 2;
+    #[cfg(any(windows, test))]
+    pub const CTRL_LOGOFF_EVENT: u32 = 5;
+    #[cfg(any(windows, test))]
+    pub const CTRL_SHUTDOWN_EVENT: u32 = 6;
+
+    /// What a console control event does: end the program as the unix signal of the same
+    /// meaning does (Ctrl+C as SIGINT, Ctrl+Break as SIGQUIT, a closing window as SIGHUP,
+    /// logging off and shutting down as SIGTERM), or, for an event we do not know, nothing
+    /// (`None`: the next handler gets it).
+    #[cfg(any(windows, test))]
+    pub fn on_console_event(event: u32) -> Option<Stop> {
+        let stop = |signal: i32, patience| Stop {
+            code: 128 + signal,
+            patience,
+        };
+        match event {
+            CTRL_C_EVENT => Some(stop(2, PATIENCE)),
+            CTRL_BREAK_EVENT => Some(stop(3, PATIENCE)),
+            // Windows ends the process about 5 s after the window closed.
+            CTRL_CLOSE_EVENT => Some(stop(1, Duration::from_millis(1500))),
+            CTRL_LOGOFF_EVENT | CTRL_SHUTDOWN_EVENT => Some(stop(15, PATIENCE)),
+            _ => None,
+        }
+    }
 
     pub fn watch(
         q: Arc<Questionnaire>,
@@ -223,15 +274,73 @@ pub(super) mod signals {
             };
             std::thread::spawn(move || {
                 if let Some(signal) = signals.forever().next() {
-                    super::end_now(&q, &answers_path, &ending, &journal, &writing, 128 + signal);
+                    let stop = Stop {
+                        code: 128 + signal,
+                        patience: PATIENCE,
+                    };
+                    super::end_now(&q, &answers_path, &ending, &journal, &writing, stop);
                 }
             });
         }
         #[cfg(windows)]
         {
-            let _ = ctrlc::set_handler(move || {
-                super::end_now(&q, &answers_path, &ending, &journal, &writing, 130);
-            });
+            let end = move |stop| {
+                super::end_now(&q, &answers_path, &ending, &journal, &writing, stop);
+            };
+            console_handler::install(Box::new(end));
+        }
+    }
+
+    #[cfg(windows)]
+    #[allow(
+        unsafe_code,
+        reason = "the Win32 call that installs the handler, and the handler's signature"
+    )]
+    mod console_handler {
+        //! The one `SetConsoleCtrlHandler` handler: the event decided by `on_console_event`,
+        //! the end run on Windows' handler thread.
+
+        use std::sync::OnceLock;
+
+        use windows_sys::Win32::System::Console as con;
+        use windows_sys::core::BOOL;
+
+        use super::{Stop, on_console_event};
+
+        const _: () = assert!(
+            super::CTRL_C_EVENT == con::CTRL_C_EVENT
+                && super::CTRL_BREAK_EVENT == con::CTRL_BREAK_EVENT
+                && super::CTRL_CLOSE_EVENT == con::CTRL_CLOSE_EVENT
+                && super::CTRL_LOGOFF_EVENT == con::CTRL_LOGOFF_EVENT
+                && super::CTRL_SHUTDOWN_EVENT == con::CTRL_SHUTDOWN_EVENT
+        );
+
+        type End = Box<dyn Fn(Stop) + Send + Sync>;
+
+        /// What ends the program; set once, by the wizard's start.
+        static END: OnceLock<End> = OnceLock::new();
+
+        pub fn install(end: End) {
+            if END.set(end).is_ok() {
+                // SAFETY: `handler` is a plain function that lives as long as the program.
+                unsafe {
+                    con::SetConsoleCtrlHandler(Some(handler), 1);
+                }
+            }
+        }
+
+        /// Runs on a thread Windows starts for the event. Returning from a closing window's
+        /// event ends the process, so it returns only for an event it leaves to others.
+        unsafe extern "system" fn handler(event: u32) -> BOOL {
+            let Some(stop) = on_console_event(event) else {
+                return 0;
+            };
+            if let Some(end) = END.get() {
+                end(stop);
+            }
+            // `end` returns only when a panic is ending the program: let it finish.
+            super::super::wait_if_ending();
+            1
         }
     }
 }
@@ -291,4 +400,35 @@ pub(super) fn default_editor() -> Option<&'static str> {
     ["nano", "micro", "mcedit", "pico", "ne"]
         .into_iter()
         .find(|name| std::env::split_paths(&path).any(|dir| dir.join(name).is_file()))
+}
+
+#[cfg(test)]
+mod tests {
+    use std::time::Duration;
+
+    use super::signals::{
+        CTRL_BREAK_EVENT, CTRL_C_EVENT, CTRL_CLOSE_EVENT, CTRL_LOGOFF_EVENT, CTRL_SHUTDOWN_EVENT,
+        Stop, on_console_event,
+    };
+
+    #[test]
+    fn a_closing_console_ends_as_a_closing_terminal_does_and_in_time() {
+        let close = on_console_event(CTRL_CLOSE_EVENT).expect("a closing window ends the wizard");
+        // As SIGHUP on unix.
+        assert_eq!(close.code, 129);
+        // Windows ends the process about 5 s after: a save under way may not take them all.
+        assert!(close.patience <= Duration::from_secs(2), "{close:?}");
+    }
+
+    #[test]
+    fn every_console_event_that_stops_a_program_ends_the_wizard_with_its_unix_code() {
+        let code = |event| on_console_event(event).map(|s: Stop| s.code);
+        assert_eq!(code(CTRL_C_EVENT), Some(130));
+        assert_eq!(code(CTRL_BREAK_EVENT), Some(131));
+        assert_eq!(code(CTRL_LOGOFF_EVENT), Some(143));
+        assert_eq!(code(CTRL_SHUTDOWN_EVENT), Some(143));
+        // Events we do not know go to the next handler.
+        assert_eq!(code(3), None);
+        assert_eq!(code(99), None);
+    }
 }

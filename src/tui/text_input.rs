@@ -123,8 +123,14 @@ impl TextInput {
     }
 
     /// Inserts text (a paste, a suggestion, a file): NFC, CR/LF → LF, control characters as
-    /// spaces, line breaks as spaces in a single-line input.
+    /// spaces, line breaks as spaces in a single-line input — where the line breaks that end
+    /// the text (copied lines end with one) are left out.
     pub fn insert_str(&mut self, s: &str) {
+        let s = if self.multiline {
+            s
+        } else {
+            s.trim_end_matches(['\r', '\n'])
+        };
         let clean = clean(s, self.multiline);
         let first_mark = clean.chars().next().is_some_and(is_combining_mark);
         if first_mark {
@@ -305,6 +311,10 @@ mod tests {
         assert_eq!(p.text(), "một\nhai\nba [31m bốn");
         let mut l = TextInput::line("");
         l.insert_str("một\r\nhai");
+        assert_eq!(l.text(), "một hai");
+        // The break that ends copied lines is no trailing space.
+        let mut l = TextInput::line("");
+        l.insert_str("một\r\nhai\r\n\n");
         assert_eq!(l.text(), "một hai");
     }
 

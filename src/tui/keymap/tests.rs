@@ -202,3 +202,27 @@ fn a_read_only_session_is_offered_no_save_or_undo() {
         assert!(viewing.contains(&"Ctrl+Q"), "{f:?}: {viewing:?}");
     }
 }
+
+/// Windows reports AltGr as Ctrl+Alt: a character typed with it goes into the text, which is
+/// right only while no binding uses Ctrl+Alt with a character (it would never be reached in a
+/// text).
+#[test]
+fn no_binding_takes_an_altgr_character() {
+    let altgr = KeyModifiers::CONTROL | KeyModifiers::ALT;
+    for b in BINDINGS {
+        for k in b.keys {
+            assert!(
+                !(matches!(k.0, KeyCode::Char(_)) && k.1.contains(altgr)),
+                "{} uses Ctrl+Alt with a character: AltGr types it in a text",
+                b.label
+            );
+        }
+    }
+    for c in ['@', '€', 'ą', '1', 's'] {
+        assert_eq!(
+            action_for(Focus::Line, key(KeyCode::Char(c), altgr)),
+            Some(Action::Insert(c))
+        );
+        assert_eq!(action_for(Focus::YesNo, key(KeyCode::Char(c), altgr)), None);
+    }
+}
