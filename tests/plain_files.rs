@@ -198,4 +198,6 @@ fn a_file_held_by_another_session_is_refused_without_reading_the_pipe() {
             .expect("saved")
             .contains("Hòa Bình")
     );
+    // The lock file of a session that ended in another process is gone too.
+    assert!(!baocao::session::lock_path(&file).exists());
 }
