@@ -97,7 +97,7 @@ pub(super) fn emergency_fold(
     ending: &Ending,
     journal: &SharedJournal,
 ) -> String {
-    let shown = answers_path.display().to_string();
+    let shown = crate::files::shown(answers_path);
     let Some(right) = ending else {
         return ui::read_only_ended(&shown);
     };
@@ -127,7 +127,7 @@ pub(super) fn emergency_fold(
         Err(e) => match current {
             Some((journal, false)) => ui::emergency_journal(
                 &shown,
-                &journal.display().to_string(),
+                &crate::files::shown(&journal),
                 &messages::io_detail(&e),
             ),
             // No journal, or its last record was refused everywhere: what was typed last
