@@ -23,6 +23,7 @@
 pub mod action;
 pub mod app;
 mod console;
+pub use console::vt_support;
 pub mod dialog;
 pub mod editor;
 mod fit;

@@ -53,7 +53,7 @@ pub(super) fn wizard(
     use std::io::IsTerminal;
     let terminal = std::io::stdout().is_terminal() && std::io::stdin().is_terminal();
     let dumb = std::env::var_os("TERM").is_some_and(|t| t == "dumb");
-    let (front, note) = choose_front(front, terminal, dumb, vt_support);
+    let (front, note) = choose_front(front, terminal, dumb, crate::tui::vt_support);
     if let Some(note) = note {
         warn(note);
     }
@@ -108,20 +108,6 @@ fn choose_front(
             (Front::Plain, Some(messages::plain::CHOSEN_FOR_NO_VT))
         }
         asked => (asked, None),
-    }
-}
-
-/// Whether the console shows VT sequences (the full screen needs them). On Windows crossterm
-/// turns them on where it can (Windows 10 and later) and says whether that worked, or whether
-/// `TERM` names a terminal that has them (Git Bash, Wine); elsewhere every terminal has them.
-fn vt_support() -> bool {
-    #[cfg(windows)]
-    {
-        ratatui::crossterm::ansi_support::supports_ansi()
-    }
-    #[cfg(not(windows))]
-    {
-        true
     }
 }
 

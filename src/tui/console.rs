@@ -4,7 +4,8 @@
 //! back — on quit, on error, on a panic and on SIGHUP/SIGTERM/SIGINT/SIGQUIT, whose paths
 //! also fold the journal into the answers file and end with 101 or 128 + signal — which of
 //! the signal thread and the panic hook ends the program, and suspending the screen around
-//! `$EDITOR`.
+//! `$EDITOR`; whether the console shows VT sequences at all ([`vt_support`], asked before
+//! the wizard starts).
 //!
 //! Must not: hold wizard state, or write anything in a read-only session.
 
@@ -291,4 +292,18 @@ pub(super) fn default_editor() -> Option<&'static str> {
     ["nano", "micro", "mcedit", "pico", "ne"]
         .into_iter()
         .find(|name| std::env::split_paths(&path).any(|dir| dir.join(name).is_file()))
+}
+
+/// Whether the console shows VT sequences (the full screen needs them). On Windows crossterm
+/// turns them on where it can (Windows 10 and later) and says whether that worked, or whether
+/// `TERM` names a terminal that has them (Git Bash); elsewhere every terminal has them.
+pub fn vt_support() -> bool {
+    #[cfg(windows)]
+    {
+        ratatui::crossterm::ansi_support::supports_ansi()
+    }
+    #[cfg(not(windows))]
+    {
+        true
+    }
 }
