@@ -359,8 +359,8 @@ fn diff(old_path: &Path, new_path: &Path) -> u8 {
     }
     let changes = crate::compare::compare(&loaded[0], &loaded[1]);
     say(crate::compare::diff_report(
-        &crate::files::shown(old_path),
-        &crate::files::shown(new_path),
+        &old_path.display().to_string(),
+        &new_path.display().to_string(),
         &changes,
     )
     .trim_end());
@@ -393,7 +393,7 @@ fn check(paths: &[PathBuf], json: bool) -> u8 {
     let mut code = EXIT_OK;
     let mut found = Vec::new();
     for path in paths {
-        let file = crate::files::shown(path);
+        let file = path.display().to_string();
         match check_questionnaire(path) {
             Ok(q) => {
                 let warnings = questionnaire::lint::lint(&q);

@@ -55,7 +55,7 @@ fn read_then(
     path: &Path,
     load: fn(&str, &[u8]) -> Result<Questionnaire, LoadError>,
 ) -> Result<Questionnaire, LoadError> {
-    let file = crate::files::shown(path);
+    let file = path.display().to_string();
     let bytes = crate::files::read_limited(path, MAX_BYTES).map_err(|err| LoadError {
         file: file.clone(),
         source: None,
