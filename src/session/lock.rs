@@ -134,7 +134,12 @@ mod os {
 /// not read who holds the file, and the file could not be removed while locked. Here a second
 /// session's open for writing fails with a sharing violation (held), its open for reading
 /// (sharing everything) still reads the holder, and the system closes the handle when the
-/// process ends, even killed, so the file goes with the lock. No `unsafe` is needed.
+/// process ends, even killed, so the file goes with the lock (Wine 8 leaves the file of a
+/// killed process behind, unheld: the next session takes it). No `unsafe` is needed (the
+/// crate forbids it). Two rare cases: a program that opens the file without sharing writes (a
+/// backup tool) makes it look held, with a holder "?"; and for the moment a reader still has
+/// the file of a session that just ended open, it cannot be made again (access denied), so a
+/// session starting just then holds only its data-folder lock, where two sessions still meet.
 #[cfg(windows)]
 mod os {
     use std::fs::{File, OpenOptions};
