@@ -201,3 +201,50 @@ fn a_file_held_by_another_session_is_refused_without_reading_the_pipe() {
     // The lock file of a session that ended in another process is gone too.
     assert!(!baocao::session::lock_path(&file).exists());
 }
+
+#[test]
+fn the_data_folder_is_the_one_xdg_data_home_names_on_every_system() {
+    use std::process::{Command, Stdio};
+    let dir = tempfile::tempdir().expect("tempdir");
+    let data = tempfile::tempdir().expect("tempdir");
+    let sessions = data.path().join("baocao").join("sessions");
+    let locks = || -> Vec<String> {
+        std::fs::read_dir(&sessions).map_or_else(
+            |_| Vec::new(),
+            |entries| {
+                entries
+                    .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+                    .filter(|n| n.ends_with(".lock"))
+                    .collect()
+            },
+        )
+    };
+    let mut child = Command::new(crate::common::pty::binary())
+        .args(["run", "--plain", "--answers", "a.answers.yaml"])
+        .current_dir(dir.path())
+        .env("XDG_DATA_HOME", data.path())
+        .stdin(Stdio::piped())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("baocao runs");
+    // While the session runs (its input still open), its lock is in the folder the variable
+    // names (so tests stay apart from the official's data, under Wine too)…
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+    while locks().is_empty() && std::time::Instant::now() < deadline {
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    let held = locks();
+    drop(child.stdin.take());
+    let status = child.wait().expect("baocao ends");
+    assert_eq!(
+        held.len(),
+        1,
+        "the session's lock in {}",
+        sessions.display()
+    );
+    assert!(held[0].starts_with("a.answers.yaml-"), "{held:?}");
+    // …and it goes when the session ends.
+    assert_eq!(status.code(), Some(0));
+    assert_eq!(locks(), Vec::<String>::new());
+}
