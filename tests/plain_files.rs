@@ -214,7 +214,7 @@ fn the_data_folder_is_the_one_xdg_data_home_names_on_every_system() {
             |entries| {
                 entries
                     .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
-                    .filter(|n| n.ends_with(".lock"))
+                    .filter(|n| Path::new(n).extension().is_some_and(|e| e == "lock"))
                     .collect()
             },
         )
