@@ -377,7 +377,7 @@ fn schema(output: Option<&Path>) -> u8 {
         Some(path) => {
             if let Err(err) = crate::files::write_atomic(path, text.as_bytes()) {
                 warn(&messages::write_failed(
-                    &path.display().to_string(),
+                    &crate::files::shown(path),
                     &messages::io_detail(&err),
                 ));
                 return EXIT_WRITE;
@@ -456,7 +456,7 @@ fn output_refused(args: &OutputArgs, inputs: &[&Path]) -> Option<u8> {
     if let Some(out) = &args.output
         && inputs.iter().any(|input| same_file(out, input))
     {
-        warn(&messages::output_is_input(&out.display().to_string()));
+        warn(&messages::output_is_input(&crate::files::shown(out)));
         return Some(EXIT_WRITE);
     }
     None
@@ -475,7 +475,7 @@ fn emit(doc: &report::Document, args: &OutputArgs) -> u8 {
         }
         Some(path) => {
             if let Err(err) = crate::files::write_atomic(path, &bytes) {
-                let shown = path.display().to_string();
+                let shown = crate::files::shown(path);
                 warn(&messages::write_failed(&shown, &messages::io_detail(&err)));
                 return EXIT_WRITE;
             }
@@ -516,7 +516,7 @@ fn render(q_path: &Path, a_path: &Path, args: &OutputArgs) -> u8 {
             return EXIT_ANSWERS;
         }
     };
-    let file = a_path.display().to_string();
+    let file = crate::files::shown(a_path);
     // Answers written for another questionnaire would give a nearly empty report.
     if let Some(id) = answers.questionnaire_id.as_ref().filter(|id| **id != q.id) {
         warn(&messages::answers_wrong_questionnaire(&file, id, &q.id));
@@ -527,7 +527,7 @@ fn render(q_path: &Path, a_path: &Path, args: &OutputArgs) -> u8 {
     // this file: said, not taken (render only reads).
     let waiting = session::waiting(a_path);
     if !waiting.is_empty() {
-        let shown: Vec<String> = waiting.iter().map(|p| p.display().to_string()).collect();
+        let shown: Vec<String> = waiting.iter().map(|p| crate::files::shown(p)).collect();
         warn(&messages::answers_waiting(&file, &shown.join(", ")));
     }
     let (doc, problems) = report::build_checked(&q, &answers);
@@ -540,7 +540,7 @@ fn render(q_path: &Path, a_path: &Path, args: &OutputArgs) -> u8 {
             }
             Problem::Condition { line, detail } => {
                 warn(&messages::condition_failed(
-                    &q_path.display().to_string(),
+                    &crate::files::shown(q_path),
                     line,
                     &detail,
                 ));
@@ -550,7 +550,7 @@ fn render(q_path: &Path, a_path: &Path, args: &OutputArgs) -> u8 {
     let doc = match doc {
         Ok(doc) => doc,
         Err(err) => {
-            let q_file = q_path.display().to_string();
+            let q_file = crate::files::shown(q_path);
             warn(&messages::render_failed(
                 &q_file,
                 err.pos.line,

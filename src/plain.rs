@@ -419,11 +419,11 @@ impl<W: Write> Session<W> {
                 journal_error.map(|e| messages::ui::journal_failed(&messages::io_detail(&e)))
             }
             Err(failed) => {
-                let file = self.answers_path.display().to_string();
+                let file = crate::files::shown(&self.answers_path);
                 let detail = messages::io_detail(&failed.error);
                 let message = match failed.kept {
                     Some(copy) => {
-                        messages::ui::save_error_kept(&file, &detail, &copy.display().to_string())
+                        messages::ui::save_error_kept(&file, &detail, &crate::files::shown(&copy))
                     }
                     None => messages::ui::save_error(&file, &detail),
                 };
@@ -466,11 +466,11 @@ impl<W: Write> Session<W> {
             let bytes = report::encode(format, doc, true, BodySize::default());
             if let Err(e) = crate::files::write_atomic(&path, &bytes) {
                 let message =
-                    words::export_failed(&path.display().to_string(), &messages::io_detail(&e));
+                    words::export_failed(&crate::files::shown(&path), &messages::io_detail(&e));
                 self.say(&message);
                 return;
             }
-            written.push(path.display().to_string());
+            written.push(crate::files::shown(&path));
         }
         self.say(&words::exported(&written.join(", ")));
     }

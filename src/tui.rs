@@ -25,6 +25,7 @@ pub mod action;
 pub mod app;
 pub mod burst;
 mod console;
+pub use console::vt_support;
 pub mod dialog;
 pub mod editor;
 mod fit;

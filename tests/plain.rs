@@ -27,7 +27,7 @@ sections:
 "#;
 
 /// Runs `baocao run --plain ARGS` in `dir` with `input` on its standard input.
-fn plain(dir: &Path, args: &[&str], input: &str) -> Output {
+pub(crate) fn plain(dir: &Path, args: &[&str], input: &str) -> Output {
     let mut child = Command::new(pty::binary())
         .args(["run", "--plain"])
         .args(args)
@@ -47,13 +47,13 @@ fn plain(dir: &Path, args: &[&str], input: &str) -> Output {
     out
 }
 
-fn small() -> tempfile::TempDir {
+pub(crate) fn small() -> tempfile::TempDir {
     let dir = tempfile::tempdir().expect("tempdir");
     std::fs::write(dir.path().join("t.yaml"), SMALL).expect("questionnaire written");
     dir
 }
 
-fn text(bytes: &[u8]) -> String {
+pub(crate) fn text(bytes: &[u8]) -> String {
     String::from_utf8(bytes.to_vec()).expect("UTF-8 output")
 }
 

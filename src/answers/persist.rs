@@ -42,7 +42,7 @@ pub const MAX_BYTES: usize = 64 * 1024 * 1024;
 /// Reads an answers file for `q`. A missing file is an error; callers that want "start empty"
 /// check for existence first.
 pub fn load(path: &Path, q: &Questionnaire) -> Result<Answers, AnswersError> {
-    let file = path.display().to_string();
+    let file = crate::files::shown(path);
     let bytes = crate::files::read_limited(path, MAX_BYTES).map_err(|e| AnswersError {
         corrupt: false,
         message: messages::answers_unreadable(&file, &messages::io_detail(&e)),

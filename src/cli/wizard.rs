@@ -5,7 +5,8 @@
 //! aside, never overwritten), reading the previous period's answers, taking the right to
 //! write (or offering to only look when another session holds it), starting the session
 //! (`session::start`), carrying the previous period's answers over, choosing the front end
-//! (`--plain`, or a terminal that cannot show the full screen), and the last line said.
+//! (`--plain`, or a terminal that cannot show the full screen: `choose_front`), and the last
+//! line said. Every path it names is shown as the official typed it (`files::shown`).
 //!
 //! Must not: draw, or decide anything the wizard decides.
 
@@ -41,8 +42,8 @@ struct Started {
 
 /// The wizard (or the plain mode) on a questionnaire (the built-in one by default) and its
 /// answers file, which is created on the first save when it does not exist yet. The wizard on
-/// a terminal that says it cannot show the full screen (`TERM=dumb`) becomes the plain mode,
-/// with a one-line note.
+/// a terminal that cannot show the full screen (`TERM=dumb`, a Windows console without VT)
+/// becomes the plain mode, with a one-line note.
 pub(super) fn wizard(
     q_path: Option<&Path>,
     a_path: Option<&Path>,
@@ -52,12 +53,10 @@ pub(super) fn wizard(
     use std::io::IsTerminal;
     let terminal = std::io::stdout().is_terminal() && std::io::stdin().is_terminal();
     let dumb = std::env::var_os("TERM").is_some_and(|t| t == "dumb");
-    let front = if front == Front::Wizard && terminal && dumb {
-        warn(messages::plain::CHOSEN_FOR_DUMB_TERMINAL);
-        Front::Plain
-    } else {
-        front
-    };
+    let (front, note) = choose_front(front, terminal, dumb, crate::tui::vt_support);
+    if let Some(note) = note {
+        warn(note);
+    }
     let Started {
         q,
         answers,
@@ -68,7 +67,7 @@ pub(super) fn wizard(
         Err(code) => return code,
     };
     let read_only = opened.write.is_none();
-    let file = a_path.display().to_string();
+    let file = crate::files::shown(&a_path);
     let ended = match front {
         Front::Wizard => crate::tui::run(q, answers, a_path, opened),
         Front::Plain => crate::plain::run(q, answers, a_path, opened),
@@ -86,6 +85,29 @@ pub(super) fn wizard(
             warn(&message);
             EXIT_TERMINAL
         }
+    }
+}
+
+/// Which front end asks, and the note said when it is not the one asked for: the wizard
+/// asked on a terminal that cannot show the full screen — `TERM=dumb`, or (on Windows) a
+/// console without VT sequences, which `vt` says (asked only then) — becomes the plain mode.
+/// Without a terminal the wizard stays asked for (`start` then says it needs one); `--plain`
+/// is always the plain mode.
+fn choose_front(
+    asked: Front,
+    terminal: bool,
+    dumb: bool,
+    vt: impl FnOnce() -> bool,
+) -> (Front, Option<&'static str>) {
+    match asked {
+        Front::Wizard if terminal && dumb => (
+            Front::Plain,
+            Some(messages::plain::CHOSEN_FOR_DUMB_TERMINAL),
+        ),
+        Front::Wizard if terminal && !vt() => {
+            (Front::Plain, Some(messages::plain::CHOSEN_FOR_NO_VT))
+        }
+        asked => (asked, None),
     }
 }
 
@@ -112,7 +134,7 @@ fn start(
         Path::to_path_buf,
     );
     if q_path.is_some_and(|qp| same_file(qp, &a_path)) {
-        warn(&messages::output_is_input(&a_path.display().to_string()));
+        warn(&messages::output_is_input(&crate::files::shown(&a_path)));
         return Err(EXIT_USAGE);
     }
     // The plain mode reads its lines from anywhere (a pipe too); someone answers it only
@@ -135,17 +157,17 @@ fn start(
         warn(messages::WIZARD_NEEDS_TERMINAL);
         return Err(EXIT_TERMINAL);
     }
-    let file = a_path.display().to_string();
+    let file = crate::files::shown(&a_path);
     let mut opened = match claim {
         Ok(right) => session::start(right, &mut answers, &q, &mut notes),
-        Err(refused) if view_only(&file, &refused) => session::Opened::default(),
+        Err(refused) if view_only(&file, &refused, terminal) => session::Opened::default(),
         Err(_) => return Err(EXIT_ANSWERS),
     };
     if let Some((path, previous)) = previous
         && opened.write.is_some()
     {
         let carried = carry_over(&q, &previous, &mut answers);
-        notes.push(messages::carried_over(carried, &path.display().to_string()));
+        notes.push(messages::carried_over(carried, &crate::files::shown(path)));
         // Saved at once, like recovered answers.
         opened.recovered |= carried > 0;
     }
@@ -168,7 +190,7 @@ fn read_answers(
     right: Option<&session::WriteRight>,
     notes: &mut Vec<String>,
 ) -> Result<Answers, u8> {
-    let file = a_path.display().to_string();
+    let file = crate::files::shown(a_path);
     let answers = if a_path.exists() {
         match answers::load(a_path, q) {
             Ok(a) => a,
@@ -187,7 +209,7 @@ fn read_answers(
                 };
                 notes.push(messages::answers_moved_aside(
                     &file,
-                    &shown.display().to_string(),
+                    &crate::files::shown(&shown),
                 ));
                 Answers::new()
             }
@@ -214,7 +236,7 @@ fn read_previous<'a>(
 ) -> Result<Option<(&'a Path, Answers)>, u8> {
     match from {
         Some(path) if same_file(path, a_path) => {
-            warn(&messages::output_is_input(&path.display().to_string()));
+            warn(&messages::output_is_input(&crate::files::shown(path)));
             Err(EXIT_USAGE)
         }
         Some(path) => match answers::load(path, q) {
@@ -228,15 +250,22 @@ fn read_previous<'a>(
     }
 }
 
-/// Another session holds the file (or it cannot be locked): says so and asks whether to
-/// open it only to look. `false` (after saying nothing was opened) when the official says no.
-fn view_only(file: &str, refused: &session::Refused) -> bool {
+/// Another session holds the file (or it cannot be locked): says so and, when someone answers
+/// at a terminal, asks whether to open it only to look. `false` (after saying nothing was
+/// opened) when the official says no, or when the input is a pipe or a file: its first line is
+/// an answer, not a reply to this question, so nothing is asked and the command ends
+/// (`EXIT_ANSWERS`, said in the message).
+fn view_only(file: &str, refused: &session::Refused, terminal: bool) -> bool {
     warn(&match refused {
         session::Refused::Held(holder) => {
             messages::answers_locked(file, &holder.pid, &holder.since)
         }
         session::Refused::NoLock(e) => messages::answers_no_lock(file, &messages::io_detail(e)),
     });
+    if !terminal {
+        warn(&messages::plain::not_opened_from_a_pipe(file, EXIT_ANSWERS));
+        return false;
+    }
     if ask_yes(messages::OPEN_READ_ONLY) {
         return true;
     }
@@ -274,4 +303,54 @@ fn ask_yes(question: &str) -> bool {
         line.trim().to_lowercase().as_str(),
         "c" | "có" | "co" | "y" | "yes"
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `choose_front` with a VT answer that records whether it was asked.
+    fn choose(
+        asked: Front,
+        terminal: bool,
+        dumb: bool,
+        vt: bool,
+    ) -> (Front, Option<&'static str>, bool) {
+        let mut vt_asked = false;
+        let (front, note) = choose_front(asked, terminal, dumb, || {
+            vt_asked = true;
+            vt
+        });
+        (front, note, vt_asked)
+    }
+
+    #[test]
+    fn the_front_end_for_every_console() {
+        use Front::{Plain, Wizard};
+        let dumb_note = Some(messages::plain::CHOSEN_FOR_DUMB_TERMINAL);
+        let vt_note = Some(messages::plain::CHOSEN_FOR_NO_VT);
+        // (asked, terminal, TERM=dumb, VT) → (front, note, VT asked)
+        let cases = [
+            ((Wizard, true, false, true), (Wizard, None, true)),
+            ((Wizard, true, false, false), (Plain, vt_note, true)),
+            ((Wizard, true, true, true), (Plain, dumb_note, false)),
+            ((Wizard, true, true, false), (Plain, dumb_note, false)),
+            // No terminal: the wizard stays asked for, and says it needs one.
+            ((Wizard, false, false, true), (Wizard, None, false)),
+            ((Wizard, false, false, false), (Wizard, None, false)),
+            ((Wizard, false, true, false), (Wizard, None, false)),
+            // `--plain` is the plain mode on anything, without a note.
+            ((Plain, true, false, true), (Plain, None, false)),
+            ((Plain, true, false, false), (Plain, None, false)),
+            ((Plain, true, true, true), (Plain, None, false)),
+            ((Plain, false, false, false), (Plain, None, false)),
+        ];
+        for ((asked, terminal, dumb, vt), expected) in cases {
+            assert_eq!(
+                choose(asked, terminal, dumb, vt),
+                expected,
+                "{asked:?}, terminal {terminal}, dumb {dumb}, VT {vt}"
+            );
+        }
+    }
 }

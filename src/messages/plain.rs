@@ -5,6 +5,16 @@
 //! Must not: decide anything, or import anything of the crate but `vn`.
 
 pub const CHOSEN_FOR_DUMB_TERMINAL: &str = "ghi chú: cửa sổ này không hiện được toàn màn hình (TERM=dumb); baocao hỏi từng câu trên các dòng chữ thường.";
+pub const CHOSEN_FOR_NO_VT: &str = "ghi chú: cửa sổ này không hiện được toàn màn hình (không hỗ trợ chuỗi điều khiển VT); baocao hỏi từng câu trên các dòng chữ thường. Muốn toàn màn hình: mở Windows Terminal hoặc PowerShell rồi chạy baocao.";
+
+/// The answers file is held by another session and the input is not a keyboard: nothing is
+/// asked (the first line would be taken as the reply) and the command ends with `code`.
+pub fn not_opened_from_a_pipe(file: &str, code: u8) -> String {
+    format!(
+        "Không mở {file}: dữ liệu vào không phải từ bàn phím (ống dẫn hoặc tệp) nên không hỏi có mở chỉ để xem không; không đọc dòng nào, không ghi gì (mã thoát {code})."
+    )
+}
+
 pub const INTRO: &str = "Chế độ dòng: mỗi câu hỏi hiện trên các dòng chữ thường. Gõ câu trả lời rồi Enter; Enter trên dòng trống giữ nguyên câu trả lời đang có. Gõ :? để xem các lệnh.";
 pub const HEADER_SECTION: &str = "Phần đầu văn bản";
 pub const REQUIRED: &str = "(bắt buộc)";

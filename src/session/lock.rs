@@ -2,14 +2,15 @@
 //!
 //! Owns: [`Lock`] (an operating-system lock on a file beside the answers and in each data
 //! folder, holding the holder's PID and start time for the message; free again when its
-//! process dies, even by `kill -9`), resolving the answers path (a symbolic link and its
-//! target are one file), and [`WriteRight`], which only [`claim`] makes: the proof that this
+//! process dies, even by `kill -9`; on unix an advisory `flock`, on Windows the file held
+//! open with no other writer allowed and deleted on close — see `os`), resolving the answers
+//! path (a symbolic link and its target are one file), and [`WriteRight`], which only [`claim`] makes: the proof that this
 //! session holds every lock of the answers file.
 //!
 //! Must not: read or write the answers, the journal or the copies.
 
-use std::fs::{File, OpenOptions};
-use std::io::{Read, Write};
+use std::fs::File;
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use super::places::fallback_lock_paths;
@@ -44,31 +45,17 @@ pub fn lock_path(answers: &Path) -> PathBuf {
 impl Lock {
     /// Takes the lock at `path`, or says who holds it.
     pub fn acquire(path: &Path) -> Result<Lock, LockError> {
-        let mut file = OpenOptions::new()
-            .read(true)
-            .write(true)
-            .create(true)
-            .truncate(false)
-            .open(path)
-            .map_err(LockError::Io)?;
-        match file.try_lock() {
-            Ok(()) => {}
-            Err(std::fs::TryLockError::WouldBlock) => {
-                let mut text = String::new();
-                let _ = file.read_to_string(&mut text);
-                let mut lines = text.lines();
-                return Err(LockError::Held(Holder {
-                    pid: lines.next().unwrap_or("?").trim().to_owned(),
-                    since: lines.next().unwrap_or("?").trim().to_owned(),
-                }));
-            }
-            Err(std::fs::TryLockError::Error(e)) => return Err(LockError::Io(e)),
-        }
+        let mut file = match os::open_locked(path) {
+            Ok(file) => file,
+            Err(os::Taken::Held) => return Err(LockError::Held(os::holder(path))),
+            Err(os::Taken::Io(e)) => return Err(LockError::Io(e)),
+        };
         // The holder's PID and time are for the message only: on a full disk they cannot be
         // written, and the lock is held all the same (the other session then says "?").
         let since = jiff::Zoned::now().strftime("%H:%M:%S %d/%m/%Y").to_string();
         if file.set_len(0).is_ok() {
             let _ = write!(file, "{}\n{since}\n", std::process::id());
+            let _ = file.flush();
         }
         Ok(Lock {
             file,
@@ -83,9 +70,132 @@ impl Lock {
 
 impl Drop for Lock {
     fn drop(&mut self) {
-        let _ = std::fs::remove_file(&self.path);
-        let _ = self.file.unlock();
+        os::release(&self.file, &self.path);
     }
+}
+
+/// The holder written in a lock file: its PID on the first line, its start on the second
+/// ("?" for what is missing).
+fn holder_of(text: &str) -> Holder {
+    let mut lines = text.lines();
+    Holder {
+        pid: lines.next().map_or("?", str::trim).to_owned(),
+        since: lines.next().map_or("?", str::trim).to_owned(),
+    }
+}
+
+/// Unix: an advisory `flock` on the whole file (`File::try_lock`), so another session can
+/// still read who holds it; the file is removed before the lock is let go.
+#[cfg(not(windows))]
+mod os {
+    use std::fs::{File, OpenOptions};
+    use std::io::Read;
+    use std::path::Path;
+
+    use super::{Holder, holder_of};
+
+    pub(super) enum Taken {
+        Held,
+        Io(std::io::Error),
+    }
+
+    pub(super) fn open_locked(path: &Path) -> Result<File, Taken> {
+        let file = OpenOptions::new()
+            .read(true)
+            .write(true)
+            .create(true)
+            .truncate(false)
+            .open(path)
+            .map_err(Taken::Io)?;
+        match file.try_lock() {
+            Ok(()) => Ok(file),
+            Err(std::fs::TryLockError::WouldBlock) => Err(Taken::Held),
+            Err(std::fs::TryLockError::Error(e)) => Err(Taken::Io(e)),
+        }
+    }
+
+    pub(super) fn holder(path: &Path) -> Holder {
+        let mut text = String::new();
+        if let Ok(mut file) = File::open(path) {
+            let _ = file.read_to_string(&mut text);
+        }
+        holder_of(&text)
+    }
+
+    pub(super) fn release(file: &File, path: &Path) {
+        let _ = std::fs::remove_file(path);
+        let _ = file.unlock();
+    }
+}
+
+/// Windows: the lock is the file opened for writing with no other writer allowed (share
+/// mode read + delete) and deleted when its last handle closes (`FILE_FLAG_DELETE_ON_CLOSE`).
+/// `LockFileEx` is not used: its byte-range locks are mandatory, so a second session could
+/// not read who holds the file, and the file could not be removed while locked. Here a second
+/// session's open for writing fails with a sharing violation (held), its open for reading
+/// (sharing everything) still reads the holder, and the system closes the handle when the
+/// process ends, even killed, so the file goes with the lock (Wine 8 leaves the file of a
+/// killed process behind, unheld: the next session takes it). No `unsafe` is needed (the
+/// crate forbids it). Two rare cases: a program that opens the file without sharing writes (a
+/// backup tool) makes it look held, with a holder "?"; and for the moment a reader still has
+/// the file of a session that just ended open, it cannot be made again (access denied), so a
+/// session starting just then holds only its data-folder lock, where two sessions still meet.
+#[cfg(windows)]
+mod os {
+    use std::fs::{File, OpenOptions};
+    use std::io::Read;
+    use std::os::windows::fs::OpenOptionsExt;
+    use std::path::Path;
+
+    use super::{Holder, holder_of};
+
+    const FILE_SHARE_READ: u32 = 0x1;
+    const FILE_SHARE_WRITE: u32 = 0x2;
+    const FILE_SHARE_DELETE: u32 = 0x4;
+    const GENERIC_READ: u32 = 0x8000_0000;
+    const GENERIC_WRITE: u32 = 0x4000_0000;
+    const DELETE: u32 = 0x0001_0000;
+    const FILE_FLAG_DELETE_ON_CLOSE: u32 = 0x0400_0000;
+    const ERROR_SHARING_VIOLATION: i32 = 32;
+
+    pub(super) enum Taken {
+        Held,
+        Io(std::io::Error),
+    }
+
+    pub(super) fn open_locked(path: &Path) -> Result<File, Taken> {
+        OpenOptions::new()
+            .read(true)
+            .write(true)
+            .create(true)
+            .truncate(false)
+            .access_mode(GENERIC_READ | GENERIC_WRITE | DELETE)
+            .share_mode(FILE_SHARE_READ | FILE_SHARE_DELETE)
+            .custom_flags(FILE_FLAG_DELETE_ON_CLOSE)
+            .open(path)
+            .map_err(|e| {
+                if e.raw_os_error() == Some(ERROR_SHARING_VIOLATION) {
+                    Taken::Held
+                } else {
+                    Taken::Io(e)
+                }
+            })
+    }
+
+    pub(super) fn holder(path: &Path) -> Holder {
+        let mut text = String::new();
+        if let Ok(mut file) = OpenOptions::new()
+            .read(true)
+            .share_mode(FILE_SHARE_READ | FILE_SHARE_WRITE | FILE_SHARE_DELETE)
+            .open(path)
+        {
+            let _ = file.read_to_string(&mut text);
+        }
+        holder_of(&text)
+    }
+
+    /// Nothing to do: closing the handle (the `File` dropped right after) deletes the file.
+    pub(super) fn release(_file: &File, _path: &Path) {}
 }
 
 /// The right to write one answers file — the file, its journal, its copies in the data

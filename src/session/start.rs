@@ -43,14 +43,14 @@ pub fn start(
     remove_stale_temporaries(&right);
     if let Ok(found) = recover(&right, answers, q) {
         for kept in &found.set_aside {
-            notes.push(messages::ui::copies_set_aside(&kept.display().to_string()));
+            notes.push(messages::ui::copies_set_aside(&crate::files::shown(kept)));
         }
         if found.answers > 0 {
             notes.push(match &found.copy {
                 Some(copy) => messages::ui::recovered_from_copy(
                     found.answers,
                     found.torn > 0,
-                    &copy.display().to_string(),
+                    &crate::files::shown(copy),
                 ),
                 None => messages::ui::recovered(found.answers, found.torn > 0),
             });
@@ -62,7 +62,7 @@ pub fn start(
             if journal.path() != answers::journal::path_for(right.answers())
                 && let Some(dir) = journal.path().parent()
             {
-                notes.push(messages::session_elsewhere(&dir.display().to_string()));
+                notes.push(messages::session_elsewhere(&crate::files::shown(dir)));
             }
             opened.journal = Some(journal);
         }

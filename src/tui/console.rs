@@ -5,7 +5,8 @@
 //! console's Ctrl+C, Ctrl+Break, closing window, logoff and shutdown), whose paths also fold
 //! the journal into the answers file and end with 101 or 128 + signal — which of
 //! the signal thread and the panic hook ends the program, and suspending the screen around
-//! `$EDITOR`.
+//! `$EDITOR`; whether the console shows VT sequences at all ([`vt_support`], asked before
+//! the wizard starts).
 //!
 //! Must not: hold wizard state, or write anything in a read-only session.
 
@@ -98,7 +99,7 @@ pub(super) fn emergency_fold(
     ending: &Ending,
     journal: &SharedJournal,
 ) -> String {
-    let shown = answers_path.display().to_string();
+    let shown = crate::files::shown(answers_path);
     let Some(right) = ending else {
         return ui::read_only_ended(&shown);
     };
@@ -128,7 +129,7 @@ pub(super) fn emergency_fold(
         Err(e) => match current {
             Some((journal, false)) => ui::emergency_journal(
                 &shown,
-                &journal.display().to_string(),
+                &crate::files::shown(&journal),
                 &messages::io_detail(&e),
             ),
             // No journal, or its last record was refused everywhere: what was typed last
@@ -400,6 +401,20 @@ pub(super) fn default_editor() -> Option<&'static str> {
     ["nano", "micro", "mcedit", "pico", "ne"]
         .into_iter()
         .find(|name| std::env::split_paths(&path).any(|dir| dir.join(name).is_file()))
+}
+
+/// Whether the console shows VT sequences (the full screen needs them). On Windows crossterm
+/// turns them on where it can (Windows 10 and later) and says whether that worked, or whether
+/// `TERM` names a terminal that has them (Git Bash); elsewhere every terminal has them.
+pub fn vt_support() -> bool {
+    #[cfg(windows)]
+    {
+        ratatui::crossterm::ansi_support::supports_ansi()
+    }
+    #[cfg(not(windows))]
+    {
+        true
+    }
 }
 
 #[cfg(test)]

@@ -65,7 +65,7 @@ pub(super) fn journal_changes(
     if let Some(e) = failed {
         app.status = Some(ui::journal_failed(&messages::io_detail(&e)));
     } else if moved {
-        app.status = Some(ui::journal_moved(&j.path().display().to_string()));
+        app.status = Some(ui::journal_moved(&crate::files::shown(j.path())));
     }
 }
 
@@ -130,7 +130,7 @@ impl Saver {
                     let notice = match session::check_outside(&job.path, known) {
                         session::Outside::Untouched => None,
                         session::Outside::Changed(kept) => {
-                            Some(ui::changed_outside(&kept.display().to_string()))
+                            Some(ui::changed_outside(&crate::files::shown(&kept)))
                         }
                         session::Outside::Gone => Some(ui::GONE_OUTSIDE.to_owned()),
                     };
@@ -196,7 +196,7 @@ impl Saver {
                 Ok(_) => return Ok(()),
                 // Kept in the copy in the data folder, which the next start finds.
                 Err((message, Some(copy))) => {
-                    return Err(ui::saved_to_copy(&message, &copy.display().to_string()));
+                    return Err(ui::saved_to_copy(&message, &crate::files::shown(&copy)));
                 }
                 Err((message, None)) => message,
             }
@@ -204,7 +204,7 @@ impl Saver {
         // A writer stuck on a dead disk is not raced: this copy is a new file of its own.
         Err(
             match session::write_recovery_copy(right, &job.answers, &job.questionnaire) {
-                Ok(copy) => ui::saved_to_copy(&failed, &copy.display().to_string()),
+                Ok(copy) => ui::saved_to_copy(&failed, &crate::files::shown(&copy)),
                 Err(_) => failed,
             },
         )
@@ -227,11 +227,11 @@ pub(super) fn save_kept(
         return Ok(now_hms());
     };
     // The file as the official named it (a link is shown as the link).
-    let file = job.path.display().to_string();
+    let file = crate::files::shown(&job.path);
     let detail = messages::io_detail(&failed.error);
     Err(match failed.kept {
         Some(copy) => (
-            ui::save_error_kept(&file, &detail, &copy.display().to_string()),
+            ui::save_error_kept(&file, &detail, &crate::files::shown(&copy)),
             Some(copy),
         ),
         None => (ui::save_error(&file, &detail), None),
