@@ -378,8 +378,14 @@ fn typed_lines(question: &baocao::questionnaire::Question, value: &AnswerValue) 
     }
 }
 
-#[test]
-fn the_ba_dinh_answers_typed_line_by_line_give_the_seed() {
+/// Where the Ba Dinh answers, typed line by line, are kept: `.ci/windows` pipes this file into
+/// `baocao.exe run --plain` under Wine, so a change of the questionnaire or of the plain mode's
+/// lines shows here first (`BAOCAO_BLESS=1 cargo test ba_dinh_input` rewrites it).
+const BA_DINH_INPUT: &str = "tests/fixtures/plain/ba-dinh.input";
+
+/// The lines an official types to answer the built-in questionnaire with the Ba Dinh answers,
+/// then `:xong bao-cao`; with the answers they give.
+fn ba_dinh_typed() -> (String, baocao::answers::Answers) {
     let q = baocao::questionnaire::builtin().expect("built-in questionnaire");
     let answers = baocao::answers::load(
         &crate::common::path("questionnaires/examples/ba-dinh.answers.yaml"),
@@ -400,6 +406,30 @@ fn the_ba_dinh_answers_typed_line_by_line_give_the_seed() {
         }
     }
     input.push_str(":xong bao-cao\n");
+    (input, answers)
+}
+
+#[test]
+fn the_ba_dinh_input_fixture_is_the_ba_dinh_answers_typed() {
+    let (input, _) = ba_dinh_typed();
+    if std::env::var_os("BAOCAO_BLESS").is_some() {
+        std::fs::write(crate::common::path(BA_DINH_INPUT), &input).expect("fixture written");
+    }
+    // A checkout that turned line ends into CRLF still holds the same lines.
+    let committed = read(BA_DINH_INPUT).replace("\r\n", "\n");
+    assert!(
+        committed == input,
+        "{BA_DINH_INPUT} is not the Ba Dinh answers typed line by line now; \
+         run `BAOCAO_BLESS=1 cargo test ba_dinh_input` and look at the diff"
+    );
+}
+
+#[test]
+fn the_ba_dinh_input_fixture_gives_the_seed() {
+    let q = baocao::questionnaire::builtin().expect("built-in questionnaire");
+    let (_, answers) = ba_dinh_typed();
+    let eval = baocao::flow::Evaluation::new(&q, &answers);
+    let input = read(BA_DINH_INPUT);
     let dir = tempfile::tempdir().expect("tempdir");
     let out = plain(dir.path(), &["--answers", "a.answers.yaml"], &input);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
