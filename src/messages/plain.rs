@@ -54,7 +54,7 @@ pub const HELP: &str = "Các lệnh (gõ trên một dòng riêng, bắt đầu 
   :xem          xem toàn bộ báo cáo
   :xong [TÊN]   xuất báo cáo ra TÊN.txt và TÊN.docx (bên cạnh tệp câu trả lời)
   :?            xem trợ giúp này
-Enter trên dòng trống giữ nguyên câu trả lời đang có và sang câu sau. Hết dữ liệu vào (Ctrl+D) thì lưu và thoát. Gõ :: ở đầu dòng để bắt đầu câu trả lời bằng dấu hai chấm.";
+Enter trên dòng trống giữ nguyên câu trả lời đang có và sang câu sau. Hết dữ liệu vào (Ctrl+D; trên Windows: Ctrl+Z rồi Enter) thì lưu và thoát. Gõ :: ở đầu dòng để bắt đầu câu trả lời bằng dấu hai chấm.";
 
 /// The line above a question: where it is and which one of how many.
 pub fn question_head(k: usize, n: usize, path: &str) -> String {

@@ -126,6 +126,9 @@ pub(super) fn package(items: &[Item], f: &FrameText, body: u32) -> Vec<u8> {
     let options = zip::write::SimpleFileOptions::default()
         .compression_method(zip::CompressionMethod::Deflated)
         .last_modified_time(zip::DateTime::default())
+        // The same bytes on every system: the zip crate would otherwise write the system it
+        // runs on into each entry's "made by" field (Windows differs from Linux there only).
+        .system(zip::System::Unix)
         .unix_permissions(0o644);
     let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
     for (name, text) in parts {
