@@ -4,8 +4,8 @@
 //! folder, holding the holder's PID and start time for the message; free again when its
 //! process dies, even by `kill -9`; on unix an advisory `flock`, on Windows the file held
 //! open with no other writer allowed and deleted on close — see `os`), resolving the answers
-//! path (a symbolic link and its target are one file), and [`WriteRight`], which only [`claim`] makes: the proof that this
-//! session holds every lock of the answers file.
+//! path (a symbolic link and its target are one file), and [`WriteRight`], which only
+//! [`claim`] makes: the proof that this session holds every lock of the answers file.
 //!
 //! Must not: read or write the answers, the journal or the copies.
 
@@ -136,7 +136,7 @@ mod os {
 /// (sharing everything) still reads the holder, and the system closes the handle when the
 /// process ends, even killed, so the file goes with the lock (Wine 8 leaves the file of a
 /// killed process behind, unheld: the next session takes it). No `unsafe` is needed (the
-/// crate forbids it). Two rare cases: a program that opens the file without sharing writes (a
+/// crate denies it). Two rare cases: a program that opens the file without sharing writes (a
 /// backup tool) makes it look held, with a holder "?"; and for the moment a reader still has
 /// the file of a session that just ended open, it cannot be made again (access denied), so a
 /// session starting just then holds only its data-folder lock, where two sessions still meet.
