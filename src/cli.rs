@@ -177,16 +177,15 @@ enum Command {
 /// How `render` and `preview` write a report.
 #[derive(Args, Debug)]
 struct OutputArgs {
-    /// Định dạng: txt (văn bản, mặc định), md (Markdown) hoặc docx (Word, cần -o).
+    /// Định dạng: txt (văn bản), md (Markdown) hoặc docx (Word, cần -o). Mặc định theo đuôi
+    /// của tệp -o (.docx, .md), không thì txt.
     #[arg(
         long,
         value_enum,
-        default_value = "txt",
         value_name = "ĐỊNH_DẠNG",
-        hide_possible_values = true,
-        hide_default_value = true
+        hide_possible_values = true
     )]
-    format: OutputFormat,
+    format: Option<OutputFormat>,
     /// Cỡ chữ phần nội dung của tệp Word: 14 (mặc định) hoặc 13.
     #[arg(
         long,
@@ -206,12 +205,19 @@ struct OutputArgs {
 }
 
 impl OutputArgs {
-    /// The format asked for, and the Word body's font size (unused by the text formats).
+    /// The format asked for (or, when none is, the one the output file's extension names),
+    /// and the Word body's font size (unused by the text formats).
     fn target(&self) -> (FileFormat, BodySize) {
         let format = match self.format {
-            OutputFormat::Txt => FileFormat::Text,
-            OutputFormat::Md => FileFormat::Markdown,
-            OutputFormat::Docx => FileFormat::Word,
+            Some(OutputFormat::Txt) => FileFormat::Text,
+            Some(OutputFormat::Md) => FileFormat::Markdown,
+            Some(OutputFormat::Docx) => FileFormat::Word,
+            // Not said: what the output file's name says (`-o bao-cao.docx` is a Word file).
+            None => match self.output.as_deref().and_then(Path::extension) {
+                Some(ext) if ext.eq_ignore_ascii_case("docx") => FileFormat::Word,
+                Some(ext) if ext.eq_ignore_ascii_case("md") => FileFormat::Markdown,
+                _ => FileFormat::Text,
+            },
         };
         let size = match self.font_size {
             FontSize::Thirteen => BodySize::Thirteen,

@@ -2356,6 +2356,31 @@ fn docx_goes_to_stdout_when_it_is_not_a_terminal() {
 }
 
 #[test]
+fn the_output_file_name_chooses_the_format_when_none_is_asked_for() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let out_of = |name: &str, extra: &[&str]| {
+        let file = dir.path().join(name);
+        let mut args = vec!["render", CT1322, "--answers", BA_DINH, "-o"];
+        args.push(file.to_str().expect("utf-8 path"));
+        args.extend_from_slice(extra);
+        let out = baocao(&args);
+        assert!(out.status.success(), "{name}: {}", stderr(&out));
+        std::fs::read(&file).expect("written")
+    };
+    // `-o bao-cao.docx` is a Word file (it was the text report under a .docx name, which Word
+    // cannot open), byte for byte what `--format docx` writes; the case of the name is not
+    // the official's concern.
+    assert!(out_of("bao-cao.docx", &[]) == render(CT1322, BA_DINH, &[]));
+    assert!(out_of("BAO-CAO.DOCX", &[]) == render(CT1322, BA_DINH, &[]));
+    let md = String::from_utf8(out_of("bao-cao.md", &[])).expect("utf-8");
+    assert!(md.starts_with("| "), "not the Markdown report: {md:.80}");
+    let txt = String::from_utf8(out_of("bao-cao.txt", &[])).expect("utf-8");
+    assert!(!txt.starts_with("| ") && txt.contains("BÁO CÁO"), "{txt:.80}");
+    // A format said is the format written, whatever the name.
+    assert!(out_of("x.docx", &["--format", "txt"]) == txt.as_bytes());
+}
+
+#[test]
 fn the_default_font_size_is_14() {
     let default = render(CT1322, BA_DINH, &[]);
     assert!(default == render(CT1322, BA_DINH, &["--font-size", "14"]));
