@@ -168,7 +168,11 @@ impl<W: Write> Session<W> {
     /// still applies: said, and the index to start at; else the first question.
     fn resume_at(&mut self) -> usize {
         let visible = self.eval.visible();
-        let wanted = self.answers.position.as_deref().and_then(|id| self.q.index_of(id));
+        let wanted = self
+            .answers
+            .position
+            .as_deref()
+            .and_then(|id| self.q.index_of(id));
         let Some(i) = flow::resume_at(&visible, wanted) else {
             return 0;
         };
@@ -451,13 +455,13 @@ impl<W: Write> Session<W> {
         }
         self.answers.position = Some(id.clone());
         self.unsaved.changed(Change::Position, Instant::now());
-        if let Some(e) = self.to_journal() {
+        if let Some(e) = self.journal_pending() {
             self.say(&messages::ui::journal_failed(&messages::io_detail(&e)));
         }
     }
 
     /// Hands what changed to the journal; the first error, if any.
-    fn to_journal(&mut self) -> Option<std::io::Error> {
+    fn journal_pending(&mut self) -> Option<std::io::Error> {
         let pending = self.unsaved.drain();
         let mut journal_error = None;
         if let Some(j) = self.journal.as_mut() {
@@ -476,7 +480,7 @@ impl<W: Write> Session<W> {
         if self.right.is_none() {
             return;
         }
-        let journal_error = self.to_journal();
+        let journal_error = self.journal_pending();
         let Some(right) = &self.right else {
             return;
         };

@@ -35,7 +35,11 @@ fn lines_dir() -> tempfile::TempDir {
 
 /// Runs the plain mode on `ln.yaml` with `input`: what it printed and the answers file.
 fn run(dir: &tempfile::TempDir, input: &str) -> (String, String) {
-    let out = plain(dir.path(), &["ln.yaml", "--answers", "ln.answers.yaml"], input);
+    let out = plain(
+        dir.path(),
+        &["ln.yaml", "--answers", "ln.answers.yaml"],
+        input,
+    );
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     let saved = std::fs::read_to_string(dir.path().join("ln.answers.yaml")).unwrap_or_default();
     (text(&out.stdout), saved)
@@ -67,7 +71,10 @@ fn a_command_on_a_later_line_ends_the_answer_then_runs() {
     // `:lui` on the third line of a list: both items kept, then back to the paragraph.
     let dir = lines_dir();
     let (shown, saved) = run(&dir, "\n\nviệc một\nviệc hai\n:lui\n");
-    assert!(saved.contains("viec:\n  - việc một\n  - việc hai\n"), "{saved}");
+    assert!(
+        saved.contains("viec:\n  - việc một\n  - việc hai\n"),
+        "{saved}"
+    );
     assert_eq!(shown.matches("--- Câu 2/5").count(), 2, "{shown}");
 }
 
@@ -75,7 +82,10 @@ fn a_command_on_a_later_line_ends_the_answer_then_runs() {
 fn add_puts_lines_after_the_answer() {
     let dir = lines_dir();
     let (_, saved) = run(&dir, "X\nA\n\nviệc một\n\n:lui\n:thêm\nviệc hai\n\n");
-    assert!(saved.contains("viec:\n  - việc một\n  - việc hai\n"), "{saved}");
+    assert!(
+        saved.contains("viec:\n  - việc một\n  - việc hai\n"),
+        "{saved}"
+    );
     // Typing replaces the whole answer.
     let (_, saved) = run(&dir, ":đến 3\nviệc ba\n\n");
     assert!(saved.contains("viec:\n  - việc ba\n"), "{saved}");
@@ -85,7 +95,10 @@ fn add_puts_lines_after_the_answer() {
 fn quit_saves_and_ends_and_the_opening_says_how() {
     let dir = lines_dir();
     let (shown, saved) = run(&dir, "X\n:thoat\nY\n");
-    assert!(shown.contains("tệp câu trả lời: ln.answers.yaml"), "{shown}");
+    assert!(
+        shown.contains("tệp câu trả lời: ln.answers.yaml"),
+        "{shown}"
+    );
     assert!(shown.contains(":thoát"), "{shown}");
     assert!(saved.contains("ten: X\n"), "{saved}");
     assert!(!saved.contains('Y'), "{saved}");
@@ -97,10 +110,16 @@ fn quit_saves_and_ends_and_the_opening_says_how() {
 fn unknown_and_incomplete_commands_say_what_to_type() {
     let dir = lines_dir();
     let (shown, _) = run(&dir, ":bay\nX\n:đến\n:ds\n");
-    assert!(shown.contains("Không có lệnh \":bay\". Các lệnh: :lui"), "{shown}");
+    assert!(
+        shown.contains("Không có lệnh \":bay\". Các lệnh: :lui"),
+        "{shown}"
+    );
     assert!(shown.contains(":thoát; :?"), "{shown}");
     assert!(!shown.contains("Không có lệnh \":đến\""), "{shown}");
-    assert!(shown.contains("Lệnh :đến cần số thứ tự của câu, ví dụ :đến 5"), "{shown}");
+    assert!(
+        shown.contains("Lệnh :đến cần số thứ tự của câu, ví dụ :đến 5"),
+        "{shown}"
+    );
     assert!(shown.contains("  1. Tên xã — đã trả lời\n"), "{shown}");
     assert!(
         shown.contains("  2. Tình hình chung — chưa trả lời (đang ở đây)\n"),
@@ -113,7 +132,10 @@ fn unknown_and_incomplete_commands_say_what_to_type() {
 fn next_leaves_a_table_keeping_the_rest() {
     let dir = lines_dir();
     let (shown, saved) = run(&dir, "X\n\n\n12\n:tiếp\nhết\n");
-    assert!(shown.contains(":tiếp để giữ nguyên phần còn lại"), "{shown}");
+    assert!(
+        shown.contains(":tiếp để giữ nguyên phần còn lại"),
+        "{shown}"
+    );
     assert!(saved.contains("so: 12\n"), "{saved}");
     assert!(saved.contains("ghi_chu: hết\n"), "{saved}");
 }
@@ -123,7 +145,10 @@ fn the_next_session_resumes_where_the_last_one_stopped() {
     let dir = lines_dir();
     // The input ends while the list (question 3) is asked: that is where the official was.
     let (shown, saved) = run(&dir, "X\nA\n\n");
-    assert!(!shown.contains("Tiếp tục"), "a fresh file starts at 1: {shown}");
+    assert!(
+        !shown.contains("Tiếp tục"),
+        "a fresh file starts at 1: {shown}"
+    );
     assert!(saved.contains("position: viec\n"), "{saved}");
     let (shown, _) = run(&dir, "");
     assert!(

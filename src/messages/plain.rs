@@ -54,8 +54,16 @@ pub const LIST_HERE: &str = "(đang ở đây)";
 
 /// One question of `:ds`.
 pub fn list_line(k: usize, prompt: &str, answered: bool, here: bool) -> String {
-    let state = if answered { LIST_ANSWERED } else { LIST_UNANSWERED };
-    let here = if here { format!(" {LIST_HERE}") } else { String::new() };
+    let state = if answered {
+        LIST_ANSWERED
+    } else {
+        LIST_UNANSWERED
+    };
+    let here = if here {
+        format!(" {LIST_HERE}")
+    } else {
+        String::new()
+    };
     format!("  {k}. {prompt} — {state}{here}")
 }
 
@@ -84,8 +92,7 @@ pub const NOT_YES_NO: &str = "không hiểu: gõ c (có) hoặc k (không).";
 pub const ANSWER_KEPT: &str = "Giữ nguyên.";
 pub const ANSWER_CLEARED: &str = "Đã xóa câu trả lời.";
 pub const NO_PREVIOUS: &str = "Đây là câu đầu tiên, không lùi được nữa.";
-pub const END_OF_QUESTIONS: &str =
-    "Đã hết câu hỏi. Gõ :xong để xuất báo cáo, :lui để quay lại, hoặc Enter (hay :thoát) để lưu và thoát.";
+pub const END_OF_QUESTIONS: &str = "Đã hết câu hỏi. Gõ :xong để xuất báo cáo, :lui để quay lại, hoặc Enter (hay :thoát) để lưu và thoát.";
 pub const NOT_A_COMMAND_HERE: &str = "Đã hết câu hỏi: chỉ gõ được lệnh (:? để xem các lệnh).";
 pub const READ_ONLY: &str = "Không nhận: đang mở ở chế độ chỉ xem (một phiên baocao khác đang sửa tệp này), không sửa được câu trả lời. Enter để sang câu sau, :thoát để thoát.";
 
