@@ -5,8 +5,12 @@
 //! Owns: the loop — each question that applies printed as text (`ask`), one line read (or,
 //! for a paragraph or a list, lines up to an empty one; a table cell by cell, `table`), read
 //! as a line command or an answer (`reply`), the answer checked (`answers::check`) and
-//! stored, or refused with a Vietnamese message and asked again; the line commands (back, jump, clear, show the report, finish,
-//! help). Every change goes through the same core as the wizard's: `flow::Evaluation` decides
+//! stored, or refused with a Vietnamese message and asked again (a line holding an arrow
+//! key's escape sequence or another control character is refused before it is read); the
+//! line commands (back, next, jump, the list of questions, clear, add, suggestions, show the
+//! report, finish, quit, help), on any line of a paragraph or a list too. It starts where
+//! the answers file's `position` says and records the question asked there, as the wizard
+//! does. Every change goes through the same core as the wizard's: `flow::Evaluation` decides
 //! what applies, `answers::unsaved::Unsaved` what is not on disk yet, each change is handed to
 //! the session's journal and then saved atomically (`session::save`), so `kill -9` loses
 //! nothing; the end of input saves and quits.
@@ -16,8 +20,12 @@
 //! (what applies, how numbers and dates read, what is valid).
 
 mod ask;
+mod list;
 mod reply;
+mod suggest;
 mod table;
+#[cfg(test)]
+mod tests;
 
 use std::io::{BufRead, Write};
 use std::path::PathBuf;
@@ -27,7 +35,7 @@ use crate::answers::journal::Journal;
 use crate::answers::typed::Typed;
 use crate::answers::unsaved::{Change, Unsaved};
 use crate::answers::{self, AnswerValue, Answers};
-use crate::flow::{Evaluation, Sections};
+use crate::flow::{self, Evaluation, Sections};
 use crate::messages::{self, plain as words};
 use crate::questionnaire::{QuestionKind, Questionnaire};
 use crate::report::{self, BodySize, FileFormat};
@@ -94,7 +102,8 @@ impl<W: Write> Session<W> {
             failed: None,
             out,
         };
-        session.say(words::INTRO);
+        let file = crate::files::shown(&session.answers_path);
+        session.say(&words::intro(&file, session.right.is_none()));
         if let Some(message) = opened.message {
             session.say(&message);
         }
@@ -112,26 +121,34 @@ impl<W: Write> Session<W> {
 
     /// The next line of input, without its line break, cleaned and NFC-normalised as the
     /// wizard stores typing; `None` at the end of input (or when it cannot be read).
+    /// A line holding an arrow key's escape sequence or another control character is
+    /// refused and read again.
     fn read_line(&mut self, input: &mut impl BufRead) -> Option<String> {
-        let _ = write!(self.out, "> ");
-        let _ = self.out.flush();
-        let mut bytes = Vec::new();
-        match input.read_until(b'\n', &mut bytes) {
-            Ok(0) | Err(_) => {
-                let _ = writeln!(self.out);
-                None
-            }
-            Ok(_) => {
-                let line = String::from_utf8_lossy(&bytes);
-                let line = line.trim_end_matches(['\n', '\r']);
-                Some(crate::text::clean_typed(line, false))
+        loop {
+            let _ = write!(self.out, "> ");
+            let _ = self.out.flush();
+            let mut bytes = Vec::new();
+            match input.read_until(b'\n', &mut bytes) {
+                Ok(0) | Err(_) => {
+                    let _ = writeln!(self.out);
+                    return None;
+                }
+                Ok(_) => {
+                    let line = String::from_utf8_lossy(&bytes);
+                    let line = line.trim_end_matches(['\n', '\r']);
+                    if reply::has_control(line) {
+                        self.say(words::CONTROL_KEYS);
+                        continue;
+                    }
+                    return Some(crate::text::clean_typed(line, false));
+                }
             }
         }
     }
 
     /// The loop: every question that applies, in order, until the input ends.
     fn drive(mut self, mut input: impl BufRead) -> Result<(), String> {
-        let mut at = 0;
+        let mut at = self.resume_at();
         loop {
             let visible = self.eval.visible();
             let step = match visible.iter().position(|&v| v >= at) {
@@ -145,6 +162,27 @@ impl<W: Write> Session<W> {
             }
         }
         self.end()
+    }
+
+    /// Where the answers file says the official was, when that question (or one after it)
+    /// still applies: said, and the index to start at; else the first question.
+    fn resume_at(&mut self) -> usize {
+        let visible = self.eval.visible();
+        let wanted = self
+            .answers
+            .position
+            .as_deref()
+            .and_then(|id| self.q.index_of(id));
+        let Some(i) = flow::resume_at(&visible, wanted) else {
+            return 0;
+        };
+        match visible.iter().position(|&v| v == i) {
+            Some(k) if k > 0 => {
+                self.say(&words::resuming(k + 1, visible.len()));
+                i
+            }
+            _ => 0,
+        }
     }
 
     /// Past the last question: commands, until an empty line or the end of input.
@@ -170,6 +208,7 @@ impl<W: Write> Session<W> {
     /// Asks the `k`-th question that applies and reads the reply.
     fn ask(&mut self, visible: &[usize], k: usize, input: &mut impl BufRead) -> Step {
         let i = visible[k];
+        self.note_position(i);
         let text = ask::lines(
             &self.q,
             &self.eval,
@@ -186,40 +225,94 @@ impl<W: Write> Session<W> {
         let Some(first) = self.read_line(input) else {
             return Step::End;
         };
-        let mut lines = match reply::classify(&first) {
+        let several = reply::several_lines(&kind);
+        let (mut lines, adding) = match reply::classify(&first) {
             Line::Empty => return Step::Go(i + 1),
+            Line::Command(Command::Add) if several => {
+                self.say(words::ADDING);
+                (Vec::new(), true)
+            }
+            Line::Command(Command::Add) => {
+                self.say(words::ADD_NOT_HERE);
+                return Step::Stay;
+            }
             Line::Command(command) => return self.command(command, Some(i), visible),
             Line::Unknown(typed) => {
                 self.say(&words::unknown_command(&typed));
                 return Step::Stay;
             }
-            Line::Text(text) => vec![text],
+            Line::Text(text) => (vec![text], false),
         };
-        if reply::several_lines(&kind) {
-            // Up to an empty line; the end of input ends the answer too (and then the session).
-            while let Some(line) = self.read_line(input) {
-                if line.trim().is_empty() {
-                    break;
-                }
-                lines.push(line);
+        if self.right.is_none() {
+            self.say(words::READ_ONLY);
+            return Step::Stay;
+        }
+        // A paragraph or a list: up to an empty line, a command (run once the lines typed so
+        // far are kept) or the end of input (which ends the session after it).
+        let then = if several {
+            self.read_more(input, &mut lines)
+        } else {
+            None
+        };
+        if adding {
+            if lines.is_empty() {
+                return Step::Stay;
+            }
+            lines.splice(0..0, self.answer_lines(i));
+        }
+        if !self.answer(i, &kind, &lines) {
+            return Step::Stay;
+        }
+        match then {
+            Some(command) => self.command(command, Some(i), visible),
+            None => Step::Go(i + 1),
+        }
+    }
+
+    /// The further lines of a paragraph or a list, up to an empty line or the end of input
+    /// (`None`), or a command line, returned to be run once the answer is kept.
+    fn read_more(&mut self, input: &mut impl BufRead, lines: &mut Vec<String>) -> Option<Command> {
+        while let Some(line) = self.read_line(input) {
+            match reply::classify(&line) {
+                Line::Empty => break,
+                Line::Command(command) => return Some(command),
+                Line::Unknown(typed) => self.say(&words::unknown_command(&typed)),
+                Line::Text(text) => lines.push(text),
             }
         }
-        match reply::parse(&kind, &lines) {
+        None
+    }
+
+    /// The current answer of paragraph or list `i` as the lines that would type it.
+    fn answer_lines(&self, i: usize) -> Vec<String> {
+        match self.answers.get(&self.q.questions[i].id) {
+            Some(AnswerValue::List(items)) => items.clone(),
+            Some(AnswerValue::Text(s)) if !s.trim().is_empty() => {
+                s.lines().map(str::to_owned).collect()
+            }
+            _ => Vec::new(),
+        }
+    }
+
+    /// The typed lines read as question `i`'s answer, checked and stored; `false` (said)
+    /// when they are refused.
+    fn answer(&mut self, i: usize, kind: &QuestionKind, lines: &[String]) -> bool {
+        match reply::parse(kind, lines) {
             Err(reason) => {
                 self.say(&words::refused(&reason));
-                Step::Stay
+                false
             }
             Ok(Typed::Answer(value)) => {
                 let problems = answers::check::check(&self.q.questions[i], &value);
                 if problems.is_empty() {
                     self.set(i, Some(value));
-                    Step::Go(i + 1)
+                    true
                 } else {
                     self.say(&words::refused(&problems.join(" ")));
-                    Step::Stay
+                    false
                 }
             }
-            Ok(_) => Step::Go(i + 1),
+            Ok(_) => true,
         }
     }
 
@@ -235,7 +328,32 @@ impl<W: Write> Session<W> {
                     Step::Stay
                 }
             }
-            Command::Jump(target) => self.jump(&target, visible),
+            Command::Next => match here {
+                Some(i) => Step::Go(i + 1),
+                None => Step::Stay,
+            },
+            Command::Jump(Some(target)) => self.jump(&target, visible),
+            Command::Jump(None) => {
+                self.say(words::JUMP_NEEDS_TARGET);
+                Step::Stay
+            }
+            Command::List => {
+                let lines = list::lines(
+                    &self.q,
+                    &self.eval,
+                    &self.sections,
+                    &self.answers,
+                    visible,
+                    here,
+                );
+                self.say(&lines.join("\n"));
+                Step::Stay
+            }
+            Command::Add => {
+                self.say(words::ADD_NOT_HERE);
+                Step::Stay
+            }
+            Command::Quit => Step::End,
             Command::Clear => match here {
                 Some(i) => {
                     self.set(i, None);
@@ -272,64 +390,6 @@ impl<W: Write> Session<W> {
                 self.say(words::HELP);
                 Step::Stay
             }
-        }
-    }
-
-    /// `:gợi ý`: the question's suggestions, numbered; `:gợi ý N` uses the N-th as the wizard
-    /// inserts it (a line is replaced, a paragraph gets it as a new line, a list a new item).
-    fn suggest(&mut self, i: usize, pick: Option<&str>) {
-        let question = &self.q.questions[i];
-        let items: Vec<String> = question
-            .suggestions
-            .iter()
-            .map(|s| self.eval.text(&self.q, s))
-            .collect();
-        let multiline = matches!(question.kind, QuestionKind::Paragraph);
-        let usable = matches!(
-            question.kind,
-            QuestionKind::Text | QuestionKind::Paragraph | QuestionKind::List
-        );
-        if items.is_empty() || !usable {
-            self.say(words::NO_SUGGESTIONS);
-            return;
-        }
-        let Some(pick) = pick else {
-            let mut lines = vec![words::SUGGESTIONS_TITLE.to_owned()];
-            lines.extend(
-                items
-                    .iter()
-                    .enumerate()
-                    .map(|(k, s)| format!("  {}. {s}", k + 1)),
-            );
-            self.say(&lines.join("\n"));
-            return;
-        };
-        let Some(text) = pick
-            .parse::<usize>()
-            .ok()
-            .and_then(|n| items.get(n.checked_sub(1)?))
-        else {
-            self.say(&words::no_such_suggestion(pick, items.len()));
-            return;
-        };
-        let text = crate::text::clean_typed(text, multiline);
-        let value = match (&question.kind, self.answers.get(&question.id)) {
-            (QuestionKind::Paragraph, Some(AnswerValue::Text(s))) if !s.trim().is_empty() => {
-                AnswerValue::Text(format!("{s}\n{text}"))
-            }
-            (QuestionKind::List, Some(AnswerValue::List(items))) => {
-                let mut items = items.clone();
-                items.push(text);
-                AnswerValue::List(items)
-            }
-            (QuestionKind::List, _) => AnswerValue::List(vec![text]),
-            _ => AnswerValue::Text(text),
-        };
-        let problems = answers::check::check(question, &value);
-        if problems.is_empty() {
-            self.set(i, Some(value));
-        } else {
-            self.say(&words::refused(&problems.join(" ")));
         }
     }
 
@@ -386,12 +446,22 @@ impl<W: Write> Session<W> {
         self.save();
     }
 
-    /// Hands what changed to the journal, then saves the answers file (atomically; into the
-    /// copy in a data folder when its disk refuses).
-    fn save(&mut self) {
-        let Some(right) = &self.right else {
+    /// Question `i` is being asked: where the official is, as the wizard records it, so
+    /// either front end resumes there; journaled at once, saved with the next save.
+    fn note_position(&mut self, i: usize) {
+        let id = &self.q.questions[i].id;
+        if self.right.is_none() || self.answers.position.as_deref() == Some(id.as_str()) {
             return;
-        };
+        }
+        self.answers.position = Some(id.clone());
+        self.unsaved.changed(Change::Position, Instant::now());
+        if let Some(e) = self.journal_pending() {
+            self.say(&messages::ui::journal_failed(&messages::io_detail(&e)));
+        }
+    }
+
+    /// Hands what changed to the journal; the first error, if any.
+    fn journal_pending(&mut self) -> Option<std::io::Error> {
         let pending = self.unsaved.drain();
         let mut journal_error = None;
         if let Some(j) = self.journal.as_mut() {
@@ -401,6 +471,19 @@ impl<W: Write> Session<W> {
                 }
             });
         }
+        journal_error
+    }
+
+    /// Hands what changed to the journal, then saves the answers file (atomically; into the
+    /// copy in a data folder when its disk refuses).
+    fn save(&mut self) {
+        if self.right.is_none() {
+            return;
+        }
+        let journal_error = self.journal_pending();
+        let Some(right) = &self.right else {
+            return;
+        };
         if !self.unsaved.is_unsaved() {
             return;
         }

@@ -14,6 +14,7 @@ mod hostile_templates;
 mod lint;
 mod plain;
 mod plain_files;
+mod plain_input;
 mod preview;
 mod questionnaire_load;
 mod report_build;

@@ -4,8 +4,9 @@
 //!
 //! Must not: decide anything, or import anything of the crate but `vn`.
 
-pub const CHOSEN_FOR_DUMB_TERMINAL: &str = "ghi chú: cửa sổ này không hiện được toàn màn hình (TERM=dumb); baocao hỏi từng câu trên các dòng chữ thường.";
-pub const CHOSEN_FOR_NO_VT: &str = "ghi chú: cửa sổ này không hiện được toàn màn hình (không hỗ trợ chuỗi điều khiển VT); baocao hỏi từng câu trên các dòng chữ thường. Muốn toàn màn hình: mở Windows Terminal hoặc PowerShell rồi chạy baocao.";
+pub const CHOSEN_FOR_DUMB_TERMINAL: &str =
+    "ghi chú: cửa sổ này không hiện được toàn màn hình (TERM=dumb), nên dùng chế độ dòng.";
+pub const CHOSEN_FOR_NO_VT: &str = "ghi chú: cửa sổ này không hiện được toàn màn hình (không hỗ trợ chuỗi điều khiển VT), nên dùng chế độ dòng. Muốn toàn màn hình: mở Windows Terminal hoặc PowerShell rồi chạy baocao.";
 
 /// The answers file is held by another session and the input is not a keyboard: nothing is
 /// asked (the first line would be taken as the reply) and the command ends with `code`.
@@ -15,7 +16,61 @@ pub fn not_opened_from_a_pipe(file: &str, code: u8) -> String {
     )
 }
 
-pub const INTRO: &str = "Chế độ dòng: mỗi câu hỏi hiện trên các dòng chữ thường. Gõ câu trả lời rồi Enter; Enter trên dòng trống giữ nguyên câu trả lời đang có. Gõ :? để xem các lệnh.";
+/// The opening lines: the answers file in use, how to answer, how to leave; when another
+/// session holds the file, that nothing typed here is kept.
+pub fn intro(file: &str, read_only: bool) -> String {
+    let how = "Mỗi câu hỏi hiện trên các dòng chữ thường. Gõ câu trả lời rồi Enter; Enter trên dòng trống giữ nguyên câu trả lời đang có. Gõ :? để xem các lệnh.";
+    if read_only {
+        format!(
+            "Chế độ dòng, CHỈ XEM tệp câu trả lời {file}: một phiên baocao khác đang sửa tệp này, nên câu trả lời gõ ở đây không được nhận. {how}\nĐể thoát: gõ :thoát, hoặc hết dữ liệu vào (Ctrl+D; trên Windows: Ctrl+Z rồi Enter)."
+        )
+    } else {
+        format!(
+            "Chế độ dòng, tệp câu trả lời: {file}. {how}\nĐể lưu và thoát: gõ :thoát, hoặc hết dữ liệu vào (Ctrl+D; trên Windows: Ctrl+Z rồi Enter)."
+        )
+    }
+}
+
+/// The session starts where the answers file says the official was.
+pub fn resuming(k: usize, n: usize) -> String {
+    format!("Tiếp tục từ câu {k}/{n}, nơi lần trước dừng lại; gõ :đến 1 để về câu đầu.")
+}
+
+/// A line holding an escape sequence (an arrow key) or another control character.
+pub const CONTROL_KEYS: &str = "Chưa nhận dòng này: phím mũi tên và phím điều khiển không dùng được ở chế độ dòng; sửa bằng Backspace rồi gõ lại.";
+/// A paragraph or a list that has an answer: what typing does to it.
+pub const HINT_REPLACES: &str = "Đã có câu trả lời: các dòng gõ sau đây thay toàn bộ câu trả lời; Enter ở dòng đầu giữ nguyên; gõ :thêm để thêm dòng vào sau, :gợi ý SỐ để thêm một gợi ý.";
+/// `:thêm` on a question that is no paragraph or list.
+pub const ADD_NOT_HERE: &str = "Lệnh :thêm chỉ dùng cho đoạn văn hoặc danh sách.";
+/// `:thêm`: the lines typed next are added after the answer.
+pub const ADDING: &str = "Gõ các dòng thêm vào sau câu trả lời; một dòng trống để kết thúc.";
+/// `:đến` without a question.
+pub const JUMP_NEEDS_TARGET: &str =
+    "Lệnh :đến cần số thứ tự của câu, ví dụ :đến 5 (gõ :ds để xem số các câu).";
+pub const LIST_TITLE: &str = "Các câu hỏi (gõ :đến SỐ để đến một câu):";
+pub const LIST_ANSWERED: &str = "đã trả lời";
+pub const LIST_UNANSWERED: &str = "chưa trả lời";
+pub const LIST_HERE: &str = "(đang ở đây)";
+
+/// One question of `:ds`.
+pub fn list_line(k: usize, prompt: &str, answered: bool, here: bool) -> String {
+    let state = if answered {
+        LIST_ANSWERED
+    } else {
+        LIST_UNANSWERED
+    };
+    let here = if here {
+        format!(" {LIST_HERE}")
+    } else {
+        String::new()
+    };
+    format!("  {k}. {prompt} — {state}{here}")
+}
+
+/// A section's line in `:ds`.
+pub fn list_section(path: &str) -> String {
+    format!("{path}:")
+}
 pub const HEADER_SECTION: &str = "Phần đầu văn bản";
 pub const REQUIRED: &str = "(bắt buộc)";
 pub const HELP_LABEL: &str = "Hướng dẫn:";
@@ -32,29 +87,30 @@ pub const HINT_CHOICES: &str =
     "Gõ số của các lựa chọn, cách nhau bằng dấu phẩy hoặc dấu cách (ví dụ 1, 3).";
 pub const HINT_CHOICES_OTHER: &str = "Gõ số của các lựa chọn, cách nhau bằng dấu phẩy hoặc dấu cách (ví dụ 1, 3); thêm chữ (sau dấu phẩy) để ghi ý khác.";
 pub const HINT_LIST: &str = "Gõ mỗi mục trên một dòng; một dòng trống để kết thúc.";
-pub const HINT_TABLE: &str = "Bảng: hỏi từng ô, theo từng dòng; Enter giữ nguyên ô. Sau các dòng đã có là dòng mới: để trống ô đầu của dòng mới để kết thúc bảng.";
+pub const HINT_TABLE: &str = "Bảng: hỏi từng ô, theo từng dòng; Enter giữ nguyên ô. Gõ :tiếp để giữ nguyên phần còn lại của bảng và sang câu sau. Sau các dòng đã có là dòng mới: để trống ô đầu của dòng mới để kết thúc bảng.";
 pub const NOT_YES_NO: &str = "không hiểu: gõ c (có) hoặc k (không).";
 pub const ANSWER_KEPT: &str = "Giữ nguyên.";
 pub const ANSWER_CLEARED: &str = "Đã xóa câu trả lời.";
 pub const NO_PREVIOUS: &str = "Đây là câu đầu tiên, không lùi được nữa.";
-pub const END_OF_QUESTIONS: &str =
-    "Đã hết câu hỏi. Gõ :xong để xuất báo cáo, :lui để quay lại, hoặc Enter để lưu và thoát.";
+pub const END_OF_QUESTIONS: &str = "Đã hết câu hỏi. Gõ :xong để xuất báo cáo, :lui để quay lại, hoặc Enter (hay :thoát) để lưu và thoát.";
 pub const NOT_A_COMMAND_HERE: &str = "Đã hết câu hỏi: chỉ gõ được lệnh (:? để xem các lệnh).";
-pub const READ_ONLY: &str =
-    "Đang mở ở chế độ chỉ xem (một phiên baocao khác đang sửa tệp này): không sửa được.";
+pub const READ_ONLY: &str = "Không nhận: đang mở ở chế độ chỉ xem (một phiên baocao khác đang sửa tệp này), không sửa được câu trả lời. Enter để sang câu sau, :thoát để thoát.";
 
 /// The help of the line commands (`:?`).
 pub const HELP: &str = "Các lệnh (gõ trên một dòng riêng, bắt đầu bằng dấu hai chấm):
   :lui          quay lại câu trước
+  :tiếp         giữ nguyên phần còn lại của câu này (ví dụ các ô còn lại của bảng) và sang câu sau
   :đến SỐ       đến câu số SỐ (ví dụ :đến 5)
-  :đến MÃ       đến câu có mã MÃ (ví dụ :đến ten_xa)
+  :ds           danh sách các câu hỏi: số, phần, câu hỏi, đã trả lời chưa
   :xóa          xóa câu trả lời của câu này
+  :thêm         đoạn văn, danh sách: thêm dòng (mục) vào sau câu trả lời đang có
   :gợi ý        xem các câu gợi ý của câu này, đánh số
   :gợi ý SỐ     dùng câu gợi ý số SỐ (câu một dòng: thay; đoạn văn: thêm dòng; danh sách: thêm mục)
   :xem          xem toàn bộ báo cáo
   :xong [TÊN]   xuất báo cáo ra TÊN.txt và TÊN.docx (bên cạnh tệp câu trả lời)
+  :thoát        lưu và thoát
   :?            xem trợ giúp này
-Enter trên dòng trống giữ nguyên câu trả lời đang có và sang câu sau. Hết dữ liệu vào (Ctrl+D; trên Windows: Ctrl+Z rồi Enter) thì lưu và thoát. Gõ :: ở đầu dòng để bắt đầu câu trả lời bằng dấu hai chấm.";
+Enter trên dòng trống giữ nguyên câu trả lời đang có và sang câu sau. Trong đoạn văn hoặc danh sách, một lệnh ở bất kỳ dòng nào kết thúc câu trả lời với các dòng đã gõ rồi chạy lệnh. Hết dữ liệu vào (Ctrl+D; trên Windows: Ctrl+Z rồi Enter) cũng lưu và thoát. Gõ :: ở đầu dòng để bắt đầu câu trả lời bằng dấu hai chấm.";
 
 /// The line above a question: where it is and which one of how many.
 pub fn question_head(k: usize, n: usize, path: &str) -> String {
@@ -111,7 +167,7 @@ pub fn question_not_applying(id: &str) -> String {
 /// A line starting with ":" that is no command.
 pub fn unknown_command(typed: &str) -> String {
     format!(
-        "Không có lệnh \"{typed}\". Gõ :? để xem các lệnh (gõ :: nếu câu trả lời bắt đầu bằng dấu hai chấm)."
+        "Không có lệnh \"{typed}\". Các lệnh: :lui, :tiếp, :đến SỐ, :ds, :xóa, :thêm, :gợi ý, :xem, :xong, :thoát; :? để xem giải thích (gõ :: nếu câu trả lời bắt đầu bằng dấu hai chấm)."
     )
 }
 

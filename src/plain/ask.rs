@@ -36,6 +36,9 @@ pub fn lines(
     }
     let answer = answers.get(&question.id);
     out.push(hint(&question.kind).to_owned());
+    if super::reply::several_lines(&question.kind) && answer.is_some_and(|a| !a.is_empty()) {
+        out.push(words::HINT_REPLACES.to_owned());
+    }
     if let QuestionKind::Choice { options, .. } | QuestionKind::Choices { options, .. } =
         &question.kind
     {
@@ -50,7 +53,7 @@ pub fn lines(
 
 /// "II. Heading › 1. Subheading" for the question's section; the header's name for the
 /// questions of the document's header.
-fn section_path(eval: &Evaluation, sections: &Sections, i: usize) -> String {
+pub(super) fn section_path(eval: &Evaluation, sections: &Sections, i: usize) -> String {
     let Some(s) = sections.of_question.get(i).copied().flatten() else {
         return words::HEADER_SECTION.to_owned();
     };

@@ -18,8 +18,17 @@ use crate::questionnaire::QuestionKind;
 pub enum Command {
     /// Back to the question before.
     Back,
-    /// To a question, by its number among those that apply or by its id.
-    Jump(String),
+    /// What is left of this question (a table's other cells) kept as it is; to the next one.
+    Next,
+    /// To a question, by its number among those that apply or by its id; `None` when the
+    /// official typed none.
+    Jump(Option<String>),
+    /// The questions that apply: number, section, prompt, answered or not.
+    List,
+    /// Lines added after a paragraph's or a list's answer.
+    Add,
+    /// Save and quit, as the end of input does.
+    Quit,
     /// The answer of this question is removed.
     Clear,
     /// The whole report, as text.
@@ -58,6 +67,11 @@ pub fn classify(line: &str) -> Line {
     };
     let rest = rest.trim();
     let lower = rest.to_lowercase();
+    for name in ["danh sách", "danh sach", "danhsách", "danhsach"] {
+        if lower == name {
+            return Line::Command(Command::List);
+        }
+    }
     for name in ["gợi ý", "goi y", "gợiý", "goiy"] {
         if let Some(arg) = lower.strip_prefix(name)
             && (arg.is_empty() || arg.starts_with(char::is_whitespace))
@@ -72,7 +86,11 @@ pub fn classify(line: &str) -> Line {
     };
     let command = match (word.to_lowercase().as_str(), arg) {
         ("lui" | "lùi", None) => Command::Back,
-        ("đến" | "den" | "di" | "đi", Some(to)) => Command::Jump(to.to_owned()),
+        ("tiếp" | "tiep", None) => Command::Next,
+        ("đến" | "den" | "di" | "đi", to) => Command::Jump(to.map(str::to_owned)),
+        ("ds", None) => Command::List,
+        ("thêm" | "them", None) => Command::Add,
+        ("thoát" | "thoat", None) => Command::Quit,
         ("xóa" | "xoá" | "xoa", None) => Command::Clear,
         ("xem", None) => Command::Show,
         ("xong" | "xuất" | "xuat", name) => Command::Finish(name.map(str::to_owned)),
@@ -80,6 +98,12 @@ pub fn classify(line: &str) -> Line {
         _ => return Line::Unknown(trimmed.to_owned()),
     };
     Line::Command(command)
+}
+
+/// Whether a typed line holds a control character other than Tab: an arrow key typed in a
+/// cooked terminal arrives as `ESC [ D`, which must not be stored as text.
+pub fn has_control(line: &str) -> bool {
+    line.chars().any(|c| c.is_control() && c != '\t')
 }
 
 /// Whether a question of `kind` is answered on several lines, up to an empty one.
@@ -192,8 +216,15 @@ mod tests {
         assert_eq!(classify(":lùi"), Line::Command(Command::Back));
         assert_eq!(
             classify(" :den 5 "),
-            Line::Command(Command::Jump("5".into()))
+            Line::Command(Command::Jump(Some("5".into())))
         );
+        assert_eq!(classify(":đến"), Line::Command(Command::Jump(None)));
+        assert_eq!(classify(":thoat"), Line::Command(Command::Quit));
+        assert_eq!(classify(":Thoát"), Line::Command(Command::Quit));
+        assert_eq!(classify(":tiếp"), Line::Command(Command::Next));
+        assert_eq!(classify(":danh sách"), Line::Command(Command::List));
+        assert_eq!(classify(":ds"), Line::Command(Command::List));
+        assert_eq!(classify(":them"), Line::Command(Command::Add));
         assert_eq!(classify(":xong"), Line::Command(Command::Finish(None)));
         assert_eq!(classify(":?"), Line::Command(Command::Help));
         assert_eq!(classify(":gợi ý"), Line::Command(Command::Suggest(None)));
@@ -204,6 +235,15 @@ mod tests {
         assert_eq!(classify(":bay"), Line::Unknown(":bay".into()));
         assert_eq!(classify("::3"), Line::Text(":3".into()));
         assert_eq!(classify("   "), Line::Empty);
+    }
+
+    #[test]
+    fn arrow_keys_and_control_characters_are_found() {
+        assert!(has_control("Hòa Bình\u{1b}[D"));
+        assert!(has_control("a\u{7f}"));
+        assert!(has_control("a\u{8}b"));
+        assert!(!has_control("Hòa\tBình"));
+        assert!(!has_control("Hòa Bình"));
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! A table question asked cell by cell: each cell that can be typed in (not a computed sum,
 //! not a fixed row's label), row by row, with its row and column named and what it holds;
-//! then new rows, until the first cell of a new row is left empty.
+//! then new rows, until the first cell of a new row is left empty. A command typed in a cell
+//! (`:tiếp`: the rest kept as it is) stops the table once what was typed is kept.
 //!
 //! Must not: read cells itself (the core's `answers::grid` does), or print anything but text.
 
@@ -117,6 +118,7 @@ impl<W: Write> Session<W> {
                 Line::Empty => return Cell::Done,
                 Line::Command(command) => return Cell::Command(command),
                 Line::Unknown(typed) => self.say(&words::unknown_command(&typed)),
+                Line::Text(_) if self.right.is_none() => self.say(words::READ_ONLY),
                 Line::Text(text) => {
                     let kind = spec.columns[c].kind;
                     if let Some(Err(())) = grid::cell_value(kind, &text) {
