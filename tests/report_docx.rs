@@ -2375,7 +2375,10 @@ fn the_output_file_name_chooses_the_format_when_none_is_asked_for() {
     let md = String::from_utf8(out_of("bao-cao.md", &[])).expect("utf-8");
     assert!(md.starts_with("| "), "not the Markdown report: {md:.80}");
     let txt = String::from_utf8(out_of("bao-cao.txt", &[])).expect("utf-8");
-    assert!(!txt.starts_with("| ") && txt.contains("BÁO CÁO"), "{txt:.80}");
+    assert!(
+        !txt.starts_with("| ") && txt.contains("BÁO CÁO"),
+        "{txt:.80}"
+    );
     // A format said is the format written, whatever the name.
     assert!(out_of("x.docx", &["--format", "txt"]) == txt.as_bytes());
 }
