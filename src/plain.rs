@@ -16,6 +16,7 @@
 //! (what applies, how numbers and dates read, what is valid).
 
 mod ask;
+mod export;
 mod reply;
 mod table;
 
@@ -434,45 +435,6 @@ impl<W: Write> Session<W> {
         if let Some(message) = message {
             self.say(&message);
         }
-    }
-
-    /// `:xong`: the report written as .txt and .docx beside the answers file.
-    fn export(&mut self, name: Option<&str>) {
-        let doc = match &self.eval.document {
-            Ok(doc) => doc,
-            Err(err) => {
-                let message = words::report_failed(&err.to_string());
-                self.say(&message);
-                return;
-            }
-        };
-        let issuer = doc.frame.issuer.last().cloned().unwrap_or_default();
-        let typed = name.map_or_else(
-            || report::default_file_name(&self.q.id, &issuer),
-            str::to_owned,
-        );
-        let Ok(name) = report::base_name(&typed) else {
-            self.say(&words::refused(words::EXPORT_BAD_NAME));
-            return;
-        };
-        let folder = self
-            .answers_path
-            .parent()
-            .filter(|p| !p.as_os_str().is_empty())
-            .map_or_else(|| PathBuf::from("."), PathBuf::from);
-        let mut written = Vec::new();
-        for format in [FileFormat::Text, FileFormat::Word] {
-            let path = folder.join(format!("{name}.{}", format.extension()));
-            let bytes = report::encode(format, doc, true, BodySize::default());
-            if let Err(e) = crate::files::write_atomic(&path, &bytes) {
-                let message =
-                    words::export_failed(&crate::files::shown(&path), &messages::io_detail(&e));
-                self.say(&message);
-                return;
-            }
-            written.push(crate::files::shown(&path));
-        }
-        self.say(&words::exported(&written.join(", ")));
     }
 
     /// The end: what is not saved yet is saved, the journal closed and, once every older one
