@@ -45,7 +45,9 @@ pub fn run(
 ) -> Result<(), String> {
     let input = std::io::stdin().lock();
     let out = std::io::stdout().lock();
-    Session::new(q, answers, answers_path, opened, out).drive(input)
+    let mut session = Session::new(q, answers, answers_path, opened, out);
+    session.terminal = std::io::IsTerminal::is_terminal(&std::io::stdin());
+    session.drive(input)
 }
 
 /// Where the loop goes after a line.
@@ -70,6 +72,8 @@ struct Session<W: Write> {
     unsaved: Unsaved,
     /// The last save's failure, said again when the session ends.
     failed: Option<String>,
+    /// Whether the input is a keyboard (a question may be asked) rather than a pipe or a file.
+    terminal: bool,
     out: W,
 }
 
@@ -93,6 +97,7 @@ impl<W: Write> Session<W> {
             journal: opened.journal,
             unsaved: Unsaved::new(),
             failed: None,
+            terminal: false,
             out,
         };
         session.say(words::INTRO);
@@ -156,7 +161,7 @@ impl<W: Write> Session<W> {
         };
         match reply::classify(&line) {
             Line::Empty => Step::End,
-            Line::Command(command) => self.command(command, None, visible),
+            Line::Command(command) => self.command(command, None, visible, input),
             Line::Unknown(typed) => {
                 self.say(&words::unknown_command(&typed));
                 Step::Stay
@@ -189,7 +194,7 @@ impl<W: Write> Session<W> {
         };
         let mut lines = match reply::classify(&first) {
             Line::Empty => return Step::Go(i + 1),
-            Line::Command(command) => return self.command(command, Some(i), visible),
+            Line::Command(command) => return self.command(command, Some(i), visible, input),
             Line::Unknown(typed) => {
                 self.say(&words::unknown_command(&typed));
                 return Step::Stay;
@@ -225,7 +230,13 @@ impl<W: Write> Session<W> {
     }
 
     /// A line command at question `here` (none past the last question).
-    fn command(&mut self, command: Command, here: Option<usize>, visible: &[usize]) -> Step {
+    fn command(
+        &mut self,
+        command: Command,
+        here: Option<usize>,
+        visible: &[usize],
+        input: &mut impl BufRead,
+    ) -> Step {
         match command {
             Command::Back => {
                 let before = visible.iter().rev().find(|&&v| here.is_none_or(|h| v < h));
@@ -259,10 +270,7 @@ impl<W: Write> Session<W> {
                 }
                 Step::Stay
             }
-            Command::Finish(name) => {
-                self.export(name.as_deref());
-                Step::Stay
-            }
+            Command::Finish(name) => self.export(name.as_deref(), input),
             Command::Suggest(pick) => {
                 if let Some(i) = here {
                     self.suggest(i, pick.as_deref());
