@@ -7,7 +7,6 @@ use std::path::Path;
 
 use baocao::messages::plain as words;
 
-use crate::common::pty;
 use crate::plain::{plain, text};
 
 /// The integer first (its answer, from the file, does not fit), then twelve required lines.
@@ -124,9 +123,9 @@ fn at_a_keyboard_only_c_replaces_files_that_exist() {
     for name in ["bc.txt", "bc.docx"] {
         std::fs::write(dir.path().join(name), b"before").expect("written");
     }
-    let mut cmd = pty::command(dir.path());
+    let mut cmd = crate::common::pty::command(dir.path());
     cmd.args(["run", "--plain", "--answers", "a.answers.yaml"]);
-    let mut term = pty::Pty::spawn(cmd);
+    let mut term = crate::common::pty::Pty::spawn(cmd);
     term.wait_output("Câu 1/");
     term.send(":xong bc\n".as_bytes());
     // The files named in the question; Enter alone (or anything but "c") keeps them.
