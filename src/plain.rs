@@ -20,6 +20,7 @@
 //! (what applies, how numbers and dates read, what is valid).
 
 mod ask;
+mod export;
 mod list;
 mod reply;
 mod suggest;
@@ -52,7 +53,9 @@ pub fn run(
 ) -> Result<(), String> {
     let input = std::io::stdin().lock();
     let out = std::io::stdout().lock();
-    Session::new(q, answers, answers_path, opened, out).drive(input)
+    let mut session = Session::new(q, answers, answers_path, opened, out);
+    session.terminal = std::io::IsTerminal::is_terminal(&std::io::stdin());
+    session.drive(input)
 }
 
 /// Where the loop goes after a line.
@@ -77,6 +80,8 @@ struct Session<W: Write> {
     unsaved: Unsaved,
     /// The last save's failure, said again when the session ends.
     failed: Option<String>,
+    /// Whether the input is a keyboard (a question may be asked) rather than a pipe or a file.
+    terminal: bool,
     out: W,
 }
 
@@ -100,6 +105,7 @@ impl<W: Write> Session<W> {
             journal: opened.journal,
             unsaved: Unsaved::new(),
             failed: None,
+            terminal: false,
             out,
         };
         let file = crate::files::shown(&session.answers_path);
@@ -193,7 +199,7 @@ impl<W: Write> Session<W> {
         };
         match reply::classify(&line) {
             Line::Empty => Step::End,
-            Line::Command(command) => self.command(command, None, visible),
+            Line::Command(command) => self.command(command, None, visible, input),
             Line::Unknown(typed) => {
                 self.say(&words::unknown_command(&typed));
                 Step::Stay
@@ -236,7 +242,7 @@ impl<W: Write> Session<W> {
                 self.say(words::ADD_NOT_HERE);
                 return Step::Stay;
             }
-            Line::Command(command) => return self.command(command, Some(i), visible),
+            Line::Command(command) => return self.command(command, Some(i), visible, input),
             Line::Unknown(typed) => {
                 self.say(&words::unknown_command(&typed));
                 return Step::Stay;
@@ -264,7 +270,7 @@ impl<W: Write> Session<W> {
             return Step::Stay;
         }
         match then {
-            Some(command) => self.command(command, Some(i), visible),
+            Some(command) => self.command(command, Some(i), visible, input),
             None => Step::Go(i + 1),
         }
     }
@@ -317,7 +323,13 @@ impl<W: Write> Session<W> {
     }
 
     /// A line command at question `here` (none past the last question).
-    fn command(&mut self, command: Command, here: Option<usize>, visible: &[usize]) -> Step {
+    fn command(
+        &mut self,
+        command: Command,
+        here: Option<usize>,
+        visible: &[usize],
+        input: &mut impl BufRead,
+    ) -> Step {
         match command {
             Command::Back => {
                 let before = visible.iter().rev().find(|&&v| here.is_none_or(|h| v < h));
@@ -376,10 +388,7 @@ impl<W: Write> Session<W> {
                 }
                 Step::Stay
             }
-            Command::Finish(name) => {
-                self.export(name.as_deref());
-                Step::Stay
-            }
+            Command::Finish(name) => self.export(name.as_deref(), input),
             Command::Suggest(pick) => {
                 if let Some(i) = here {
                     self.suggest(i, pick.as_deref());
@@ -517,45 +526,6 @@ impl<W: Write> Session<W> {
         if let Some(message) = message {
             self.say(&message);
         }
-    }
-
-    /// `:xong`: the report written as .txt and .docx beside the answers file.
-    fn export(&mut self, name: Option<&str>) {
-        let doc = match &self.eval.document {
-            Ok(doc) => doc,
-            Err(err) => {
-                let message = words::report_failed(&err.to_string());
-                self.say(&message);
-                return;
-            }
-        };
-        let issuer = doc.frame.issuer.last().cloned().unwrap_or_default();
-        let typed = name.map_or_else(
-            || report::default_file_name(&self.q.id, &issuer),
-            str::to_owned,
-        );
-        let Ok(name) = report::base_name(&typed) else {
-            self.say(&words::refused(words::EXPORT_BAD_NAME));
-            return;
-        };
-        let folder = self
-            .answers_path
-            .parent()
-            .filter(|p| !p.as_os_str().is_empty())
-            .map_or_else(|| PathBuf::from("."), PathBuf::from);
-        let mut written = Vec::new();
-        for format in [FileFormat::Text, FileFormat::Word] {
-            let path = folder.join(format!("{name}.{}", format.extension()));
-            let bytes = report::encode(format, doc, true, BodySize::default());
-            if let Err(e) = crate::files::write_atomic(&path, &bytes) {
-                let message =
-                    words::export_failed(&crate::files::shown(&path), &messages::io_detail(&e));
-                self.say(&message);
-                return;
-            }
-            written.push(crate::files::shown(&path));
-        }
-        self.say(&words::exported(&written.join(", ")));
     }
 
     /// The end: what is not saved yet is saved, the journal closed and, once every older one

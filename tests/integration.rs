@@ -13,6 +13,7 @@ mod hostile_output;
 mod hostile_templates;
 mod lint;
 mod plain;
+mod plain_export;
 mod plain_files;
 mod plain_input;
 mod preview;

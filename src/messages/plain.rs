@@ -107,7 +107,7 @@ pub const HELP: &str = "Các lệnh (gõ trên một dòng riêng, bắt đầu 
   :gợi ý        xem các câu gợi ý của câu này, đánh số
   :gợi ý SỐ     dùng câu gợi ý số SỐ (câu một dòng: thay; đoạn văn: thêm dòng; danh sách: thêm mục)
   :xem          xem toàn bộ báo cáo
-  :xong [TÊN]   xuất báo cáo ra TÊN.txt và TÊN.docx (bên cạnh tệp câu trả lời)
+  :xong [TÊN]   xuất báo cáo ra TÊN.txt và TÊN.docx (bên cạnh tệp câu trả lời; đã có thì hỏi trước khi ghi đè)
   :thoát        lưu và thoát
   :?            xem trợ giúp này
 Enter trên dòng trống giữ nguyên câu trả lời đang có và sang câu sau. Trong đoạn văn hoặc danh sách, một lệnh ở bất kỳ dòng nào kết thúc câu trả lời với các dòng đã gõ rồi chạy lệnh. Hết dữ liệu vào (Ctrl+D; trên Windows: Ctrl+Z rồi Enter) cũng lưu và thoát. Gõ :: ở đầu dòng để bắt đầu câu trả lời bằng dấu hai chấm.";
@@ -180,6 +180,64 @@ pub fn report_failed(detail: &str) -> String {
 pub fn exported(files: &str) -> String {
     format!("Đã xuất báo cáo: {files}.")
 }
+
+/// The report files exist and the input is a pipe or a file (its next line is no reply):
+/// nothing is written.
+pub fn export_exists_piped(files: &str) -> String {
+    format!(
+        "Chưa xuất: đã có {files}; không ghi đè khi dữ liệu vào không phải từ bàn phím. Gõ :xong TÊN_KHÁC để xuất ra tệp khác."
+    )
+}
+
+/// The report files exist: overwrite them (only "c" does)?
+pub fn export_overwrite(files: &str) -> String {
+    format!("Đã có {files}. Ghi đè lên? [c/K]")
+}
+
+pub const EXPORT_NOT_OVERWRITTEN: &str =
+    "Không ghi đè, chưa xuất. Gõ :xong TÊN_KHÁC để xuất ra tệp khác.";
+
+/// Above the questions still missing or wrong after an export.
+pub fn unfinished_head(missing: usize, invalid: usize) -> String {
+    let mut parts = Vec::new();
+    if missing > 0 {
+        parts.push(format!("{missing} câu bắt buộc chưa trả lời"));
+    }
+    if invalid > 0 {
+        parts.push(format!("{invalid} câu có lỗi"));
+    }
+    if parts.is_empty() {
+        return "Lưu ý: báo cáo vừa xuất là bản nháp.".to_owned();
+    }
+    format!(
+        "Lưu ý: báo cáo vừa xuất là bản nháp, còn {}. Gõ :đến SỐ để sửa:",
+        parts.join(" và ")
+    )
+}
+
+/// A required question without an answer, numbered as `:đến` takes it.
+pub fn unfinished_missing(n: usize, ask: &str) -> String {
+    format!("Câu {n}: {ask} — chưa trả lời")
+}
+
+/// A question whose answer does not fit, and why.
+pub fn unfinished_invalid(n: usize, ask: &str, reason: &str) -> String {
+    let reason = reason.trim().trim_end_matches('.');
+    if reason.is_empty() {
+        return format!("Câu {n}: {ask} — có lỗi");
+    }
+    format!("Câu {n}: {ask} — có lỗi: {reason}")
+}
+
+/// The unfinished questions not listed.
+pub fn unfinished_more(m: usize) -> String {
+    format!("và {m} câu nữa.")
+}
+
+/// After an export: how to leave (the answers are saved as they are typed).
+pub const LEAVE: &str = "Muốn lưu và thoát: gõ :thoát (hoặc nhấn Ctrl+D ở một dòng trống).";
+pub const LEAVE_WINDOWS: &str =
+    "Muốn lưu và thoát: gõ :thoát (hoặc nhấn Ctrl+Z rồi Enter ở một dòng trống).";
 
 /// A report file could not be written.
 pub fn export_failed(file: &str, detail: &str) -> String {

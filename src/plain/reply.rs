@@ -133,7 +133,7 @@ pub fn parse(kind: &QuestionKind, lines: &[String]) -> Result<Typed, String> {
     }
 }
 
-fn yes_no(line: &str) -> Result<Typed, String> {
+pub(super) fn yes_no(line: &str) -> Result<Typed, String> {
     match line.trim().to_lowercase().as_str() {
         "c" | "có" | "co" | "y" => Ok(Typed::Answer(AnswerValue::Bool(true))),
         "k" | "không" | "khong" | "n" => Ok(Typed::Answer(AnswerValue::Bool(false))),

@@ -96,7 +96,7 @@ impl<W: Write> Session<W> {
         match stopped {
             None => Step::Go(i + 1),
             Some(None) => Step::End,
-            Some(Some(command)) => self.command(command, Some(i), visible),
+            Some(Some(command)) => self.command(command, Some(i), visible, input),
         }
     }
 
