@@ -77,26 +77,26 @@ fn type_text(app: &mut App, s: &str) {
     }
 }
 
-fn index(app: &App, id: &str) -> usize {
+pub(crate) fn index(app: &App, id: &str) -> usize {
     app.q
         .index_of(id)
         .unwrap_or_else(|| panic!("no question {id}"))
 }
 
 /// Jumps to question `id`, which must apply.
-fn go(app: &mut App, id: &str) {
+pub(crate) fn go(app: &mut App, id: &str) {
     let i = index(app, id);
     assert!(app.visible.contains(&i), "{id} should apply here");
     app.go_to(i);
     assert_eq!(current_id(app), id);
 }
 
-fn current_id(app: &App) -> &str {
+pub(crate) fn current_id(app: &App) -> &str {
     &app.q.questions[app.current.expect("a current question")].id
 }
 
 /// The text of the input that has the keyboard ("" when there is none).
-fn text(app: &App) -> String {
+pub(crate) fn text(app: &App) -> String {
     app.editor
         .as_ref()
         .and_then(Editor::input)

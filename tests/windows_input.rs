@@ -12,13 +12,13 @@ use std::sync::Arc;
 use baocao::answers::{AnswerValue, Answers, Cell};
 use baocao::tui::app::{App, Overlay};
 use baocao::tui::burst;
-use baocao::tui::editor::Editor;
 use baocao::tui::keymap::Focus;
-use baocao::tui::text_input::TextInput;
 use ratatui::crossterm::event::{
     Event, KeyCode, KeyEvent, KeyEventKind, KeyEventState, KeyModifiers,
 };
 use tempfile::TempDir;
+
+use crate::tui_app::{current_id as current, go, text};
 
 /// One question of each kind that takes text.
 const QUESTIONNAIRE: &str = r#"
@@ -120,24 +120,6 @@ fn send_slowly(app: &mut App, events: &[Event]) {
     for pair in events.chunks(2) {
         send(app, pair.to_vec());
     }
-}
-
-fn go(app: &mut App, id: &str) {
-    let i = app.q.index_of(id).expect("the question exists");
-    app.go_to(i);
-    assert_eq!(current(app), id);
-}
-
-fn current(app: &App) -> &str {
-    &app.q.questions[app.current.expect("a current question")].id
-}
-
-fn text(app: &App) -> String {
-    app.editor
-        .as_ref()
-        .and_then(Editor::input)
-        .map(TextInput::text)
-        .unwrap_or_default()
 }
 
 fn stored(app: &App, id: &str) -> Option<AnswerValue> {
