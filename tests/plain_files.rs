@@ -187,6 +187,9 @@ fn a_file_held_by_another_session_is_refused_without_reading_the_pipe() {
     assert!(stderr.contains("mã thoát 3"), "{stderr}");
     // …nothing asked, nothing read as a reply, nothing written.
     assert!(!stderr.contains("[c/K]"), "{stderr}");
+    // …and no offer to only look, which a pipe cannot take up.
+    assert!(!stderr.contains("chỉ xem"), "{stderr}");
+    assert!(stderr.contains("chạy lại"), "{stderr}");
     assert!(!file.exists());
     drop(held);
     // Free again once the first session ends: the lock file goes with it, on every system.

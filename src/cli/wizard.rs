@@ -258,9 +258,11 @@ fn read_previous<'a>(
 fn view_only(file: &str, refused: &session::Refused, terminal: bool) -> bool {
     warn(&match refused {
         session::Refused::Held(holder) => {
-            messages::answers_locked(file, &holder.pid, &holder.since)
+            messages::answers_locked(file, &holder.pid, &holder.since, terminal)
         }
-        session::Refused::NoLock(e) => messages::answers_no_lock(file, &messages::io_detail(e)),
+        session::Refused::NoLock(e) => {
+            messages::answers_no_lock(file, &messages::io_detail(e), terminal)
+        }
     });
     if !terminal {
         warn(&messages::plain::not_opened_from_a_pipe(file, EXIT_ANSWERS));

@@ -189,10 +189,13 @@ pub fn render_failed(file: &str, line: usize, detail: &str, budget: bool) -> Str
 pub const WIZARD_NEEDS_TERMINAL: &str = "lỗi: trình hỏi đáp cần một cửa sổ dòng lệnh (terminal) để hiện.\n  → cách sửa: chạy `baocao` trực tiếp trong cửa sổ dòng lệnh; để tạo báo cáo không cần giao diện, dùng `baocao render BẢNG_HỎI.yaml --answers CÂU_TRẢ_LỜI.yaml`.";
 
 /// Another session holds the answers file.
-pub fn answers_locked(file: &str, pid: &str, since: &str) -> String {
-    format!(
-        "Tệp {file} đang được một phiên baocao khác sửa (PID {pid}, từ {since}).\n  → đóng phiên đó trước, hoặc mở tệp ở chế độ chỉ xem."
-    )
+pub fn answers_locked(file: &str, pid: &str, since: &str, can_look: bool) -> String {
+    let then = if can_look {
+        "đóng phiên đó trước, hoặc mở tệp ở chế độ chỉ xem"
+    } else {
+        "đóng phiên đó rồi chạy lại lệnh này"
+    };
+    format!("Tệp {file} đang được một phiên baocao khác sửa (PID {pid}, từ {since}).\n  → {then}.")
 }
 
 /// `--from`: answers carried over from the previous period.
@@ -203,9 +206,14 @@ pub fn carried_over(count: usize, file: &str) -> String {
 }
 
 /// No folder would take a lock file: writing could race a second window.
-pub fn answers_no_lock(file: &str, detail: &str) -> String {
+pub fn answers_no_lock(file: &str, detail: &str, can_look: bool) -> String {
+    let meanwhile = if can_look {
+        "; trong lúc chờ, có thể mở tệp ở chế độ chỉ xem"
+    } else {
+        ""
+    };
     format!(
-        "Không tạo được tệp khóa cho {file} ở thư mục của tệp lẫn thư mục dữ liệu ({detail}), nên không ngăn được một cửa sổ khác cùng sửa tệp này.\n  → giải phóng chỗ trống trên đĩa (hoặc cho phép ghi vào thư mục) rồi mở lại; trong lúc chờ, có thể mở tệp ở chế độ chỉ xem."
+        "Không tạo được tệp khóa cho {file} ở thư mục của tệp lẫn thư mục dữ liệu ({detail}), nên không ngăn được một cửa sổ khác cùng sửa tệp này.\n  → giải phóng chỗ trống trên đĩa (hoặc cho phép ghi vào thư mục) rồi mở lại{meanwhile}."
     )
 }
 
