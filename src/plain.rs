@@ -58,6 +58,16 @@ pub fn run(
     session.drive(input)
 }
 
+/// How the further lines of a paragraph or a list ended.
+enum More {
+    /// An empty line: the answer is done.
+    Blank,
+    /// A command line, run once the lines typed so far are kept.
+    Command(Command),
+    /// The end of input: the lines typed so far are kept and the session ends.
+    End,
+}
+
 /// Where the loop goes after a line.
 enum Step {
     /// The input ended.
@@ -155,8 +165,16 @@ impl<W: Write> Session<W> {
     /// The loop: every question that applies, in order, until the input ends.
     fn drive(mut self, mut input: impl BufRead) -> Result<(), String> {
         let mut at = self.resume_at();
+        let mut count = None;
         loop {
             let visible = self.eval.visible();
+            // An answer that made questions apply or stop applying moves the numbers after it
+            // (the ones `:đến` takes and a list printed earlier showed): said once.
+            if let Some(before) = count.replace(visible.len())
+                && before != visible.len()
+            {
+                self.say(&words::questions_changed(before, visible.len()));
+            }
             let step = match visible.iter().position(|&v| v >= at) {
                 Some(k) => self.ask(&visible, k, &mut input),
                 None => self.after_last(&visible, &mut input),
@@ -258,11 +276,15 @@ impl<W: Write> Session<W> {
         let then = if several {
             self.read_more(input, &mut lines)
         } else {
-            None
+            More::Blank
         };
         if adding {
             if lines.is_empty() {
-                return Step::Stay;
+                return if matches!(then, More::End) {
+                    Step::End
+                } else {
+                    Step::Stay
+                };
             }
             lines.splice(0..0, self.answer_lines(i));
         }
@@ -270,23 +292,26 @@ impl<W: Write> Session<W> {
             return Step::Stay;
         }
         match then {
-            Some(command) => self.command(command, Some(i), visible, input),
-            None => Step::Go(i + 1),
+            More::Command(command) => self.command(command, Some(i), visible, input),
+            More::Blank => Step::Go(i + 1),
+            // Ctrl+D (Ctrl+Z on Windows) at a terminal ends the input once: the lines typed
+            // are kept and the session ends, as the message after an export says.
+            More::End => Step::End,
         }
     }
 
-    /// The further lines of a paragraph or a list, up to an empty line or the end of input
-    /// (`None`), or a command line, returned to be run once the answer is kept.
-    fn read_more(&mut self, input: &mut impl BufRead, lines: &mut Vec<String>) -> Option<Command> {
+    /// The further lines of a paragraph or a list, up to an empty line, a command line
+    /// (returned to be run once the answer is kept) or the end of input.
+    fn read_more(&mut self, input: &mut impl BufRead, lines: &mut Vec<String>) -> More {
         while let Some(line) = self.read_line(input) {
             match reply::classify(&line) {
-                Line::Empty => break,
-                Line::Command(command) => return Some(command),
+                Line::Empty => return More::Blank,
+                Line::Command(command) => return More::Command(command),
                 Line::Unknown(typed) => self.say(&words::unknown_command(&typed)),
                 Line::Text(text) => lines.push(text),
             }
         }
-        None
+        More::End
     }
 
     /// The current answer of paragraph or list `i` as the lines that would type it.
@@ -415,7 +440,7 @@ impl<W: Write> Session<W> {
             self.say(&words::question_not_applying(target));
             return Step::Stay;
         }
-        self.say(&words::no_such_question(target));
+        self.say(&words::no_such_question(target, visible.len()));
         Step::Stay
     }
 

@@ -4,6 +4,7 @@
 //! says the official was.
 
 use crate::plain::{plain, text};
+use baocao::messages::plain as words;
 
 /// A line, a paragraph with a suggestion, a list, a table of three fixed rows, a line.
 const LINES: &str = r#"format: 1
@@ -160,4 +161,62 @@ fn the_next_session_resumes_where_the_last_one_stopped() {
     let (_, saved) = run(&dir, ":đến 1\nZ\n");
     assert!(saved.contains("ten: Z\n"), "{saved}");
     assert!(saved.contains("position: doan\n"), "{saved}");
+}
+
+/// At a keyboard, Ctrl+D ends the input once: on a line after a paragraph's lines it keeps
+/// them and ends the session (it used to end only the paragraph and ask the next question, so
+/// a second Ctrl+D was needed). A pipe cannot show it: its end of input stays ended.
+#[cfg(unix)]
+#[test]
+fn end_of_input_inside_a_paragraph_keeps_its_lines_and_ends_the_session() {
+    let dir = lines_dir();
+    let mut cmd = crate::common::pty::command(dir.path());
+    cmd.args(["run", "ln.yaml", "--plain", "--answers", "ln.answers.yaml"]);
+    let mut term = crate::common::pty::Pty::spawn(cmd);
+    term.wait_output("Câu 1/");
+    term.send(":đến 2\n".as_bytes());
+    term.wait_output("Câu 2/");
+    term.send("Dòng một.\n".as_bytes());
+    term.send(b"\x04");
+    let status = term.wait_exit();
+    assert!(status.success(), "{}", term.output());
+    let saved = std::fs::read_to_string(dir.path().join("ln.answers.yaml")).expect("saved");
+    assert!(saved.contains("doan: Dòng một."), "{saved}");
+    assert!(!term.output().contains("Câu 3/"), "{}", term.output());
+}
+
+/// A yes/no whose "có" makes two more questions apply: the numbers after it move, and the
+/// official is told so at once (a "Câu N" noted from `:ds` or `:xong` would otherwise lead
+/// elsewhere); "không" takes them away again, said too.
+#[test]
+fn an_answer_that_adds_or_removes_questions_says_the_numbers_moved() {
+    const Q: &str = r#"format: 1
+id: cd
+version: 1
+title: T
+document: {}
+questions:
+  - { id: co_hop, ask: Có họp không, kind: yes_no }
+  - { id: so_buoi, ask: Số buổi họp, kind: integer, when: co_hop }
+  - { id: noi_dung, ask: Nội dung họp, kind: text, when: co_hop }
+  - { id: ghi_chu, ask: Ghi chú, kind: text }
+sections:
+  - text: "{{ so_buoi }} {{ noi_dung }} {{ ghi_chu }}"
+"#;
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::write(dir.path().join("cd.yaml"), Q).expect("questionnaire written");
+    let out = plain(
+        dir.path(),
+        &["cd.yaml", "--answers", "cd.answers.yaml"],
+        "c\n\n\n:đến 1\nk\n",
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let stdout = text(&out.stdout);
+    let added = words::questions_changed(2, 4);
+    let removed = words::questions_changed(4, 2);
+    assert!(stdout.contains(&added), "no «{added}» in\n{stdout}");
+    assert!(stdout.contains(&removed), "no «{removed}» in\n{stdout}");
+    assert!(stdout.contains("Câu 2/4"), "{stdout}");
+    // Said once each, not before every question.
+    assert_eq!(stdout.matches("đổi số thứ tự").count(), 2, "{stdout}");
 }

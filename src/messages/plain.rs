@@ -88,7 +88,7 @@ pub const HINT_CHOICES: &str =
 pub const HINT_CHOICES_OTHER: &str = "Gõ số của các lựa chọn, cách nhau bằng dấu phẩy hoặc dấu cách (ví dụ 1, 3); thêm chữ (sau dấu phẩy) để ghi ý khác.";
 pub const HINT_LIST: &str = "Gõ mỗi mục trên một dòng; một dòng trống để kết thúc.";
 pub const HINT_TABLE: &str = "Bảng: hỏi từng ô, theo từng dòng; Enter giữ nguyên ô. Gõ :tiếp để giữ nguyên phần còn lại của bảng và sang câu sau. Sau các dòng đã có là dòng mới: để trống ô đầu của dòng mới để kết thúc bảng.";
-pub const NOT_YES_NO: &str = "không hiểu: gõ c (có) hoặc k (không).";
+pub const NOT_YES_NO: &str = "câu này chỉ nhận c (có) hoặc k (không).";
 pub const ANSWER_KEPT: &str = "Giữ nguyên.";
 pub const ANSWER_CLEARED: &str = "Đã xóa câu trả lời.";
 pub const NO_PREVIOUS: &str = "Đây là câu đầu tiên, không lùi được nữa.";
@@ -155,8 +155,26 @@ pub fn refused(reason: &str) -> String {
 }
 
 /// `:đến` with something that is no question.
-pub fn no_such_question(target: &str) -> String {
-    format!("Không có câu \"{target}\" (gõ :đến và số thứ tự hoặc mã của câu).")
+pub fn no_such_question(target: &str, count: usize) -> String {
+    format!(
+        "Không có câu \"{target}\": gõ :đến và một số từ 1 đến {count} (:ds để xem danh sách câu hỏi)."
+    )
+}
+
+/// The answer just given made questions apply or stop applying: how many there are now, and
+/// that the numbers after it moved.
+pub fn questions_changed(before: usize, now: usize) -> String {
+    if now > before {
+        format!(
+            "Câu trả lời vừa rồi mở thêm {} câu hỏi: nay có {now} câu, các câu sau đổi số thứ tự (:ds để xem).",
+            now - before
+        )
+    } else {
+        format!(
+            "Câu trả lời vừa rồi làm {} câu hỏi không còn cần trả lời: nay có {now} câu, các câu sau đổi số thứ tự (:ds để xem).",
+            before - now
+        )
+    }
 }
 
 /// `:đến` to a question that does not apply with these answers.
@@ -191,7 +209,7 @@ pub fn export_exists_piped(files: &str) -> String {
 
 /// The report files exist: overwrite them (only "c" does)?
 pub fn export_overwrite(files: &str) -> String {
-    format!("Đã có {files}. Ghi đè lên? [c/K]")
+    format!("Đã có {files}. Ghi đè lên? Gõ c để ghi đè; Enter để giữ nguyên. [c/K]")
 }
 
 pub const EXPORT_NOT_OVERWRITTEN: &str =
